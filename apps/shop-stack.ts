@@ -1,0 +1,80 @@
+import { Construct } from 'constructs';
+import {
+  AppStack, Config, EnvFrom, EnvValue, Mount, Probe, Secret, ServiceType, WebService, Worker,
+} from '../lib';
+
+/**
+ * A small shop: a web frontend behind a load balancer, an internal API, and a background worker. They share one
+ * ConfigMap (as env vars and as a mounted file) and one Secret that is created outside Git.
+ */
+export class ShopStack extends AppStack {
+  public readonly config: Config;
+  public readonly web: WebService;
+  public readonly api: WebService;
+  public readonly worker: Worker;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id, { namespace: 'shop', appName: 'shop', instance: 'shop-prod', version: '1.8.0' });
+
+    this.config = new Config(this, 'shop-config', {
+      data: {
+        LOG_LEVEL: 'info',
+        CURRENCY: 'EUR',
+        'catalog.yaml': 'pageSize: 24\nfeatured:\n  - mugs\n  - shirts\n',
+      },
+    });
+    // Created out of band, e.g. kubectl create secret generic shop-secrets --from-literal=...
+    const secrets = Secret.fromSecretName(this, 'shop-secrets', 'shop-secrets');
+
+    this.api = new WebService(this, 'shop-api', {
+      image: 'ghcr.io/acme/shop-api:1.8.0',
+      component: 'api',
+      replicas: 3,
+      port: 9000,
+      servicePort: 80,
+      extraPorts: [{ name: 'metrics', port: 9100 }],
+      resources: {
+        requests: { cpu: '250m', memory: '256Mi' },
+        limits: { memory: '512Mi' },
+      },
+      readinessProbe: Probe.http('/healthz', { periodSeconds: 5 }),
+      livenessProbe: Probe.http('/livez', { initialDelaySeconds: 15 }),
+      envFrom: [EnvFrom.config(this.config)],
+      env: {
+        DATABASE_URL: EnvValue.fromSecret(secrets, 'database-url'),
+        PAYMENT_API_KEY: EnvValue.fromSecret(secrets, 'payment-api-key'),
+        POD_NAME: EnvValue.fromPodField('metadata.name'),
+      },
+      mounts: [Mount.config(this.config, '/etc/shop', { items: { 'catalog.yaml': 'catalog.yaml' } })],
+    });
+
+    this.web = new WebService(this, 'shop-web', {
+      image: 'ghcr.io/acme/shop-web:1.8.0',
+      component: 'frontend',
+      replicas: 2,
+      port: 8080,
+      servicePort: 80,
+      serviceType: ServiceType.loadBalancer({ preserveClientIp: true }),
+      resources: { requests: { cpu: '100m', memory: '128Mi' } },
+      readinessProbe: Probe.http('/'),
+      env: {
+        API_URL: `http://${this.api.serviceName}.${this.namespace}.svc.cluster.local`,
+        LOG_LEVEL: EnvValue.fromConfig(this.config, 'LOG_LEVEL'),
+      },
+      mounts: [Mount.emptyDir('/var/cache/nginx', { sizeLimit: '256Mi' })],
+    });
+
+    this.worker = new Worker(this, 'shop-worker', {
+      image: 'ghcr.io/acme/shop-worker:1.8.0',
+      replicas: 2,
+      command: ['/app/worker'],
+      args: ['--queue', 'orders'],
+      port: 9102,
+      readinessProbe: Probe.http('/healthz'),
+      livenessProbe: Probe.http('/livez', { initialDelaySeconds: 20 }),
+      resources: { requests: { cpu: '200m', memory: '256Mi' } },
+      envFrom: [EnvFrom.config(this.config)],
+      env: { DATABASE_URL: EnvValue.fromSecret(secrets, 'database-url') },
+    });
+  }
+}

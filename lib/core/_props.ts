@@ -1,0 +1,221 @@
+import { IConstruct } from 'constructs';
+import { PropError, PropProblem } from './errors';
+import {
+  isConfigMapKey, isDns1035Label, isDns1123Label, isDns1123Subdomain, isEnvVarName, isQualifiedName,
+  isValidLabelValue, isValidPortName,
+} from './names';
+import { parseQuantity, QUANTITY_ALLOWED } from './quantity';
+
+/** The naming rule an object name must follow, per kind. */
+export type NameRule = 'dns1123-label' | 'dns1123-subdomain' | 'dns1035-label';
+
+const NAME_RULES: Record<NameRule, { check: (v: string) => string[]; allowed: string }> = {
+  'dns1123-label': {
+    check: isDns1123Label,
+    allowed: "a DNS-1123 label: at most 63 lower case alphanumeric characters or '-', starting and ending with an alphanumeric character",
+  },
+  'dns1123-subdomain': {
+    check: isDns1123Subdomain,
+    allowed: "a DNS-1123 subdomain: at most 253 lower case alphanumeric characters, '-' or '.', starting and ending with an alphanumeric character",
+  },
+  'dns1035-label': {
+    check: isDns1035Label,
+    allowed: "a DNS-1035 label: at most 63 lower case alphanumeric characters or '-', starting with a letter and ending with an alphanumeric character",
+  },
+};
+
+const QUALIFIED_NAME_ALLOWED =
+  "an optional DNS subdomain prefix and '/', then at most 63 alphanumeric characters, '-', '_' or '.', starting and ending alphanumeric";
+
+/** Total size limit of a ConfigMap's or Secret's data (the etcd object size limit the API server enforces). */
+export const MAX_DATA_BYTES = 1024 * 1024;
+
+/**
+ * Collects the invalid props of one construct and throws them together as one `PropError`.
+ *
+ * Every check tolerates a value of the wrong type (plain JavaScript callers, `as any`) and reports it as a problem
+ * instead of failing with a TypeError.
+ *
+ * @internal
+ */
+export class PropChecker {
+  private readonly problems: PropProblem[] = [];
+
+  constructor(private readonly scope: IConstruct, private readonly constructType: string) {}
+
+  /** Records a problem. */
+  public fail(prop: string, value: unknown, allowed: string, reasons?: string[]): void {
+    this.problems.push({ prop, value, allowed, reasons });
+  }
+
+  /** Whether any problem was recorded for `prop` or below it. */
+  public hasProblem(prop: string): boolean {
+    return this.problems.some((p) => p.prop === prop || p.prop.startsWith(`${prop}.`) || p.prop.startsWith(`${prop}[`));
+  }
+
+  /** Throws a `PropError` if any problem was recorded. */
+  public throwIfInvalid(): void {
+    if (this.problems.length > 0) {
+      throw new PropError(this.scope, this.constructType, [...this.problems]);
+    }
+  }
+
+  public string(prop: string, value: unknown, allowed = 'a non-empty string'): value is string {
+    if (typeof value !== 'string' || value.length === 0) {
+      this.fail(prop, value, allowed);
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * Checks a string against one of the API server's syntax rules; a non-string fails too.
+   */
+  public syntax(prop: string, value: unknown, rule: (v: string) => string[], allowed: string): value is string {
+    if (typeof value !== 'string') {
+      this.fail(prop, value, allowed);
+      return false;
+    }
+    const reasons = rule(value);
+    if (reasons.length > 0) {
+      this.fail(prop, value, allowed, reasons);
+      return false;
+    }
+    return true;
+  }
+
+  public name(prop: string, value: unknown, rule: NameRule): value is string {
+    return this.syntax(prop, value, NAME_RULES[rule].check, NAME_RULES[rule].allowed);
+  }
+
+  public integer(prop: string, value: unknown, min: number, max: number = Number.MAX_SAFE_INTEGER): value is number {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+      const allowed = max === Number.MAX_SAFE_INTEGER
+        ? `an integer greater than or equal to ${min}`
+        : `an integer from ${min} to ${max}`;
+      this.fail(prop, value, allowed);
+      return false;
+    }
+    return true;
+  }
+
+  public boolean(prop: string, value: unknown): value is boolean {
+    if (typeof value !== 'boolean') {
+      this.fail(prop, value, 'true or false');
+      return false;
+    }
+    return true;
+  }
+
+  public port(prop: string, value: unknown): value is number {
+    return this.integer(prop, value, 1, 65535);
+  }
+
+  public portName(prop: string, value: unknown): value is string {
+    return this.syntax(prop, value, isValidPortName,
+      "an IANA service name: at most 15 characters of a-z, 0-9 and '-', with at least one letter and no leading, trailing or adjacent '-' (e.g. 'http', 'grpc-api')");
+  }
+
+  public quantity(prop: string, value: unknown): value is string {
+    if (typeof value !== 'string' || parseQuantity(value) === undefined) {
+      this.fail(prop, value, QUANTITY_ALLOWED);
+      return false;
+    }
+    if (value.startsWith('-')) {
+      this.fail(prop, value, 'a quantity greater than or equal to 0');
+      return false;
+    }
+    return true;
+  }
+
+  public envName(prop: string, value: unknown): value is string {
+    return this.syntax(prop, value, isEnvVarName,
+      "an environment variable name of letters, digits, '_', '-' or '.', not starting with a digit (e.g. 'DATABASE_URL')");
+  }
+
+  public configKey(prop: string, value: unknown): value is string {
+    return this.syntax(prop, value, isConfigMapKey,
+      "a ConfigMap/Secret key: at most 253 alphanumeric characters, '-', '_' or '.', not '.' or '..'-prefixed (e.g. 'app.properties')");
+  }
+
+  /** One label value. */
+  public labelValue(prop: string, value: unknown): value is string {
+    return this.syntax(prop, value, isValidLabelValue,
+      "a label value: empty, or at most 63 alphanumeric characters, '-', '_' or '.', starting and ending alphanumeric");
+  }
+
+  /** Label keys and values, as in `metadata.labels` and selectors. */
+  public labels(prop: string, value: unknown): value is Record<string, string> {
+    if (!isPlainRecord(value)) {
+      this.fail(prop, value, 'an object mapping label keys to string values');
+      return false;
+    }
+    let ok = true;
+    for (const [k, v] of Object.entries(value)) {
+      if (!this.syntax(`${prop} key`, k, isQualifiedName, `a label key: ${QUALIFIED_NAME_ALLOWED} (e.g. 'app.kubernetes.io/name', 'tier')`)) ok = false;
+      if (!this.labelValue(`${prop}.${k}`, v)) ok = false;
+    }
+    return ok;
+  }
+
+  /** Annotation keys (qualified names) and string values; the 256 KiB total is checked on the object. */
+  public annotations(prop: string, value: unknown): value is Record<string, string> {
+    if (!isPlainRecord(value)) {
+      this.fail(prop, value, 'an object mapping annotation keys to string values');
+      return false;
+    }
+    let ok = true;
+    let total = 0;
+    for (const [k, v] of Object.entries(value)) {
+      if (!this.syntax(`${prop} key`, k, isQualifiedName, `an annotation key: ${QUALIFIED_NAME_ALLOWED}`)) ok = false;
+      if (typeof v !== 'string') {
+        this.fail(`${prop}.${k}`, v, 'a string annotation value');
+        ok = false;
+        continue;
+      }
+      total += Buffer.byteLength(k) + Buffer.byteLength(v);
+    }
+    if (total > 256 * 1024) {
+      this.fail(prop, `${total} bytes`, 'annotations of at most 262144 bytes (256 KiB) in total, keys and values');
+      ok = false;
+    }
+    return ok;
+  }
+
+  /**
+   * Entries added to a ConfigMap's or Secret's data: valid keys not already present, string values, and at most
+   * 1 MiB of keys and values in all (the API server's limit for both kinds).
+   */
+  public dataEntries(prop: string, entries: Record<string, unknown>, existing: Record<string, string>, kind: 'ConfigMap' | 'Secret'): void {
+    const hide = kind === 'Secret';
+    let total = 0;
+    for (const [k, v] of Object.entries(existing)) total += Buffer.byteLength(k) + Buffer.byteLength(v);
+    for (const [key, value] of Object.entries(entries)) {
+      this.configKey(`${prop} key`, key);
+      if (key in existing) this.fail(`${prop} key`, key, `a key not already in the ${kind}`);
+      if (typeof value !== 'string') {
+        this.fail(`${prop}.${key}`, hide ? '(hidden)' : value, 'a string value');
+        continue;
+      }
+      total += Buffer.byteLength(key) + Buffer.byteLength(value);
+    }
+    if (total > MAX_DATA_BYTES) {
+      this.fail(prop, `${total} bytes in all`, `at most ${MAX_DATA_BYTES} bytes (1 MiB) of keys and values in one ${kind}`);
+    }
+  }
+
+  /** A list of strings, e.g. a command or its arguments. */
+  public stringList(prop: string, value: unknown, allowEmptyStrings = true): value is string[] {
+    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || (!allowEmptyStrings && v.length === 0))) {
+      this.fail(prop, value, allowEmptyStrings ? 'an array of strings' : 'an array of non-empty strings');
+      return false;
+    }
+    return true;
+  }
+}
+
+/** Whether `x` is a plain `{ key: value }` object (not an array, not a class instance). */
+export function isPlainRecord(x: unknown): x is Record<string, unknown> {
+  return x !== null && typeof x === 'object' && !Array.isArray(x) &&
+    (Object.getPrototypeOf(x) === Object.prototype || Object.getPrototypeOf(x) === null);
+}

@@ -1,0 +1,81 @@
+import { ApiObject, Chart } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { PlatformError } from './errors';
+import { ManifestObject } from './manifest-object';
+
+/** The objects of one chart (stack), in construct-tree order. @internal */
+export interface SynthesizedChart {
+  readonly chart: Chart;
+  readonly objects: ManifestObject[];
+  /** The construct path of each object, index for index. */
+  readonly paths: string[];
+}
+
+/** One problem found when the construct tree is validated. */
+export interface SynthProblem {
+  /** The construct path. */
+  readonly path: string;
+  /** What is wrong. */
+  readonly message: string;
+}
+
+const SYNTH_ERROR = Symbol.for('cdk8s-platform.SynthError');
+
+/** Problems found when the finished construct tree was validated: nothing was written. */
+export class SynthError extends PlatformError {
+  /** Whether `x` is a `SynthError`, also across copies of this package. */
+  public static isSynthError(x: unknown): x is SynthError {
+    return x !== null && typeof x === 'object' && SYNTH_ERROR in x;
+  }
+
+  /** The problems, each with its construct path. */
+  public readonly problems: readonly SynthProblem[];
+
+  constructor(problems: SynthProblem[]) {
+    super(`Synthesis failed; nothing was written. ${problems.length} problem(s):\n` +
+      problems.map((p) => `  - [${p.path}] ${p.message}`).join('\n'));
+    this.name = 'SynthError';
+    this.problems = problems;
+    Object.defineProperty(this, SYNTH_ERROR, { value: true });
+  }
+}
+
+/**
+ * Validates every construct below `root` and renders every API object, grouped by its nearest chart, in one walk
+ * of the tree (cdk8s's own `App.synth()` walks the whole tree once per chart).
+ *
+ * @throws SynthError if any construct's validation fails
+ * @internal
+ */
+export function synthesizeCharts(root: IConstruct): SynthesizedChart[] {
+  const problems: SynthProblem[] = [];
+  const charts: SynthesizedChart[] = [];
+  const byChart = new Map<Chart, SynthesizedChart>();
+  const apiObjects: Array<[ApiObject, SynthesizedChart]> = [];
+
+  const visit = (c: IConstruct, current: SynthesizedChart | undefined): void => {
+    let chart = current;
+    if (Chart.isChart(c)) {
+      chart = { chart: c, objects: [], paths: [] };
+      byChart.set(c, chart);
+      charts.push(chart);
+    }
+    for (const message of c.node.validate()) problems.push({ path: c.node.path, message });
+    if (ApiObject.isApiObject(c)) {
+      if (!chart) {
+        problems.push({ path: c.node.path, message: 'an API object must be defined inside a Chart (an AppStack)' });
+      } else {
+        apiObjects.push([c, chart]);
+      }
+    }
+    for (const child of c.node.children) visit(child, chart);
+  };
+  visit(root, undefined);
+
+  if (problems.length > 0) throw new SynthError(problems);
+  for (const [obj, chart] of apiObjects) {
+    chart.objects.push(obj.toJson() as ManifestObject);
+    chart.paths.push(obj.node.path);
+  }
+  return charts;
+}

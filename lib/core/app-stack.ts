@@ -1,0 +1,137 @@
+import { Chart } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { Namespace, NamespaceOptions } from '../tenancy/namespace';
+import { PropChecker } from './_props';
+import { findStack, isAppStackLike, markAppStack, MANAGED_BY, RecommendedLabels } from './labels';
+
+/** Props of an `AppStack`. */
+export interface AppStackProps {
+  /**
+   * The namespace every namespaced object of the stack lives in: a DNS-1123 label.
+   */
+  readonly namespace: string;
+
+  /**
+   * The application's name: the `app.kubernetes.io/part-of` label of every object.
+   *
+   * @default the namespace
+   */
+  readonly appName?: string;
+
+  /**
+   * The name of this instance of the application: the `app.kubernetes.io/instance` label of every object, and part
+   * of every default selector (with the workload's name). Changing it later changes the selectors, which Kubernetes
+   * does not allow on existing Deployments: pick it once.
+   *
+   * @default the app name
+   */
+  readonly instance?: string;
+
+  /**
+   * The application's version: the `app.kubernetes.io/version` label of objects that have no version of their own
+   * (workloads use their image tag).
+   *
+   * @default "unversioned"
+   */
+  readonly version?: string;
+
+  /**
+   * Extra labels on every object of the stack (not on pod templates, not in selectors).
+   *
+   * @default none
+   */
+  readonly labels?: Record<string, string>;
+
+  /**
+   * Whether the stack defines the Namespace object itself. Turn it off when the namespace is managed elsewhere
+   * (another stack, a platform team, `CreateNamespace=true` in Argo CD).
+   *
+   * @default true
+   */
+  readonly createNamespace?: boolean;
+
+  /**
+   * Options of the Namespace object the stack defines (ignored when `createNamespace` is false).
+   *
+   * @default a namespace that enforces the "restricted" Pod Security Standard
+   */
+  readonly namespaceOptions?: NamespaceOptions;
+}
+
+/**
+ * A cdk8s Chart for one application in one namespace.
+ *
+ * Every object in it is named exactly as its construct says (no hash suffixes), lives in the stack's namespace and
+ * carries the Kubernetes recommended labels (`app.kubernetes.io/name`, `instance`, `version`, `component`,
+ * `part-of`, `managed-by`). Workload selectors use only `app.kubernetes.io/name` and `app.kubernetes.io/instance`,
+ * never the construct path, so moving a construct in the tree never changes an (immutable) selector.
+ *
+ * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/common-labels/
+ * @example
+ * const app = new PlatformApp();
+ * const stack = new AppStack(app, 'shop', { namespace: 'shop', appName: 'shop' });
+ * new WebService(stack, 'web', {
+ *   image: 'ghcr.io/acme/web:1.4.2',
+ *   resources: { requests: { cpu: '100m', memory: '128Mi' } },
+ * });
+ */
+export class AppStack extends Chart {
+  /** Whether `x` is an `AppStack`, also across copies of this package. */
+  public static isAppStack(x: unknown): x is AppStack {
+    return isAppStackLike(x);
+  }
+
+  /**
+   * The nearest `AppStack` at or above `scope`.
+   *
+   * @throws if `scope` is not inside an AppStack
+   */
+  public static of(scope: IConstruct): AppStack {
+    return findStack(scope, 'AppStack.of(): the construct') as AppStack;
+  }
+
+  /** The namespace of every namespaced object in the stack. */
+  public declare readonly namespace: string;
+  /** `app.kubernetes.io/part-of` of every object. */
+  public readonly appName: string;
+  /** `app.kubernetes.io/instance` of every object. */
+  public readonly instance: string;
+  /** `app.kubernetes.io/version` of objects without a version of their own. */
+  public readonly version: string;
+  /** The Namespace the stack defines, unless `createNamespace` is false. */
+  public readonly namespaceResource?: Namespace;
+
+  constructor(scope: Construct, id: string, props: AppStackProps) {
+    const p = props ?? ({} as AppStackProps);
+    const appName = p.appName ?? p.namespace;
+    const instance = p.instance ?? appName;
+    super(scope, id, {
+      namespace: p.namespace,
+      disableResourceNameHashes: true,
+      labels: {
+        ...p.labels,
+        [RecommendedLabels.INSTANCE]: instance,
+        [RecommendedLabels.PART_OF]: appName,
+        [RecommendedLabels.MANAGED_BY]: MANAGED_BY,
+      },
+    });
+    markAppStack(this);
+
+    const check = new PropChecker(this, 'AppStack');
+    check.name('namespace', p.namespace, 'dns1123-label');
+    check.labelValue('appName', appName);
+    check.labelValue('instance', instance);
+    const version = p.version ?? 'unversioned';
+    check.labelValue('version', version);
+    if (p.labels !== undefined) check.labels('labels', p.labels);
+    if (p.createNamespace !== undefined) check.boolean('createNamespace', p.createNamespace);
+    check.throwIfInvalid();
+
+    this.appName = appName;
+    this.instance = instance;
+    this.version = version;
+    if (p.createNamespace ?? true) {
+      this.namespaceResource = new Namespace(this, 'Namespace', { ...p.namespaceOptions, name: p.namespace });
+    }
+  }
+}

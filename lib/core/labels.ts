@@ -1,0 +1,104 @@
+import { IConstruct } from 'constructs';
+import { PlatformError } from './errors';
+
+/**
+ * The Kubernetes recommended labels, which every object and pod template this library renders carries.
+ *
+ * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/common-labels/
+ */
+export const RecommendedLabels = {
+  /** The name of the application component's workload, e.g. `api-server`. */
+  NAME: 'app.kubernetes.io/name',
+  /** A name identifying this instance of the application, e.g. `shop-prod`. */
+  INSTANCE: 'app.kubernetes.io/instance',
+  /** The version of the application, e.g. `v2.4.1`. */
+  VERSION: 'app.kubernetes.io/version',
+  /** The component within the architecture, e.g. `server`, `worker`, `config`. */
+  COMPONENT: 'app.kubernetes.io/component',
+  /** The name of the higher-level application this is part of, e.g. `shop`. */
+  PART_OF: 'app.kubernetes.io/part-of',
+  /** The tool managing the object: always `cdk8s-platform`. */
+  MANAGED_BY: 'app.kubernetes.io/managed-by',
+} as const;
+
+/** The value of `app.kubernetes.io/managed-by` on everything this library renders. */
+export const MANAGED_BY = 'cdk8s-platform';
+
+/** What an object's recommended labels are made of, besides its stack's. */
+export interface ObjectLabelOptions {
+  /** `app.kubernetes.io/name`. */
+  readonly name: string;
+  /** `app.kubernetes.io/component`. */
+  readonly component: string;
+  /** `app.kubernetes.io/version`. @default the stack's version */
+  readonly version?: string;
+}
+
+/**
+ * The stack-level label values, as an `AppStack` exposes them.
+ *
+ * @internal
+ */
+export interface StackLabelSource {
+  readonly appName: string;
+  readonly instance: string;
+  readonly version: string;
+  readonly node: IConstruct['node'];
+}
+
+const APP_STACK = Symbol.for('cdk8s-platform.AppStack');
+
+/** @internal */
+export function markAppStack(stack: object): void {
+  Object.defineProperty(stack, APP_STACK, { value: true });
+}
+
+/** @internal */
+export function isAppStackLike(x: unknown): x is StackLabelSource {
+  return x !== null && typeof x === 'object' && APP_STACK in x;
+}
+
+/**
+ * Finds the nearest `AppStack` above (or at) `scope`.
+ *
+ * @throws PlatformError naming `constructType` and the path when `scope` is not inside an AppStack
+ * @internal
+ */
+export function findStack(scope: IConstruct, constructType: string): StackLabelSource {
+  for (let c: IConstruct | undefined = scope; c; c = c.node.scope) {
+    if (isAppStackLike(c)) return c;
+  }
+  throw new PlatformError(
+    `${constructType} at "${scope.node.path}" must be defined inside an AppStack (new AppStack(app, id, { namespace })): ` +
+      'an AppStack supplies the namespace and the recommended labels.',
+  );
+}
+
+/**
+ * The full set of recommended labels for one object of `stack`.
+ *
+ * @internal
+ */
+export function recommendedLabels(stack: StackLabelSource, options: ObjectLabelOptions): Record<string, string> {
+  return {
+    [RecommendedLabels.NAME]: options.name,
+    [RecommendedLabels.INSTANCE]: stack.instance,
+    [RecommendedLabels.VERSION]: options.version ?? stack.version,
+    [RecommendedLabels.COMPONENT]: options.component,
+    [RecommendedLabels.PART_OF]: stack.appName,
+    [RecommendedLabels.MANAGED_BY]: MANAGED_BY,
+  };
+}
+
+/**
+ * The default selector of a workload: its name and the stack's instance, which never change when constructs move in
+ * the tree (a Deployment's selector is immutable).
+ *
+ * @internal
+ */
+export function defaultSelector(stack: StackLabelSource, name: string): Record<string, string> {
+  return {
+    [RecommendedLabels.NAME]: name,
+    [RecommendedLabels.INSTANCE]: stack.instance,
+  };
+}

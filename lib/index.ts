@@ -1,0 +1,40 @@
+// cdk8s-platform: the public API. This file only re-exports.
+
+export * from './core/app-stack';
+export * from './core/platform-app';
+export * from './core/errors';
+export { SynthError } from './core/_synth';
+export type { SynthProblem } from './core/_synth';
+export * from './core/labels';
+export * from './core/manifest-object';
+export * from './core/names';
+export * from './core/quantity';
+export { externalReferenceOf } from './core/_external';
+export type { ExternalReference } from './core/_external';
+
+export * from './config/config';
+export * from './config/secret';
+export * from './config/secret-type';
+
+export * from './networking/protocol';
+export * from './networking/service-type';
+
+export * from './tenancy/namespace';
+export * from './tenancy/pod-security-level';
+
+export * from './workloads/deployment-strategy';
+export * from './workloads/env';
+export * from './workloads/image-pull-policy';
+export * from './workloads/mount';
+export * from './workloads/probe';
+export * from './workloads/resources';
+export * from './workloads/security';
+export * from './workloads/web-service';
+export * from './workloads/worker';
+export * from './workloads/workload';
+export * from './workloads/workload-props';
+
+export * from './output/yaml';
+export * from './output/atomic-write';
+
+export * from './testing';

@@ -1,0 +1,22 @@
+/**
+ * A port's transport protocol.
+ *
+ * @see https://kubernetes.io/docs/reference/networking/service-protocols/
+ */
+export class Protocol {
+  /** TCP. */
+  public static readonly TCP = new Protocol('TCP');
+  /** UDP. */
+  public static readonly UDP = new Protocol('UDP');
+  /** SCTP. */
+  public static readonly SCTP = new Protocol('SCTP');
+
+  private constructor(
+    /** The value of a port's `protocol` field. */
+    public readonly value: 'TCP' | 'UDP' | 'SCTP',
+  ) {}
+
+  public toString(): string {
+    return this.value;
+  }
+}

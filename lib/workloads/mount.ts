@@ -1,0 +1,180 @@
+import { Config, IConfig } from '../config/config';
+import { ISecret, Secret } from '../config/secret';
+import { k8s } from '../core/_k8s';
+import { isPlainRecord, PropChecker } from '../core/_props';
+
+/** Options of a ConfigMap or Secret mounted as files. */
+export interface FileMountOptions {
+  /**
+   * Which keys to mount and under which relative file names, e.g. `{ 'app.properties': 'conf/app.properties' }`.
+   *
+   * @default every key, as a file named after the key
+   */
+  readonly items?: Record<string, string>;
+
+  /**
+   * The files' permission bits, e.g. `0o440`.
+   *
+   * @default 0o644
+   */
+  readonly defaultMode?: number;
+
+  /**
+   * Whether the pod may start when the ConfigMap/Secret does not exist (the folder is then empty).
+   *
+   * @default false
+   */
+  readonly optional?: boolean;
+}
+
+/** Options of an `emptyDir` mount. */
+export interface EmptyDirOptions {
+  /**
+   * The most the folder may hold; the pod is evicted beyond it.
+   *
+   * @default no limit other than the node's
+   */
+  readonly sizeLimit?: string;
+
+  /**
+   * Whether the folder lives in memory (tmpfs); it then counts against the container's memory limit.
+   *
+   * @default false: on the node's disk
+   */
+  readonly memory?: boolean;
+}
+
+type Source =
+  | { kind: 'config'; config: IConfig; options: FileMountOptions }
+  | { kind: 'secret'; secret: ISecret; options: FileMountOptions }
+  | { kind: 'emptyDir'; options: EmptyDirOptions };
+
+/**
+ * A volume mounted into a workload's container: a ConfigMap or Secret as read-only files, or a scratch folder.
+ *
+ * @see https://kubernetes.io/docs/concepts/storage/volumes/
+ * @example
+ * mounts: [
+ *   Mount.config(config, '/etc/shop'),
+ *   Mount.secret(tls, '/etc/tls', { defaultMode: 0o440 }),
+ *   Mount.emptyDir('/var/cache/shop', { sizeLimit: '1Gi' }),
+ * ]
+ */
+export class Mount {
+  /** A ConfigMap's keys as read-only files under `path`. */
+  public static config(config: IConfig, path: string, options: FileMountOptions = {}): Mount {
+    return new Mount(path, { kind: 'config', config, options });
+  }
+
+  /** A Secret's keys as read-only files under `path`. */
+  public static secret(secret: ISecret, path: string, options: FileMountOptions = {}): Mount {
+    return new Mount(path, { kind: 'secret', secret, options });
+  }
+
+  /** An empty, writable folder at `path` that lives as long as the pod. */
+  public static emptyDir(path: string, options: EmptyDirOptions = {}): Mount {
+    return new Mount(path, { kind: 'emptyDir', options });
+  }
+
+  private constructor(
+    /** The absolute path in the container. */
+    public readonly path: string,
+    private readonly source: Source,
+  ) {}
+
+  /** @internal */
+  public _check(check: PropChecker, prop: string): void {
+    if (typeof this.path !== 'string' || !this.path.startsWith('/') || this.path.split('/').includes('..')) {
+      check.fail(`${prop} path`, this.path, 'an absolute path without ".." segments, e.g. "/etc/app"');
+    }
+    const s = this.source;
+    if (!isPlainRecord(s.options ?? {})) {
+      check.fail(`${prop} options`, s.options, 'an options object');
+      return;
+    }
+    if (s.kind === 'emptyDir') {
+      if (s.options.sizeLimit !== undefined) check.quantity(`${prop}.sizeLimit`, s.options.sizeLimit);
+      if (s.options.memory !== undefined) check.boolean(`${prop}.memory`, s.options.memory);
+      return;
+    }
+    if (s.kind === 'config' && typeof s.config?.configMapName !== 'string') check.fail(prop, s.config, 'a Config or Config.fromConfigMapName()');
+    if (s.kind === 'secret' && typeof s.secret?.secretName !== 'string') check.fail(prop, s.secret, 'a Secret or Secret.fromSecretName()');
+    const o = s.options;
+    if (o.defaultMode !== undefined) check.integer(`${prop}.defaultMode`, o.defaultMode, 0, 0o777);
+    if (o.optional !== undefined) check.boolean(`${prop}.optional`, o.optional);
+    if (o.items !== undefined) {
+      if (!isPlainRecord(o.items)) {
+        check.fail(`${prop}.items`, o.items, 'an object mapping keys to relative file paths');
+      } else {
+        for (const [key, file] of Object.entries(o.items)) {
+          check.configKey(`${prop}.items key`, key);
+          if (typeof file !== 'string' || file.length === 0 || file.startsWith('/') || file.split('/').includes('..')) {
+            check.fail(`${prop}.items.${key}`, file, 'a relative file path without ".." segments, e.g. "conf/app.properties"');
+          }
+        }
+      }
+    }
+  }
+
+  /** Problems visible once the stack is complete: items naming keys a defined Config/Secret lacks. @internal */
+  public _validate(): string[] {
+    const s = this.source;
+    if (s.kind === 'emptyDir' || !s.options.items || s.options.optional) return [];
+    const keys = s.kind === 'config'
+      ? (Config.isConfig(s.config) ? Object.keys(s.config.data) : undefined)
+      : (Secret.isSecret(s.secret) ? s.secret.keys : undefined);
+    if (!keys) return [];
+    const what = s.kind === 'config' ? `ConfigMap "${s.config.configMapName}"` : `Secret "${s.secret.secretName}"`;
+    return Object.keys(s.options.items)
+      .filter((k) => !keys.includes(k))
+      .map((k) => `the mount at ${this.path} reads key "${k}" of ${what}, which has no such key (it has: ${keys.join(', ') || 'no keys'})`);
+  }
+
+  /** The volume name this mount asks for, before de-duplication. @internal */
+  public _volumeBaseName(): string {
+    const s = this.source;
+    switch (s.kind) {
+      case 'config': return `config-${s.config.configMapName}`;
+      case 'secret': return `secret-${s.secret.secretName}`;
+      case 'emptyDir': {
+        const slug = this.path.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+        return slug.length > 0 ? slug : 'root';
+      }
+    }
+  }
+
+  /** @internal */
+  public _renderVolume(name: string): k8s.Volume {
+    const s = this.source;
+    switch (s.kind) {
+      case 'config':
+        return {
+          name,
+          configMap: { name: s.config.configMapName, items: renderItems(s.options.items), defaultMode: s.options.defaultMode, optional: s.options.optional },
+        };
+      case 'secret':
+        return {
+          name,
+          secret: { secretName: s.secret.secretName, items: renderItems(s.options.items), defaultMode: s.options.defaultMode, optional: s.options.optional },
+        };
+      case 'emptyDir':
+        return {
+          name,
+          emptyDir: {
+            medium: s.options.memory ? 'Memory' : undefined,
+            sizeLimit: s.options.sizeLimit !== undefined ? k8s.Quantity.fromString(s.options.sizeLimit) : undefined,
+          },
+        };
+    }
+  }
+
+  /** @internal */
+  public _renderMount(name: string): k8s.VolumeMount {
+    return { name, mountPath: this.path, readOnly: this.source.kind === 'emptyDir' ? undefined : true };
+  }
+}
+
+function renderItems(items: Record<string, string> | undefined): k8s.KeyToPath[] | undefined {
+  if (!items) return undefined;
+  return Object.entries(items).map(([key, path]) => ({ key, path }));
+}

@@ -1,0 +1,97 @@
+import { ConfigMap, Namespace, Secret, Service } from 'kubernetes-models/v1';
+import { Deployment } from 'kubernetes-models/apps/v1';
+import { Chart } from 'cdk8s';
+import { ManifestObject, PlatformApp, synthObjects, toYaml } from '../../lib';
+import { defineExamples } from '../../apps/examples';
+
+const MODELS: Record<string, new (data: any) => { validate(): void }> = {
+  'v1/Namespace': Namespace,
+  'v1/ConfigMap': ConfigMap,
+  'v1/Secret': Secret,
+  'v1/Service': Service,
+  'apps/v1/Deployment': Deployment,
+};
+
+function examples(): Record<string, Chart> {
+  return defineExamples(new PlatformApp());
+}
+
+const STACKS = Object.entries(examples());
+const ALL: ManifestObject[] = STACKS.flatMap(([, stack]) => synthObjects(stack));
+const DEPLOYMENTS = ALL.filter((o) => o.kind === 'Deployment');
+const RESTRICTED_VOLUME_TYPES = ['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret'];
+
+describe('example stacks', () => {
+  test.each(STACKS)('GIVEN the %s stack WHEN synthesized THEN its YAML matches the snapshot', (_name, stack) => {
+    expect(toYaml(synthObjects(stack))).toMatchSnapshot();
+  });
+
+  test('GIVEN the examples WHEN synthesized twice THEN the YAML is byte-identical', () => {
+    const once = Object.values(examples()).map((s) => toYaml(synthObjects(s)));
+    const twice = Object.values(examples()).map((s) => toYaml(synthObjects(s)));
+    expect(twice).toEqual(once);
+  });
+
+  test.each(ALL.map((o) => [`${o.kind} ${o.metadata.namespace ?? ''}/${o.metadata.name}`, o]))(
+    'GIVEN %s WHEN checked against the Kubernetes 1.27 schema THEN it is valid',
+    (_name, o) => {
+      const Model = MODELS[`${o.apiVersion}/${o.kind}`];
+      expect(Model).toBeDefined();
+      expect(() => new Model(o).validate()).not.toThrow();
+    },
+  );
+
+  describe.each(DEPLOYMENTS.map((d) => [`${d.metadata.namespace}/${d.metadata.name}`, d]))('Deployment %s', (_name, d) => {
+    const spec = d.spec.template.spec;
+    const containers: any[] = [...spec.containers, ...(spec.initContainers ?? [])];
+
+    test('passes Pod Security "restricted": non-root, no escalation, ALL dropped, RuntimeDefault seccomp', () => {
+      for (const c of containers) {
+        expect(spec.securityContext?.runAsNonRoot === true || c.securityContext?.runAsNonRoot === true).toBe(true);
+        expect(c.securityContext?.allowPrivilegeEscalation).toBe(false);
+        expect(c.securityContext?.capabilities?.drop).toContain('ALL');
+        expect((c.securityContext?.capabilities?.add ?? []).every((cap: string) => cap === 'NET_BIND_SERVICE')).toBe(true);
+        expect(c.securityContext?.privileged).not.toBe(true);
+        expect(['RuntimeDefault', 'Localhost']).toContain(c.securityContext?.seccompProfile?.type ?? spec.securityContext?.seccompProfile?.type);
+        expect(c.securityContext?.runAsUser ?? spec.securityContext?.runAsUser).not.toBe(0);
+        expect((c.ports ?? []).every((p: any) => p.hostPort === undefined)).toBe(true);
+      }
+      expect([spec.hostNetwork, spec.hostPID, spec.hostIPC]).toEqual([undefined, undefined, undefined]);
+      for (const v of spec.volumes ?? []) {
+        expect(Object.keys(v).filter((k) => k !== 'name').every((k) => RESTRICTED_VOLUME_TYPES.includes(k))).toBe(true);
+      }
+    });
+
+    test('has a read-only root filesystem', () => {
+      for (const c of containers) expect(c.securityContext?.readOnlyRootFilesystem).toBe(true);
+    });
+
+    test('requests CPU and memory and limits memory', () => {
+      for (const c of containers) {
+        expect(c.resources?.requests?.cpu).toBeDefined();
+        expect(c.resources?.requests?.memory).toBeDefined();
+        expect(c.resources?.limits?.memory).toBeDefined();
+      }
+    });
+
+    test('has readiness and liveness probes', () => {
+      for (const c of spec.containers) {
+        expect(c.readinessProbe).toBeDefined();
+        expect(c.livenessProbe).toBeDefined();
+      }
+    });
+
+    test('selects its own pods', () => {
+      expect(d.spec.template.metadata.labels).toMatchObject(d.spec.selector.matchLabels);
+    });
+  });
+
+  test.each(ALL.filter((o) => o.kind === 'Service').map((s) => [`${s.metadata.namespace}/${s.metadata.name}`, s]))(
+    'GIVEN Service %s WHEN synthesized THEN its selector matches the pods of a Deployment in its namespace',
+    (_name, svc) => {
+      const matches = DEPLOYMENTS.filter((d) => d.metadata.namespace === svc.metadata.namespace &&
+        Object.entries(svc.spec.selector).every(([k, v]) => d.spec.template.metadata.labels[k] === v));
+      expect(matches.length).toBe(1);
+    },
+  );
+});
