@@ -1,0 +1,33 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+/** What one variant reports for one run, as one JSON line on stdout. */
+export interface VariantResult {
+  /** Wall-clock milliseconds of the timed work. */
+  readonly ms: number;
+  /** The Kubernetes objects written. */
+  readonly objects: number;
+  /** Peak resident set size of the whole process, in MiB. */
+  readonly rssMb: number;
+}
+
+/** The arguments every variant takes: `<n> <outdir>`. */
+export function variantArgs(): { n: number; outdir: string } {
+  const [n, outdir] = process.argv.slice(2);
+  if (!/^[1-9][0-9]*$/.test(n ?? '') || !outdir) {
+    throw new Error(`usage: ${path.basename(process.argv[1])} <n> <outdir>`);
+  }
+  return { n: Number(n), outdir };
+}
+
+/** Prints a variant's result for the runner. */
+export function report(ms: number, objects: number): void {
+  const result: VariantResult = { ms, objects, rssMb: process.resourceUsage().maxRSS / 1024 };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+/** A fresh empty scratch folder under the OS temporary folder. */
+export function scratch(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `cdk8s-platform-bench-${prefix}-`));
+}
