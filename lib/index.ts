@@ -37,4 +37,6 @@ export * from './workloads/workload-props';
 export * from './output/yaml';
 export * from './output/atomic-write';
 
-export * from './testing';
+// The helpers of cdk8s-platform/testing that need no test framework, for apps' own checks.
+export * from './testing/synth';
+export * from './testing/find';

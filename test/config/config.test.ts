@@ -1,49 +1,50 @@
-import { Config, findObject, RecommendedLabels } from '../../lib';
-import { expectPropError, makeStack, synth } from '../_helpers';
+import { Config, RecommendedLabels } from '../../lib';
+import { findObject, synthObjects } from '../../lib/testing';
+import { expectPropError, makeStack } from '../_helpers';
 
 describe('Config', () => {
   test('GIVEN data WHEN synthesized THEN the ConfigMap holds it under the given name', () => {
     const { stack } = makeStack();
     new Config(stack, 'app-config', { data: { LOG_LEVEL: 'info', 'app.yaml': 'a: 1\n' } });
-    expect(findObject(synth(stack), 'ConfigMap', 'app-config').data).toEqual({ LOG_LEVEL: 'info', 'app.yaml': 'a: 1\n' });
+    expect(findObject(synthObjects(stack), 'ConfigMap', 'app-config').data).toEqual({ LOG_LEVEL: 'info', 'app.yaml': 'a: 1\n' });
   });
 
   test('GIVEN no component WHEN synthesized THEN its component label is "config"', () => {
     const { stack } = makeStack();
     new Config(stack, 'cfg');
-    expect(findObject(synth(stack), 'ConfigMap', 'cfg').metadata.labels?.[RecommendedLabels.COMPONENT]).toBe('config');
+    expect(stack).toHaveObject('ConfigMap', 'cfg', { metadata: { labels: expect.objectContaining({ [RecommendedLabels.COMPONENT]: 'config' }) } });
   });
 
   test('GIVEN no data WHEN synthesized THEN the ConfigMap has no data field', () => {
     const { stack } = makeStack();
     new Config(stack, 'cfg');
-    expect(findObject(synth(stack), 'ConfigMap', 'cfg').data).toBeUndefined();
+    expect(stack).toHaveObject('ConfigMap', 'cfg', { data: undefined });
   });
 
   test('GIVEN no immutable prop WHEN synthesized THEN the ConfigMap is mutable (no immutable field)', () => {
     const { stack } = makeStack();
     new Config(stack, 'cfg');
-    expect(findObject(synth(stack), 'ConfigMap', 'cfg').immutable).toBeUndefined();
+    expect(stack).toHaveObject('ConfigMap', 'cfg', { immutable: undefined });
   });
 
   test('GIVEN immutable true WHEN synthesized THEN the ConfigMap is immutable', () => {
     const { stack } = makeStack();
     new Config(stack, 'cfg', { immutable: true });
-    expect(findObject(synth(stack), 'ConfigMap', 'cfg').immutable).toBe(true);
+    expect(stack).toHaveObject('ConfigMap', 'cfg', { immutable: true });
   });
 
   test('GIVEN addData after construction WHEN synthesized THEN the entry lands in the output', () => {
     const { stack } = makeStack();
     const config = new Config(stack, 'cfg', { data: { a: '1' } });
     config.addData('b', '2');
-    expect(findObject(synth(stack), 'ConfigMap', 'cfg').data).toEqual({ a: '1', b: '2' });
+    expect(findObject(synthObjects(stack), 'ConfigMap', 'cfg').data).toEqual({ a: '1', b: '2' });
   });
 
   test('GIVEN fromConfigMapName WHEN used THEN it refers to the name and defines no object', () => {
     const { stack } = makeStack();
     const ref = Config.fromConfigMapName(stack, 'ref', 'existing-config');
     expect(ref.configMapName).toBe('existing-config');
-    expect(synth(stack).filter((o) => o.kind === 'ConfigMap')).toEqual([]);
+    expect(stack).toHaveObjectCount('ConfigMap', 0);
     expect(Config.isConfig(ref)).toBe(false);
   });
 

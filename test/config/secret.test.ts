@@ -1,11 +1,12 @@
-import { externalReferenceOf, findObject, PropError, Secret, SecretType, SynthError } from '../../lib';
-import { expectPropError, makeStack, synth } from '../_helpers';
+import { externalReferenceOf, PropError, Secret, SecretType, SynthError } from '../../lib';
+import { findObject, synthObjects } from '../../lib/testing';
+import { expectPropError, makeStack } from '../_helpers';
 
 describe('Secret', () => {
   test('GIVEN values and allowPlaintext WHEN synthesized THEN data is base64 and type Opaque by default', () => {
     const { stack } = makeStack();
     new Secret(stack, 'dev-secret', { values: { password: 'hunter2' }, allowPlaintext: true });
-    const secret = findObject(synth(stack), 'Secret', 'dev-secret');
+    const secret = findObject(synthObjects(stack), 'Secret', 'dev-secret');
     expect(secret.data).toEqual({ password: Buffer.from('hunter2').toString('base64') });
     expect(secret.type).toBe('Opaque');
     expect(secret.stringData).toBeUndefined();
@@ -30,7 +31,7 @@ describe('Secret', () => {
     const { stack } = makeStack();
     const s = new Secret(stack, 's', { allowPlaintext: true });
     s.addValue('token', 'abc');
-    expect(findObject(synth(stack), 'Secret', 's').data).toEqual({ token: Buffer.from('abc').toString('base64') });
+    expect(findObject(synthObjects(stack), 'Secret', 's').data).toEqual({ token: Buffer.from('abc').toString('base64') });
     expect(s.keys).toEqual(['token']);
   });
 
@@ -38,27 +39,27 @@ describe('Secret', () => {
     const { stack } = makeStack();
     const ref = Secret.fromSecretName(stack, 'db', 'db-secret');
     expect(ref.secretName).toBe('db-secret');
-    expect(synth(stack).filter((o) => o.kind === 'Secret')).toEqual([]);
+    expect(stack).toHaveObjectCount('Secret', 0);
     expect(externalReferenceOf(ref)).toEqual({ kind: 'Secret', name: 'db-secret' });
   });
 
   test('GIVEN a TLS secret without tls.key WHEN synthesized THEN synth fails naming the missing key', () => {
     const { stack } = makeStack();
     new Secret(stack, 'tls', { type: SecretType.TLS, values: { 'tls.crt': 'CERT' }, allowPlaintext: true });
-    expect(() => synth(stack)).toThrow(SynthError);
-    expect(() => synth(stack)).toThrow(/needs the key "tls.key"; it has "tls.crt"/);
+    expect(() => synthObjects(stack)).toThrow(SynthError);
+    expect(() => synthObjects(stack)).toThrow(/needs the key "tls.key"; it has "tls.crt"/);
   });
 
   test('GIVEN a basic-auth secret with only a password WHEN synthesized THEN it is valid', () => {
     const { stack } = makeStack();
     new Secret(stack, 'auth', { type: SecretType.BASIC_AUTH, values: { password: 'p' }, allowPlaintext: true });
-    expect(findObject(synth(stack), 'Secret', 'auth').type).toBe('kubernetes.io/basic-auth');
+    expect(stack).toHaveObject('Secret', 'auth', { type: 'kubernetes.io/basic-auth' });
   });
 
   test('GIVEN a custom type WHEN synthesized THEN the type is written as given', () => {
     const { stack } = makeStack();
     new Secret(stack, 'c', { type: SecretType.custom('acme.com/token') });
-    expect(findObject(synth(stack), 'Secret', 'c').type).toBe('acme.com/token');
+    expect(stack).toHaveObject('Secret', 'c', { type: 'acme.com/token' });
   });
 
   test('GIVEN a key that is not a valid Secret key WHEN constructed THEN the error names it', () => {

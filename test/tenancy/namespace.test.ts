@@ -1,11 +1,12 @@
-import { findObject, Namespace, PodSecurityLevel } from '../../lib';
-import { expectPropError, makeStack, synth } from '../_helpers';
+import { Namespace, PodSecurityLevel } from '../../lib';
+import { findObject, synthObjects } from '../../lib/testing';
+import { expectPropError, makeStack } from '../_helpers';
 
 describe('Namespace', () => {
   test('GIVEN default props WHEN synthesized THEN it enforces, audits and warns on "restricted" for v1.27', () => {
     const { stack } = makeStack({ createNamespace: false });
     new Namespace(stack, 'team-a');
-    const labels = findObject(synth(stack), 'Namespace', 'team-a').metadata.labels!;
+    const labels = findObject(synthObjects(stack), 'Namespace', 'team-a').metadata.labels!;
     expect(labels).toMatchObject({
       'pod-security.kubernetes.io/enforce': 'restricted',
       'pod-security.kubernetes.io/enforce-version': 'v1.27',
@@ -19,20 +20,20 @@ describe('Namespace', () => {
   test('GIVEN podSecurity BASELINE WHEN synthesized THEN the labels say baseline', () => {
     const { stack } = makeStack({ createNamespace: false });
     new Namespace(stack, 'legacy', { podSecurity: PodSecurityLevel.BASELINE });
-    expect(findObject(synth(stack), 'Namespace', 'legacy').metadata.labels?.['pod-security.kubernetes.io/enforce']).toBe('baseline');
+    expect(stack).toHaveObject('Namespace', 'legacy', { metadata: { labels: expect.objectContaining({ 'pod-security.kubernetes.io/enforce': 'baseline' }) } });
   });
 
   test('GIVEN a podSecurityVersion WHEN synthesized THEN every -version label carries it', () => {
     const { stack } = makeStack({ createNamespace: false });
     new Namespace(stack, 'ns', { podSecurityVersion: 'latest' });
-    const labels = findObject(synth(stack), 'Namespace', 'ns').metadata.labels!;
+    const labels = findObject(synthObjects(stack), 'Namespace', 'ns').metadata.labels!;
     expect(labels['pod-security.kubernetes.io/enforce-version']).toBe('latest');
     expect(labels['pod-security.kubernetes.io/warn-version']).toBe('latest');
   });
 
   test('GIVEN a Namespace in a namespaced stack WHEN synthesized THEN it has no metadata.namespace (cluster-scoped)', () => {
     const { stack } = makeStack({ namespace: 'shop' });
-    expect(findObject(synth(stack), 'Namespace', 'shop').metadata.namespace).toBeUndefined();
+    expect(stack).toHaveObject('Namespace', 'shop', { metadata: { namespace: undefined } });
   });
 
   test('GIVEN no name WHEN synthesized THEN the construct id is the name', () => {
@@ -43,7 +44,7 @@ describe('Namespace', () => {
 
   test('GIVEN namespaceOptions on the stack WHEN synthesized THEN the stack namespace uses them', () => {
     const { stack } = makeStack({ namespace: 'ops', namespaceOptions: { podSecurity: PodSecurityLevel.PRIVILEGED, annotations: { owner: 'ops' } } });
-    const ns = findObject(synth(stack), 'Namespace', 'ops');
+    const ns = findObject(synthObjects(stack), 'Namespace', 'ops');
     expect(ns.metadata.labels?.['pod-security.kubernetes.io/enforce']).toBe('privileged');
     expect(ns.metadata.annotations).toEqual({ owner: 'ops' });
   });

@@ -1,20 +1,48 @@
 import { findObject, findObjects, Namespace, synthObjects, WebService } from '../../lib';
 import { makeStack, RESOURCES } from '../_helpers';
 
-describe('testing helpers', () => {
+describe('synthObjects', () => {
   test('GIVEN a stack WHEN synthObjects is called THEN it returns plain objects in output order', () => {
     const { stack } = makeStack();
     new WebService(stack, 'web', { image: 'nginx:1.25', resources: RESOURCES });
     expect(synthObjects(stack).map((o) => o.kind)).toEqual(['Namespace', 'Deployment', 'Service']);
   });
 
-  test('GIVEN objects WHEN findObjects is called THEN it returns those of the kind', () => {
+  test('GIVEN an app with two stacks WHEN synthObjects is called on the app THEN it returns the objects of both', () => {
+    const { app, stack } = makeStack();
+    new WebService(stack, 'web', { image: 'nginx:1.25', resources: RESOURCES });
+    const other = makeStack({ namespace: 'other' }).stack;
+    expect(synthObjects(app)).toHaveObjectCount('Namespace', 1);
+    expect(synthObjects(other)).toHaveObject('Namespace', 'other');
+  });
+});
+
+describe('findObjects', () => {
+  test('GIVEN objects WHEN findObjects is called with a kind THEN it returns those of the kind', () => {
     const { stack } = makeStack();
     new WebService(stack, 'a', { image: 'nginx:1.25', resources: RESOURCES });
     new WebService(stack, 'b', { image: 'nginx:1.25', resources: RESOURCES });
     expect(findObjects(synthObjects(stack), 'Service').map((o) => o.metadata.name)).toEqual(['a', 'b']);
   });
 
+  test('GIVEN objects WHEN findObjects is called with a name THEN it returns only those with that name', () => {
+    const { stack } = makeStack();
+    new WebService(stack, 'a', { image: 'nginx:1.25', resources: RESOURCES });
+    new WebService(stack, 'b', { image: 'nginx:1.25', resources: RESOURCES });
+    expect(findObjects(synthObjects(stack), 'Service', { name: 'b' }).map((o) => o.metadata.name)).toEqual(['b']);
+  });
+
+  test('GIVEN objects in two namespaces WHEN findObjects is called with a namespace THEN it returns only those in it', () => {
+    const a = makeStack({ namespace: 'a' });
+    new WebService(a.stack, 'web', { image: 'nginx:1.25', resources: RESOURCES });
+    const b = makeStack({ namespace: 'b' });
+    new WebService(b.stack, 'web', { image: 'nginx:1.25', resources: RESOURCES });
+    const objects = [...synthObjects(a.stack), ...synthObjects(b.stack)];
+    expect(findObjects(objects, 'Deployment', { namespace: 'b' }).map((o) => o.metadata.namespace)).toEqual(['b']);
+  });
+});
+
+describe('findObject', () => {
   test('GIVEN a missing object WHEN findObject is called THEN the error lists what there is', () => {
     const { stack } = makeStack();
     expect(() => findObject(synthObjects(stack), 'Deployment', 'nope')).toThrow('No Deployment "nope" in the synthesized output. It has: Namespace/test');

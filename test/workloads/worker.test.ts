@@ -7,21 +7,20 @@ describe('Worker', () => {
   test('GIVEN a worker WHEN synthesized THEN it is a Deployment with no Service', () => {
     const { stack } = makeStack();
     new Worker(stack, 'jobs', BASE);
-    const objects = synth(stack);
-    expect(findObject(objects, 'Deployment', 'jobs')).toBeDefined();
-    expect(objects.filter((o) => o.kind === 'Service')).toEqual([]);
+    expect(stack).toHaveObject('Deployment', 'jobs');
+    expect(stack).toHaveObjectCount('Service', 0);
   });
 
   test('GIVEN no replicas WHEN synthesized THEN one pod runs', () => {
     const { stack } = makeStack();
     new Worker(stack, 'jobs', BASE);
-    expect(findObject(synth(stack), 'Deployment', 'jobs').spec.replicas).toBe(1);
+    expect(stack).toHaveObject('Deployment', 'jobs', { spec: { replicas: 1 } });
   });
 
   test('GIVEN no component WHEN synthesized THEN its component label is "worker"', () => {
     const { stack } = makeStack();
     new Worker(stack, 'jobs', BASE);
-    expect(findObject(synth(stack), 'Deployment', 'jobs').metadata.labels?.['app.kubernetes.io/component']).toBe('worker');
+    expect(stack).toHaveObject('Deployment', 'jobs', { metadata: { labels: expect.objectContaining({ 'app.kubernetes.io/component': 'worker' }) } });
   });
 
   test('GIVEN a port and no probes WHEN synthesized THEN readiness and liveness check that port', () => {

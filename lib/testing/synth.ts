@@ -1,0 +1,20 @@
+import { IConstruct } from 'constructs';
+import { synthesizeCharts } from '../core/_synth';
+import { ManifestObject } from '../core/manifest-object';
+
+/**
+ * Synthesizes a stack, or a whole app, to plain objects: what `synth()` would write, after the same validation.
+ *
+ * Nothing is written to disk. Objects come in construct-tree order.
+ *
+ * @param scope an `AppStack`, a `PlatformApp`, or any construct that contains stacks
+ * @returns the synthesized objects, as plain JSON data
+ * @throws SynthError if the validation of the construct tree fails, as `synth()` would
+ *
+ * @example
+ * const objects = synthObjects(stack);
+ * expect(findObject(objects, 'Deployment', 'api-server').spec.replicas).toBe(3);
+ */
+export function synthObjects(scope: IConstruct): ManifestObject[] {
+  return synthesizeCharts(scope).flatMap((c) => c.objects);
+}
