@@ -1,11 +1,56 @@
-import { PlatformApp } from '../lib';
-import { ApiServerStack } from './api-server-stack';
+import { defineEnvironments, Environment, PlatformApp } from '../lib';
+import { ApiServerStack, ApiServerValues, SEED_API_SERVER_VALUES } from './api-server-stack';
+import { Provider } from './provider';
 import { ShopStack } from './shop-stack';
 
-/** Defines every example stack in `app`: what `apps/main.ts` synthesizes, and what the tests check. */
-export function defineExamples(app: PlatformApp): { production: ApiServerStack; shop: ShopStack } {
-  return {
-    production: new ApiServerStack(app, 'production'),
-    shop: new ShopStack(app, 'shop'),
-  };
+/** The values of one environment of the examples. */
+export interface ExampleValues {
+  /** The seed's api-server. */
+  readonly apiServer: ApiServerValues;
+}
+
+/**
+ * The example environments: `prod` keeps the seed guide's values; `staging` runs the same on AWS with fewer pods;
+ * `dev` runs one small pod of the latest build on a local cluster.
+ */
+export const EXAMPLE_ENVIRONMENTS = defineEnvironments<ExampleValues, 'dev' | 'staging' | 'prod'>(
+  { apiServer: SEED_API_SERVER_VALUES },
+  {
+    dev: {
+      apiServer: {
+        replicas: 1,
+        imageTag: 'v2.5.0-rc.1',
+        resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '250m', memory: '128Mi' } },
+        provider: Provider.local(),
+      },
+    },
+    staging: {
+      apiServer: { replicas: 2, imageTag: 'v2.5.0-rc.1', provider: Provider.aws() },
+    },
+    prod: {},
+  },
+);
+
+/** The example stacks of one environment. */
+export interface ExampleStacks {
+  /** The seed guide's api-server, in namespace `production`. */
+  readonly production: ApiServerStack;
+  /** The shop. */
+  readonly shop: ShopStack;
+}
+
+/**
+ * Defines every example environment, with its stacks, in `app`: what `apps/main.ts` synthesizes to `dist/<env>/`,
+ * and what the tests check.
+ */
+export function defineExamples(app: PlatformApp): Record<string, ExampleStacks> {
+  const result: Record<string, ExampleStacks> = {};
+  for (const [name, values] of Object.entries(EXAMPLE_ENVIRONMENTS)) {
+    const env = new Environment(app, name);
+    result[name] = {
+      production: new ApiServerStack(env, 'production', values.apiServer),
+      shop: new ShopStack(env, 'shop'),
+    };
+  }
+  return result;
 }

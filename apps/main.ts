@@ -1,4 +1,5 @@
-// The app `cdk8s synth` runs (see cdk8s.yaml): every example stack, written to dist/.
+// The app `npm run synth` (cdk8s-platform synth) runs, see cdk8s.yaml: every example environment, each written to
+// dist/<env>/. Select some with `npm run synth -- --env dev` (or CDK8S_PLATFORM_ENV=dev).
 import { PlatformApp } from '../lib';
 import { defineExamples } from './examples';
 

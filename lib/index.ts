@@ -2,6 +2,8 @@
 
 export * from './core/app-stack';
 export * from './core/platform-app';
+export * from './core/environment';
+export * from './core/environment-values';
 export * from './core/errors';
 export { SynthError } from './core/_synth';
 export type { SynthProblem } from './core/_synth';
@@ -36,6 +38,8 @@ export * from './workloads/workload-props';
 
 export * from './output/yaml';
 export * from './output/atomic-write';
+export * from './output/apply-order';
+export * from './output/layout';
 
 // The helpers of cdk8s-platform/testing that need no test framework, for apps' own checks.
 export * from './testing/synth';

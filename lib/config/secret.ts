@@ -3,7 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { markExternal } from '../core/_external';
 import { k8s } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
-import { findStack, recommendedLabels } from '../core/labels';
+import { findStack, PlatformAnnotations, recommendedLabels } from '../core/labels';
 import { SecretType } from './secret-type';
 
 /** A Secret, defined in the stack or imported by name. */
@@ -32,7 +32,8 @@ export interface SecretProps {
 
   /**
    * Allows the secret's values to be written to the synthesized output, readable by anyone who can read it. Meant
-   * for local development and test clusters, never for output that goes to Git.
+   * for local development and test clusters, never for output that goes to Git. The Secret is then annotated
+   * `cdk8s-platform.io/allow-plaintext: "true"`: synthesis refuses any Secret with data that lacks it.
    *
    * @default false: a Secret with values is an error
    */
@@ -140,7 +141,9 @@ export class Secret extends Construct implements ISecret {
       metadata: {
         name,
         labels: { ...recommendedLabels(stack, { name, component: 'secret' }), ...props.labels },
-        annotations: props.annotations,
+        annotations: this.allowPlaintext
+          ? { ...props.annotations, [PlatformAnnotations.ALLOW_PLAINTEXT]: 'true' }
+          : props.annotations,
       },
       type: type.value,
       immutable: props.immutable,

@@ -1,6 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { PlatformError } from './errors';
+import { PlatformAnnotations } from './labels';
 import { ManifestObject } from './manifest-object';
 
 /** The objects of one chart (stack), in construct-tree order. @internal */
@@ -74,8 +75,26 @@ export function synthesizeCharts(root: IConstruct): SynthesizedChart[] {
 
   if (problems.length > 0) throw new SynthError(problems);
   for (const [obj, chart] of apiObjects) {
-    chart.objects.push(obj.toJson() as ManifestObject);
+    const json = obj.toJson() as ManifestObject;
+    const plaintext = plaintextSecretProblem(json);
+    if (plaintext) problems.push({ path: obj.node.path, message: plaintext });
+    chart.objects.push(json);
     chart.paths.push(obj.node.path);
   }
+  if (problems.length > 0) throw new SynthError(problems);
   return charts;
+}
+
+/**
+ * Why `o` must not be written: a Secret with data (or stringData) that does not allow plaintext. Every rendered
+ * object is checked, escape-hatch `ApiObject`s included.
+ */
+function plaintextSecretProblem(o: ManifestObject): string | undefined {
+  if (o.kind !== 'Secret' || o.apiVersion !== 'v1') return undefined;
+  const keys = [...Object.keys(o.data ?? {}), ...Object.keys(o.stringData ?? {})];
+  if (keys.length === 0 || o.metadata.annotations?.[PlatformAnnotations.ALLOW_PLAINTEXT] === 'true') return undefined;
+  return `Secret "${o.metadata.name}" would write plaintext values (keys ${keys.map((k) => `"${k}"`).join(', ')}) to the output, ` +
+    'where anyone who can read it (and Git) can read them. Keep them out of the output: reference an existing Secret ' +
+    '(Secret.fromSecretName()), an ExternalSecret or a SealedSecret; or, for a local cluster only, allow it with ' +
+    `Secret's allowPlaintext: true (on a raw ApiObject: the annotation ${PlatformAnnotations.ALLOW_PLAINTEXT}: "true").`;
 }

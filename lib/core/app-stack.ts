@@ -2,6 +2,7 @@ import { Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { Namespace, NamespaceOptions } from '../tenancy/namespace';
 import { PropChecker } from './_props';
+import { Environment } from './environment';
 import { findStack, isAppStackLike, markAppStack, MANAGED_BY, RecommendedLabels } from './labels';
 
 /** Props of an `AppStack`. */
@@ -61,6 +62,8 @@ export interface AppStackProps {
 /**
  * A cdk8s Chart for one application in one namespace.
  *
+ * Inside an `Environment`, every object of the stack also carries the `cdk8s-platform.io/environment` label.
+ *
  * Every object in it is named exactly as its construct says (no hash suffixes), lives in the stack's namespace and
  * carries the Kubernetes recommended labels (`app.kubernetes.io/name`, `instance`, `version`, `component`,
  * `part-of`, `managed-by`). Workload selectors use only `app.kubernetes.io/name` and `app.kubernetes.io/instance`,
@@ -110,6 +113,7 @@ export class AppStack extends Chart {
       disableResourceNameHashes: true,
       labels: {
         ...p.labels,
+        ...(scope ? Environment.of(scope)?.labels : undefined),
         [RecommendedLabels.INSTANCE]: instance,
         [RecommendedLabels.PART_OF]: appName,
         [RecommendedLabels.MANAGED_BY]: MANAGED_BY,

@@ -102,3 +102,21 @@ export function defaultSelector(stack: StackLabelSource, name: string): Record<s
     [RecommendedLabels.INSTANCE]: stack.instance,
   };
 }
+
+/** The labels this library adds besides the recommended ones. */
+export const PlatformLabels = {
+  /**
+   * The environment (`dev`, `staging`, `prod`, ...) an object belongs to, on every object of an `Environment`.
+   * With `app.kubernetes.io/part-of` it makes `kubectl apply --prune -l ...` safe per app and environment.
+   */
+  ENVIRONMENT: 'cdk8s-platform.io/environment',
+} as const;
+
+/** The annotations this library reads or writes on the objects it renders. */
+export const PlatformAnnotations = {
+  /**
+   * `"true"` on a Secret whose values may be written to the output in plaintext (base64): `Secret` sets it when
+   * `allowPlaintext` is true. A Secret with data but without it fails synthesis.
+   */
+  ALLOW_PLAINTEXT: 'cdk8s-platform.io/allow-plaintext',
+} as const;

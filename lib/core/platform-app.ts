@@ -1,9 +1,21 @@
-import { App } from 'cdk8s';
+import { App, Chart } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { replaceSubfoldersAtomically, writeFolderAtomically } from '../output/atomic-write';
+import { applyOrderIndexes } from '../output/apply-order';
+import { layoutFiles, PlacedObject } from '../output/layout';
 import { toYaml } from '../output/yaml';
-import { writeFolderAtomically } from '../output/atomic-write';
-import { synthesizeCharts } from './_synth';
+import { synthesizeCharts, SynthError } from './_synth';
+import { Environment, ENVIRONMENT_SELECTION_VARIABLE } from './environment';
 import { PlatformError } from './errors';
 import { ManifestObject } from './manifest-object';
+
+
+/** The rendered objects of one output folder. @internal */
+interface OutputFolder {
+  /** The environment's name; "" for an app without environments (written to the top of the output folder). */
+  readonly name: string;
+  readonly objects: PlacedObject[];
+}
 
 /** Props of a `PlatformApp`. */
 export interface PlatformAppProps {
@@ -13,21 +25,32 @@ export interface PlatformAppProps {
    * @default the `CDK8S_OUTDIR` environment variable (set by `cdk8s synth`), else "dist"
    */
   readonly outdir?: string;
+
+  /**
+   * The environments to synthesize, by name; the output folders of the others are left as they are.
+   *
+   * @default the comma-separated names in the `CDK8S_PLATFORM_ENV` environment variable (set by
+   * `cdk8s-platform synth --env`), else every environment
+   */
+  readonly environments?: string[];
 }
 
 const PLATFORM_APP = Symbol.for('cdk8s-platform.PlatformApp');
 
 /**
- * The root of a cdk8s-platform app: holds `AppStack`s and writes their YAML.
+ * The root of a cdk8s-platform app: holds `Environment`s (or directly `AppStack`s) and writes their YAML.
  *
- * `synth()` validates the whole construct tree first and writes nothing if anything is wrong; it then writes one
- * file per stack (`<stack>.k8s.yaml`) into a fresh folder that replaces the output folder in one step, so a failed
- * synth never leaves a half-written output. The same input always gives the same bytes.
+ * `synth()` validates the whole construct tree first and writes nothing if anything is wrong. It then writes each
+ * environment to `<outdir>/<env>/` (an app without environments: to `<outdir>/`), one folder per namespace and one
+ * file per object (`<namespace>/<kind>-<name>.yaml`, cluster-scoped objects in `_cluster/`) with a
+ * `kustomization.yaml` listing them in apply order. Files are written to a staging folder first and swapped in
+ * only when complete, so a failed synth never changes the previous output. The same input gives the same bytes.
  *
  * @example
- * // apps/main.ts, run by `cdk8s synth`
+ * // apps/main.ts, run by `cdk8s-platform synth` (or `cdk8s synth`)
  * PlatformApp.run((app) => {
- *   new ShopStack(app, 'shop');
+ *   new ShopStack(new Environment(app, 'dev'), 'shop', { replicas: 1 });
+ *   new ShopStack(new Environment(app, 'prod'), 'shop', { replicas: 3 });
  * });
  */
 export class PlatformApp extends App {
@@ -56,38 +79,94 @@ export class PlatformApp extends App {
     }
   }
 
+  /**
+   * The names of the environments selected for synthesis, or undefined for all of them (and for an app without
+   * environments).
+   */
+  public readonly selectedEnvironments?: readonly string[];
+
   constructor(props: PlatformAppProps = {}) {
     super({ outdir: props.outdir });
     Object.defineProperty(this, PLATFORM_APP, { value: true });
+    const fromVariable = process.env[ENVIRONMENT_SELECTION_VARIABLE]?.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const selection = props.environments ?? (fromVariable && fromVariable.length > 0 ? fromVariable : undefined);
+    if (selection !== undefined && (!Array.isArray(selection) || selection.some((n) => typeof n !== 'string'))) {
+      throw new PlatformError(`Invalid PlatformApp props: environments received ${JSON.stringify(selection)}; allowed: an array of environment names`);
+    }
+    this.selectedEnvironments = selection ? [...new Set(selection)] : undefined;
+  }
+
+  /** The environments defined in the app, in the order they were defined. */
+  public get environments(): Environment[] {
+    return this.node.children.filter(Environment.isEnvironment);
   }
 
   /**
    * Validates the app and renders every object, without writing anything.
    *
-   * @returns the objects of each stack, by the stack's output file name
+   * @returns the objects of each selected environment, in apply order, by environment name; for an app without
+   * environments, one entry named ""
    * @throws SynthError if validation fails
    */
   public synthManifests(): Map<string, ManifestObject[]> {
-    const result = new Map<string, ManifestObject[]>();
-    for (const chart of synthesizeCharts(this)) {
-      const file = `${chart.chart.node.path.split('/').join('-')}${this.outputFileExtension}`;
-      if (result.has(file)) {
-        throw new PlatformError(`Two stacks would write the same file "${file}"; give them different construct ids.`);
-      }
-      result.set(file, chart.objects);
-    }
-    return result;
+    return new Map(this.render().map((f) => [f.name, f.objects.map((p) => p.object)]));
   }
 
-  /** Validates the app and writes one YAML file per stack, atomically. */
+  /**
+   * Validates the app and writes each selected environment to its folder, `<outdir>/<env>/` (an app without
+   * environments: to `<outdir>/`): one folder per namespace, one file per object, and a `kustomization.yaml`.
+   *
+   * Nothing is written unless everything is valid. When every environment is synthesized, the output folder is
+   * replaced as a whole (the folders of environments that no longer exist go away); when some are selected, only
+   * their folders are replaced.
+   */
   public synth(): void {
-    const files = new Map<string, string>();
-    for (const [file, objects] of this.synthManifests()) files.set(file, toYaml(objects));
-    writeFolderAtomically(this.outdir, files);
+    const folders = this.render();
+    const files = new Map(folders.map((f) => [f.name, layoutFiles(f.objects)]));
+    if (this.selectedEnvironments === undefined) {
+      const all = new Map<string, string>();
+      for (const [name, content] of files) {
+        for (const [file, text] of content) all.set(name ? `${name}/${file}` : file, text);
+      }
+      writeFolderAtomically(this.outdir, all);
+    } else {
+      replaceSubfoldersAtomically(this.outdir, files);
+    }
   }
 
-  /** Validates the app and returns all of its objects as one YAML stream. */
+  /** Validates the app and returns all of its objects (of the selected environments) as one YAML stream. */
   public synthYaml(): string {
     return toYaml([...this.synthManifests().values()].flat());
   }
+
+  private render(): OutputFolder[] {
+    const environments = this.environments;
+    if (environments.length === 0) {
+      if (this.selectedEnvironments !== undefined) {
+        throw new PlatformError(`Environment(s) ${this.selectedEnvironments.map((n) => `"${n}"`).join(', ')} selected (by the environments prop or ${ENVIRONMENT_SELECTION_VARIABLE}), but the app defines no Environment.`);
+      }
+      return [{ name: '', objects: placed(synthesizeCharts(this)) }];
+    }
+    const names = environments.map((e) => e.environmentName);
+    const unknown = (this.selectedEnvironments ?? []).filter((n) => !names.includes(n));
+    if (unknown.length > 0) {
+      throw new PlatformError(`Unknown environment(s) ${unknown.map((n) => `"${n}"`).join(', ')} selected (by the environments prop or ${ENVIRONMENT_SELECTION_VARIABLE}); the app defines: ${names.join(', ')}.`);
+    }
+    const outside = this.node.children.filter((c) => !Environment.isEnvironment(c))
+      .flatMap((c) => c.node.findAll().filter((x: IConstruct) => Chart.isChart(x)));
+    if (outside.length > 0) {
+      throw new SynthError(outside.map((c) => ({
+        path: c.node.path,
+        message: `this stack is outside every Environment, but the app defines environments (${names.join(', ')}): define every stack inside an Environment, or none`,
+      })));
+    }
+    const selected = environments.filter((e) => this.selectedEnvironments?.includes(e.environmentName) ?? true);
+    return selected.map((e) => ({ name: e.environmentName, objects: placed(synthesizeCharts(e)) }));
+  }
+}
+
+/** The objects of `charts`, with their construct paths, in apply order. */
+function placed(charts: ReturnType<typeof synthesizeCharts>): PlacedObject[] {
+  const all = charts.flatMap((c) => c.objects.map((object, i) => ({ object, constructPath: c.paths[i] })));
+  return applyOrderIndexes(all.map((p) => p.object)).map((i) => all[i]);
 }

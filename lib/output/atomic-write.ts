@@ -39,3 +39,53 @@ export function writeFolderAtomically(outdir: string, files: ReadonlyMap<string,
   }
   if (previous) fs.rmSync(previous, { recursive: true, force: true });
 }
+
+/**
+ * Replaces some sub-folders of `outdir` and leaves everything else in it untouched: every sub-folder is first
+ * written in full to a staging folder inside `outdir`, and only then swapped in by renames. If writing fails,
+ * nothing in `outdir` has changed; if a swap fails, the sub-folders already swapped are put back.
+ *
+ * @param outdir the folder holding the sub-folders (created if missing)
+ * @param folders the files of each sub-folder, by the sub-folder's name (one path segment), each by path relative
+ * to that sub-folder (with `/` separators)
+ */
+export function replaceSubfoldersAtomically(outdir: string, folders: ReadonlyMap<string, ReadonlyMap<string, string>>): void {
+  const target = path.resolve(outdir);
+  for (const name of folders.keys()) {
+    if (!name || name === '.' || name === '..' || /[\\/]/.test(name)) throw new Error(`"${name}" is not a folder name`);
+  }
+  fs.mkdirSync(target, { recursive: true });
+  const staging = fs.mkdtempSync(path.join(target, '.staging-'));
+  const swapped: Array<{ dest: string; previous?: string }> = [];
+  try {
+    for (const [name, files] of folders) {
+      const root = path.join(staging, 'new', name);
+      fs.mkdirSync(root, { recursive: true });
+      for (const [rel, content] of files) {
+        const file = path.join(root, ...rel.split('/'));
+        if (!file.startsWith(root + path.sep)) throw new Error(`output file "${rel}" would be written outside ${path.join(outdir, name)}`);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, content, 'utf8');
+      }
+    }
+    fs.mkdirSync(path.join(staging, 'old'));
+    for (const name of folders.keys()) {
+      const dest = path.join(target, name);
+      const entry: { dest: string; previous?: string } = { dest };
+      if (fs.existsSync(dest)) {
+        entry.previous = path.join(staging, 'old', name);
+        fs.renameSync(dest, entry.previous);
+      }
+      swapped.push(entry);
+      fs.renameSync(path.join(staging, 'new', name), dest);
+    }
+  } catch (e) {
+    for (const s of swapped.reverse()) {
+      fs.rmSync(s.dest, { recursive: true, force: true });
+      if (s.previous && fs.existsSync(s.previous)) fs.renameSync(s.previous, s.dest);
+    }
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw e;
+  }
+  fs.rmSync(staging, { recursive: true, force: true });
+}

@@ -1,7 +1,7 @@
 import { ConfigMap, Namespace, Secret, Service } from 'kubernetes-models/v1';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { Chart } from 'cdk8s';
-import { ManifestObject, PlatformApp, synthObjects, toYaml } from '../../lib';
+import { ManifestObject, PlatformApp, PlatformLabels, synthObjects, toYaml } from '../../lib';
 import { defineExamples } from '../../apps/examples';
 
 const MODELS: Record<string, new (data: any) => { validate(): void }> = {
@@ -12,11 +12,18 @@ const MODELS: Record<string, new (data: any) => { validate(): void }> = {
   'apps/v1/Deployment': Deployment,
 };
 
-function examples(): Record<string, Chart> {
-  return defineExamples(new PlatformApp());
+/** The environment an object belongs to. */
+function envOf(o: ManifestObject): string | undefined {
+  return o.metadata.labels?.[PlatformLabels.ENVIRONMENT];
 }
 
-const STACKS = Object.entries(examples());
+/** Every example stack, as [`<env>/<stack>`, stack]. */
+function examples(): Array<[string, Chart]> {
+  return Object.entries(defineExamples(new PlatformApp()))
+    .flatMap(([env, stacks]) => Object.entries(stacks).map(([name, stack]): [string, Chart] => [`${env}/${name}`, stack]));
+}
+
+const STACKS = examples();
 const ALL: ManifestObject[] = STACKS.flatMap(([, stack]) => synthObjects(stack));
 const DEPLOYMENTS = ALL.filter((o) => o.kind === 'Deployment');
 const RESTRICTED_VOLUME_TYPES = ['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret'];
@@ -27,12 +34,12 @@ describe('example stacks', () => {
   });
 
   test('GIVEN the examples WHEN synthesized twice THEN the YAML is byte-identical', () => {
-    const once = Object.values(examples()).map((s) => toYaml(synthObjects(s)));
-    const twice = Object.values(examples()).map((s) => toYaml(synthObjects(s)));
+    const once = examples().map(([, s]) => toYaml(synthObjects(s)));
+    const twice = examples().map(([, s]) => toYaml(synthObjects(s)));
     expect(twice).toEqual(once);
   });
 
-  test.each(ALL.map((o) => [`${o.kind} ${o.metadata.namespace ?? ''}/${o.metadata.name}`, o]))(
+  test.each(ALL.map((o) => [`${envOf(o)} ${o.kind} ${o.metadata.namespace ?? ''}/${o.metadata.name}`, o]))(
     'GIVEN %s WHEN checked against the Kubernetes 1.27 schema THEN it is valid',
     (_name, o) => {
       const Model = MODELS[`${o.apiVersion}/${o.kind}`];
@@ -41,7 +48,7 @@ describe('example stacks', () => {
     },
   );
 
-  describe.each(DEPLOYMENTS.map((d) => [`${d.metadata.namespace}/${d.metadata.name}`, d]))('Deployment %s', (_name, d) => {
+  describe.each(DEPLOYMENTS.map((d) => [`${envOf(d)}/${d.metadata.namespace}/${d.metadata.name}`, d]))('Deployment %s', (_name, d) => {
     const spec = d.spec.template.spec;
     const containers: any[] = [...spec.containers, ...(spec.initContainers ?? [])];
 
@@ -86,10 +93,10 @@ describe('example stacks', () => {
     });
   });
 
-  test.each(ALL.filter((o) => o.kind === 'Service').map((s) => [`${s.metadata.namespace}/${s.metadata.name}`, s]))(
+  test.each(ALL.filter((o) => o.kind === 'Service').map((s) => [`${envOf(s)}/${s.metadata.namespace}/${s.metadata.name}`, s]))(
     'GIVEN Service %s WHEN synthesized THEN its selector matches the pods of a Deployment in its namespace',
     (_name, svc) => {
-      const matches = DEPLOYMENTS.filter((d) => d.metadata.namespace === svc.metadata.namespace &&
+      const matches = DEPLOYMENTS.filter((d) => envOf(d) === envOf(svc) && d.metadata.namespace === svc.metadata.namespace &&
         Object.entries(svc.spec.selector).every(([k, v]) => d.spec.template.metadata.labels[k] === v));
       expect(matches.length).toBe(1);
     },

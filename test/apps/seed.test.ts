@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { findObject, ManifestObject, PlatformApp } from '../../lib';
-import { ApiServerStack } from '../../apps/api-server-stack';
+import { defineExamples } from '../../apps/examples';
 import { tmpdir } from '../_helpers';
 
 const SEED = parseAllDocuments(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'seed-minimal-deployment.yaml'), 'utf8'))
@@ -20,16 +20,18 @@ function missingLeaves(expected: unknown, actual: unknown, at = ''): string[] {
   return expected === actual ? [] : [`${at}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`];
 }
 
-/** Synthesizes the seed stack to a folder, as `npm run synth` does, and reads the YAML back. */
+/** Synthesizes the examples to a folder, as `npm run synth` does, and reads the seed stack's YAML of `prod` back. */
 function synthesizedSeedStack(): ManifestObject[] {
   const outdir = path.join(tmpdir(), 'dist');
-  const app = new PlatformApp({ outdir });
-  new ApiServerStack(app, 'production');
+  const app = new PlatformApp({ outdir, environments: ['prod'] });
+  defineExamples(app);
   app.synth();
-  return parseAllDocuments(fs.readFileSync(path.join(outdir, 'production.k8s.yaml'), 'utf8')).map((d) => d.toJS());
+  const folder = path.join(outdir, 'prod', 'production');
+  return fs.readdirSync(folder).sort()
+    .flatMap((f) => parseAllDocuments(fs.readFileSync(path.join(folder, f), 'utf8')).map((d) => d.toJS()));
 }
 
-describe('the seed stack (apps/api-server-stack.ts), as written to YAML', () => {
+describe('the seed stack (apps/api-server-stack.ts), as written to dist/prod/', () => {
   const objects = synthesizedSeedStack();
 
   test('GIVEN the seed YAML WHEN compared THEN it holds two objects, a Deployment and a Service', () => {

@@ -11,11 +11,12 @@ function appIn(outdir: string): PlatformApp {
 }
 
 describe('PlatformApp', () => {
-  test('GIVEN an app WHEN synthesized THEN one YAML file per stack is written', () => {
+  test('GIVEN an app without environments WHEN synthesized THEN one file per object and a kustomization are written at the top', () => {
     const outdir = path.join(tmpdir(), 'dist');
     appIn(outdir).synth();
-    expect(fs.readdirSync(outdir)).toEqual(['web.k8s.yaml']);
-    expect(fs.readFileSync(path.join(outdir, 'web.k8s.yaml'), 'utf8')).toMatch(/^apiVersion: v1\nkind: Namespace\n/);
+    expect(fs.readdirSync(outdir)).toEqual(['kustomization.yaml', 'web']);
+    expect(fs.readdirSync(path.join(outdir, 'web'))).toEqual(['deployment-site.yaml', 'namespace-web.yaml', 'service-site.yaml']);
+    expect(fs.readFileSync(path.join(outdir, 'web', 'namespace-web.yaml'), 'utf8')).toMatch(/^apiVersion: v1\nkind: Namespace\n/);
   });
 
   test('GIVEN the same app twice WHEN synthesized THEN the bytes are identical', () => {
@@ -23,7 +24,9 @@ describe('PlatformApp', () => {
     const b = path.join(tmpdir(), 'b');
     appIn(a).synth();
     appIn(b).synth();
-    expect(fs.readFileSync(path.join(a, 'web.k8s.yaml'))).toEqual(fs.readFileSync(path.join(b, 'web.k8s.yaml')));
+    for (const file of ['kustomization.yaml', 'web/namespace-web.yaml', 'web/deployment-site.yaml', 'web/service-site.yaml']) {
+      expect(fs.readFileSync(path.join(b, file))).toEqual(fs.readFileSync(path.join(a, file)));
+    }
   });
 
   test('GIVEN no outdir WHEN constructed THEN the output goes to CDK8S_OUTDIR, else dist', () => {
@@ -42,7 +45,7 @@ describe('PlatformApp', () => {
     // GIVEN
     const outdir = path.join(tmpdir(), 'dist');
     appIn(outdir).synth();
-    const before = fs.readFileSync(path.join(outdir, 'web.k8s.yaml'), 'utf8');
+    const before = fs.readFileSync(path.join(outdir, 'web', 'deployment-site.yaml'), 'utf8');
     const app = new PlatformApp({ outdir });
     const stack = new AppStack(app, 'other', { namespace: 'other' });
     const config = new Config(stack, 'cfg');
@@ -50,14 +53,14 @@ describe('PlatformApp', () => {
     // WHEN
     expect(() => app.synth()).toThrow(SynthError);
     // THEN
-    expect(fs.readdirSync(outdir)).toEqual(['web.k8s.yaml']);
-    expect(fs.readFileSync(path.join(outdir, 'web.k8s.yaml'), 'utf8')).toBe(before);
+    expect(fs.readdirSync(outdir)).toEqual(['kustomization.yaml', 'web']);
+    expect(fs.readFileSync(path.join(outdir, 'web', 'deployment-site.yaml'), 'utf8')).toBe(before);
     expect(fs.readdirSync(path.dirname(outdir))).toEqual(['dist']);
   });
 
-  test('GIVEN synthYaml WHEN called THEN it returns every object as one stream', () => {
+  test('GIVEN synthYaml WHEN called THEN it returns every object as one stream, in apply order', () => {
     const yaml = appIn(path.join(tmpdir(), 'dist')).synthYaml();
-    expect(yaml.split('---\n').map((doc) => /kind: (\w+)/.exec(doc)?.[1])).toEqual(['Namespace', 'Deployment', 'Service']);
+    expect(yaml.split('---\n').map((doc) => /kind: (\w+)/.exec(doc)?.[1])).toEqual(['Namespace', 'Service', 'Deployment']);
   });
 
   describe('run()', () => {
@@ -95,7 +98,7 @@ describe('PlatformApp', () => {
       const outdir = path.join(tmpdir(), 'dist');
       PlatformApp.run((app) => { new AppStack(app, 's', { namespace: 's' }); }, { outdir });
       expect(process.exitCode).toBeUndefined();
-      expect(fs.readdirSync(outdir)).toEqual(['s.k8s.yaml']);
+      expect(fs.readdirSync(outdir)).toEqual(['kustomization.yaml', 's']);
     });
   });
 });

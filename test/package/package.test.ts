@@ -60,7 +60,7 @@ test('GIVEN the packed library installed offline into a project with only its pe
 
     // THEN the stack synthesized with both entries, without loading jest
     expect(result).toEqual({ kinds: ['Namespace', 'Deployment', 'Service'], replicas: 2, jestLoaded: false });
-    expect(fs.readFileSync(path.join(project, 'dist', 'shop.k8s.yaml'), 'utf8')).toContain('kind: Deployment');
+    expect(fs.readFileSync(path.join(project, 'dist', 'shop', 'deployment-web.yaml'), 'utf8')).toContain('kind: Deployment');
 
     // THEN the package holds compiled JavaScript with a .d.ts for each module, and no TypeScript sources or tests
     const installed = path.join(project, 'node_modules', 'cdk8s-platform');

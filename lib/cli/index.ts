@@ -1,0 +1,64 @@
+import { Command, CommanderError } from 'commander';
+import { synthCommand } from './synth';
+
+/** Where the command line reads and writes: the real process, or a test's buffers. */
+export interface CliIo {
+  /** Writes text to standard output. */
+  readonly stdout: (text: string) => void;
+  /** Writes text to standard error. */
+  readonly stderr: (text: string) => void;
+  /** The working directory commands resolve relative paths against. */
+  readonly cwd: string;
+  /** The environment variables passed on to child processes. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** What a subcommand gets: the io, and a way to set the process exit code. */
+export interface CommandContext {
+  readonly io: CliIo;
+  /** Sets the exit code `main()` returns. */
+  readonly setExitCode: (code: number) => void;
+}
+
+/** The io of the running process. */
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    env: process.env,
+  };
+}
+
+/**
+ * The `cdk8s-platform` command line, with every subcommand. Errors and help go to `context.io`; commander never
+ * exits the process.
+ */
+export function createProgram(context: CommandContext): Command {
+  const program = new Command('cdk8s-platform')
+    .description('Typed Kubernetes platform constructs on cdk8s: synthesize, check and compare the output.');
+  for (const command of [synthCommand(context)]) program.addCommand(command);
+  for (const command of [program, ...program.commands]) {
+    command.exitOverride().configureOutput({ writeOut: context.io.stdout, writeErr: context.io.stderr });
+  }
+  return program;
+}
+
+/**
+ * Runs the command line with `argv` (the arguments after the program name) and returns the exit code.
+ *
+ * @example
+ * main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let exitCode = 0;
+  const program = createProgram({ io, setExitCode: (code) => { exitCode = code; } });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 1;
+    io.stderr(`cdk8s-platform: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+  return exitCode;
+}

@@ -1,0 +1,64 @@
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Command } from 'commander';
+import { parse } from 'yaml';
+import { PlatformError } from '../core/errors';
+import { ENVIRONMENT_SELECTION_VARIABLE } from '../core/environment';
+import type { CommandContext } from './index';
+
+/** What `cdk8s.yaml` says about the app. */
+interface Cdk8sConfig {
+  readonly app: string;
+  readonly output?: string;
+}
+
+function readConfig(cwd: string): Cdk8sConfig {
+  const file = path.join(cwd, 'cdk8s.yaml');
+  if (!fs.existsSync(file)) throw new PlatformError(`no cdk8s.yaml in ${cwd}: pass the app command with --app`);
+  const config = parse(fs.readFileSync(file, 'utf8')) as Partial<Cdk8sConfig> | null;
+  if (!config || typeof config.app !== 'string' || config.app.trim() === '') {
+    throw new PlatformError(`${file}: "app" received ${JSON.stringify(config?.app)}; allowed: the command that runs the app, e.g. "node -r ts-node/register/transpile-only apps/main.ts"`);
+  }
+  if (config.output !== undefined && typeof config.output !== 'string') {
+    throw new PlatformError(`${file}: "output" received ${JSON.stringify(config.output)}; allowed: a folder path`);
+  }
+  return { app: config.app, output: config.output };
+}
+
+/**
+ * `cdk8s-platform synth [--env dev,prod] [--output dist] [--app "<command>"]`: runs the app command of
+ * `cdk8s.yaml` with `CDK8S_OUTDIR` (and `CDK8S_PLATFORM_ENV` for `--env`) set, and exits with its exit code.
+ *
+ * Unlike `cdk8s synth`, it does not delete the output folder before the app runs: the app writes it atomically, so
+ * a failed synth leaves the previous output as it was.
+ */
+export function synthCommand(context: CommandContext): Command {
+  return new Command('synth')
+    .description('Synthesize the app of cdk8s.yaml into the output folder, one folder per environment; a failed synth leaves the previous output untouched')
+    .option('-e, --env <names>', 'only these environments (comma-separated); the other environment folders are left as they are')
+    .option('-o, --output <dir>', 'the output folder (default: "output" of cdk8s.yaml, else dist)')
+    .option('--app <command>', 'the command that runs the app (default: "app" of cdk8s.yaml)')
+    .action(async (options: { env?: string; output?: string; app?: string }) => {
+      const { io } = context;
+      const config = options.app !== undefined ? { app: options.app } : readConfig(io.cwd);
+      const outdir = options.output ?? (config as Cdk8sConfig).output ?? 'dist';
+      const env: Record<string, string | undefined> = { ...io.env, CDK8S_OUTDIR: outdir };
+      if (options.env !== undefined) {
+        const names = options.env.split(',').map((n) => n.trim()).filter((n) => n !== '');
+        if (names.length === 0) throw new PlatformError(`--env received ${JSON.stringify(options.env)}; allowed: comma-separated environment names, e.g. "dev,staging"`);
+        env[ENVIRONMENT_SELECTION_VARIABLE] = names.join(',');
+      } else {
+        delete env[ENVIRONMENT_SELECTION_VARIABLE];
+      }
+      const code = await new Promise<number>((resolve, reject) => {
+        const child = spawn(config.app, { cwd: io.cwd, env, shell: true, stdio: ['ignore', 'pipe', 'pipe'] });
+        child.stdout.on('data', (chunk: Buffer) => io.stdout(chunk.toString('utf8')));
+        child.stderr.on('data', (chunk: Buffer) => io.stderr(chunk.toString('utf8')));
+        child.on('error', reject);
+        child.on('close', (status, signal) => resolve(status ?? (signal ? 1 : 0)));
+      });
+      if (code === 0) io.stdout(`Synthesized into ${outdir}${options.env ? ` (environments: ${env[ENVIRONMENT_SELECTION_VARIABLE]})` : ''}\n`);
+      context.setExitCode(code === 0 ? 0 : 1);
+    });
+}

@@ -1,0 +1,78 @@
+import { Construct, IConstruct } from 'constructs';
+import { PropChecker } from './_props';
+import { PlatformError } from './errors';
+import { PlatformLabels } from './labels';
+
+/** Props of an `Environment`. */
+export interface EnvironmentProps {
+  /**
+   * The environment's name: a DNS-1123 label. It names the output folder (`dist/<name>/`) and is the value of the
+   * `cdk8s-platform.io/environment` label on every object of the environment.
+   *
+   * @default the construct id
+   */
+  readonly name?: string;
+}
+
+/**
+ * The environment variable that selects the environments `PlatformApp.synth()` writes: comma-separated names
+ * (`cdk8s-platform synth --env` sets it).
+ */
+export const ENVIRONMENT_SELECTION_VARIABLE = 'CDK8S_PLATFORM_ENV';
+
+const ENVIRONMENT = Symbol.for('cdk8s-platform.Environment');
+const PLATFORM_APP = Symbol.for('cdk8s-platform.PlatformApp');
+
+/**
+ * One deployment target of an app (`dev`, `staging`, `prod`, ...): the stacks defined inside it are written to
+ * their own folder, `<outdir>/<name>/`, and every object in them carries the label
+ * `cdk8s-platform.io/environment: <name>`.
+ *
+ * Define the same stacks in each environment with that environment's values (see `defineEnvironments()`). An app
+ * either puts all its stacks in environments or none: mixing is an error at synthesis.
+ *
+ * @example
+ * const app = new PlatformApp();
+ * for (const [name, values] of Object.entries(defineEnvironments(base, { dev: { replicas: 1 }, prod: {} }))) {
+ *   new ShopStack(new Environment(app, name), 'shop', values);
+ * }
+ */
+export class Environment extends Construct {
+  /** Whether `x` is an `Environment`, also across copies of this package. */
+  public static isEnvironment(x: unknown): x is Environment {
+    return x !== null && typeof x === 'object' && ENVIRONMENT in x;
+  }
+
+  /** The nearest `Environment` at or above `scope`, or undefined when it is not inside one. */
+  public static of(scope: IConstruct): Environment | undefined {
+    for (let c: IConstruct | undefined = scope; c; c = c.node.scope) {
+      if (Environment.isEnvironment(c)) return c;
+    }
+    return undefined;
+  }
+
+  /** The environment's name. */
+  public readonly environmentName: string;
+
+  /** The labels every object of the environment carries. */
+  public readonly labels: Record<string, string>;
+
+  constructor(scope: Construct, id: string, props: EnvironmentProps = {}) {
+    super(scope, id);
+    Object.defineProperty(this, ENVIRONMENT, { value: true });
+    const check = new PropChecker(this, 'Environment');
+    if (!(scope !== null && typeof scope === 'object' && PLATFORM_APP in scope)) {
+      check.fail('scope', scope?.node?.path || '(the root)', 'a PlatformApp: environments are defined directly in the app');
+    }
+    const name = props.name ?? id;
+    check.name('name', name, 'dns1123-label');
+    check.throwIfInvalid();
+
+    const twin = scope.node.children.find((c) => c !== this && Environment.isEnvironment(c) && c.environmentName === name);
+    if (twin) {
+      throw new PlatformError(`Environments "${twin.node.path}" and "${this.node.path}" are both named "${name}"; each environment needs its own name (it names its output folder).`);
+    }
+    this.environmentName = name;
+    this.labels = { [PlatformLabels.ENVIRONMENT]: name };
+  }
+}

@@ -1,0 +1,68 @@
+import { stringify } from 'yaml';
+import { PlatformError } from '../core/errors';
+import { ManifestObject } from '../core/manifest-object';
+import { applyOrderIndexes } from './apply-order';
+import { toYaml } from './yaml';
+
+/** A synthesized object and the construct path it came from. */
+export interface PlacedObject {
+  /** The object. */
+  readonly object: ManifestObject;
+  /** The construct path of the API object that rendered it. */
+  readonly constructPath: string;
+}
+
+/** The folder of objects without a namespace other than Namespaces (ClusterRoles, StorageClasses, ...). */
+export const CLUSTER_FOLDER = '_cluster';
+
+/** The name of the Kustomize file in each output folder. */
+export const KUSTOMIZATION_FILE = 'kustomization.yaml';
+
+/**
+ * The file one object is written to, relative to its environment's folder: `<namespace>/<kind>-<name>.yaml`, the
+ * kind in lower case. A Namespace goes in its own folder (`shop/namespace-shop.yaml`); other objects without a
+ * namespace go in `_cluster/`.
+ */
+export function objectFile(o: ManifestObject): string {
+  const folder = o.kind === 'Namespace' ? o.metadata.name : o.metadata.namespace ?? CLUSTER_FOLDER;
+  return `${folder}/${o.kind.toLowerCase()}-${o.metadata.name}.yaml`;
+}
+
+/**
+ * The files of one output folder: one YAML file per object (see `objectFile()`) and a `kustomization.yaml` that
+ * lists them in apply order, so that `kubectl kustomize <folder>` and `kubectl apply -k <folder>` build them.
+ *
+ * @param objects the objects, each with its construct path (for error messages)
+ * @returns file contents by path relative to the folder, the kustomization first and then in apply order
+ * @throws PlatformError when two objects would be written to the same file, naming both construct paths
+ */
+export function layoutFiles(objects: readonly PlacedObject[]): Map<string, string> {
+  const byFile = new Map<string, PlacedObject>();
+  const resources: string[] = [];
+  const contents = new Map<string, string>();
+  for (const i of applyOrderIndexes(objects.map((p) => p.object))) {
+    const placed = objects[i];
+    const file = objectFile(placed.object);
+    const other = byFile.get(file);
+    if (other) {
+      throw new PlatformError(
+        `Two objects would be written to the same file "${file}": ${describe(other)} and ${describe(placed)}. ` +
+          'Give them different names (objects of one kind need distinct names in a namespace).',
+      );
+    }
+    byFile.set(file, placed);
+    resources.push(file);
+    contents.set(file, toYaml([placed.object]));
+  }
+  const kustomization = {
+    apiVersion: 'kustomize.config.k8s.io/v1beta1',
+    kind: 'Kustomization',
+    resources,
+  };
+  return new Map([[KUSTOMIZATION_FILE, stringify(kustomization, { version: '1.1', lineWidth: 0 })], ...contents]);
+}
+
+function describe(p: PlacedObject): string {
+  const o = p.object;
+  return `${o.apiVersion} ${o.kind} "${o.metadata.name}" from "${p.constructPath}"`;
+}

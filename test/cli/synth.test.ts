@@ -1,0 +1,71 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { CliIo, main } from '../../lib/cli';
+import { tmpdir } from '../_helpers';
+
+/** An io that records output, in `cwd`, with `env`. */
+function recordingIo(cwd: string, env: Record<string, string | undefined> = {}): CliIo & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, cwd, env: { PATH: process.env.PATH, ...env }, stdout: (t) => { out.push(t); }, stderr: (t) => { err.push(t); } };
+}
+
+/** A folder with a cdk8s.yaml whose app records CDK8S_OUTDIR and CDK8S_PLATFORM_ENV, and fails when FAIL is set. */
+function project(output?: string): string {
+  const dir = tmpdir();
+  fs.writeFileSync(path.join(dir, 'app.js'), [
+    "const fs = require('fs');",
+    "if (process.env.FAIL) { console.error('cdk8s-platform: invalid'); process.exit(1); }",
+    "fs.mkdirSync(process.env.CDK8S_OUTDIR, { recursive: true });",
+    "fs.writeFileSync(process.env.CDK8S_OUTDIR + '/seen.json', JSON.stringify({ env: process.env.CDK8S_PLATFORM_ENV ?? null }));",
+  ].join('\n'));
+  fs.writeFileSync(path.join(dir, 'cdk8s.yaml'), `app: node app.js\n${output ? `output: ${output}\n` : ''}`);
+  return dir;
+}
+
+describe('cdk8s-platform synth', () => {
+  test('GIVEN a project WHEN synth runs THEN the app runs with CDK8S_OUTDIR from cdk8s.yaml and no selection; exit 0', async () => {
+    // GIVEN
+    const dir = project('out');
+    const io = recordingIo(dir, { CDK8S_PLATFORM_ENV: 'stale' });
+    // WHEN
+    const code = await main(['synth'], io);
+    // THEN
+    expect(code).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'out', 'seen.json'), 'utf8'))).toEqual({ env: null });
+    expect(io.out.join('')).toContain('Synthesized into out');
+  });
+
+  test('GIVEN --env and --output WHEN synth runs THEN CDK8S_PLATFORM_ENV and CDK8S_OUTDIR are set from them', async () => {
+    const dir = project();
+    const code = await main(['synth', '--env', 'dev, prod', '--output', 'build'], recordingIo(dir));
+    expect(code).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'build', 'seen.json'), 'utf8'))).toEqual({ env: 'dev,prod' });
+  });
+
+  test('GIVEN an app that fails WHEN synth runs THEN its error is passed on and the exit code is 1', async () => {
+    const dir = project();
+    const io = recordingIo(dir, { FAIL: '1' });
+    expect(await main(['synth'], io)).toBe(1);
+    expect(io.err.join('')).toContain('cdk8s-platform: invalid');
+    expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
+  });
+
+  test('GIVEN no cdk8s.yaml WHEN synth runs THEN the error says so and the exit code is 1', async () => {
+    const io = recordingIo(tmpdir());
+    expect(await main(['synth'], io)).toBe(1);
+    expect(io.err.join('')).toMatch(/no cdk8s.yaml in .*: pass the app command with --app/);
+  });
+
+  test('GIVEN an empty --env WHEN synth runs THEN it is refused with exit code 1', async () => {
+    const io = recordingIo(project());
+    expect(await main(['synth', '--env', ','], io)).toBe(1);
+    expect(io.err.join('')).toContain('--env received ","');
+  });
+
+  test('GIVEN an unknown option WHEN run THEN commander reports it and the exit code is 1', async () => {
+    const io = recordingIo(tmpdir());
+    expect(await main(['synth', '--bogus'], io)).toBe(1);
+    expect(io.err.join('')).toContain("unknown option '--bogus'");
+  });
+});
