@@ -62,6 +62,10 @@ test('GIVEN the packed library installed offline into a project with only its pe
     expect(result).toEqual({ kinds: ['Namespace', 'Deployment', 'Service'], replicas: 2, jestLoaded: false });
     expect(fs.readFileSync(path.join(project, 'dist', 'shop', 'deployment-web.yaml'), 'utf8')).toContain('kind: Deployment');
 
+    // THEN the command line runs from the compiled build, without ts-node
+    const help = execFileSync(path.join(project, 'node_modules', '.bin', 'cdk8s-platform'), ['--help'], { cwd: project, encoding: 'utf8' });
+    expect(help).toContain('synth');
+
     // THEN the package holds compiled JavaScript with a .d.ts for each module, and no TypeScript sources or tests
     const installed = path.join(project, 'node_modules', 'cdk8s-platform');
     const files = filesBelow(installed);
