@@ -4,3 +4,4 @@ export * from './synth';
 export * from './find';
 export * from './matchers';
 export * from './yaml-serializer';
+export * from './environments';
