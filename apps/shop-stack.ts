@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import {
-  AppStack, Config, EnvFrom, EnvValue, Mount, Probe, Secret, ServiceType, WebService, Worker,
+  AppStack, Config, CronTask, EnvFrom, EnvValue, Job, LifecycleHook, Metric, Mount, Probe, ScalingPolicy, Secret,
+  ServiceType, WebService, Worker,
 } from '../lib';
 
 /**
@@ -12,6 +13,8 @@ export class ShopStack extends AppStack {
   public readonly web: WebService;
   public readonly api: WebService;
   public readonly worker: Worker;
+  public readonly migration: Job;
+  public readonly report: CronTask;
 
   constructor(scope: Construct, id: string) {
     super(scope, id, { namespace: 'shop', appName: 'shop', instance: 'shop-prod', version: '1.8.0' });
@@ -46,6 +49,27 @@ export class ShopStack extends AppStack {
         POD_NAME: EnvValue.fromPodField('metadata.name'),
       },
       mounts: [Mount.config(this.config, '/etc/shop', { items: { 'catalog.yaml': 'catalog.yaml' } })],
+      startupProbe: Probe.http('/healthz', { failureThreshold: 30, periodSeconds: 2 }),
+      preStop: LifecycleHook.sleep(5),
+      terminationGracePeriodSeconds: 40,
+    });
+    // Scales on CPU between 3 and 12 pods; the Deployment then carries no replica count.
+    this.api.autoscale({
+      minReplicas: 3,
+      maxReplicas: 12,
+      metrics: [Metric.cpu(70), Metric.memory(85)],
+      behavior: { scaleDown: { stabilizationWindowSeconds: 300, policies: [ScalingPolicy.pods(1, 60)] } },
+    });
+
+    // The schema migration, run once per release before the API rolls.
+    this.migration = new Job(this, 'shop-migrate-1-8-0', {
+      image: 'ghcr.io/acme/shop-api:1.8.0',
+      component: 'migration',
+      command: ['/app/migrate', 'up'],
+      backoffLimit: 2,
+      activeDeadlineSeconds: 600,
+      resources: { requests: { cpu: '100m', memory: '128Mi' } },
+      env: { DATABASE_URL: EnvValue.fromSecret(secrets, 'database-url') },
     });
 
     this.web = new WebService(this, 'shop-web', {
@@ -73,6 +97,17 @@ export class ShopStack extends AppStack {
       readinessProbe: Probe.http('/healthz'),
       livenessProbe: Probe.http('/livez', { initialDelaySeconds: 20 }),
       resources: { requests: { cpu: '200m', memory: '256Mi' } },
+      envFrom: [EnvFrom.config(this.config)],
+      env: { DATABASE_URL: EnvValue.fromSecret(secrets, 'database-url') },
+    });
+
+    this.report = new CronTask(this, 'shop-nightly-report', {
+      image: 'ghcr.io/acme/shop-worker:1.8.0',
+      command: ['/app/report', '--yesterday'],
+      schedule: '30 2 * * *',
+      timeZone: 'Europe/Paris',
+      startingDeadlineSeconds: 600,
+      resources: { requests: { cpu: '250m', memory: '256Mi' } },
       envFrom: [EnvFrom.config(this.config)],
       env: { DATABASE_URL: EnvValue.fromSecret(secrets, 'database-url') },
     });

@@ -24,16 +24,43 @@ export * from './networking/service-type';
 export * from './tenancy/namespace';
 export * from './tenancy/pod-security-level';
 
+export * from './providers/provider';
+
+export * from './scaling/horizontal-pod-autoscaler';
+export * from './scaling/metric';
+export * from './scaling/scaling-behavior';
+
+export * from './scheduling/label-expression';
+export * from './scheduling/node-affinity';
+export * from './scheduling/pod-affinity';
+export * from './scheduling/pod-disruption-budget';
+export * from './scheduling/priority-class';
+export * from './scheduling/toleration';
+export * from './scheduling/topology-spread';
+
+export * from './storage/access-mode';
+export * from './storage/persistent-volume-claim';
+
+export * from './workloads/concurrency-policy';
+export * from './workloads/container';
+export * from './workloads/cron-task';
 export * from './workloads/deployment-strategy';
 export * from './workloads/env';
 export * from './workloads/image-pull-policy';
+export * from './workloads/job';
+export * from './workloads/job-restart-policy';
+export * from './workloads/lifecycle-hook';
 export * from './workloads/mount';
 export * from './workloads/probe';
+export * from './workloads/replicated-workload';
 export * from './workloads/resources';
 export * from './workloads/security';
+export * from './workloads/service-workload';
+export * from './workloads/stateful-service';
 export * from './workloads/web-service';
 export * from './workloads/worker';
 export * from './workloads/workload';
+export * from './workloads/workload-defaults';
 export * from './workloads/workload-props';
 
 export * from './output/yaml';

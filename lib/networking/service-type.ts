@@ -17,6 +17,14 @@ export interface NodePortOptions {
 /** Options of a LoadBalancer service. */
 export interface LoadBalancerOptions {
   /**
+   * Whether the load balancer is reachable only from inside the cloud network (the provider's internal-load
+   * balancer annotations are added; see `Provider`).
+   *
+   * @default false: internet-facing
+   */
+  readonly internal?: boolean;
+
+  /**
    * Annotations for the cloud's load balancer controller (internal vs. internet-facing, TLS, health checks).
    *
    * @default none
@@ -78,6 +86,7 @@ export class ServiceType {
       check.integer(`${prop}.nodePort`, o.nodePort, NODE_PORT_RANGE.min, NODE_PORT_RANGE.max);
     }
     if (o.annotations !== undefined) check.annotations(`${prop}.annotations`, o.annotations);
+    if (o.internal !== undefined) check.boolean(`${prop}.internal`, o.internal);
     if (o.preserveClientIp !== undefined) check.boolean(`${prop}.preserveClientIp`, o.preserveClientIp);
     if (o.sourceRanges !== undefined) {
       if (!Array.isArray(o.sourceRanges)) {

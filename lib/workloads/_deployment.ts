@@ -2,10 +2,8 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { k8s } from '../core/_k8s';
 import { PropChecker } from '../core/_props';
-import { defaultSelector, StackLabelSource } from '../core/labels';
 import { PodTemplate } from './_pod-template';
 import { DeploymentStrategy, intOrPercentProblem, isZero } from './deployment-strategy';
-import { DeploymentWorkloadProps } from './workload-props';
 
 /**
  * Checks a `strategy` prop; returns the strategy to use (the default rolling update when it is missing or
@@ -31,28 +29,22 @@ export function checkStrategy(check: PropChecker, strategy: unknown): Deployment
   return strategy;
 }
 
-/** What a Deployment is made of. @internal */
-export interface DeploymentParts {
-  readonly replicas: number;
-  readonly selector: Readonly<Record<string, string>>;
-  readonly strategy: DeploymentStrategy;
-  readonly pod: PodTemplate;
+/** How many extra pods a rollout may start on top of `replicas` (maxSurge, rounded up as Kubernetes does). @internal */
+export function surgePods(strategy: DeploymentStrategy, replicas: number): number {
+  if (strategy.type !== 'RollingUpdate') return 0;
+  const s = strategy.maxSurge!;
+  if (typeof s === 'number') return s;
+  return Math.ceil((replicas * Number(s.slice(0, -1))) / 100);
 }
 
-/** Renders a Deployment's spec. @internal */
-export function renderDeploymentSpec(parts: DeploymentParts): k8s.DeploymentSpec {
-  const s = parts.strategy;
-  return {
-    replicas: parts.replicas,
-    selector: { matchLabels: { ...parts.selector } },
-    strategy: s.type === 'RollingUpdate'
-      ? {
-        type: 'RollingUpdate',
-        rollingUpdate: { maxSurge: intOrString(s.maxSurge!), maxUnavailable: intOrString(s.maxUnavailable!) },
-      }
-      : { type: 'Recreate' },
-    template: parts.pod.render(),
-  };
+/** What a Deployment is made of. @internal */
+export interface DeploymentParts {
+  /** The replica count, or undefined when an autoscaler owns it. */
+  readonly replicas: () => number | undefined;
+  readonly selector: Readonly<Record<string, string>>;
+  readonly strategy: DeploymentStrategy;
+  readonly revisionHistoryLimit: number;
+  readonly pod: PodTemplate;
 }
 
 /** @internal */
@@ -61,29 +53,26 @@ export function intOrString(v: number | string): k8s.IntOrString {
 }
 
 /**
- * Checks the `strategy` and `selectorLabels` props and applies their defaults.
- *
- * @internal
- */
-export function resolveDeploymentProps(check: PropChecker, stack: StackLabelSource, name: string, p: DeploymentWorkloadProps):
-{ strategy: DeploymentStrategy; selectorLabels: Readonly<Record<string, string>> } {
-  const strategy = checkStrategy(check, p.strategy);
-  if (p.selectorLabels !== undefined && check.labels('selectorLabels', p.selectorLabels) && Object.keys(p.selectorLabels).length === 0) {
-    check.fail('selectorLabels', p.selectorLabels, 'at least one label (an empty selector would match every pod in the namespace)');
-  }
-  return { strategy, selectorLabels: p.selectorLabels ?? defaultSelector(stack, name) };
-}
-
-/**
- * Creates a workload's Deployment (construct id `Deployment`), rendered lazily from `parts`, and registers the pod
- * template's synth-time validation.
+ * Creates a workload's Deployment (construct id `Deployment`), rendered lazily from `parts`.
  *
  * @internal
  */
 export function createDeployment(scope: Construct, name: string, labels: Record<string, string>, parts: DeploymentParts): ApiObject {
-  scope.node.addValidation({ validate: () => parts.pod.validate() });
   return new k8s.KubeDeployment(scope, 'Deployment', {
     metadata: { name, labels },
-    spec: Lazy.any({ produce: () => renderDeploymentSpec(parts) }) as unknown as k8s.DeploymentSpec,
+    spec: Lazy.any({
+      produce: (): k8s.DeploymentSpec => {
+        const s = parts.strategy;
+        return {
+          replicas: parts.replicas(),
+          revisionHistoryLimit: parts.revisionHistoryLimit,
+          selector: { matchLabels: { ...parts.selector } },
+          strategy: s.type === 'RollingUpdate'
+            ? { type: 'RollingUpdate', rollingUpdate: { maxSurge: intOrString(s.maxSurge!), maxUnavailable: intOrString(s.maxUnavailable!) } }
+            : { type: 'Recreate' },
+          template: parts.pod.render(),
+        };
+      },
+    }) as unknown as k8s.DeploymentSpec,
   });
 }

@@ -1,23 +1,32 @@
+import { createHash } from 'crypto';
+import { ApiObject } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { Config } from '../config/config';
+import { Secret } from '../config/secret';
 import { k8s } from '../core/_k8s';
-import { isPlainRecord, PropChecker } from '../core/_props';
+import { PropChecker } from '../core/_props';
 import { isValidLabelValue } from '../core/names';
-import { compareQuantities, parseQuantity } from '../core/quantity';
+import { parseQuantity } from '../core/quantity';
 import { recommendedLabels, StackLabelSource } from '../core/labels';
-import { IMAGE_ALLOWED, isPinned, parseImage } from './_image';
+import { NodeAffinity } from '../scheduling/node-affinity';
+import { PodAffinity } from '../scheduling/pod-affinity';
+import { IPriorityClass } from '../scheduling/priority-class';
+import { Toleration } from '../scheduling/toleration';
+import { TopologySpread } from '../scheduling/topology-spread';
+import { ContainerBuilder, ContainerPortSpec } from './_container';
+import { ContainerSpec } from './container';
 import { EnvFrom, EnvValue } from './env';
-import { ImagePullPolicy } from './image-pull-policy';
 import { Mount } from './mount';
 import { Probe } from './probe';
-import { ResourceAmounts, Resources } from './resources';
-import { renderContainerSecurityContext, renderPodSecurityContext, ResolvedSecurity, resolveSecurity } from './security';
+import { Protocol } from '../networking/protocol';
+import { renderPodSecurityContext } from './security';
+import { WorkloadDefaults } from './workload-defaults';
 import { WorkloadProps } from './workload-props';
 
-/** A container port, as the workload declares it. @internal */
-export interface ContainerPortSpec {
-  readonly name: string;
-  readonly containerPort: number;
-  readonly protocol: string;
-}
+export type { ContainerPortSpec } from './_container';
+
+/** The pod template annotation whose value changes when a ConfigMap or Secret the pods read changes. */
+export const CONFIG_HASH_ANNOTATION = 'cdk8s-platform.io/config-hash';
 
 /** What the workload construct decides for its pod template. @internal */
 export interface PodTemplateConfig {
@@ -30,15 +39,26 @@ export interface PodTemplateConfig {
   readonly ports: ContainerPortSpec[];
   readonly readinessProbe?: Probe;
   readonly livenessProbe?: Probe;
+  readonly startupProbe?: Probe;
+  /** The pod's restart policy, for Jobs. */
+  readonly restartPolicy?: 'Never' | 'OnFailure';
+  /** Topology spread constraints. */
+  readonly spread: readonly TopologySpread[];
+  /** Whether the config-hash annotation is rendered. */
+  readonly configHash: boolean;
+  /** The inherited workload defaults. */
+  readonly defaults: WorkloadDefaults;
 }
 
-const RESOURCE_KEYS: Array<[keyof ResourceAmounts, string]> = [
-  ['cpu', 'cpu'], ['memory', 'memory'], ['ephemeralStorage', 'ephemeral-storage'],
-];
+/** Requests of one pod, in nano-units. @internal */
+export interface PodRequests {
+  readonly cpu: bigint;
+  readonly memory: bigint;
+}
 
 /**
- * The pod template shared by every workload: one main container with its image, command, ports, env, mounts,
- * resources, probes and security context, rendered lazily so that `addEnv()`/`addMount()` after construction land
+ * The pod template shared by every workload: the main container, init containers and sidecars, volumes,
+ * scheduling and security, rendered lazily so that `addEnv()`/`addMount()`/`addSidecar()` after construction land
  * in the output.
  *
  * @internal
@@ -46,20 +66,43 @@ const RESOURCE_KEYS: Array<[keyof ResourceAmounts, string]> = [
 export class PodTemplate {
   public readonly containerName: string;
   public readonly version: string;
-  public readonly security: ResolvedSecurity;
-  private readonly env: Array<[string, EnvValue]> = [];
-  private readonly envFrom: EnvFrom[] = [];
-  private readonly mounts: Mount[] = [];
-  private readonly imagePullPolicy: ImagePullPolicy;
+  public readonly main: ContainerBuilder;
+  private readonly sidecars: ContainerBuilder[] = [];
+  private readonly initContainers: ContainerBuilder[] = [];
+  private readonly tmp = Mount.emptyDir('/tmp');
+  private readonly tolerations: Toleration[];
+  private readonly nodeAffinity: NodeAffinity[];
+  private readonly podAffinity: PodAffinity[];
+  private readonly nodeSelector?: Record<string, string>;
+  private readonly priorityClass?: IPriorityClass;
+  private readonly terminationGracePeriodSeconds?: number;
+  private readonly annotations: Record<string, string> = {};
 
   constructor(check: PropChecker, private readonly props: WorkloadProps, private readonly config: PodTemplateConfig) {
     const p = props;
-    const ref = typeof p.image === 'string' ? parseImage(p.image) : undefined;
-    if (!ref) check.fail('image', p.image, IMAGE_ALLOWED);
-
+    const d = config.defaults;
     this.containerName = p.containerName ?? config.name;
     if (p.containerName !== undefined) check.name('containerName', p.containerName, 'dns1123-label');
 
+    this.main = new ContainerBuilder(check, '', {
+      name: this.containerName,
+      image: p.image,
+      imagePullPolicy: p.imagePullPolicy,
+      command: p.command,
+      args: p.args,
+      workingDir: p.workingDir,
+      env: p.env,
+      envFrom: p.envFrom,
+      mounts: p.mounts,
+      resources: p.resources ?? d.resources,
+      security: mergeSecurity(d, p.security),
+      ports: config.ports,
+      readinessProbe: config.readinessProbe,
+      livenessProbe: config.livenessProbe,
+      startupProbe: config.startupProbe,
+      preStop: p.preStop,
+    });
+    const ref = this.main.image;
     if (p.version !== undefined) {
       check.labelValue('version', p.version);
       this.version = p.version;
@@ -67,46 +110,10 @@ export class PodTemplate {
       this.version = ref?.tag !== undefined && isValidLabelValue(ref.tag).length === 0 ? ref.tag : config.stack.version;
     }
 
-    if (p.imagePullPolicy !== undefined && !(p.imagePullPolicy instanceof ImagePullPolicy)) {
-      check.fail('imagePullPolicy', p.imagePullPolicy, 'ImagePullPolicy.ALWAYS, ImagePullPolicy.IF_NOT_PRESENT or ImagePullPolicy.NEVER');
-    }
-    this.imagePullPolicy = p.imagePullPolicy ?? (ref && isPinned(ref) ? ImagePullPolicy.IF_NOT_PRESENT : ImagePullPolicy.ALWAYS);
-
-    if (p.command !== undefined) check.stringList('command', p.command, false);
-    if (p.args !== undefined) check.stringList('args', p.args);
-    if (p.workingDir !== undefined && (typeof p.workingDir !== 'string' || !p.workingDir.startsWith('/'))) {
-      check.fail('workingDir', p.workingDir, 'an absolute path, e.g. "/app"');
-    }
-
-    checkResources(check, p.resources);
-
-    if (p.env !== undefined) {
-      if (!isPlainRecord(p.env)) {
-        check.fail('env', p.env, 'an object mapping variable names to strings or EnvValues');
-      } else {
-        for (const [name, value] of Object.entries(p.env)) this.pushEnv(check, 'env', name, value);
-      }
-    }
-    if (p.envFrom !== undefined) {
-      if (!Array.isArray(p.envFrom)) {
-        check.fail('envFrom', p.envFrom, 'an array of EnvFrom.config() / EnvFrom.secret()');
-      } else {
-        p.envFrom.forEach((e, i) => this.pushEnvFrom(check, `envFrom[${i}]`, e));
-      }
-    }
-    if (p.mounts !== undefined) {
-      if (!Array.isArray(p.mounts)) {
-        check.fail('mounts', p.mounts, 'an array of Mount.config() / Mount.secret() / Mount.emptyDir()');
-      } else {
-        p.mounts.forEach((m, i) => this.pushMount(check, `mounts[${i}]`, m));
-      }
-    }
-
-    this.security = resolveSecurity(check, 'security', p.security);
     if (p.serviceAccountName !== undefined) check.name('serviceAccountName', p.serviceAccountName, 'dns1123-subdomain');
     if (p.automountServiceAccountToken !== undefined) check.boolean('automountServiceAccountToken', p.automountServiceAccountToken);
     if (p.labels !== undefined) check.labels('labels', p.labels);
-    if (p.podAnnotations !== undefined) check.annotations('podAnnotations', p.podAnnotations);
+    if (p.podAnnotations !== undefined && check.annotations('podAnnotations', p.podAnnotations)) Object.assign(this.annotations, p.podAnnotations);
     if (p.podLabels !== undefined && check.labels('podLabels', p.podLabels)) {
       for (const [k, v] of Object.entries(config.selector)) {
         if (k in p.podLabels && p.podLabels[k] !== v) {
@@ -115,24 +122,67 @@ export class PodTemplate {
       }
     }
 
-    const ports = config.ports.map((x) => x.containerPort);
-    config.readinessProbe?._check(check, 'readinessProbe', { liveness: false, ports });
-    config.livenessProbe?._check(check, 'livenessProbe', { liveness: true, ports });
+    this.nodeSelector = p.nodeSelector ?? d.nodeSelector;
+    if (this.nodeSelector !== undefined) check.labels(p.nodeSelector ? 'nodeSelector' : 'workloadDefaults.nodeSelector', this.nodeSelector);
+    this.tolerations = checkList(check, p.tolerations ? 'tolerations' : 'workloadDefaults.tolerations', p.tolerations ?? d.tolerations, Toleration,
+      'Toleration.equal(key, value) or Toleration.exists(key)');
+    this.nodeAffinity = checkList(check, 'nodeAffinity', p.nodeAffinity, NodeAffinity, 'NodeAffinity.require(...) or NodeAffinity.prefer(...)');
+    this.podAffinity = checkList(check, 'podAffinity', p.podAffinity, PodAffinity, 'PodAffinity.colocate(...) or PodAffinity.separate(...)');
+    this.priorityClass = p.priorityClass ?? d.priorityClass;
+    if (this.priorityClass !== undefined && typeof this.priorityClass.priorityClassName !== 'string') {
+      check.fail('priorityClass', this.priorityClass, 'a PriorityClass or PriorityClass.fromPriorityClassName()');
+    }
+    this.terminationGracePeriodSeconds = p.terminationGracePeriodSeconds ?? d.terminationGracePeriodSeconds;
+    if (this.terminationGracePeriodSeconds !== undefined) {
+      check.integer('terminationGracePeriodSeconds', this.terminationGracePeriodSeconds, 0);
+      const sleep = p.preStop?.sleepSeconds;
+      if (sleep !== undefined && Number.isInteger(this.terminationGracePeriodSeconds) && sleep >= this.terminationGracePeriodSeconds) {
+        check.fail('preStop', `sleep ${sleep}s`, `a delay shorter than terminationGracePeriodSeconds (${this.terminationGracePeriodSeconds}), or the container is killed before it stops`);
+      }
+    } else if (p.preStop?.sleepSeconds !== undefined && p.preStop.sleepSeconds >= 30) {
+      check.fail('preStop', `sleep ${p.preStop.sleepSeconds}s`, 'a delay shorter than the grace period (30 s by default; raise terminationGracePeriodSeconds)');
+    }
+
+    if (p.initContainers !== undefined) {
+      if (!Array.isArray(p.initContainers)) check.fail('initContainers', p.initContainers, 'an array of container specs');
+      else p.initContainers.forEach((c, i) => this.addInitContainer(check, `initContainers[${i}]`, c));
+    }
+    if (p.sidecars !== undefined) {
+      if (!Array.isArray(p.sidecars)) check.fail('sidecars', p.sidecars, 'an array of container specs');
+      else p.sidecars.forEach((c, i) => this.addSidecar(check, `sidecars[${i}]`, c));
+    }
   }
 
-  /** Adds an environment variable. */
+  /** Adds an init container. */
+  public addInitContainer(check: PropChecker, prop: string, spec: ContainerSpec): void {
+    const c = this.sideContainer(check, prop, spec);
+    if (c) this.initContainers.push(c);
+  }
+
+  /** Adds a sidecar container. */
+  public addSidecar(check: PropChecker, prop: string, spec: ContainerSpec): void {
+    const c = this.sideContainer(check, prop, spec);
+    if (c) this.sidecars.push(c);
+  }
+
+  /** Adds an environment variable to the main container. */
   public addEnv(check: PropChecker, name: string, value: string | EnvValue): void {
-    this.pushEnv(check, `addEnv("${name}")`, name, value);
+    this.main.addEnv(check, `addEnv("${name}")`, name, value);
   }
 
-  /** Adds an `envFrom` source. */
+  /** Adds an `envFrom` source to the main container. */
   public addEnvFrom(check: PropChecker, source: EnvFrom): void {
-    this.pushEnvFrom(check, 'addEnvFrom()', source);
+    this.main.addEnvFrom(check, 'addEnvFrom()', source);
   }
 
-  /** Adds a mount. */
+  /** Adds a mount to the main container. */
   public addMount(check: PropChecker, mount: Mount): void {
-    this.pushMount(check, 'addMount()', mount);
+    this.main.addMount(check, 'addMount()', mount);
+  }
+
+  /** Adds an annotation to the pod template. */
+  public addAnnotation(key: string, value: string): void {
+    this.annotations[key] = value;
   }
 
   /** The labels every pod carries. */
@@ -145,136 +195,155 @@ export class PodTemplate {
     };
   }
 
+  /** The requests of one pod: the larger of its containers' sum and its largest init container. */
+  public podRequests(): PodRequests {
+    const q = (v: string | undefined) => (v === undefined ? 0n : parseQuantity(v) ?? 0n);
+    const sum = (key: 'cpu' | 'memory') => [this.main, ...this.sidecars].reduce((a, c) => a + q(c.resources.requests[key]), 0n);
+    const init = (key: 'cpu' | 'memory') => this.initContainers.reduce((a, c) => {
+      const v = q(c.resources.requests[key]);
+      return v > a ? v : a;
+    }, 0n);
+    const max = (a: bigint, b: bigint) => (a > b ? a : b);
+    return { cpu: max(sum('cpu'), init('cpu')), memory: max(sum('memory'), init('memory')) };
+  }
+
   /** Problems visible only once the stack is complete (keys read from Configs/Secrets defined in the stack). */
   public validate(): string[] {
-    return [
-      ...this.env.flatMap(([name, value]) => value._validate(name)),
-      ...this.mounts.flatMap((m) => m._validate()),
-    ];
+    return [this.main, ...this.sidecars, ...this.initContainers].flatMap((c) => c.validate());
+  }
+
+  /**
+   * The hash of the content of every ConfigMap and Secret defined in the stack that the pods read, or `undefined`
+   * when they read none.
+   */
+  public configHash(): string | undefined {
+    const seen = new Map<string, ApiObject>();
+    for (const ref of [this.main, ...this.sidecars, ...this.initContainers].flatMap((c) => c.references())) {
+      const resource = definedResource(ref);
+      if (resource) seen.set(`${resource.kind}/${resource.name}`, resource);
+    }
+    if (seen.size === 0) return undefined;
+    const hash = createHash('sha256');
+    for (const key of [...seen.keys()].sort()) {
+      const json = seen.get(key)!.toJson() as { data?: unknown; binaryData?: unknown; type?: unknown };
+      hash.update(JSON.stringify([key, json.data ?? null, json.binaryData ?? null, json.type ?? null]));
+      hash.update('\n');
+    }
+    return hash.digest('hex').slice(0, 16);
   }
 
   /** Renders the pod template. */
   public render(): k8s.PodTemplateSpec {
     const p = this.props;
     const c = this.config;
-    const mounts = [...this.mounts];
-    if (this.security.writableTmp && !mounts.some((m) => m.path === '/tmp')) mounts.push(Mount.emptyDir('/tmp'));
-    const volumeNames = assignVolumeNames(mounts);
-    const container: k8s.Container = {
-      name: this.containerName,
-      image: p.image,
-      imagePullPolicy: this.imagePullPolicy.value,
-      command: p.command ? [...p.command] : undefined,
-      args: p.args ? [...p.args] : undefined,
-      workingDir: p.workingDir,
-      ports: c.ports.length > 0
-        ? c.ports.map((x) => ({ name: x.name, containerPort: x.containerPort, protocol: x.protocol }))
-        : undefined,
-      env: this.env.length > 0 ? this.env.map(([name, value]) => value._render(name)) : undefined,
-      envFrom: this.envFrom.length > 0 ? this.envFrom.map((e) => e._render()) : undefined,
-      resources: renderResources(p.resources),
-      readinessProbe: c.readinessProbe?._render(c.ports[0]?.containerPort),
-      livenessProbe: c.livenessProbe?._render(c.ports[0]?.containerPort),
-      securityContext: renderContainerSecurityContext(this.security),
-      volumeMounts: mounts.length > 0 ? mounts.map((m, i) => m._renderMount(volumeNames[i])) : undefined,
-    };
+    const all = [this.main, ...this.sidecars, ...this.initContainers];
+    const mounts: Mount[] = [];
+    for (const container of all) {
+      for (const m of container.allMounts(this.tmp)) if (!mounts.includes(m)) mounts.push(m);
+    }
+    const names = new Map<Mount, string>();
+    assignVolumeNames(mounts).forEach((n, i) => names.set(mounts[i], n));
+    const volumeName = (m: Mount) => names.get(m)!;
+    const volumes = mounts.filter((m) => !m._isClaimTemplate).map((m) => m._renderVolume(volumeName(m)));
+
+    const annotations = { ...this.annotations };
+    const hash = c.configHash ? this.configHash() : undefined;
+    if (hash !== undefined) annotations[CONFIG_HASH_ANNOTATION] = hash;
+    const affinity = { nodeAffinity: NodeAffinity._render(this.nodeAffinity), ...PodAffinity._render(this.podAffinity) };
+    const hasAffinity = Object.values(affinity).some((v) => v !== undefined);
     return {
       metadata: {
         labels: this.podLabels(),
-        annotations: p.podAnnotations && Object.keys(p.podAnnotations).length > 0 ? { ...p.podAnnotations } : undefined,
+        annotations: Object.keys(annotations).length > 0 ? annotations : undefined,
       },
       spec: {
         automountServiceAccountToken: p.automountServiceAccountToken ?? false,
         serviceAccountName: p.serviceAccountName,
-        securityContext: renderPodSecurityContext(this.security),
-        containers: [container],
-        volumes: mounts.length > 0 ? mounts.map((m, i) => m._renderVolume(volumeNames[i])) : undefined,
+        securityContext: renderPodSecurityContext(this.main.security),
+        initContainers: this.initContainers.length > 0 ? this.initContainers.map((x) => x.render(this.tmp, volumeName)) : undefined,
+        containers: [this.main, ...this.sidecars].map((x) => x.render(this.tmp, volumeName)),
+        volumes: volumes.length > 0 ? volumes : undefined,
+        restartPolicy: c.restartPolicy,
+        terminationGracePeriodSeconds: this.terminationGracePeriodSeconds,
+        nodeSelector: this.nodeSelector ? { ...this.nodeSelector } : undefined,
+        tolerations: this.tolerations.length > 0 ? this.tolerations.map((t) => t._render()) : undefined,
+        affinity: hasAffinity ? affinity : undefined,
+        topologySpreadConstraints: c.spread.length > 0 ? c.spread.map((s) => s._render(c.selector)) : undefined,
+        priorityClassName: this.priorityClass?.priorityClassName,
       },
     };
   }
 
-  private pushEnv(check: PropChecker, prop: string, name: string, value: unknown): void {
-    const where = prop === 'env' ? `env.${name}` : prop;
-    if (!check.envName(prop === 'env' ? 'env key' : `${prop} name`, name)) return;
-    if (this.env.some(([n]) => n === name)) {
-      check.fail(where, name, 'a variable name not already set on the container');
-      return;
+  private sideContainer(check: PropChecker, prop: string, spec: ContainerSpec): ContainerBuilder | undefined {
+    if (spec === null || typeof spec !== 'object') {
+      check.fail(prop, spec, 'a container spec { name, image, resources, ... }');
+      return undefined;
     }
-    let env: EnvValue;
-    if (typeof value === 'string') {
-      env = EnvValue.fromValue(value);
-    } else if (value instanceof EnvValue) {
-      env = value;
-    } else {
-      check.fail(where, value, 'a string or an EnvValue (EnvValue.fromSecret(), EnvValue.fromConfig(), ...); numbers and booleans must be quoted');
-      return;
+    const where = `${prop}.`;
+    if (!check.name(`${where}name`, spec.name, 'dns1123-label')) return undefined;
+    const names = [this.main, ...this.sidecars, ...this.initContainers].map((c) => c.name);
+    if (names.includes(spec.name)) {
+      check.fail(`${where}name`, spec.name, `a container name not already used in the pod (${names.join(', ')})`);
+      return undefined;
     }
-    env._check(check, where);
-    this.env.push([name, env]);
-  }
-
-  private pushEnvFrom(check: PropChecker, prop: string, source: unknown): void {
-    if (!(source instanceof EnvFrom)) {
-      check.fail(prop, source, 'EnvFrom.config(config) or EnvFrom.secret(secret)');
-      return;
+    const ports: ContainerPortSpec[] = [];
+    if (spec.ports !== undefined) {
+      if (!Array.isArray(spec.ports)) {
+        check.fail(`${where}ports`, spec.ports, 'an array of { name, port, protocol? }');
+      } else {
+        spec.ports.forEach((x, i) => {
+          check.portName(`${where}ports[${i}].name`, x?.name);
+          check.port(`${where}ports[${i}].port`, x?.port);
+          if (x?.protocol !== undefined && !(x.protocol instanceof Protocol)) check.fail(`${where}ports[${i}].protocol`, x.protocol, 'Protocol.TCP, Protocol.UDP or Protocol.SCTP');
+          ports.push({ name: x?.name, containerPort: x?.port, protocol: x?.protocol instanceof Protocol ? x.protocol.value : 'TCP' });
+        });
+      }
     }
-    source._check(check, prop);
-    this.envFrom.push(source);
-  }
-
-  private pushMount(check: PropChecker, prop: string, mount: unknown): void {
-    if (!(mount instanceof Mount)) {
-      check.fail(prop, mount, 'Mount.config(), Mount.secret() or Mount.emptyDir()');
-      return;
-    }
-    mount._check(check, prop);
-    if (this.mounts.some((m) => m.path === mount.path)) {
-      check.fail(`${prop} path`, mount.path, 'a mount path not already used by another mount of the container');
-      return;
-    }
-    this.mounts.push(mount);
+    const d = this.config.defaults;
+    return new ContainerBuilder(check, where, {
+      name: spec.name,
+      image: spec.image,
+      imagePullPolicy: spec.imagePullPolicy,
+      command: spec.command,
+      args: spec.args,
+      workingDir: spec.workingDir,
+      env: spec.env,
+      envFrom: spec.envFrom,
+      mounts: spec.mounts,
+      resources: spec.resources ?? d.resources,
+      security: { ...mergeSecurity(d, this.props.security), ...spec.security },
+      ports,
+    });
   }
 }
 
-function checkResources(check: PropChecker, resources: Resources | undefined): void {
-  if (!isPlainRecord(resources)) {
-    check.fail('resources', resources, 'an object { requests: { cpu, memory }, limits?: { cpu?, memory? } }');
-    return;
-  }
-  const requests = resources.requests as ResourceAmounts | undefined;
-  const limits = resources.limits as ResourceAmounts | undefined;
-  if (!isPlainRecord(requests)) {
-    check.fail('resources.requests', requests, 'an object { cpu, memory } such as { cpu: "100m", memory: "128Mi" }');
-  } else {
-    for (const [key] of RESOURCE_KEYS) {
-      if (requests[key] !== undefined || key !== 'ephemeralStorage') check.quantity(`resources.requests.${key}`, requests[key]);
-    }
-  }
-  if (limits !== undefined && !isPlainRecord(limits)) {
-    check.fail('resources.limits', limits, 'an object { cpu?, memory?, ephemeralStorage? }');
-    return;
-  }
-  for (const [key] of RESOURCE_KEYS) {
-    const limit = limits?.[key];
-    if (limit === undefined || !check.quantity(`resources.limits.${key}`, limit)) continue;
-    const request = isPlainRecord(requests) ? requests[key] : undefined;
-    if (typeof request === 'string' && parseQuantity(request) !== undefined && compareQuantities(limit, request) < 0) {
-      check.fail(`resources.limits.${key}`, limit, `a limit of at least the request (${request})`);
-    }
-  }
+function mergeSecurity(d: WorkloadDefaults, own: WorkloadProps['security']): WorkloadProps['security'] {
+  if (d.security === undefined) return own;
+  if (own !== undefined && (own === null || typeof own !== 'object')) return own;
+  return { ...d.security, ...own };
 }
 
-function renderResources(resources: Resources): k8s.ResourceRequirements {
-  const requests: Record<string, k8s.Quantity> = {};
-  const limits: Record<string, k8s.Quantity> = {};
-  const effectiveLimits: ResourceAmounts = { ...resources.limits, memory: resources.limits?.memory ?? resources.requests.memory };
-  for (const [key, name] of RESOURCE_KEYS) {
-    const r = resources.requests[key];
-    if (r !== undefined) requests[name] = k8s.Quantity.fromString(r);
-    const l = effectiveLimits[key];
-    if (l !== undefined) limits[name] = k8s.Quantity.fromString(l);
+function checkList<T>(check: PropChecker, prop: string, value: unknown, cls: { prototype: T }, allowed: string): T[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    check.fail(prop, value, `an array of ${allowed}`);
+    return [];
   }
-  return { requests, limits: Object.keys(limits).length > 0 ? limits : undefined };
+  const out: T[] = [];
+  value.forEach((v, i) => {
+    if (!(v instanceof (cls as unknown as abstract new () => T))) {
+      check.fail(`${prop}[${i}]`, v, allowed);
+      return;
+    }
+    (v as unknown as { _check(c: PropChecker, p: string): void })._check(check, `${prop}[${i}]`);
+    out.push(v);
+  });
+  return out;
+}
+
+/** The API object of a Config or Secret defined in a stack, or undefined for an imported one. */
+function definedResource(ref: IConstruct): ApiObject | undefined {
+  return Config.isConfig(ref) || Secret.isSecret(ref) ? ref.resource : undefined;
 }
 
 /** Volume names, unique in the pod and at most 63 characters, in mount order. */

@@ -1,3 +1,4 @@
+import { IConstruct } from 'constructs';
 import { Config, IConfig } from '../config/config';
 import { ISecret, Secret } from '../config/secret';
 import { k8s } from '../core/_k8s';
@@ -109,6 +110,14 @@ export class EnvValue {
     return [];
   }
 
+  /** The ConfigMap or Secret this value reads, if any (for the config-hash annotation). @internal */
+  public _references(): IConstruct[] {
+    const s = this.source;
+    if (s.kind === 'config') return [s.config];
+    if (s.kind === 'secret') return [s.secret];
+    return [];
+  }
+
   /** @internal */
   public _render(name: string): k8s.EnvVar {
     const s = this.source;
@@ -174,6 +183,12 @@ export class EnvFrom {
       check.fail(`${prop}.prefix`, o.prefix, "a prefix of letters, digits, '_', '-' or '.', not starting with a digit (e.g. 'DB_')");
     }
     if (o.optional !== undefined) check.boolean(`${prop}.optional`, o.optional);
+  }
+
+  /** The ConfigMap or Secret this source reads (for the config-hash annotation). @internal */
+  public _references(): IConstruct[] {
+    const { config, secret } = this.source;
+    return [...(config ? [config] : []), ...(secret ? [secret] : [])];
   }
 
   /** @internal */

@@ -1,7 +1,9 @@
+import { IConstruct } from 'constructs';
 import { Config, IConfig } from '../config/config';
 import { ISecret, Secret } from '../config/secret';
 import { k8s } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
+import { IPersistentVolumeClaim } from '../storage/persistent-volume-claim';
 
 /** Options of a ConfigMap or Secret mounted as files. */
 export interface FileMountOptions {
@@ -47,10 +49,23 @@ export interface EmptyDirOptions {
 type Source =
   | { kind: 'config'; config: IConfig; options: FileMountOptions }
   | { kind: 'secret'; secret: ISecret; options: FileMountOptions }
-  | { kind: 'emptyDir'; options: EmptyDirOptions };
+  | { kind: 'emptyDir'; options: EmptyDirOptions }
+  | { kind: 'claim'; claim: IPersistentVolumeClaim; options: ClaimMountOptions }
+  | { kind: 'claimTemplate'; template: string; options: ClaimMountOptions };
+
+/** Options of a PersistentVolumeClaim mount. */
+export interface ClaimMountOptions {
+  /**
+   * Whether the container may only read the volume.
+   *
+   * @default false
+   */
+  readonly readOnly?: boolean;
+}
 
 /**
- * A volume mounted into a workload's container: a ConfigMap or Secret as read-only files, or a scratch folder.
+ * A volume mounted into a workload's container: a ConfigMap or Secret as read-only files, a scratch folder, or a
+ * PersistentVolumeClaim.
  *
  * @see https://kubernetes.io/docs/concepts/storage/volumes/
  * @example
@@ -76,6 +91,20 @@ export class Mount {
     return new Mount(path, { kind: 'emptyDir', options });
   }
 
+  /**
+   * A PersistentVolumeClaim's volume at `path`: storage that outlives the pod.
+   *
+   * @see https://kubernetes.io/docs/concepts/storage/persistent-volumes/
+   */
+  public static claim(claim: IPersistentVolumeClaim, path: string, options: ClaimMountOptions = {}): Mount {
+    return new Mount(path, { kind: 'claim', claim, options });
+  }
+
+  /** The volume of a StatefulSet's claim template `template` (no pod volume: the StatefulSet makes one). @internal */
+  public static _claimTemplate(template: string, path: string, options: ClaimMountOptions = {}): Mount {
+    return new Mount(path, { kind: 'claimTemplate', template, options });
+  }
+
   private constructor(
     /** The absolute path in the container. */
     public readonly path: string,
@@ -90,6 +119,11 @@ export class Mount {
     const s = this.source;
     if (!isPlainRecord(s.options ?? {})) {
       check.fail(`${prop} options`, s.options, 'an options object');
+      return;
+    }
+    if (s.kind === 'claim' || s.kind === 'claimTemplate') {
+      if (s.kind === 'claim' && typeof s.claim?.claimName !== 'string') check.fail(prop, s.claim, 'a PersistentVolumeClaim or PersistentVolumeClaim.fromClaimName()');
+      if (s.options.readOnly !== undefined) check.boolean(`${prop}.readOnly`, s.options.readOnly);
       return;
     }
     if (s.kind === 'emptyDir') {
@@ -119,7 +153,7 @@ export class Mount {
   /** Problems visible once the stack is complete: items naming keys a defined Config/Secret lacks. @internal */
   public _validate(): string[] {
     const s = this.source;
-    if (s.kind === 'emptyDir' || !s.options.items || s.options.optional) return [];
+    if (s.kind === 'emptyDir' || s.kind === 'claim' || s.kind === 'claimTemplate' || !s.options.items || s.options.optional) return [];
     const keys = s.kind === 'config'
       ? (Config.isConfig(s.config) ? Object.keys(s.config.data) : undefined)
       : (Secret.isSecret(s.secret) ? s.secret.keys : undefined);
@@ -130,12 +164,27 @@ export class Mount {
       .map((k) => `the mount at ${this.path} reads key "${k}" of ${what}, which has no such key (it has: ${keys.join(', ') || 'no keys'})`);
   }
 
+  /** The ConfigMap or Secret this mount reads, if any (for the config-hash annotation). @internal */
+  public _references(): IConstruct[] {
+    const s = this.source;
+    if (s.kind === 'config') return [s.config];
+    if (s.kind === 'secret') return [s.secret];
+    return [];
+  }
+
+  /** Whether the pod needs no volume of its own for this mount (a StatefulSet claim template). @internal */
+  public get _isClaimTemplate(): boolean {
+    return this.source.kind === 'claimTemplate';
+  }
+
   /** The volume name this mount asks for, before de-duplication. @internal */
   public _volumeBaseName(): string {
     const s = this.source;
     switch (s.kind) {
       case 'config': return `config-${s.config.configMapName}`;
       case 'secret': return `secret-${s.secret.secretName}`;
+      case 'claim': return `claim-${s.claim.claimName}`;
+      case 'claimTemplate': return s.template;
       case 'emptyDir': {
         const slug = this.path.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
         return slug.length > 0 ? slug : 'root';
@@ -147,6 +196,10 @@ export class Mount {
   public _renderVolume(name: string): k8s.Volume {
     const s = this.source;
     switch (s.kind) {
+      case 'claim':
+        return { name, persistentVolumeClaim: { claimName: s.claim.claimName, readOnly: s.options.readOnly } };
+      case 'claimTemplate':
+        throw new Error('a claim template has no pod volume');
       case 'config':
         return {
           name,
@@ -170,7 +223,11 @@ export class Mount {
 
   /** @internal */
   public _renderMount(name: string): k8s.VolumeMount {
-    return { name, mountPath: this.path, readOnly: this.source.kind === 'emptyDir' ? undefined : true };
+    const s = this.source;
+    const readOnly = s.kind === 'emptyDir' ? undefined
+      : s.kind === 'claim' || s.kind === 'claimTemplate' ? (s.options.readOnly ? true : undefined)
+        : true;
+    return { name, mountPath: this.path, readOnly };
   }
 }
 

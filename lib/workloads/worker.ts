@@ -1,17 +1,16 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { PropChecker } from '../core/_props';
-import { recommendedLabels } from '../core/labels';
-import { createDeployment, resolveDeploymentProps } from './_deployment';
-import { ContainerPortSpec, PodTemplate } from './_pod-template';
+import { checkStrategy, createDeployment, surgePods } from './_deployment';
+import { ContainerPortSpec } from './_container';
+import { DeploymentStrategy } from './deployment-strategy';
 import { Probe } from './probe';
-import { Workload } from './workload';
+import { ReplicatedWorkload } from './replicated-workload';
 import { DeploymentWorkloadProps } from './workload-props';
 
 /** Props of a `Worker`. */
 export interface WorkerProps extends DeploymentWorkloadProps {
   /**
-   * How many pods run.
+   * How many pods run (when no autoscaler owns the count).
    *
    * @default 1: safe for workers that must not run twice; raise it for workers that share a queue
    */
@@ -50,7 +49,8 @@ const WORKER = Symbol.for('cdk8s-platform.Worker');
 
 /**
  * A long-running background process that serves no traffic (a queue consumer, a scheduler): a Deployment with no
- * Service, and the same secure pod defaults as a `WebService`.
+ * Service, and the same secure pod defaults as a `WebService`. Scale it on a queue's length with
+ * `autoscale({ metrics: [Metric.external(...)] })`.
  *
  * @see https://kubernetes.io/docs/concepts/workloads/controllers/deployment/
  * @example
@@ -62,30 +62,22 @@ const WORKER = Symbol.for('cdk8s-platform.Worker');
  *   resources: { requests: { cpu: '200m', memory: '256Mi' } },
  * });
  */
-export class Worker extends Workload {
+export class Worker extends ReplicatedWorkload {
   /** Whether `x` is a `Worker`, also across copies of this package. */
   public static isWorker(x: unknown): x is Worker {
     return x !== null && typeof x === 'object' && WORKER in x;
   }
 
-  /** The labels the Deployment selects pods by. */
-  public readonly selectorLabels: Readonly<Record<string, string>>;
   /** The Deployment (the escape hatch). */
   public readonly deployment: ApiObject;
-
-  /** @internal */
-  protected readonly _pod: PodTemplate;
+  /** The Deployment's update strategy. */
+  public readonly strategy: DeploymentStrategy;
 
   constructor(scope: Construct, id: string, props: WorkerProps) {
     const p = props ?? ({} as WorkerProps);
-    super(scope, id, 'Worker', p.name);
+    super(scope, id, 'Worker', p, { defaultComponent: 'worker', defaultReplicas: 1 });
     Object.defineProperty(this, WORKER, { value: true });
-    const check = new PropChecker(this, 'Worker');
-    check.name('name', this.name, 'dns1123-label');
-    const component = p.component ?? 'worker';
-    check.labelValue('component', component);
-    const replicas = p.replicas ?? 1;
-    check.integer('replicas', replicas, 0);
+    const check = this._check;
 
     const ports: ContainerPortSpec[] = [];
     if (p.port !== undefined) {
@@ -102,22 +94,33 @@ export class Worker extends Workload {
         check.fail(prop, undefined, 'a probe such as Probe.exec(["/bin/healthcheck"]), or Probe.none(): a Worker without a port has no default probe');
       }
     }
-
-    const { strategy, selectorLabels } = resolveDeploymentProps(check, this._stack, this.name, p);
-    this.selectorLabels = selectorLabels;
-
-    this._pod = new PodTemplate(check, p, {
-      stack: this._stack,
-      name: this.name,
-      component,
-      selector: { ...this.selectorLabels },
+    this.strategy = checkStrategy(check, p.strategy);
+    this._createPod(p, {
       ports,
-      readinessProbe: this._probe(check, 'readinessProbe', p.readinessProbe, hasPort ? Probe.tcp() : undefined),
-      livenessProbe: this._probe(check, 'livenessProbe', p.livenessProbe, hasPort ? Probe.tcp({ initialDelaySeconds: 10 }) : undefined),
+      readinessProbe: this._probe('readinessProbe', p.readinessProbe, hasPort ? Probe.tcp() : undefined),
+      livenessProbe: this._probe('livenessProbe', p.livenessProbe, hasPort ? Probe.tcp({ initialDelaySeconds: 10 }) : undefined),
+      startupProbe: this._probe('startupProbe', p.startupProbe, undefined),
+      spread: this._spread,
     });
     check.throwIfInvalid();
 
-    const labels = { ...recommendedLabels(this._stack, { name: this.name, component, version: this._pod.version }), ...p.labels };
-    this.deployment = createDeployment(this, this.name, labels, { replicas, selector: selectorLabels, strategy, pod: this._pod });
+    this.deployment = createDeployment(this, this.name, this._labels(), {
+      replicas: () => (this.autoscaler ? undefined : this.replicas),
+      selector: this.selectorLabels,
+      strategy: this.strategy,
+      revisionHistoryLimit: this._revisionHistoryLimit,
+      pod: this._pod,
+    });
+    this._finishReplicated();
+  }
+
+  /** The Deployment, as an autoscaler refers to it. */
+  public get scaleTargetRef() {
+    return { apiVersion: 'apps/v1', kind: 'Deployment', name: this.name };
+  }
+
+  /** @internal */
+  public _surgePods(replicas: number): number {
+    return surgePods(this.strategy, replicas);
   }
 }

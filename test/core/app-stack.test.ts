@@ -22,7 +22,7 @@ describe('AppStack', () => {
     const { stack } = makeStack({ namespace: 'shop' });
     new WebService(stack, 'web', { image: 'nginx:1.25', resources: RESOURCES });
     const objects = synth(stack).filter((o) => o.kind !== 'Namespace');
-    expect(objects.map((o) => o.metadata.namespace)).toEqual(['shop', 'shop']);
+    expect(objects.map((o) => o.metadata.namespace)).toEqual(['shop', 'shop', 'shop']);
   });
 
   test('GIVEN no appName WHEN synthesized THEN part-of and instance default to the namespace', () => {

@@ -60,7 +60,7 @@ describe('PlatformApp', () => {
 
   test('GIVEN synthYaml WHEN called THEN it returns every object as one stream, in apply order', () => {
     const yaml = appIn(path.join(tmpdir(), 'dist')).synthYaml();
-    expect(yaml.split('---\n').map((doc) => /kind: (\w+)/.exec(doc)?.[1])).toEqual(['Namespace', 'Service', 'Deployment']);
+    expect(yaml.split('---\n').map((doc) => /kind: (\w+)/.exec(doc)?.[1])).toEqual(['Namespace', 'Service', 'Deployment', 'PodDisruptionBudget']);
   });
 
   describe('run()', () => {

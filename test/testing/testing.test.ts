@@ -5,7 +5,7 @@ describe('synthObjects', () => {
   test('GIVEN a stack WHEN synthObjects is called THEN it returns plain objects in output order', () => {
     const { stack } = makeStack();
     new WebService(stack, 'web', { image: 'nginx:1.25', resources: RESOURCES });
-    expect(synthObjects(stack).map((o) => o.kind)).toEqual(['Namespace', 'Deployment', 'Service']);
+    expect(synthObjects(stack).map((o) => o.kind)).toEqual(['Namespace', 'Deployment', 'Service', 'PodDisruptionBudget']);
   });
 
   test('GIVEN an app with two stacks WHEN synthObjects is called on the app THEN it returns the objects of both', () => {

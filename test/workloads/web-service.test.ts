@@ -24,9 +24,9 @@ describe('WebService defaults', () => {
     expect(findObject(objects(), 'Service', 'web')).toBeDefined();
   });
 
-  test('GIVEN a name WHEN synthesized THEN objects are named exactly so, with no hash suffix', () => {
+  test('GIVEN a name WHEN synthesized THEN the Deployment, Service and PodDisruptionBudget are named exactly so, with no hash suffix', () => {
     const { objects } = webService({ name: 'storefront' });
-    expect(objects().filter((o) => o.kind !== 'Namespace').map((o) => o.metadata.name)).toEqual(['storefront', 'storefront']);
+    expect(objects().filter((o) => o.kind !== 'Namespace').map((o) => o.metadata.name)).toEqual(['storefront', 'storefront', 'storefront']);
   });
 
   test('GIVEN no port WHEN synthesized THEN the container listens on 8080 named "http"', () => {

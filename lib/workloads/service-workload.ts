@@ -1,0 +1,281 @@
+import { ApiObject, Lazy } from 'cdk8s';
+import { Construct } from 'constructs';
+import { k8s } from '../core/_k8s';
+import { isPlainRecord } from '../core/_props';
+import { Protocol } from '../networking/protocol';
+import { ServiceType } from '../networking/service-type';
+import { Provider } from '../providers/provider';
+import { ContainerPortSpec } from './_container';
+import { Probe } from './probe';
+import { ReplicatedWorkload } from './replicated-workload';
+import { ReplicatedWorkloadProps } from './workload-props';
+
+/** An additional port of a service. */
+export interface PortMapping {
+  /** The port's name, unique in the service: an IANA service name such as `"metrics"` or `"grpc"`. */
+  readonly name: string;
+
+  /** The port the container listens on. */
+  readonly port: number;
+
+  /**
+   * The port the Service exposes.
+   *
+   * @default the container port
+   */
+  readonly servicePort?: number;
+
+  /**
+   * The protocol.
+   *
+   * @default Protocol.TCP
+   */
+  readonly protocol?: Protocol;
+
+  /**
+   * The node port, for NodePort and LoadBalancer services: within 30000-32767.
+   *
+   * @default one picked by the API server
+   */
+  readonly nodePort?: number;
+}
+
+/** What every workload with a Service (`WebService`, `StatefulService`) says about its ports and Service. */
+export interface ServiceWorkloadProps extends ReplicatedWorkloadProps {
+  /**
+   * The port the container listens on (the main port: probes and the Service target it).
+   *
+   * @default 8080
+   */
+  readonly port?: number;
+
+  /**
+   * The main port's name, on the container and the Service: an IANA service name.
+   *
+   * @default "http"
+   */
+  readonly portName?: string;
+
+  /**
+   * The port the Service exposes for the main port.
+   *
+   * @default the container port
+   */
+  readonly servicePort?: number;
+
+  /**
+   * The main port's protocol.
+   *
+   * @default Protocol.TCP
+   */
+  readonly protocol?: Protocol;
+
+  /**
+   * More ports, each exposed by the container and the Service.
+   *
+   * @default none
+   */
+  readonly extraPorts?: PortMapping[];
+
+  /**
+   * The probe that decides whether a pod receives traffic.
+   *
+   * @default Probe.tcp() on the main port
+   */
+  readonly readinessProbe?: Probe;
+
+  /**
+   * The probe that decides whether a container is restarted. Keep it cheaper and more lenient than readiness.
+   *
+   * @default Probe.tcp({ initialDelaySeconds: 10 }) on the main port: a container whose port stays closed for
+   * about 40 seconds after it starts is restarted
+   */
+  readonly livenessProbe?: Probe;
+
+  /**
+   * How the Service is reached.
+   *
+   * @default ServiceType.clusterIp()
+   */
+  readonly serviceType?: ServiceType;
+
+  /**
+   * The Service's name: a DNS-1035 label (it becomes a DNS name, `<serviceName>.<namespace>.svc`).
+   *
+   * @default the workload's name
+   */
+  readonly serviceName?: string;
+}
+
+type ServicePort = ContainerPortSpec & { servicePort: number; nodePort?: number };
+
+const SERVICE_WORKLOAD = Symbol.for('cdk8s-platform.ServiceWorkload');
+
+/**
+ * A replicated workload reached through a Service (`WebService`, `StatefulService`): it owns the ports and the
+ * Service, and tells other workloads how to reach it (`serviceName`, `dnsName`, `url`).
+ */
+export abstract class ServiceWorkload extends ReplicatedWorkload {
+  /** Whether `x` is a workload with a Service, also across copies of this package. */
+  public static isServiceWorkload(x: unknown): x is ServiceWorkload {
+    return x !== null && typeof x === 'object' && SERVICE_WORKLOAD in x;
+  }
+
+  /** The Service's name. */
+  public readonly serviceName: string;
+  /** The main container port. */
+  public readonly port: number;
+  /** The Service port of the main port. */
+  public readonly servicePort: number;
+  /** How the Service is reached. */
+  public readonly serviceType: ServiceType;
+  /** The Service (the escape hatch). */
+  public service!: ApiObject;
+
+  /** @internal */
+  protected readonly _ports: ServicePort[];
+  /** @internal */
+  protected readonly _readinessProbe?: Probe;
+  /** @internal */
+  protected readonly _livenessProbe?: Probe;
+  private readonly lbAnnotations?: Record<string, string>;
+
+  protected constructor(scope: Construct, id: string, constructType: string, props: ServiceWorkloadProps,
+    options: { defaultComponent: string; defaultReplicas: number }) {
+    super(scope, id, constructType, props, options);
+    Object.defineProperty(this, SERVICE_WORKLOAD, { value: true });
+    const p = props;
+    const check = this._check;
+    this.serviceName = p.serviceName ?? this.name;
+    if (p.serviceName !== undefined) {
+      check.name('serviceName', p.serviceName, 'dns1035-label');
+    } else if (!check.hasProblem('name')) {
+      check.name('serviceName (defaults to name)', this.serviceName, 'dns1035-label');
+    }
+    this.port = p.port ?? 8080;
+    check.port('port', this.port);
+    this.servicePort = p.servicePort ?? this.port;
+    if (p.servicePort !== undefined) check.port('servicePort', p.servicePort);
+    const portName = p.portName ?? 'http';
+    check.portName('portName', portName);
+    const protocol = p.protocol ?? Protocol.TCP;
+    if (!(protocol instanceof Protocol)) check.fail('protocol', protocol, 'Protocol.TCP, Protocol.UDP or Protocol.SCTP');
+
+    let serviceType = p.serviceType ?? ServiceType.clusterIp();
+    if (!(serviceType instanceof ServiceType)) {
+      check.fail('serviceType', serviceType, 'ServiceType.clusterIp(), ServiceType.nodePort() or ServiceType.loadBalancer()');
+      serviceType = ServiceType.clusterIp();
+    } else {
+      serviceType._check(check, 'serviceType');
+    }
+    this.serviceType = serviceType;
+    if (serviceType.type === 'LoadBalancer') {
+      const provider = Provider.of(this);
+      const internal = serviceType._options.internal === true;
+      if (internal && !provider.supportsInternalLoadBalancer) {
+        check.fail('serviceType.internal', true, `an external load balancer: provider "${provider.name}" has no internal load balancers`);
+      } else {
+        const annotations = { ...provider._loadBalancerAnnotations(internal), ...serviceType._options.annotations };
+        this.lbAnnotations = Object.keys(annotations).length > 0 ? annotations : undefined;
+      }
+    }
+
+    this._ports = [{
+      name: portName,
+      containerPort: this.port,
+      servicePort: this.servicePort,
+      protocol: protocol instanceof Protocol ? protocol.value : 'TCP',
+      nodePort: serviceType._options.nodePort,
+    }];
+    this.checkExtraPorts(p.extraPorts);
+    this._readinessProbe = this._probe('readinessProbe', p.readinessProbe, Probe.tcp());
+    this._livenessProbe = this._probe('livenessProbe', p.livenessProbe, Probe.tcp({ initialDelaySeconds: 10 }));
+  }
+
+  /** The Service's in-cluster DNS name, `<serviceName>.<namespace>.svc.cluster.local`. */
+  public get dnsName(): string {
+    return `${this.serviceName}.${this.namespace}.svc.cluster.local`;
+  }
+
+  /** The main port's in-cluster URL, `http://<dnsName>` (with `:<servicePort>` unless it is 80). */
+  public get url(): string {
+    return `http://${this.dnsName}${this.servicePort === 80 ? '' : `:${this.servicePort}`}`;
+  }
+
+  /**
+   * Creates the Service (construct id `Service`), headless for a StatefulSet's stable pod names.
+   *
+   * @internal
+   */
+  protected _createService(labels: Record<string, string>, headless: boolean): void {
+    this.service = new k8s.KubeService(this, 'Service', {
+      metadata: { name: this.serviceName, labels, annotations: this.lbAnnotations },
+      spec: Lazy.any({ produce: () => this.renderServiceSpec(headless) }) as unknown as k8s.ServiceSpec,
+    });
+  }
+
+  private checkExtraPorts(extraPorts: PortMapping[] | undefined): void {
+    const check = this._check;
+    if (extraPorts === undefined) return;
+    if (!Array.isArray(extraPorts)) {
+      check.fail('extraPorts', extraPorts, 'an array of { name, port, servicePort?, protocol?, nodePort? }');
+      return;
+    }
+    extraPorts.forEach((x, i) => {
+      const prop = `extraPorts[${i}]`;
+      if (!isPlainRecord(x)) {
+        check.fail(prop, x, 'an object { name, port, servicePort?, protocol?, nodePort? }');
+        return;
+      }
+      check.portName(`${prop}.name`, x.name);
+      check.port(`${prop}.port`, x.port);
+      if (x.servicePort !== undefined) check.port(`${prop}.servicePort`, x.servicePort);
+      if (x.protocol !== undefined && !(x.protocol instanceof Protocol)) check.fail(`${prop}.protocol`, x.protocol, 'Protocol.TCP, Protocol.UDP or Protocol.SCTP');
+      if (x.nodePort !== undefined) {
+        if (this.serviceType.type === 'ClusterIP') {
+          check.fail(`${prop}.nodePort`, x.nodePort, 'no node port: the service type is ClusterIP');
+        } else {
+          check.integer(`${prop}.nodePort`, x.nodePort, 30000, 32767);
+        }
+      }
+      this._ports.push({
+        name: x.name,
+        containerPort: x.port,
+        servicePort: x.servicePort ?? x.port,
+        protocol: x.protocol instanceof Protocol ? x.protocol.value : 'TCP',
+        nodePort: x.nodePort,
+      });
+    });
+    const seen = (key: (x: ServicePort) => string, what: string, prop: string) => {
+      const keys = new Set<string>();
+      for (const x of this._ports) {
+        const k = key(x);
+        if (keys.has(k)) check.fail('extraPorts', k, `${what} not already used (${prop})`);
+        keys.add(k);
+      }
+    };
+    seen((x) => x.name, 'a port name', 'port names must be unique');
+    seen((x) => `${x.containerPort}/${x.protocol}`, 'a container port and protocol', 'each container port once per protocol');
+    seen((x) => `${x.servicePort}/${x.protocol}`, 'a Service port and protocol', 'each Service port once per protocol');
+    seen((x) => (x.nodePort !== undefined ? String(x.nodePort) : `none-${x.name}`), 'a node port', 'each node port once');
+  }
+
+  private renderServiceSpec(headless: boolean): k8s.ServiceSpec {
+    const type = this.serviceType.type;
+    const o = this.serviceType._options;
+    return {
+      type,
+      clusterIp: headless ? 'None' : undefined,
+      selector: { ...this.selectorLabels },
+      ports: this._ports.map((x) => ({
+        name: x.name,
+        port: x.servicePort,
+        targetPort: k8s.IntOrString.fromNumber(x.containerPort),
+        protocol: x.protocol,
+        nodePort: type === 'ClusterIP' ? undefined : x.nodePort,
+      })),
+      externalTrafficPolicy: type === 'ClusterIP' || o.preserveClientIp === undefined ? undefined : (o.preserveClientIp ? 'Local' : 'Cluster'),
+      loadBalancerSourceRanges: type === 'LoadBalancer' && o.sourceRanges ? [...o.sourceRanges] : undefined,
+    };
+  }
+}

@@ -1,0 +1,134 @@
+import { ApiObject, Lazy } from 'cdk8s';
+import { Construct } from 'constructs';
+import { k8s } from '../core/_k8s';
+import { isPlainRecord } from '../core/_props';
+import { claimSpec, ClaimOptions } from '../storage/persistent-volume-claim';
+import { Mount } from './mount';
+import { ServiceWorkload, ServiceWorkloadProps } from './service-workload';
+
+/** A volume each pod of a `StatefulService` gets for itself, from a claim template. */
+export interface StatefulVolume extends ClaimOptions {
+  /** The claim template's name (the claims are named `<name>-<workload>-<ordinal>`): a DNS-1123 label. */
+  readonly name: string;
+  /** Where the volume is mounted in the main container. */
+  readonly path: string;
+}
+
+/** Props of a `StatefulService`. */
+export interface StatefulServiceProps extends Omit<ServiceWorkloadProps, 'serviceType'> {
+  /**
+   * How many pods run (when no autoscaler owns the count).
+   *
+   * @default 2
+   */
+  readonly replicas?: number;
+
+  /**
+   * Volumes each pod gets for itself, kept when the pod is rescheduled or the workload scaled down.
+   *
+   * @default none
+   */
+  readonly volumes?: StatefulVolume[];
+
+  /**
+   * Whether pods start and stop all at once instead of one by one in order.
+   *
+   * @default false: ordered (`OrderedReady`), as clustered databases expect
+   */
+  readonly parallelPodManagement?: boolean;
+}
+
+const STATEFUL_SERVICE = Symbol.for('cdk8s-platform.StatefulService');
+
+/**
+ * A service whose pods have a stable identity and their own storage (a database, a queue, a search cluster): a
+ * StatefulSet, the headless Service that gives each pod a DNS name (`<name>-0.<service>.<namespace>.svc`) and a
+ * volume claim template per volume.
+ *
+ * @see https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/
+ * @example
+ * new StatefulService(stack, 'orders-db', {
+ *   image: 'postgres:16.3',
+ *   port: 5432,
+ *   portName: 'postgres',
+ *   replicas: 1,
+ *   volumes: [{ name: 'data', path: '/var/lib/postgresql/data', size: '20Gi' }],
+ *   resources: { requests: { cpu: '500m', memory: '1Gi' } },
+ * });
+ */
+export class StatefulService extends ServiceWorkload {
+  /** Whether `x` is a `StatefulService`, also across copies of this package. */
+  public static isStatefulService(x: unknown): x is StatefulService {
+    return x !== null && typeof x === 'object' && STATEFUL_SERVICE in x;
+  }
+
+  /** The StatefulSet (the escape hatch). */
+  public readonly statefulSet: ApiObject;
+
+  constructor(scope: Construct, id: string, props: StatefulServiceProps) {
+    const p = props ?? ({} as StatefulServiceProps);
+    super(scope, id, 'StatefulService', p, { defaultComponent: 'database', defaultReplicas: 2 });
+    Object.defineProperty(this, STATEFUL_SERVICE, { value: true });
+    const check = this._check;
+    if (p.parallelPodManagement !== undefined) check.boolean('parallelPodManagement', p.parallelPodManagement);
+    this._createPod(p, {
+      ports: this._ports,
+      readinessProbe: this._readinessProbe,
+      livenessProbe: this._livenessProbe,
+      startupProbe: this._probe('startupProbe', p.startupProbe, undefined),
+      spread: this._spread,
+    });
+    const templates: k8s.KubePersistentVolumeClaimProps[] = [];
+    if (p.volumes !== undefined) {
+      if (!Array.isArray(p.volumes)) {
+        check.fail('volumes', p.volumes, 'an array of { name, path, size, accessMode?, storageClassName? }');
+      } else {
+        const names = new Set<string>();
+        p.volumes.forEach((v, i) => {
+          const prop = `volumes[${i}]`;
+          if (!isPlainRecord(v)) {
+            check.fail(prop, v, 'an object { name, path, size, accessMode?, storageClassName? }');
+            return;
+          }
+          if (check.name(`${prop}.name`, v.name, 'dns1123-label')) {
+            if (names.has(v.name)) check.fail(`${prop}.name`, v.name, 'a volume name not already used');
+            names.add(v.name);
+          }
+          const spec = claimSpec(this, check, `${prop}.`, v);
+          templates.push({ metadata: { name: v.name }, spec });
+          this._pod.addMount(check, Mount._claimTemplate(v.name, v.path));
+        });
+      }
+    }
+    check.throwIfInvalid();
+
+    const labels = this._labels();
+    this.statefulSet = new k8s.KubeStatefulSet(this, 'StatefulSet', {
+      metadata: { name: this.name, labels },
+      spec: Lazy.any({
+        produce: (): k8s.StatefulSetSpec => ({
+          serviceName: this.serviceName,
+          replicas: this.autoscaler ? undefined : this.replicas,
+          revisionHistoryLimit: this._revisionHistoryLimit,
+          podManagementPolicy: p.parallelPodManagement ? 'Parallel' : 'OrderedReady',
+          updateStrategy: { type: 'RollingUpdate' },
+          selector: { matchLabels: { ...this.selectorLabels } },
+          template: this._pod.render(),
+          volumeClaimTemplates: templates.length > 0 ? templates.map((t) => ({ metadata: { ...t.metadata }, spec: t.spec })) : undefined,
+        }),
+      }) as unknown as k8s.StatefulSetSpec,
+    });
+    this._createService(labels, true);
+    this._finishReplicated();
+  }
+
+  /** The StatefulSet, as an autoscaler refers to it. */
+  public get scaleTargetRef() {
+    return { apiVersion: 'apps/v1', kind: 'StatefulSet', name: this.name };
+  }
+
+  /** A StatefulSet replaces pods one by one, with no extra pods. @internal */
+  public _surgePods(): number {
+    return 0;
+  }
+}
