@@ -1,13 +1,14 @@
 import { ManifestObject } from '../core/manifest-object';
 
 /**
- * The kinds in the order they are applied, as Helm installs them: namespaces and policies first, then identities
+ * The kinds in the order they are applied, as Helm installs them: priority classes, namespaces and policies first, then identities
  * and RBAC, configuration and storage, services, workloads, autoscalers and finally ingresses. `SealedSecret` and
  * `ExternalSecret` come right after `Secret`, as they produce Secrets. Other kinds come last.
  *
  * @see https://github.com/helm/helm/blob/main/pkg/releaseutil/kind_sorter.go
  */
 export const APPLY_ORDER: readonly string[] = [
+  'PriorityClass',
   'Namespace',
   'NetworkPolicy',
   'ResourceQuota',

@@ -63,7 +63,7 @@ describe('PlatformApp with environments', () => {
   test('GIVEN synthManifests WHEN called THEN it returns the objects of each environment, in apply order', () => {
     const manifests = withSelectionVariable(undefined, () => envApp({}).synthManifests());
     expect([...manifests.keys()]).toEqual(['dev', 'prod']);
-    expect(manifests.get('prod')!.map((o) => o.kind)).toEqual(['Namespace', 'Service', 'Deployment']);
+    expect(manifests.get('prod')!.map((o) => o.kind)).toEqual(['Namespace', 'PodDisruptionBudget', 'Service', 'Deployment']);
   });
 
   test('GIVEN the environments prop WHEN synthesized THEN only those folders are replaced and the others stay untouched', () => {

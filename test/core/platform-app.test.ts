@@ -15,7 +15,7 @@ describe('PlatformApp', () => {
     const outdir = path.join(tmpdir(), 'dist');
     appIn(outdir).synth();
     expect(fs.readdirSync(outdir)).toEqual(['kustomization.yaml', 'web']);
-    expect(fs.readdirSync(path.join(outdir, 'web'))).toEqual(['deployment-site.yaml', 'namespace-web.yaml', 'service-site.yaml']);
+    expect(fs.readdirSync(path.join(outdir, 'web'))).toEqual(['deployment-site.yaml', 'namespace-web.yaml', 'poddisruptionbudget-site.yaml', 'service-site.yaml']);
     expect(fs.readFileSync(path.join(outdir, 'web', 'namespace-web.yaml'), 'utf8')).toMatch(/^apiVersion: v1\nkind: Namespace\n/);
   });
 
@@ -60,7 +60,7 @@ describe('PlatformApp', () => {
 
   test('GIVEN synthYaml WHEN called THEN it returns every object as one stream, in apply order', () => {
     const yaml = appIn(path.join(tmpdir(), 'dist')).synthYaml();
-    expect(yaml.split('---\n').map((doc) => /kind: (\w+)/.exec(doc)?.[1])).toEqual(['Namespace', 'Service', 'Deployment', 'PodDisruptionBudget']);
+    expect(yaml.split('---\n').map((doc) => /kind: (\w+)/.exec(doc)?.[1])).toEqual(['Namespace', 'PodDisruptionBudget', 'Service', 'Deployment']);
   });
 
   describe('run()', () => {

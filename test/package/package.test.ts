@@ -59,7 +59,7 @@ test('GIVEN the packed library installed offline into a project with only its pe
     const result = JSON.parse(execFileSync(process.execPath, ['main.js'], { cwd: project, encoding: 'utf8' }));
 
     // THEN the stack synthesized with both entries, without loading jest
-    expect(result).toEqual({ kinds: ['Namespace', 'Deployment', 'Service'], replicas: 2, jestLoaded: false });
+    expect(result).toEqual({ kinds: ['Namespace', 'Deployment', 'Service', 'PodDisruptionBudget'], replicas: 2, jestLoaded: false });
     expect(fs.readFileSync(path.join(project, 'dist', 'shop', 'deployment-web.yaml'), 'utf8')).toContain('kind: Deployment');
 
     // THEN the command line runs from the compiled build, without ts-node
