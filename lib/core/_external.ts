@@ -1,4 +1,5 @@
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
+import { PropChecker } from './_props';
 
 const EXTERNAL = Symbol.for('cdk8s-platform.ExternalReference');
 
@@ -23,4 +24,21 @@ export function markExternal(construct: IConstruct, ref: ExternalReference): voi
 /** The external reference `construct` declares, if it is an imported construct. */
 export function externalReferenceOf(construct: IConstruct): ExternalReference | undefined {
   return (construct as unknown as Record<symbol, ExternalReference | undefined>)[EXTERNAL];
+}
+
+/**
+ * Creates a construct that references an existing object by name (what every `fromXxxName()` importer returns):
+ * checks the name, marks the reference as external, and sets `prop` to the name.
+ *
+ * @internal
+ */
+export function importByName<K extends string>(scope: Construct, id: string, importer: string, kind: string, prop: K, name: string):
+IConstruct & Record<K, string> {
+  const ref = new Construct(scope, id);
+  const check = new PropChecker(ref, importer);
+  check.name(prop, name, 'dns1123-subdomain');
+  check.throwIfInvalid();
+  Object.defineProperty(ref, prop, { value: name, enumerable: true });
+  markExternal(ref, { kind, name });
+  return ref as unknown as IConstruct & Record<K, string>;
 }

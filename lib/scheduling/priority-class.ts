@@ -1,6 +1,6 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { markExternal } from '../core/_external';
+import { importByName } from '../core/_external';
 import { k8s } from '../core/_k8s';
 import { PropChecker } from '../core/_props';
 import { findStack, recommendedLabels } from '../core/labels';
@@ -64,13 +64,7 @@ export class PriorityClass extends Construct implements IPriorityClass {
 
   /** References an existing PriorityClass (e.g. `system-cluster-critical`) by name. */
   public static fromPriorityClassName(scope: Construct, id: string, priorityClassName: string): IPriorityClass {
-    const ref = new Construct(scope, id) as Construct & { priorityClassName: string };
-    const check = new PropChecker(ref, 'PriorityClass.fromPriorityClassName()');
-    check.name('priorityClassName', priorityClassName, 'dns1123-subdomain');
-    check.throwIfInvalid();
-    ref.priorityClassName = priorityClassName;
-    markExternal(ref, { kind: 'PriorityClass', name: priorityClassName });
-    return ref;
+    return importByName(scope, id, 'PriorityClass.fromPriorityClassName()', 'PriorityClass', 'priorityClassName', priorityClassName);
   }
 
   /** The PriorityClass's name. */

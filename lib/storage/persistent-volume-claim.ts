@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { markExternal } from '../core/_external';
+import { importByName } from '../core/_external';
 import { k8s } from '../core/_k8s';
 import { PropChecker } from '../core/_props';
 import { findStack, recommendedLabels } from '../core/labels';
@@ -54,13 +54,7 @@ export interface PersistentVolumeClaimProps extends ClaimOptions {
 export class PersistentVolumeClaim extends Construct implements IPersistentVolumeClaim {
   /** References an existing claim by name. */
   public static fromClaimName(scope: Construct, id: string, claimName: string): IPersistentVolumeClaim {
-    const ref = new Construct(scope, id) as Construct & { claimName: string };
-    const check = new PropChecker(ref, 'PersistentVolumeClaim.fromClaimName()');
-    check.name('claimName', claimName, 'dns1123-subdomain');
-    check.throwIfInvalid();
-    ref.claimName = claimName;
-    markExternal(ref, { kind: 'PersistentVolumeClaim', name: claimName });
-    return ref;
+    return importByName(scope, id, 'PersistentVolumeClaim.fromClaimName()', 'PersistentVolumeClaim', 'claimName', claimName);
   }
 
   /** The claim's name. */

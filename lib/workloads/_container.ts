@@ -3,13 +3,14 @@ import { k8s } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { compareQuantities, parseQuantity } from '../core/quantity';
 import { IMAGE_ALLOWED, ImageReference, isPinned, parseImage } from './_image';
+import { ContainerOptions } from './container';
 import { EnvFrom, EnvValue } from './env';
 import { ImagePullPolicy } from './image-pull-policy';
 import { LifecycleHook } from './lifecycle-hook';
 import { Mount } from './mount';
 import { Probe } from './probe';
 import { ResourceAmounts, Resources } from './resources';
-import { renderContainerSecurityContext, ResolvedSecurity, resolveSecurity, SecurityOptions } from './security';
+import { renderContainerSecurityContext, ResolvedSecurity, resolveSecurity } from './security';
 
 /** A container port, as the workload declares it. @internal */
 export interface ContainerPortSpec {
@@ -19,18 +20,8 @@ export interface ContainerPortSpec {
 }
 
 /** Everything one container is made of, as props say it. @internal */
-export interface ContainerInput {
+export interface ContainerInput extends ContainerOptions {
   readonly name: string;
-  readonly image: unknown;
-  readonly imagePullPolicy?: ImagePullPolicy;
-  readonly command?: string[];
-  readonly args?: string[];
-  readonly workingDir?: string;
-  readonly env?: Record<string, string | EnvValue>;
-  readonly envFrom?: EnvFrom[];
-  readonly mounts?: Mount[];
-  readonly resources?: Resources;
-  readonly security?: SecurityOptions;
   readonly ports: ContainerPortSpec[];
   readonly readinessProbe?: Probe;
   readonly livenessProbe?: Probe;

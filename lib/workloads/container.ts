@@ -19,6 +19,79 @@ export interface ContainerPort {
   readonly protocol?: Protocol;
 }
 
+/** What a container says about its image, command, environment, mounts, resources and security. */
+export interface ContainerOptions {
+  /** The container image, e.g. `"myregistry/api:v2.4.1"`; pin a tag or a digest (`latest` changes under the same name). */
+  readonly image: string;
+
+  /**
+   * Resource requests and limits: only you know what your container needs, and a pod without requests is
+   * scheduled blind and evicted first.
+   *
+   * @default the `resources` of the app's or stack's `WorkloadDefaults`; required when there are none
+   */
+  readonly resources?: Resources;
+
+  /**
+   * When the kubelet pulls the image.
+   *
+   * @default ImagePullPolicy.IF_NOT_PRESENT for a pinned tag or digest, ImagePullPolicy.ALWAYS for `latest` or no tag
+   */
+  readonly imagePullPolicy?: ImagePullPolicy;
+
+  /**
+   * The command (the image's ENTRYPOINT is replaced). Not run in a shell.
+   *
+   * @default the image's ENTRYPOINT
+   */
+  readonly command?: string[];
+
+  /**
+   * The command's arguments (the image's CMD is replaced).
+   *
+   * @default the image's CMD
+   */
+  readonly args?: string[];
+
+  /**
+   * The working directory: an absolute path.
+   *
+   * @default the image's WORKDIR
+   */
+  readonly workingDir?: string;
+
+  /**
+   * Environment variables, in order: literal text or `EnvValue`s read from a ConfigMap, a Secret or the pod.
+   *
+   * @default none
+   */
+  readonly env?: Record<string, string | EnvValue>;
+
+  /**
+   * ConfigMaps and Secrets whose every key becomes an environment variable.
+   *
+   * @default none
+   */
+  readonly envFrom?: EnvFrom[];
+
+  /**
+   * Volumes mounted into the container: ConfigMaps and Secrets as files, scratch folders, claims. Pass the same
+   * `Mount` object to two containers of a pod to share one volume.
+   *
+   * @default none besides the writable `/tmp` (see `security.writableTmp`)
+   */
+  readonly mounts?: Mount[];
+
+  /**
+   * Security settings. The defaults pass the "restricted" Pod Security Standard and make the root filesystem
+   * read-only; each can be switched off here. An extra container starts from its workload's settings.
+   *
+   * @default restricted: non-root, no privilege escalation, all capabilities dropped, RuntimeDefault seccomp,
+   * read-only root filesystem with a writable `/tmp`
+   */
+  readonly security?: SecurityOptions;
+}
+
 /**
  * An extra container of a workload's pods: an init container (`addInitContainer()`, runs to completion before the
  * main container starts, e.g. a schema migration or a wait-for) or a sidecar (`addSidecar()`, runs beside it, e.g.
@@ -33,69 +106,9 @@ export interface ContainerPort {
  *   resources: { requests: { cpu: '100m', memory: '128Mi' } },
  * });
  */
-export interface ContainerSpec {
+export interface ContainerSpec extends ContainerOptions {
   /** The container's name, unique in the pod: a DNS-1123 label. */
   readonly name: string;
-
-  /** The container image; pin a tag or a digest. */
-  readonly image: string;
-
-  /**
-   * Resource requests and limits.
-   *
-   * @default the `resources` of the app's or stack's `WorkloadDefaults`; required when there are none
-   */
-  readonly resources?: Resources;
-
-  /**
-   * When the kubelet pulls the image.
-   *
-   * @default ImagePullPolicy.IF_NOT_PRESENT for a pinned tag or digest, ImagePullPolicy.ALWAYS otherwise
-   */
-  readonly imagePullPolicy?: ImagePullPolicy;
-
-  /**
-   * The command (replaces the image's ENTRYPOINT).
-   *
-   * @default the image's ENTRYPOINT
-   */
-  readonly command?: string[];
-
-  /**
-   * The arguments (replace the image's CMD).
-   *
-   * @default the image's CMD
-   */
-  readonly args?: string[];
-
-  /**
-   * The working directory: an absolute path.
-   *
-   * @default the image's WORKDIR
-   */
-  readonly workingDir?: string;
-
-  /**
-   * Environment variables.
-   *
-   * @default none
-   */
-  readonly env?: Record<string, string | EnvValue>;
-
-  /**
-   * ConfigMaps and Secrets whose every key becomes an environment variable.
-   *
-   * @default none
-   */
-  readonly envFrom?: EnvFrom[];
-
-  /**
-   * Volumes mounted into the container. Pass the same `Mount` object to two containers to share one volume
-   * (e.g. an `emptyDir` the main container writes logs to and a sidecar ships).
-   *
-   * @default none besides the writable `/tmp`
-   */
-  readonly mounts?: Mount[];
 
   /**
    * Ports the container listens on.
@@ -103,11 +116,4 @@ export interface ContainerSpec {
    * @default none
    */
   readonly ports?: ContainerPort[];
-
-  /**
-   * Security settings, over the workload's own.
-   *
-   * @default the workload's security settings
-   */
-  readonly security?: SecurityOptions;
 }

@@ -5,26 +5,16 @@ import { DisruptionBudgetOptions } from '../scheduling/pod-disruption-budget';
 import { IPriorityClass } from '../scheduling/priority-class';
 import { Toleration } from '../scheduling/toleration';
 import { TopologySpread } from '../scheduling/topology-spread';
-import { ContainerSpec } from './container';
+import { ContainerOptions, ContainerSpec } from './container';
 import { DeploymentStrategy } from './deployment-strategy';
-import { EnvFrom, EnvValue } from './env';
-import { ImagePullPolicy } from './image-pull-policy';
 import { LifecycleHook } from './lifecycle-hook';
-import { Mount } from './mount';
 import { Probe } from './probe';
-import { Resources } from './resources';
-import { SecurityOptions } from './security';
 
 /**
  * What every workload (a `WebService` and the workloads that follow it) says about its pods and their main
  * container.
  */
-export interface WorkloadProps {
-  /**
-   * The container image, e.g. `"myregistry/api:v2.4.1"` or `"ghcr.io/acme/web@sha256:..."`. Pin a tag or a
-   * digest: `latest` and untagged images change under the same name.
-   */
-  readonly image: string;
+export interface WorkloadProps extends ContainerOptions {
 
   /**
    * The workload's name: a DNS-1123 label. It names the workload object, its `app.kubernetes.io/name` label and,
@@ -33,14 +23,6 @@ export interface WorkloadProps {
    * @default the construct id
    */
   readonly name?: string;
-
-  /**
-   * Resource requests and limits of the container: only you know what your service needs, and a pod without
-   * requests is scheduled blind and evicted first.
-   *
-   * @default the `resources` of the app's or stack's `WorkloadDefaults`; required when there are none
-   */
-  readonly resources?: Resources;
 
   /**
    * The `app.kubernetes.io/component` label, e.g. `"frontend"`, `"api"`.
@@ -62,66 +44,6 @@ export interface WorkloadProps {
    * @default the workload's name
    */
   readonly containerName?: string;
-
-  /**
-   * When the kubelet pulls the image.
-   *
-   * @default ImagePullPolicy.IF_NOT_PRESENT for a pinned tag or digest, ImagePullPolicy.ALWAYS for `latest` or no tag
-   */
-  readonly imagePullPolicy?: ImagePullPolicy;
-
-  /**
-   * The command (the image's ENTRYPOINT is replaced). Not run in a shell.
-   *
-   * @default the image's ENTRYPOINT
-   */
-  readonly command?: string[];
-
-  /**
-   * The command's arguments (the image's CMD is replaced).
-   *
-   * @default the image's CMD
-   */
-  readonly args?: string[];
-
-  /**
-   * The container's working directory: an absolute path.
-   *
-   * @default the image's WORKDIR
-   */
-  readonly workingDir?: string;
-
-  /**
-   * Environment variables, in order: literal text or `EnvValue`s read from a ConfigMap, a Secret or the pod.
-   * More can be added with `addEnv()`.
-   *
-   * @default none
-   */
-  readonly env?: Record<string, string | EnvValue>;
-
-  /**
-   * ConfigMaps and Secrets whose every key becomes an environment variable.
-   *
-   * @default none
-   */
-  readonly envFrom?: EnvFrom[];
-
-  /**
-   * Volumes mounted into the container: ConfigMaps and Secrets as files, scratch folders. More can be added with
-   * `addMount()`.
-   *
-   * @default none besides the writable `/tmp` (see `security.writableTmp`)
-   */
-  readonly mounts?: Mount[];
-
-  /**
-   * Security settings. The defaults pass the "restricted" Pod Security Standard and make the root filesystem
-   * read-only; each can be switched off here.
-   *
-   * @default restricted: non-root, no privilege escalation, all capabilities dropped, RuntimeDefault seccomp,
-   * read-only root filesystem with a writable `/tmp`
-   */
-  readonly security?: SecurityOptions;
 
   /**
    * The ServiceAccount the pods run as.
