@@ -16,6 +16,8 @@ export type { ExternalReference } from './core/_external';
 
 export * from './config/config';
 export * from './config/secret';
+export * from './config/external-secret';
+export * from './config/sealed-secret';
 export * from './config/secret-type';
 
 export * from './networking/protocol';

@@ -6,10 +6,18 @@ import { isPlainRecord, PropChecker } from '../core/_props';
 import { findStack, PlatformAnnotations, recommendedLabels } from '../core/labels';
 import { SecretType } from './secret-type';
 
-/** A Secret, defined in the stack or imported by name. */
+/** A Secret, defined in the stack, produced by a controller (`ExternalSecret`, `SealedSecret`) or imported by name. */
 export interface ISecret extends IConstruct {
   /** The Secret's name. */
   readonly secretName: string;
+
+  /**
+   * The keys the Secret will have, when they are known at synthesis (a `Secret` or `SealedSecret` of the stack, an
+   * `ExternalSecret` with `data` only): env vars and mounts that read another key are then an error.
+   *
+   * @default unknown (an imported Secret): any key may be read
+   */
+  readonly keys?: readonly string[];
 }
 
 /** Props of a `Secret`. */

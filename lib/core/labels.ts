@@ -43,6 +43,7 @@ export interface StackLabelSource {
   readonly appName: string;
   readonly instance: string;
   readonly version: string;
+  readonly namespace?: string;
   readonly node: IConstruct['node'];
 }
 

@@ -1,9 +1,13 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { App, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { parse } from 'yaml';
 import { replaceSubfoldersAtomically, writeFolderAtomically } from '../output/atomic-write';
 import { applyOrderIndexes } from '../output/apply-order';
-import { layoutFiles, PlacedObject } from '../output/layout';
+import { layoutFiles, objectFile, PlacedObject } from '../output/layout';
 import { toYaml } from '../output/yaml';
+import { ObjectRef, registerPreviousOutput } from './_previous-output';
 import { synthesizeCharts, SynthError } from './_synth';
 import { Environment, ENVIRONMENT_SELECTION_VARIABLE } from './environment';
 import { PlatformError } from './errors';
@@ -94,6 +98,7 @@ export class PlatformApp extends App {
       throw new PlatformError(`Invalid PlatformApp props: environments received ${JSON.stringify(selection)}; allowed: an array of environment names`);
     }
     this.selectedEnvironments = selection ? [...new Set(selection)] : undefined;
+    registerPreviousOutput(this, (scope, ref) => this.readPrevious(scope, ref));
   }
 
   /** The environments defined in the app, in the order they were defined. */
@@ -137,6 +142,21 @@ export class PlatformApp extends App {
   /** Validates the app and returns all of its objects (of the selected environments) as one YAML stream. */
   public synthYaml(): string {
     return toYaml([...this.synthManifests().values()].flat());
+  }
+
+  /** The object `ref` of the environment of `scope` as the previous synth wrote it, if it is there. */
+  private readPrevious(scope: IConstruct, ref: ObjectRef): ManifestObject | undefined {
+    const env = Environment.of(scope)?.environmentName;
+    const file = path.join(this.outdir, env ?? '', objectFile({ apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, namespace: ref.namespace } }));
+    let object: ManifestObject | undefined;
+    try {
+      object = parse(fs.readFileSync(file, 'utf8')) as ManifestObject;
+    } catch {
+      return undefined;
+    }
+    const same = object !== null && typeof object === 'object' && object.apiVersion === ref.apiVersion &&
+      object.kind === ref.kind && object.metadata?.name === ref.name && object.metadata?.namespace === ref.namespace;
+    return same ? object : undefined;
   }
 
   private render(): OutputFolder[] {

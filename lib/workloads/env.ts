@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { Config, IConfig } from '../config/config';
-import { ISecret, Secret } from '../config/secret';
+import { ISecret } from '../config/secret';
 import { k8s } from '../core/_k8s';
 import { PropChecker } from '../core/_props';
 
@@ -104,8 +104,9 @@ export class EnvValue {
     if (s.kind === 'config' && !s.optional && Config.isConfig(s.config) && !(s.key in s.config.data)) {
       return [`environment variable ${variable} reads key "${s.key}" of ConfigMap "${s.config.configMapName}", which has no such key (it has: ${Object.keys(s.config.data).join(', ') || 'no keys'})`];
     }
-    if (s.kind === 'secret' && !s.optional && Secret.isSecret(s.secret) && !s.secret.keys.includes(s.key)) {
-      return [`environment variable ${variable} reads key "${s.key}" of Secret "${s.secret.secretName}", which has no such key (it has: ${s.secret.keys.join(', ') || 'no keys'})`];
+    const secretKeys = s.kind === 'secret' ? s.secret.keys : undefined;
+    if (s.kind === 'secret' && !s.optional && secretKeys && !secretKeys.includes(s.key)) {
+      return [`environment variable ${variable} reads key "${s.key}" of Secret "${s.secret.secretName}", which has no such key (it has: ${secretKeys.join(', ') || 'no keys'})`];
     }
     return [];
   }

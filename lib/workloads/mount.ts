@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { Config, IConfig } from '../config/config';
-import { ISecret, Secret } from '../config/secret';
+import { ISecret } from '../config/secret';
 import { k8s } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { IPersistentVolumeClaim } from '../storage/persistent-volume-claim';
@@ -156,7 +156,7 @@ export class Mount {
     if (s.kind === 'emptyDir' || s.kind === 'claim' || s.kind === 'claimTemplate' || !s.options.items || s.options.optional) return [];
     const keys = s.kind === 'config'
       ? (Config.isConfig(s.config) ? Object.keys(s.config.data) : undefined)
-      : (Secret.isSecret(s.secret) ? s.secret.keys : undefined);
+      : s.secret.keys;
     if (!keys) return [];
     const what = s.kind === 'config' ? `ConfigMap "${s.config.configMapName}"` : `Secret "${s.secret.secretName}"`;
     return Object.keys(s.options.items)
