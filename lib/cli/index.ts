@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { initCommand } from './init';
 import { synthCommand } from './synth';
 
 /** Where the command line reads and writes: the real process, or a test's buffers. */
@@ -37,7 +38,7 @@ export function processIo(): CliIo {
 export function createProgram(context: CommandContext): Command {
   const program = new Command('cdk8s-platform')
     .description('Typed Kubernetes platform constructs on cdk8s: synthesize, check and compare the output.');
-  for (const command of [synthCommand(context)]) program.addCommand(command);
+  for (const command of [initCommand(context), synthCommand(context)]) program.addCommand(command);
   for (const command of [program, ...program.commands]) {
     command.exitOverride().configureOutput({ writeOut: context.io.stdout, writeErr: context.io.stderr });
   }

@@ -1,11 +1,11 @@
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { tmpdir } from '../_helpers';
 import { lockedVersion, npm, packLibrary, ROOT, writeOfflineLock } from './_offline-install';
 
-// One slow test: it packs the library once (which compiles it), installs the tarball into a fresh project with no
-// network, and uses it there with plain `node`, as an app repo would.
+// Slow tests: the library is packed once (which compiles it) and installed, with no network, into fresh projects
+// that use it as app repos do: one with only its peers (plain `node`), and one made by `cdk8s-platform init`.
 const SLOW = 120_000;
 
 /** Every file below `dir`, relative to it, sorted. */
@@ -32,59 +32,112 @@ console.log(JSON.stringify({
 }));
 `;
 
+/** The environment for commands run in the test projects: not this jest run's, and not a CI's (which stops jest writing new snapshots). */
+function projectEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of Object.keys(env)) {
+    if (name === 'CI' || name.startsWith('JEST_') || name === 'NODE_ENV' || name.startsWith('npm_')) delete env[name];
+  }
+  return env;
+}
+
+/** Runs `command` in `cwd` and returns its output (standard output, then standard error); throws if it fails. */
+function run(cwd: string, command: string, args: string[]): string {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: projectEnv() });
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${cwd} (${result.error ?? `exit ${result.status}`}):\n${output}`);
+  return output;
+}
+
+const ours = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+let work: string;
+let tarball: string;
+let consumer: string;
+
+beforeAll(() => {
+  work = tmpdir();
+  tarball = packLibrary(fs.mkdirSync(path.join(work, 'pack'), { recursive: true })!);
+
+  // A project with only the library and its (required) peers, at the versions this repository locks.
+  consumer = path.join(work, 'consumer');
+  fs.mkdirSync(consumer);
+  fs.writeFileSync(path.join(consumer, 'package.json'), JSON.stringify({
+    name: 'consumer',
+    version: '1.0.0',
+    private: true,
+    dependencies: {
+      'cdk8s-platform': `file:${path.relative(consumer, tarball)}`,
+      ...Object.fromEntries(Object.keys(ours.peerDependencies)
+        .filter((p) => ours.peerDependenciesMeta?.[p]?.optional !== true)
+        .map((p) => [p, lockedVersion(p)])),
+    },
+  }, null, 2));
+  writeOfflineLock(consumer);
+  npm(consumer, ['ci', '--offline', '--omit=optional', '--loglevel=error']);
+}, SLOW);
+
+afterAll(() => {
+  if (work) fs.rmSync(work, { recursive: true, force: true });
+});
+
 test('GIVEN the packed library installed offline into a project with only its peers WHEN plain node uses its main and testing entries THEN a stack synthesizes, and both entries have types', () => {
   // GIVEN
-  const work = tmpdir();
-  try {
-    const tarball = packLibrary(fs.mkdirSync(path.join(work, 'pack'), { recursive: true })!);
-    const project = path.join(work, 'consumer');
-    fs.mkdirSync(project);
-    const ours = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-    fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({
-      name: 'consumer',
-      version: '1.0.0',
-      private: true,
-      dependencies: {
-        'cdk8s-platform': `file:${path.relative(project, tarball)}`,
-        ...Object.fromEntries(Object.keys(ours.peerDependencies)
-          .filter((p) => ours.peerDependenciesMeta?.[p]?.optional !== true)
-          .map((p) => [p, lockedVersion(p)])),
-      },
-    }, null, 2));
-    writeOfflineLock(project);
-    npm(project, ['ci', '--offline', '--omit=optional', '--loglevel=error']);
-    fs.writeFileSync(path.join(project, 'main.js'), CONSUMER);
+  fs.writeFileSync(path.join(consumer, 'main.js'), CONSUMER);
 
-    // WHEN
-    const result = JSON.parse(execFileSync(process.execPath, ['main.js'], { cwd: project, encoding: 'utf8' }));
+  // WHEN
+  const result = JSON.parse(execFileSync(process.execPath, ['main.js'], { cwd: consumer, encoding: 'utf8' }));
 
-    // THEN the stack synthesized with both entries, without loading jest
-    expect(result).toEqual({ kinds: ['Namespace', 'Deployment', 'Service', 'PodDisruptionBudget'], replicas: 2, jestLoaded: false });
-    expect(fs.readFileSync(path.join(project, 'dist', 'shop', 'deployment-web.yaml'), 'utf8')).toContain('kind: Deployment');
+  // THEN the stack synthesized with both entries, without loading jest
+  expect(result).toEqual({ kinds: ['Namespace', 'Deployment', 'Service', 'PodDisruptionBudget'], replicas: 2, jestLoaded: false });
+  expect(fs.readFileSync(path.join(consumer, 'dist', 'shop', 'deployment-web.yaml'), 'utf8')).toContain('kind: Deployment');
 
-    // THEN the command line runs from the compiled build, without ts-node
-    const help = execFileSync(path.join(project, 'node_modules', '.bin', 'cdk8s-platform'), ['--help'], { cwd: project, encoding: 'utf8' });
-    expect(help).toContain('synth');
+  // THEN the command line runs from the compiled build, without ts-node
+  const help = execFileSync(path.join(consumer, 'node_modules', '.bin', 'cdk8s-platform'), ['--help'], { cwd: consumer, encoding: 'utf8' });
+  expect(help).toContain('synth');
+  expect(help).toContain('init');
 
-    // THEN the package holds compiled JavaScript with a .d.ts for each module, and no TypeScript sources or tests
-    const installed = path.join(project, 'node_modules', 'cdk8s-platform');
-    const files = filesBelow(installed);
-    const js = files.filter((f) => f.startsWith('build/') && f.endsWith('.js'));
-    expect(js).toContain('build/lib/index.js');
-    expect(js.filter((f) => !files.includes(f.replace(/\.js$/, '.d.ts')))).toEqual([]);
-    expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
-    expect(files.filter((f) => f.startsWith('test/') || f.startsWith('apps/'))).toEqual([]);
+  // THEN the package holds compiled JavaScript with a .d.ts for each module, and no TypeScript sources or tests
+  const installed = path.join(consumer, 'node_modules', 'cdk8s-platform');
+  const files = filesBelow(installed);
+  const js = files.filter((f) => f.startsWith('build/') && f.endsWith('.js'));
+  expect(js).toContain('build/lib/index.js');
+  expect(js.filter((f) => !files.includes(f.replace(/\.js$/, '.d.ts')))).toEqual([]);
+  expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+  expect(files.filter((f) => f.startsWith('test/') || f.startsWith('apps/'))).toEqual([]);
 
-    // THEN both entries declare their types, and the files are there
-    const manifest = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8'));
-    for (const entry of ['.', './testing']) {
-      expect(fs.existsSync(path.join(installed, manifest.exports[entry].types))).toBe(true);
-    }
-
-    // THEN no development tool came with it
-    const modules = fs.readdirSync(path.join(project, 'node_modules'));
-    expect(modules.filter((m) => ['typescript', 'ts-node', 'jest', 'ts-jest'].includes(m))).toEqual([]);
-  } finally {
-    fs.rmSync(work, { recursive: true, force: true });
+  // THEN both entries declare their types, and the files are there
+  const manifest = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8'));
+  for (const entry of ['.', './testing']) {
+    expect(fs.existsSync(path.join(installed, manifest.exports[entry].types))).toBe(true);
   }
+
+  // THEN no development tool came with it
+  const modules = fs.readdirSync(path.join(consumer, 'node_modules'));
+  expect(modules.filter((m) => ['typescript', 'ts-node', 'jest', 'ts-jest', '@swc-node'].includes(m))).toEqual([]);
+}, SLOW);
+
+test('GIVEN a project made by `cdk8s-platform init` and installed offline WHEN its `npm run synth` and `npm test` run THEN both pass as generated', () => {
+  // GIVEN an empty folder, initialized with the installed command line
+  const app = path.join(work, 'hello-shop');
+  fs.mkdirSync(app);
+  run(app, path.join(consumer, 'node_modules', '.bin', 'cdk8s-platform'), ['init']);
+  // The generated package.json asks for cdk8s-platform@^<version> from the registry; install the packed one instead.
+  const manifest = JSON.parse(fs.readFileSync(path.join(app, 'package.json'), 'utf8'));
+  expect(manifest.dependencies['cdk8s-platform']).toBe(`^${ours.version}`);
+  manifest.dependencies['cdk8s-platform'] = `file:${path.relative(app, tarball)}`;
+  fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify(manifest, null, 2));
+  writeOfflineLock(app);
+  npm(app, ['ci', '--offline', '--omit=optional', '--loglevel=error']);
+
+  // WHEN
+  const synth = run(app, 'npm', ['run', 'synth']);
+  const tested = run(app, 'npm', ['test']);
+
+  // THEN synth wrote the stack's YAML
+  expect(synth).toContain('Synthesized into dist');
+  expect(fs.readFileSync(path.join(app, 'dist', 'hello-shop', 'deployment-web.yaml'), 'utf8')).toContain('image: nginxinc/nginx-unprivileged:1.27-alpine');
+  // THEN the generated tests passed, with the assertion and the first snapshot
+  expect(tested).toContain('Tests:       2 passed, 2 total');
+  expect(tested).toContain('1 snapshot written');
+  expect(fs.readFileSync(path.join(app, 'test', '__snapshots__', 'main.test.ts.snap'), 'utf8')).toContain('kind: Deployment');
 }, SLOW);

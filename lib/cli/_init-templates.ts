@@ -1,0 +1,137 @@
+/** What the files of a new app repo depend on. @internal */
+export interface InitProject {
+  /** The project's name: its npm name, its stack's id and namespace (a DNS-1123 label). */
+  readonly name: string;
+  /** The runtime dependencies: cdk8s-platform and its peers, with version ranges. */
+  readonly dependencies: Record<string, string>;
+  /** The development dependencies: TypeScript, ts-node, jest, ts-jest and their types, with version ranges. */
+  readonly devDependencies: Record<string, string>;
+}
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+function sorted(record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.keys(record).sort().map((k) => [k, record[k]]));
+}
+
+/** The stack class name for a project name: `shop-api` → `ShopApiStack`. */
+export function stackClassName(name: string): string {
+  const words = name.split('-').filter((w) => w !== '');
+  const pascal = words.map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+  return `${/^[0-9]/.test(pascal) ? 'App' : ''}${pascal}Stack`;
+}
+
+/**
+ * The files of a new app repo, by path relative to its root, in the order they are listed to the user.
+ *
+ * @internal
+ */
+export function initFiles(project: InitProject): Map<string, string> {
+  const { name } = project;
+  const stack = stackClassName(name);
+  const files = new Map<string, string>();
+
+  files.set('package.json', json({
+    name,
+    version: '0.1.0',
+    private: true,
+    scripts: {
+      synth: 'cdk8s-platform synth',
+      test: 'tsc --noEmit && jest',
+    },
+    dependencies: sorted(project.dependencies),
+    devDependencies: sorted(project.devDependencies),
+  }));
+
+  files.set('tsconfig.json', json({
+    compilerOptions: {
+      target: 'ES2022',
+      module: 'node16',
+      moduleResolution: 'node16',
+      lib: ['ES2022'],
+      strict: true,
+      esModuleInterop: true,
+      skipLibCheck: true,
+      forceConsistentCasingInFileNames: true,
+      isolatedModules: true,
+      types: ['node', 'jest'],
+    },
+    include: ['apps/**/*.ts', 'test/**/*.ts'],
+  }));
+
+  files.set('cdk8s.yaml', [
+    '# `npm run synth` (cdk8s-platform synth) runs the app below and writes its YAML to the output folder.',
+    'language: typescript',
+    'app: node -r ts-node/register/transpile-only apps/main.ts',
+    'output: dist',
+    '',
+  ].join('\n'));
+
+  files.set('apps/main.ts', `import { Construct } from 'constructs';
+import { AppStack, PlatformApp, Probe, WebService } from 'cdk8s-platform';
+
+/** The ${name} stack: one web service in namespace "${name}". */
+export class ${stack} extends AppStack {
+  /** The web service: a Deployment and its Service, both named "web". */
+  public readonly web: WebService;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id, { namespace: '${name}' });
+
+    this.web = new WebService(this, 'web', {
+      // nginx as a non-root user (UID 101) on port 8080, writing only to /tmp: it runs with the secure defaults.
+      image: 'nginxinc/nginx-unprivileged:1.27-alpine',
+      port: 8080,
+      resources: { requests: { cpu: '100m', memory: '64Mi' } },
+      readinessProbe: Probe.http('/'),
+    });
+  }
+}
+
+// \`npm run synth\` runs this file: it writes the YAML to dist/. Tests import ${stack} without synthesizing.
+if (require.main === module) {
+  PlatformApp.run((app) => {
+    new ${stack}(app, '${name}');
+  });
+}
+`);
+
+  files.set('jest.config.js', `/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  // \`npm test\` type-checks with tsc first; ts-jest only transpiles.
+  transform: { '^.+\\\\.ts$': ['ts-jest', { diagnostics: false }] },
+  // The cdk8s-platform matchers (toHaveObject, toHaveObjectCount) and YAML snapshots.
+  setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
+};
+`);
+
+  files.set('test/setup.ts', `import { matchers, yamlSerializer } from 'cdk8s-platform/testing';
+
+expect.extend(matchers);
+expect.addSnapshotSerializer(yamlSerializer);
+`);
+
+  files.set('test/main.test.ts', `import { PlatformApp } from 'cdk8s-platform';
+import { synthObjects } from 'cdk8s-platform/testing';
+import { ${stack} } from '../apps/main';
+
+test('the web service runs two pods behind a Service on port 8080', () => {
+  const stack = new ${stack}(new PlatformApp(), '${name}');
+
+  expect(stack).toHaveObject('Deployment', 'web', { metadata: { namespace: '${name}' }, spec: { replicas: 2 } });
+  expect(stack).toHaveObject('Service', 'web', { spec: { ports: [expect.objectContaining({ port: 8080 })] } });
+});
+
+test('the output matches the snapshot', () => {
+  // The first run writes test/__snapshots__/; commit it. Review a changed snapshot, then \`npx jest -u\`.
+  expect(synthObjects(new ${stack}(new PlatformApp(), '${name}'))).toMatchSnapshot();
+});
+`);
+
+  files.set('.gitignore', ['node_modules/', 'dist/', 'coverage/', ''].join('\n'));
+  return files;
+}
