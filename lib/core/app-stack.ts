@@ -1,6 +1,9 @@
 import { Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { Namespace, NamespaceOptions } from '../tenancy/namespace';
+import type { Provider } from '../providers/provider';
+import type { WorkloadDefaults } from '../workloads/workload-defaults';
+import { applyInheritedProps } from './_inherited-props';
 import { PropChecker } from './_props';
 import { Environment } from './environment';
 import { findStack, isAppStackLike, markAppStack, MANAGED_BY, RecommendedLabels } from './labels';
@@ -57,6 +60,22 @@ export interface AppStackProps {
    * @default a namespace that enforces the "restricted" Pod Security Standard
    */
   readonly namespaceOptions?: NamespaceOptions;
+
+  /**
+   * The managed Kubernetes offering the stack deploys to: LoadBalancer annotations, default storage and ingress
+   * classes. Inherited by everything below.
+   *
+   * @default the provider set above, else Provider.generic()
+   */
+  readonly provider?: Provider;
+
+  /**
+   * Settings every workload of the stack inherits unless it sets its own (resources, security, scheduling,
+   * spread, disruption budgets). Merged field by field with the defaults set above.
+   *
+   * @default none
+   */
+  readonly workloadDefaults?: WorkloadDefaults;
 }
 
 /**
@@ -130,6 +149,7 @@ export class AppStack extends Chart {
     if (p.labels !== undefined) check.labels('labels', p.labels);
     if (p.createNamespace !== undefined) check.boolean('createNamespace', p.createNamespace);
     check.throwIfInvalid();
+    applyInheritedProps(this, p);
 
     this.appName = appName;
     this.instance = instance;

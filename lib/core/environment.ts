@@ -2,6 +2,9 @@ import { Construct, IConstruct } from 'constructs';
 import { PropChecker } from './_props';
 import { PlatformError } from './errors';
 import { PlatformLabels } from './labels';
+import type { Provider } from '../providers/provider';
+import type { WorkloadDefaults } from '../workloads/workload-defaults';
+import { applyInheritedProps } from './_inherited-props';
 
 /** Props of an `Environment`. */
 export interface EnvironmentProps {
@@ -12,6 +15,22 @@ export interface EnvironmentProps {
    * @default the construct id
    */
   readonly name?: string;
+
+  /**
+   * The managed Kubernetes offering the environment deploys to: LoadBalancer annotations, default storage and ingress
+   * classes. Inherited by everything below.
+   *
+   * @default the provider set above, else Provider.generic()
+   */
+  readonly provider?: Provider;
+
+  /**
+   * Settings every workload of the environment inherits unless it sets its own (resources, security, scheduling,
+   * spread, disruption budgets). Merged field by field with the defaults set above.
+   *
+   * @default none
+   */
+  readonly workloadDefaults?: WorkloadDefaults;
 }
 
 /**
@@ -72,6 +91,7 @@ export class Environment extends Construct {
     if (twin) {
       throw new PlatformError(`Environments "${twin.node.path}" and "${this.node.path}" are both named "${name}"; each environment needs its own name (it names its output folder).`);
     }
+    applyInheritedProps(this, props);
     this.environmentName = name;
     this.labels = { [PlatformLabels.ENVIRONMENT]: name };
   }

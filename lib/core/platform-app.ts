@@ -12,6 +12,9 @@ import { synthesizeCharts, SynthError } from './_synth';
 import { Environment, ENVIRONMENT_SELECTION_VARIABLE } from './environment';
 import { PlatformError } from './errors';
 import { ManifestObject } from './manifest-object';
+import { applyInheritedProps } from './_inherited-props';
+import type { Provider } from '../providers/provider';
+import type { WorkloadDefaults } from '../workloads/workload-defaults';
 
 
 /** The rendered objects of one output folder. @internal */
@@ -37,6 +40,22 @@ export interface PlatformAppProps {
    * `cdk8s-platform synth --env`), else every environment
    */
   readonly environments?: string[];
+
+  /**
+   * The managed Kubernetes offering the app deploys to: LoadBalancer annotations, default storage and ingress
+   * classes. Inherited by everything below.
+   *
+   * @default the provider set above, else Provider.generic()
+   */
+  readonly provider?: Provider;
+
+  /**
+   * Settings every workload of the app inherits unless it sets its own (resources, security, scheduling,
+   * spread, disruption budgets). Merged field by field with the defaults set above.
+   *
+   * @default none
+   */
+  readonly workloadDefaults?: WorkloadDefaults;
 }
 
 const PLATFORM_APP = Symbol.for('cdk8s-platform.PlatformApp');
@@ -99,6 +118,7 @@ export class PlatformApp extends App {
     }
     this.selectedEnvironments = selection ? [...new Set(selection)] : undefined;
     registerPreviousOutput(this, (scope, ref) => this.readPrevious(scope, ref));
+    applyInheritedProps(this, props);
   }
 
   /** The environments defined in the app, in the order they were defined. */
