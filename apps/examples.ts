@@ -1,4 +1,4 @@
-import { defineEnvironments, Environment, PlatformApp } from '../lib';
+import { defineEnvironments, Environment, GitOps, PlatformApp } from '../lib';
 import { ApiServerStack, ApiServerValues, SEED_API_SERVER_VALUES } from './api-server-stack';
 import { Provider } from './provider';
 import { ShopStack } from './shop-stack';
@@ -54,3 +54,16 @@ export function defineExamples(app: PlatformApp): Record<string, ExampleStacks> 
   }
   return result;
 }
+
+/**
+ * How the examples are deployed: Argo CD syncs each environment's folder of `dist/` from the repository, pruning
+ * what the output no longer has. `npm run synth` writes the Applications to `dist/_gitops/`.
+ */
+export const EXAMPLE_GITOPS: GitOps[] = [
+  GitOps.argoCd({
+    repoURL: 'https://github.com/acme/platform-deploy.git',
+    targetRevision: 'main',
+    path: 'dist',
+    project: 'default',
+  }),
+];

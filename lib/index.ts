@@ -69,6 +69,7 @@ export * from './output/yaml';
 export * from './output/atomic-write';
 export * from './output/apply-order';
 export * from './output/layout';
+export * from './output/gitops';
 
 // The helpers of cdk8s-platform/testing that need no test framework, for apps' own checks.
 export * from './testing/synth';

@@ -5,9 +5,11 @@ import { IConstruct } from 'constructs';
 import { parse } from 'yaml';
 import { replaceSubfoldersAtomically, writeFolderAtomically } from '../output/atomic-write';
 import { applyOrderIndexes } from '../output/apply-order';
+import { GitOps, GITOPS_FOLDER } from '../output/gitops';
 import { layoutFiles, objectFile, PlacedObject } from '../output/layout';
 import { toYaml } from '../output/yaml';
 import { ObjectRef, registerPreviousOutput } from './_previous-output';
+import { PropChecker } from './_props';
 import { synthesizeCharts, SynthError } from './_synth';
 import { Environment, ENVIRONMENT_SELECTION_VARIABLE } from './environment';
 import { PlatformError } from './errors';
@@ -56,6 +58,14 @@ export interface PlatformAppProps {
    * @default none
    */
   readonly workloadDefaults?: WorkloadDefaults;
+
+  /**
+   * The GitOps controllers to generate objects for (`GitOps.argoCd()`, `GitOps.flux()`): they are written to
+   * `<outdir>/_gitops/`, pointing at each environment's folder.
+   *
+   * @default none
+   */
+  readonly gitOps?: GitOps[];
 }
 
 const PLATFORM_APP = Symbol.for('cdk8s-platform.PlatformApp');
@@ -108,6 +118,9 @@ export class PlatformApp extends App {
    */
   public readonly selectedEnvironments?: readonly string[];
 
+  /** The GitOps controllers objects are generated for. */
+  public readonly gitOps: readonly GitOps[];
+
   constructor(props: PlatformAppProps = {}) {
     super({ outdir: props.outdir });
     Object.defineProperty(this, PLATFORM_APP, { value: true });
@@ -117,6 +130,15 @@ export class PlatformApp extends App {
       throw new PlatformError(`Invalid PlatformApp props: environments received ${JSON.stringify(selection)}; allowed: an array of environment names`);
     }
     this.selectedEnvironments = selection ? [...new Set(selection)] : undefined;
+    const check = new PropChecker(this, 'PlatformApp');
+    const gitOps = props.gitOps ?? [];
+    if (!Array.isArray(gitOps)) check.fail('gitOps', gitOps, 'an array of GitOps.argoCd(...) or GitOps.flux(...)');
+    else gitOps.forEach((g, i) => {
+      if (GitOps.isGitOps(g)) g._check(check, `gitOps[${i}]`);
+      else check.fail(`gitOps[${i}]`, g, 'GitOps.argoCd(...) or GitOps.flux(...)');
+    });
+    check.throwIfInvalid();
+    this.gitOps = [...gitOps];
     registerPreviousOutput(this, (scope, ref) => this.readPrevious(scope, ref));
     applyInheritedProps(this, props);
   }
@@ -141,6 +163,9 @@ export class PlatformApp extends App {
    * Validates the app and writes each selected environment to its folder, `<outdir>/<env>/` (an app without
    * environments: to `<outdir>/`): one folder per namespace, one file per object, and a `kustomization.yaml`.
    *
+   * With `gitOps`, the controllers' objects for every environment go to `<outdir>/_gitops/`, with their own
+   * `kustomization.yaml`.
+   *
    * Nothing is written unless everything is valid. When every environment is synthesized, the output folder is
    * replaced as a whole (the folders of environments that no longer exist go away); when some are selected, only
    * their folders are replaced.
@@ -148,6 +173,10 @@ export class PlatformApp extends App {
   public synth(): void {
     const folders = this.render();
     const files = new Map(folders.map((f) => [f.name, layoutFiles(f.objects)]));
+    if (this.gitOps.length > 0) {
+      const objects = this.synthGitOps();
+      files.set(GITOPS_FOLDER, layoutFiles(objects.map((object) => ({ object, constructPath: `gitOps (${object.kind} ${object.metadata.name})` }))));
+    }
     if (this.selectedEnvironments === undefined) {
       const all = new Map<string, string>();
       for (const [name, content] of files) {
@@ -157,6 +186,18 @@ export class PlatformApp extends App {
     } else {
       replaceSubfoldersAtomically(this.outdir, files);
     }
+  }
+
+  /**
+   * The objects of the GitOps controllers (`gitOps` prop) for every environment of the app, selected or not.
+   *
+   * @throws SynthError when they refer to environments the app does not define
+   */
+  public synthGitOps(): ManifestObject[] {
+    const environments = this.environments.length > 0 ? this.environments.map((e) => ({ name: e.environmentName })) : [{ name: '' }];
+    const problems = this.gitOps.flatMap((g, i) => g._validate(environments).map((message) => ({ path: `gitOps[${i}]`, message })));
+    if (problems.length > 0) throw new SynthError(problems);
+    return this.gitOps.flatMap((g) => g._render(environments));
   }
 
   /** Validates the app and returns all of its objects (of the selected environments) as one YAML stream. */

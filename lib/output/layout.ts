@@ -30,7 +30,8 @@ export function objectFile(o: ManifestObject): string {
 
 /**
  * The files of one output folder: one YAML file per object (see `objectFile()`) and a `kustomization.yaml` that
- * lists them in apply order, so that `kubectl kustomize <folder>` and `kubectl apply -k <folder>` build them.
+ * lists them in apply order, so that `kubectl kustomize <folder>` and `kubectl apply -k <folder>` build them in that
+ * order (`sortOptions: { order: fifo }`, Kustomize 5.0 or later, as in kubectl 1.27).
  *
  * @param objects the objects, each with its construct path (for error messages)
  * @returns file contents by path relative to the folder, the kustomization first and then in apply order
@@ -57,6 +58,8 @@ export function layoutFiles(objects: readonly PlacedObject[]): Map<string, strin
   const kustomization = {
     apiVersion: 'kustomize.config.k8s.io/v1beta1',
     kind: 'Kustomization',
+    // Keep the listed (apply) order in `kustomize build`, instead of Kustomize's own kind order (kustomize >= 5.0).
+    sortOptions: { order: 'fifo' },
     resources,
   };
   return new Map([[KUSTOMIZATION_FILE, stringify(kustomization, { version: '1.1', lineWidth: 0 })], ...contents]);

@@ -31,6 +31,7 @@ describe('layout', () => {
     expect(parse(files.get('kustomization.yaml')!)).toEqual({
       apiVersion: 'kustomize.config.k8s.io/v1beta1',
       kind: 'Kustomization',
+      sortOptions: { order: 'fifo' },
       resources: ['shop/namespace-shop.yaml', 'shop/service-web.yaml', 'shop/deployment-web.yaml'],
     });
     expect(parse(files.get('shop/service-web.yaml')!)).toEqual(objects[1].object);
@@ -43,7 +44,7 @@ describe('layout', () => {
     expect(() => layoutFiles([a, b])).toThrow(/same file "shop\/ingress-web.yaml".*"prod\/shop\/web".*"prod\/shop\/legacy"/);
   });
 
-  test('GIVEN a synthesized app WHEN kubectl kustomize builds its folder THEN it yields exactly the synthesized objects', () => {
+  test('GIVEN a synthesized app WHEN kubectl kustomize builds its folder THEN it yields exactly the synthesized objects, in apply order', () => {
     // GIVEN
     const outdir = path.join(tmpdir(), 'dist');
     const app = new PlatformApp({ outdir });
@@ -56,7 +57,7 @@ describe('layout', () => {
     // THEN
     const objects = built.split(/^---\n/m).map((doc) => parse(doc));
     const key = (o: ManifestObject): string => `${o.kind}/${o.metadata.name}`;
-    expect(objects.map(key).sort()).toEqual(expected.map(key).sort());
+    expect(objects.map(key)).toEqual(expected.map(key));
     for (const o of objects) expect(o).toEqual(expected.find((e) => key(e) === key(o)));
   });
 });
