@@ -35,6 +35,7 @@ export class SecretType {
     public readonly _requiredKeys: string[][],
   ) {}
 
+  /** The value, as written to the object. */
   public toString(): string {
     return this.value;
   }

@@ -16,6 +16,7 @@ export class Protocol {
     public readonly value: 'TCP' | 'UDP' | 'SCTP',
   ) {}
 
+  /** The value, as written to the object. */
   public toString(): string {
     return this.value;
   }

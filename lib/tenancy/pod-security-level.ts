@@ -17,6 +17,7 @@ export class PodSecurityLevel {
     public readonly value: 'restricted' | 'baseline' | 'privileged',
   ) {}
 
+  /** The value, as written to the object. */
   public toString(): string {
     return this.value;
   }

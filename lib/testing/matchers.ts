@@ -24,13 +24,21 @@ export interface ObjectPattern {
  * types do not depend on jest's.
  */
 export interface MatcherContext {
-  /** Whether the matcher was called with `.not`. */
+  /**
+   * Whether the matcher was called with `.not`.
+   *
+   * @default false
+   */
   readonly isNot?: boolean;
   /** jest's formatting helpers. */
   readonly utils: {
+    /** The first line of a failure message: `expect(received).matcher(expected)`. */
     matcherHint(matcherName: string, received?: string, expected?: string, options?: { isNot?: boolean }): string;
+    /** `value` formatted (and colored) as an expected value. */
     printExpected(value: unknown): string;
+    /** `value` formatted (and colored) as a received value. */
     printReceived(value: unknown): string;
+    /** A line diff of the two values, or null when there is nothing to show. */
     diff(expected: unknown, received: unknown, options?: { aAnnotation?: string; bAnnotation?: string }): string | null;
   };
 }
@@ -119,7 +127,12 @@ function toHaveObjectCount(this: MatcherContext, received: ObjectsOrScope, kind:
  * expect(synthObjects(stack)).toHaveObjectCount('Service', 2);
  */
 export const matchers = {
+  /**
+   * `expect(objectsOrScope).toHaveObject(kind, name, pattern?)`: passes when there is an object of `kind` named
+   * `name` that matches `pattern`; on failure, shows the diff of the part the pattern checks.
+   */
   toHaveObject,
+  /** `expect(objectsOrScope).toHaveObjectCount(kind, count)`: passes when there are exactly `count` of `kind`. */
   toHaveObjectCount,
 };
 

@@ -16,6 +16,7 @@ export class ImagePullPolicy {
     public readonly value: 'Always' | 'IfNotPresent' | 'Never',
   ) {}
 
+  /** The value, as written to the object. */
   public toString(): string {
     return this.value;
   }

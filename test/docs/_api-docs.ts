@@ -1,0 +1,107 @@
+import * as path from 'path';
+import * as ts from 'typescript';
+
+/** The repository root. */
+const ROOT = path.resolve(__dirname, '../..');
+
+/** One gap in the API documentation: where, and what is missing. */
+export interface DocGap {
+  /** `lib/<file>.ts:<line>`. */
+  readonly where: string;
+  /** The symbol, e.g. `WebServiceProps.replicas`. */
+  readonly symbol: string;
+  /** What is missing. */
+  readonly missing: 'doc comment' | '@default';
+}
+
+function hasTag(node: ts.Node, tag: string): boolean {
+  return ts.getJSDocTags(node).some((t) => t.tagName.text === tag);
+}
+
+/** Whether `node` has a JSDoc comment with text (a summary), not only tags. */
+function hasDocComment(node: ts.Node): boolean {
+  return ts.getJSDocCommentsAndTags(node).some((d) => ts.isJSDoc(d) && ts.getTextOfJSDocComment(d.comment)?.trim());
+}
+
+function isPrivate(member: ts.ClassElement | ts.TypeElement): boolean {
+  const modifiers = ts.canHaveModifiers(member) ? ts.getModifiers(member) ?? [] : [];
+  return modifiers.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword) ||
+    (member.name !== undefined && ts.isPrivateIdentifier(member.name));
+}
+
+/**
+ * The gaps in the documentation of the public API: every symbol exported by `entries` (paths relative to the
+ * repository root) and every public member of the classes and interfaces among them must have a doc comment, and
+ * every optional property of an interface an `@default` tag. Symbols tagged `@internal` are not public.
+ */
+export function apiDocGaps(entries: readonly string[]): DocGap[] {
+  const config = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, 'tsconfig.build.json'), {}, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n')); },
+  });
+  if (!config) throw new Error('cannot read tsconfig.build.json');
+  const program = ts.createProgram(entries.map((e) => path.join(ROOT, e)), { ...config.options, noEmit: true });
+  const checker = program.getTypeChecker();
+  const gaps: DocGap[] = [];
+  const seen = new Set<ts.Node>();
+
+  const where = (node: ts.Node): string => {
+    const file = node.getSourceFile();
+    const { line } = file.getLineAndCharacterOfPosition(node.getStart());
+    return `${path.relative(ROOT, file.fileName)}:${line + 1}`;
+  };
+  const need = (node: ts.Node, symbol: string): void => {
+    if (!hasDocComment(node)) gaps.push({ where: where(node), symbol, missing: 'doc comment' });
+  };
+
+  // Every member of a class or interface, including those it inherits from declarations in lib/ that are not
+  // exported themselves (a props interface extending an internal one).
+  const checkMembers = (owner: string, properties: readonly ts.Symbol[], isInterface: boolean): void => {
+    for (const property of properties) {
+      const declarations = (property.declarations ?? []).filter((d) =>
+        path.relative(ROOT, d.getSourceFile().fileName).startsWith('lib/') && (ts.isClassElement(d) || ts.isTypeElement(d)));
+      if (declarations.length === 0) continue;
+      const members = declarations as Array<ts.ClassElement | ts.TypeElement>;
+      if (members.some((m) => ts.isConstructorDeclaration(m) || isPrivate(m) || hasTag(m, 'internal'))) continue;
+      if (members.some((d) => seen.has(d))) continue;
+      members.forEach((d) => seen.add(d));
+      const name = `${owner}.${property.getName()}`;
+      // Overloads and get/set pairs: one documented declaration covers the others.
+      if (!members.some(hasDocComment)) gaps.push({ where: where(members[0]), symbol: name, missing: 'doc comment' });
+      const optional = members.some((m) => ts.isPropertySignature(m) && m.questionToken !== undefined);
+      if (isInterface && optional && !members.some((d) => hasTag(d, 'default'))) {
+        gaps.push({ where: where(members[0]), symbol: name, missing: '@default' });
+      }
+    }
+  };
+
+  for (const entry of entries) {
+    const source = program.getSourceFile(path.join(ROOT, entry));
+    const moduleSymbol = source && checker.getSymbolAtLocation(source);
+    if (!moduleSymbol) throw new Error(`cannot read the exports of ${entry}`);
+    for (const exported of checker.getExportsOfModule(moduleSymbol)) {
+      const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+      for (const declaration of symbol.declarations ?? []) {
+        if (seen.has(declaration)) continue;
+        seen.add(declaration);
+        if (!path.relative(ROOT, declaration.getSourceFile().fileName).startsWith('lib/')) continue;
+        const node = ts.isVariableDeclaration(declaration) ? declaration.parent.parent : declaration;
+        if (hasTag(node, 'internal')) continue;
+        const name = exported.getName();
+        if (ts.isFunctionDeclaration(declaration) && !declaration.body) continue; // an overload signature
+        need(node, name);
+        if (ts.isClassDeclaration(declaration)) {
+          checkMembers(name, checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(symbol)), false);
+          checkMembers(name, checker.getPropertiesOfType(checker.getTypeOfSymbolAtLocation(symbol, declaration)), false);
+        }
+        if (ts.isInterfaceDeclaration(declaration)) {
+          checkMembers(name, checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(symbol)), true);
+        }
+        if (ts.isEnumDeclaration(declaration)) {
+          for (const member of declaration.members) need(member, `${name}.${member.name.getText()}`);
+        }
+      }
+    }
+  }
+  return gaps;
+}
