@@ -71,6 +71,11 @@ export * from './output/apply-order';
 export * from './output/layout';
 export * from './output/gitops';
 
+export * from './diff/field-diff';
+export * from './diff/immutable-fields';
+export * from './diff/manifest-diff';
+export * from './diff/manifest-set';
+
 // The helpers of cdk8s-platform/testing that need no test framework, for apps' own checks.
 export * from './testing/synth';
 export * from './testing/find';

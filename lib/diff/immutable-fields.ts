@@ -1,0 +1,89 @@
+import { ManifestObject } from '../core/manifest-object';
+import { FieldChange } from './field-diff';
+
+/** A change the API server rejects on apply: the object must be replaced (deleted and created) instead. */
+export interface ImmutableChange {
+  /** The field's path, as in `FieldChange`. */
+  readonly path: string;
+  /** Why the API server rejects it, and what to do. */
+  readonly reason: string;
+}
+
+/** One rule: changes of fields at or below `prefix` (or, for `except`, any field of `prefix` but those) are rejected. */
+interface Rule {
+  readonly kinds: readonly string[];
+  /** The path prefix, e.g. `/spec/selector`. */
+  readonly prefix: string;
+  /** For a whole immutable `spec`: the fields below `prefix` that may change. */
+  readonly except?: readonly string[];
+  /** Only when the object before matches. */
+  readonly when?: (before: ManifestObject) => boolean;
+  readonly reason: string;
+}
+
+const REPLACE = 'delete and re-create the object (for workloads, `kubectl delete --cascade=orphan` keeps the pods running)';
+
+/**
+ * The fields the Kubernetes API server does not let an update change (Kubernetes 1.27), by kind.
+ *
+ * @see https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#label-selector-updates
+ */
+export const IMMUTABLE_FIELD_RULES: readonly Rule[] = [
+  { kinds: ['Deployment', 'ReplicaSet', 'DaemonSet'], prefix: '/spec/selector', reason: `the selector of a $kind cannot change; ${REPLACE}` },
+  {
+    kinds: ['StatefulSet'],
+    prefix: '/spec',
+    except: ['/spec/replicas', '/spec/ordinals', '/spec/template', '/spec/updateStrategy', '/spec/persistentVolumeClaimRetentionPolicy', '/spec/minReadySeconds'],
+    reason: `a StatefulSet's selector, serviceName, volumeClaimTemplates and podManagementPolicy cannot change (only replicas, template, updateStrategy, ordinals, minReadySeconds and persistentVolumeClaimRetentionPolicy can); ${REPLACE}`,
+  },
+  { kinds: ['Job'], prefix: '/spec/template', reason: `a Job's pod template cannot change; ${REPLACE}` },
+  { kinds: ['Job'], prefix: '/spec/selector', reason: `a Job's selector cannot change; ${REPLACE}` },
+  { kinds: ['Service'], prefix: '/spec/clusterIP', reason: `a Service's clusterIP cannot change once allocated; ${REPLACE}` },
+  { kinds: ['Service'], prefix: '/spec/clusterIPs', reason: `a Service's clusterIPs cannot change once allocated; ${REPLACE}` },
+  {
+    kinds: ['PersistentVolumeClaim'],
+    prefix: '/spec',
+    except: ['/spec/resources/requests/storage', '/spec/volumeAttributesClassName'],
+    reason: 'a bound PersistentVolumeClaim\'s spec (storage class, access modes, volume mode, selector) cannot change; only the storage request can grow. Create a new claim and migrate the data',
+  },
+  { kinds: ['RoleBinding', 'ClusterRoleBinding'], prefix: '/roleRef', reason: `a $kind's roleRef cannot change; ${REPLACE}` },
+  ...['/data', '/binaryData', '/stringData', '/immutable'].map((prefix): Rule => ({
+    kinds: ['ConfigMap', 'Secret'],
+    prefix,
+    when: (before) => before.immutable === true,
+    reason: `the $kind is immutable: its data cannot change; create one with a new name and point the workloads at it`,
+  })),
+];
+
+function under(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}[`);
+}
+
+function quantityBytes(q: unknown): number | undefined {
+  const m = typeof q === 'string' ? /^([0-9.]+)(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/.exec(q) : null;
+  if (!m) return undefined;
+  const units: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
+  return Number(m[1]) * (m[2] ? units[m[2]] : 1);
+}
+
+/**
+ * The changes among `changes` (of the object `before`, as `diffFields()` gives them) that the API server would reject
+ * on apply.
+ */
+export function immutableChanges(before: ManifestObject, changes: readonly FieldChange[]): ImmutableChange[] {
+  const result: ImmutableChange[] = [];
+  for (const change of changes) {
+    const rule = IMMUTABLE_FIELD_RULES.find((r) => r.kinds.includes(before.kind) && under(change.path, r.prefix) &&
+      !(r.except ?? []).some((e) => under(change.path, e)) && (r.when?.(before) ?? true));
+    if (rule) {
+      result.push({ path: change.path, reason: rule.reason.replace('$kind', before.kind) });
+    } else if (before.kind === 'PersistentVolumeClaim' && change.path === '/spec/resources/requests/storage') {
+      const a = quantityBytes(change.before);
+      const b = quantityBytes(change.after);
+      if (a !== undefined && b !== undefined && b < a) {
+        result.push({ path: change.path, reason: 'a PersistentVolumeClaim\'s storage request can grow but not shrink' });
+      }
+    }
+  }
+  return result;
+}
