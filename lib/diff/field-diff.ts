@@ -5,9 +5,17 @@ export interface FieldChange {
    * (`/spec/template/spec/containers[name=api]/image`) and other list items by index (`/spec/ports/0/port`).
    */
   readonly path: string;
-  /** The value before; undefined when the field was added. */
+  /**
+   * The value before.
+   *
+   * @default undefined: the field was added
+   */
   readonly before?: unknown;
-  /** The value after; undefined when the field was removed. */
+  /**
+   * The value after.
+   *
+   * @default undefined: the field was removed
+   */
   readonly after?: unknown;
 }
 

@@ -12,9 +12,17 @@ export interface ObjectDiff {
   readonly apiVersion: string;
   /** The object's name. */
   readonly name: string;
-  /** The object's namespace, if it has one. */
+  /**
+   * The object's namespace.
+   *
+   * @default none: a cluster-scoped object
+   */
   readonly namespace?: string;
-  /** The object's environment (its `cdk8s-platform.io/environment` label), if it has one. */
+  /**
+   * The object's environment (its `cdk8s-platform.io/environment` label).
+   *
+   * @default none: an object without the label
+   */
   readonly environment?: string;
   /** The file it is in (after, else before), relative to its set's root. */
   readonly file: string;
