@@ -3,9 +3,8 @@
 // them: the same files, into a staging folder that then replaces the output folder.
 import * as fs from 'fs';
 import * as path from 'path';
-import { performance } from 'perf_hooks';
 import { loadAll } from 'js-yaml';
-import { report } from './_measure';
+import { report, startTimer } from './_measure';
 
 const [source, outdir] = process.argv.slice(2);
 if (!source || !outdir) throw new Error('usage: floor.ts <folder written by ours> <outdir>');
@@ -27,7 +26,7 @@ const inputs: Array<[string, unknown[] | string]> = listFiles(source).map((rel) 
 });
 const objects = inputs.reduce((sum, [rel, docs]) => sum + (Array.isArray(docs) && !rel.endsWith('kustomization.yaml') ? docs.length : 0), 0);
 
-const t0 = performance.now();
+const stop = startTimer();
 const { dump }: typeof import('js-yaml') = require('js-yaml');
 const { writeFolderAtomically }: typeof import('../lib/output/atomic-write') = require('../lib/output/atomic-write');
 const files = new Map<string, string>();
@@ -35,6 +34,6 @@ for (const [rel, docs] of inputs) {
   files.set(rel, typeof docs === 'string' ? docs : docs.map((d) => dump(d, { lineWidth: -1, noRefs: true })).join('---\n'));
 }
 writeFolderAtomically(outdir, files);
-const ms = performance.now() - t0;
+const time = stop();
 
-report(ms, objects);
+report(time, objects);

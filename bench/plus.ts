@@ -1,14 +1,13 @@
 // `plus`: the same platform written as a cdk8s-plus-27 user would: its L2 constructs (L1 classes where it has
 // none), one Chart per namespace, written by cdk8s's own `App.synth()`. Timed like `ours`.
-import { performance } from 'perf_hooks';
 import { ApiObject } from 'cdk8s';
-import { report, variantArgs } from './_measure';
+import { report, startTimer, variantArgs } from './_measure';
 import { benchPlatform } from './platform';
 
 const { n, outdir } = variantArgs();
 const platform = benchPlatform(n);
 
-const t0 = performance.now();
+const stop = startTimer();
 const cdk8s: typeof import('cdk8s') = require('cdk8s');
 const kplus: typeof import('cdk8s-plus-27') = require('cdk8s-plus-27');
 const { k8s } = kplus;
@@ -63,6 +62,6 @@ for (const ns of platform) {
   }
 }
 app.synth();
-const ms = performance.now() - t0;
+const time = stop();
 
-report(ms, app.node.findAll().filter((c) => ApiObject.isApiObject(c)).length);
+report(time, app.node.findAll().filter((c) => ApiObject.isApiObject(c)).length);

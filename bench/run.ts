@@ -52,7 +52,8 @@ try {
       ours.push(runVariant('ours.ts', [String(n), dirs.ours]));
       floor.push(runVariant('floor.ts', [dirs.ours, dirs.floor]));
       plus.push(runVariant('plus.ts', [String(n), dirs.plus]));
-      process.stderr.write(`  n=${n} run ${r + 1}/${repeats}: ours ${round(ours[r].ms)} ms, floor ${round(floor[r].ms)} ms, plus ${round(plus[r].ms)} ms\n`);
+      const show = (x: VariantResult): string => `${round(x.ms)} ms (cpu ${round(x.cpuMs)})`;
+      process.stderr.write(`  n=${n} run ${r + 1}/${repeats}: ours ${show(ours[r])}, floor ${show(floor[r])}, plus ${show(plus[r])}\n`);
     }
     if (floor[0].objects !== ours[0].objects) {
       throw new Error(`floor read ${floor[0].objects} objects from ours' output, but ours made ${ours[0].objects}`);

@@ -1,8 +1,7 @@
-import { stringify } from 'yaml';
 import { PlatformError } from '../core/errors';
 import { ManifestObject } from '../core/manifest-object';
 import { applyOrderIndexes } from './apply-order';
-import { toYaml } from './yaml';
+import { toYaml, toYamlDocument } from './yaml';
 
 /** A synthesized object and the construct path it came from. */
 export interface PlacedObject {
@@ -62,7 +61,7 @@ export function layoutFiles(objects: readonly PlacedObject[]): Map<string, strin
     sortOptions: { order: 'fifo' },
     resources,
   };
-  return new Map([[KUSTOMIZATION_FILE, stringify(kustomization, { version: '1.1', lineWidth: 0 })], ...contents]);
+  return new Map([[KUSTOMIZATION_FILE, toYamlDocument(kustomization)], ...contents]);
 }
 
 function describe(p: PlacedObject): string {

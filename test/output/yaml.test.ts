@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { load, loadAll } from 'js-yaml';
+import { dump, load, loadAll } from 'js-yaml';
 import { parse, parseAllDocuments } from 'yaml';
 import { ManifestObject, toYaml, toYamlDocument } from '../../lib';
 
@@ -18,7 +18,7 @@ const YAML_1_1_NON_STRINGS = [
 describe('toYaml', () => {
   test.each(YAML_1_1_NON_STRINGS.map((s) => [s]))('GIVEN the string %j WHEN serialized THEN a YAML 1.1 parser reads it back as that string', (value) => {
     // GIVEN / WHEN
-    const text = toYamlDocument({ apiVersion: 'v1', kind: 'ConfigMap', data: { [value]: value } } as ManifestObject);
+    const text = toYamlDocument({ apiVersion: 'v1', kind: 'ConfigMap', data: { [value]: value } });
     // THEN
     expect(parseYaml11(text)).toEqual({ apiVersion: 'v1', kind: 'ConfigMap', data: { [value]: value } });
   });
@@ -34,7 +34,7 @@ describe('toYaml', () => {
     // GIVEN
     const long = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ');
     // WHEN
-    const text = toYamlDocument({ apiVersion: 'v1', kind: 'ConfigMap', data: { LONG: long } } as ManifestObject);
+    const text = toYamlDocument({ apiVersion: 'v1', kind: 'ConfigMap', data: { LONG: long } });
     // THEN
     expect(text.split('\n')).toContain(`  LONG: ${long}`);
   });
@@ -43,14 +43,57 @@ describe('toYaml', () => {
     // GIVEN
     const script = 'line one\n  indented: two\n\nlast # not a comment\n';
     // WHEN
-    const text = toYamlDocument({ apiVersion: 'v1', kind: 'ConfigMap', data: { 'run.sh': script } } as ManifestObject);
+    const text = toYamlDocument({ apiVersion: 'v1', kind: 'ConfigMap', data: { 'run.sh': script } });
     // THEN
     expect((parseYaml11(text) as any).data['run.sh']).toBe(script);
   });
 
+  test('GIVEN a multi-line string WHEN serialized THEN it is a literal block', () => {
+    // GIVEN / WHEN
+    const text = toYamlDocument({ data: { 'app.conf': 'server:\n  port: 80\n' } });
+    // THEN
+    expect(text).toBe('data:\n  app.conf: |\n    server:\n      port: 80\n');
+  });
+
+  test('GIVEN a multi-line string with a whitespace-only line WHEN serialized THEN it is double-quoted', () => {
+    // GIVEN / WHEN
+    const text = toYamlDocument({ data: { x: 'a\n  \nb' } });
+    // THEN
+    expect(text).toBe('data:\n  x: "a\\n  \\nb"\n');
+  });
+
+  test('GIVEN a typical object WHEN serialized THEN the text is what js-yaml writes', () => {
+    // GIVEN
+    const object = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'api', labels: { 'app.kubernetes.io/name': 'api' }, annotations: {} },
+      spec: {
+        replicas: 2,
+        template: {
+          spec: {
+            containers: [{ name: 'api', image: 'ghcr.io/acme/api:1.0', args: ['--port', '8080', 'on'], ports: [{ containerPort: 8080 }], env: [] }],
+            securityContext: { runAsNonRoot: true },
+            volumes: [{ name: 'tmp', emptyDir: {} }],
+          },
+        },
+        matrix: [[1, 2], [], [{ a: 'b' }]],
+      },
+    };
+    // WHEN / THEN
+    expect(toYamlDocument(object)).toBe(dump(object, { lineWidth: -1, noRefs: true }));
+  });
+
+  test('GIVEN a fractional number WHEN serialized THEN it reads back unchanged', () => {
+    // GIVEN / WHEN
+    const text = toYamlDocument({ spec: { ratio: 0.25, big: 1e300 } });
+    // THEN
+    expect(parseYaml11(text)).toEqual({ spec: { ratio: 0.25, big: 1e300 } });
+  });
+
   test('GIVEN keys in some order WHEN serialized THEN the order is kept', () => {
     // GIVEN / WHEN
-    const text = toYamlDocument({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { b: '1', a: '2' } } as ManifestObject);
+    const text = toYamlDocument({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { b: '1', a: '2' } });
     // THEN
     expect(Object.keys((parseYaml11(text) as any).data)).toEqual(['b', 'a']);
     expect(text.indexOf('apiVersion')).toBe(0);
@@ -72,16 +115,18 @@ describe('toYaml', () => {
   test('GIVEN any JSON-like object WHEN serialized THEN YAML 1.1 and YAML 1.2 parsers both read back the same object', () => {
     // GIVEN: strings mixing YAML-significant characters, numbers, booleans, nesting
     const yamlish = fc.oneof(
-      fc.string({ unit: fc.constantFrom(...'aoy01:-_.#&*!|>\'"%@` \n\t{}[],?~=<+eEx'.split('')), maxLength: 8 }),
+      fc.string({ unit: fc.constantFrom(...'aoy01:-_./#&*!|>\'"%@` \n\t\r\u0085\u2028{}[],?~=<+eEx'.split('')), maxLength: 8 }),
       fc.constantFrom(...YAML_1_1_NON_STRINGS),
       fc.string(),
+      // multi-line text: indented lines, blank and whitespace-only lines, trailing line breaks
+      fc.array(fc.string({ unit: fc.constantFrom(...' \tax:#-|"'.split('')), maxLength: 6 }), { minLength: 2, maxLength: 5 }).map((lines) => lines.join('\n')),
     );
     const value = fc.letrec((tie) => ({
-      node: fc.oneof({ depthSize: 'small' }, yamlish, fc.integer(), fc.boolean(), fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(yamlish, tie('node'), { maxKeys: 4 })),
+      node: fc.oneof({ depthSize: 'small' }, yamlish, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => !Object.is(x, -0)), fc.boolean(), fc.constant(null), fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(yamlish, tie('node'), { maxKeys: 4 })),
     })).node;
     fc.assert(fc.property(fc.dictionary(yamlish, value, { maxKeys: 5 }), (data) => {
       // WHEN
-      const object = { apiVersion: 'v1', kind: 'ConfigMap', data } as ManifestObject;
+      const object = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data };
       const text = toYaml([object, object]);
       // THEN
       expect(parseAllDocuments(text, { version: '1.1' }).map((d) => d.toJSON())).toEqual([object, object]);
