@@ -70,6 +70,7 @@ export * from './output/atomic-write';
 export * from './output/apply-order';
 export * from './output/layout';
 export * from './output/gitops';
+export * from './output/environment-readme';
 
 export * from './diff/field-diff';
 export * from './diff/immutable-fields';

@@ -5,6 +5,7 @@ import { IConstruct } from 'constructs';
 import { parse } from 'yaml';
 import { replaceSubfoldersAtomically, writeFolderAtomically } from '../output/atomic-write';
 import { applyOrderIndexes } from '../output/apply-order';
+import { environmentReadme, README_FILE } from '../output/environment-readme';
 import { GitOps, GITOPS_FOLDER } from '../output/gitops';
 import { layoutFiles, objectFile, PlacedObject } from '../output/layout';
 import { toYaml } from '../output/yaml';
@@ -172,7 +173,11 @@ export class PlatformApp extends App {
    */
   public synth(): void {
     const folders = this.render();
-    const files = new Map(folders.map((f) => [f.name, layoutFiles(f.objects)]));
+    const files = new Map(folders.map((f) => {
+      const content = layoutFiles(f.objects);
+      content.set(README_FILE, environmentReadme(f.name, f.objects.map((p) => p.object)));
+      return [f.name, content];
+    }));
     if (this.gitOps.length > 0) {
       const objects = this.synthGitOps();
       files.set(GITOPS_FOLDER, layoutFiles(objects.map((object) => ({ object, constructPath: `gitOps (${object.kind} ${object.metadata.name})` }))));

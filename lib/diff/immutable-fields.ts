@@ -1,4 +1,5 @@
 import { ManifestObject } from '../core/manifest-object';
+import { parseQuantity } from '../core/quantity';
 import { FieldChange } from './field-diff';
 
 /** A change the API server rejects on apply: the object must be replaced (deleted and created) instead. */
@@ -59,13 +60,6 @@ function under(path: string, prefix: string): boolean {
   return path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}[`);
 }
 
-function quantityBytes(q: unknown): number | undefined {
-  const m = typeof q === 'string' ? /^([0-9.]+)(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/.exec(q) : null;
-  if (!m) return undefined;
-  const units: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
-  return Number(m[1]) * (m[2] ? units[m[2]] : 1);
-}
-
 /**
  * The changes among `changes` (of the object `before`, as `diffFields()` gives them) that the API server would reject
  * on apply.
@@ -78,8 +72,8 @@ export function immutableChanges(before: ManifestObject, changes: readonly Field
     if (rule) {
       result.push({ path: change.path, reason: rule.reason.replace('$kind', before.kind) });
     } else if (before.kind === 'PersistentVolumeClaim' && change.path === '/spec/resources/requests/storage') {
-      const a = quantityBytes(change.before);
-      const b = quantityBytes(change.after);
+      const a = typeof change.before === 'string' ? parseQuantity(change.before) : undefined;
+      const b = typeof change.after === 'string' ? parseQuantity(change.after) : undefined;
       if (a !== undefined && b !== undefined && b < a) {
         result.push({ path: change.path, reason: 'a PersistentVolumeClaim\'s storage request can grow but not shrink' });
       }

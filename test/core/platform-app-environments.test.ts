@@ -46,7 +46,7 @@ describe('PlatformApp with environments', () => {
     expect(fs.readdirSync(outdir)).toEqual(['dev', 'prod']);
     const files = readTree(outdir);
     expect(Object.keys(files).filter((f) => f.startsWith('dev/'))).toEqual([
-      'dev/kustomization.yaml', 'dev/web/deployment-site.yaml', 'dev/web/namespace-web.yaml', 'dev/web/service-site.yaml',
+      'dev/README.md', 'dev/kustomization.yaml', 'dev/web/deployment-site.yaml', 'dev/web/namespace-web.yaml', 'dev/web/service-site.yaml',
     ]);
     expect(files['dev/web/deployment-site.yaml']).toContain('replicas: 1\n');
     expect(files['prod/web/deployment-site.yaml']).toContain('replicas: 3\n');

@@ -1,0 +1,210 @@
+import { PlatformLabels } from '../core/labels';
+import { ManifestObject } from '../core/manifest-object';
+import { parseQuantity } from '../core/quantity';
+
+/** The file each output folder's overview is written to. */
+export const README_FILE = 'README.md';
+
+const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'];
+
+interface Workload {
+  readonly object: ManifestObject;
+  readonly id: string;
+  readonly pod: any;
+}
+
+/** A Mermaid node id: letters, digits and `_` only. */
+function nodeId(kind: string, namespace: string | undefined, name: string): string {
+  return `${kind}_${namespace ?? ''}_${name}`.replace(/[^A-Za-z0-9_]/g, '_');
+}
+
+/** Text inside a Mermaid label (`"` must be escaped). */
+function label(text: string): string {
+  return text.replace(/"/g, '#quot;');
+}
+
+function podTemplate(o: ManifestObject): any {
+  return o.kind === 'CronJob' ? o.spec?.jobTemplate?.spec?.template : o.spec?.template;
+}
+
+function containersOf(pod: any): any[] {
+  return Array.isArray(pod?.spec?.containers) ? pod.spec.containers : [];
+}
+
+/** The ConfigMaps and Secrets a pod reads, as [kind, name]. */
+function referencesOf(pod: any): Array<['ConfigMap' | 'Secret', string]> {
+  const refs: Array<['ConfigMap' | 'Secret', string]> = [];
+  for (const c of [...containersOf(pod), ...(pod?.spec?.initContainers ?? [])]) {
+    for (const e of c.envFrom ?? []) {
+      if (e.configMapRef?.name) refs.push(['ConfigMap', e.configMapRef.name]);
+      if (e.secretRef?.name) refs.push(['Secret', e.secretRef.name]);
+    }
+    for (const e of c.env ?? []) {
+      if (e.valueFrom?.configMapKeyRef?.name) refs.push(['ConfigMap', e.valueFrom.configMapKeyRef.name]);
+      if (e.valueFrom?.secretKeyRef?.name) refs.push(['Secret', e.valueFrom.secretKeyRef.name]);
+    }
+  }
+  for (const v of pod?.spec?.volumes ?? []) {
+    if (v.configMap?.name) refs.push(['ConfigMap', v.configMap.name]);
+    if (v.secret?.secretName) refs.push(['Secret', v.secret.secretName]);
+    for (const s of v.projected?.sources ?? []) {
+      if (s.configMap?.name) refs.push(['ConfigMap', s.configMap.name]);
+      if (s.secret?.name) refs.push(['Secret', s.secret.name]);
+    }
+  }
+  const seen = new Set<string>();
+  return refs.filter(([k, n]) => !seen.has(`${k}/${n}`) && seen.add(`${k}/${n}`));
+}
+
+function matches(selector: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {
+  return !!selector && Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => labels?.[k] === v);
+}
+
+/** The per-pod sum of the containers' requests of `resource`, in nano-units; undefined when none requests it. */
+function requested(pod: any, resource: 'cpu' | 'memory'): bigint | undefined {
+  let total: bigint | undefined;
+  for (const c of containersOf(pod)) {
+    const q = c.resources?.requests?.[resource];
+    const n = typeof q === 'string' ? parseQuantity(q) : undefined;
+    if (n !== undefined) total = (total ?? 0n) + n;
+  }
+  return total;
+}
+
+function formatCpu(nanos: bigint | undefined): string {
+  if (nanos === undefined) return '-';
+  const milli = (nanos + 999_999n) / 1_000_000n;
+  return milli % 1000n === 0n ? `${milli / 1000n}` : `${milli}m`;
+}
+
+function formatMemory(nanos: bigint | undefined): string {
+  if (nanos === undefined) return '-';
+  const bytes = (nanos + 999_999_999n) / 1_000_000_000n;
+  const gi = 1n << 30n;
+  const mi = 1n << 20n;
+  if (bytes % gi === 0n) return `${bytes / gi}Gi`;
+  return `${(bytes + mi - 1n) / mi}Mi`;
+}
+
+/**
+ * The overview of one output folder (an environment): a Mermaid diagram of its ingresses, services, workloads and
+ * the ConfigMaps and Secrets they read (connections between services are found in env var values naming a
+ * Service), and a table of the workloads with their replicas and requested resources.
+ *
+ * @param name the environment's name ("" for an app without environments)
+ * @param objects its objects, in apply order
+ */
+export function environmentReadme(name: string, objects: readonly ManifestObject[]): string {
+  const title = name ? `Environment \`${name}\`` : 'Output';
+  const namespaces = [...new Set(objects.map((o) => (o.kind === 'Namespace' ? o.metadata.name : o.metadata.namespace)).filter((n): n is string => !!n))].sort();
+  const workloads: Workload[] = objects.filter((o) => WORKLOAD_KINDS.includes(o.kind))
+    .map((o) => ({ object: o, id: nodeId(o.kind, o.metadata.namespace, o.metadata.name), pod: podTemplate(o) }));
+  const services = objects.filter((o) => o.kind === 'Service');
+  const ingresses = objects.filter((o) => o.kind === 'Ingress');
+  const hpas = objects.filter((o) => o.kind === 'HorizontalPodAutoscaler');
+  const defined = new Map(objects.map((o) => [`${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`, o]));
+  const secretSource = (ns: string | undefined, secret: string): string => {
+    for (const kind of ['Secret', 'SealedSecret', 'ExternalSecret']) {
+      if (defined.has(`${kind}/${ns ?? ''}/${secret}`)) return kind;
+    }
+    return 'Secret, external';
+  };
+
+  const nodes = new Map<string, string>();
+  const edges = new Set<string>();
+  const inNamespace = new Map<string, string[]>();
+  const addNode = (id: string, text: string, shape: 'box' | 'round' | 'stadium' | 'doc', namespace?: string): void => {
+    if (nodes.has(id)) return;
+    const open = { box: '["', round: '("', stadium: '(["', doc: '[/"' }[shape];
+    const close = { box: '"]', round: '")', stadium: '"])', doc: '"/]' }[shape];
+    nodes.set(id, `${id}${open}${label(text)}${close}`);
+    const key = namespace ?? '';
+    inNamespace.set(key, [...(inNamespace.get(key) ?? []), id]);
+  };
+
+  for (const w of workloads) {
+    const o = w.object;
+    addNode(w.id, `${o.kind} ${o.metadata.name}`, 'box', o.metadata.namespace);
+    for (const [kind, ref] of referencesOf(w.pod)) {
+      const source = kind === 'Secret' ? secretSource(o.metadata.namespace, ref) : 'ConfigMap';
+      const id = nodeId(kind, o.metadata.namespace, ref);
+      addNode(id, `${source} ${ref}`, 'doc', o.metadata.namespace);
+      edges.add(`${w.id} -.-> ${id}`);
+    }
+  }
+  for (const s of services) {
+    const id = nodeId('Service', s.metadata.namespace, s.metadata.name);
+    addNode(id, `Service ${s.metadata.name}${s.spec?.type && s.spec.type !== 'ClusterIP' ? ` (${s.spec.type})` : ''}`, 'stadium', s.metadata.namespace);
+    for (const w of workloads) {
+      if (w.object.metadata.namespace === s.metadata.namespace && matches(s.spec?.selector, w.pod?.metadata?.labels)) edges.add(`${id} --> ${w.id}`);
+    }
+    // Workloads calling this service: an env var value naming it (`http://api`, `api.shop.svc.cluster.local:80`).
+    const name = s.metadata.name.replace(/[.]/g, '\\.');
+    const ns = (s.metadata.namespace ?? '').replace(/[.]/g, '\\.');
+    const sameNs = new RegExp(`(^|[/@])${name}(\\.${ns}(\\.svc(\\.cluster\\.local)?)?)?(:|/|$)`);
+    const otherNs = new RegExp(`(^|[/@])${name}\\.${ns}(\\.svc(\\.cluster\\.local)?)?(:|/|$)`);
+    for (const w of workloads) {
+      const values = containersOf(w.pod).flatMap((c) => (c.env ?? []).map((e: any) => e.value).filter((v: unknown) => typeof v === 'string'));
+      const re = w.object.metadata.namespace === s.metadata.namespace ? sameNs : otherNs;
+      if (values.some((v: string) => re.test(v)) && !edges.has(`${id} --> ${w.id}`)) edges.add(`${w.id} -- calls --> ${id}`);
+    }
+  }
+  for (const i of ingresses) {
+    const id = nodeId('Ingress', i.metadata.namespace, i.metadata.name);
+    addNode(id, `Ingress ${i.metadata.name}`, 'round', i.metadata.namespace);
+    for (const rule of i.spec?.rules ?? []) {
+      for (const p of rule.http?.paths ?? []) {
+        const svc = p.backend?.service?.name;
+        if (svc) edges.add(`${id} -- "${label(`${rule.host ?? '*'}${p.path ?? '/'}`)}" --> ${nodeId('Service', i.metadata.namespace, svc)}`);
+      }
+    }
+    const fallback = i.spec?.defaultBackend?.service?.name;
+    if (fallback) edges.add(`${id} --> ${nodeId('Service', i.metadata.namespace, fallback)}`);
+  }
+
+  const lines: string[] = [
+    `# ${title}`,
+    '',
+    `Generated by cdk8s-platform (\`npm run synth\`): do not edit. ${objects.length} objects in ${namespaces.length} namespace(s)` +
+      `${namespaces.length ? `: ${namespaces.map((n) => `\`${n}\``).join(', ')}` : ''}.`,
+    '',
+    '```sh',
+    `kubectl apply -k .${name ? ` --prune -l app.kubernetes.io/managed-by=cdk8s-platform,${PlatformLabels.ENVIRONMENT}=${name}` : ''}`,
+    '```',
+    '',
+  ];
+  if (nodes.size > 0) {
+    lines.push('```mermaid', 'flowchart LR');
+    for (const ns of [...inNamespace.keys()].sort()) {
+      const ids = inNamespace.get(ns)!;
+      if (ns) lines.push(`  subgraph ${nodeId('ns', undefined, ns)}["namespace ${label(ns)}"]`);
+      for (const id of ids) lines.push(`${ns ? '    ' : '  '}${nodes.get(id)}`);
+      if (ns) lines.push('  end');
+    }
+    for (const e of [...edges].sort()) {
+      const target = e.split(' ').pop()!;
+      if (nodes.has(target)) lines.push(`  ${e}`);
+    }
+    lines.push('```', '');
+  }
+  if (workloads.length > 0) {
+    lines.push('| namespace | workload | replicas | CPU / pod | memory / pod | CPU total | memory total |', '| --- | --- | --- | --- | --- | --- | --- |');
+    let cpuTotal = 0n;
+    let memoryTotal = 0n;
+    for (const w of workloads) {
+      const o = w.object;
+      const hpa = hpas.find((h) => h.metadata.namespace === o.metadata.namespace && h.spec?.scaleTargetRef?.kind === o.kind && h.spec?.scaleTargetRef?.name === o.metadata.name);
+      const fixed = o.kind === 'DaemonSet' || o.kind === 'Job' || o.kind === 'CronJob' ? undefined : (o.spec?.replicas ?? 1);
+      const replicas = hpa ? `${hpa.spec.minReplicas ?? 1}-${hpa.spec.maxReplicas} (autoscaled)` : fixed !== undefined ? String(fixed) : o.kind === 'DaemonSet' ? 'one per node' : 'per run';
+      const count = BigInt(hpa ? hpa.spec.minReplicas ?? 1 : fixed ?? 1);
+      const cpu = requested(w.pod, 'cpu');
+      const memory = requested(w.pod, 'memory');
+      if (cpu !== undefined) cpuTotal += cpu * count;
+      if (memory !== undefined) memoryTotal += memory * count;
+      lines.push(`| ${o.metadata.namespace ?? ''} | ${o.kind} ${o.metadata.name} | ${replicas} | ${formatCpu(cpu)} | ${formatMemory(memory)} | ` +
+        `${formatCpu(cpu === undefined ? undefined : cpu * count)} | ${formatMemory(memory === undefined ? undefined : memory * count)} |`);
+    }
+    lines.push(`| | **total** (at the minimum replicas) | | | | **${formatCpu(cpuTotal)}** | **${formatMemory(memoryTotal)}** |`, '');
+  }
+  return `${lines.join('\n')}`;
+}

@@ -1,0 +1,92 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { AppStack, Config, EnvFrom, Environment, environmentReadme, ManifestObject, PlatformApp, WebService } from '../../lib';
+import { RESOURCES, tmpdir } from '../_helpers';
+
+function deployment(name: string, extra: { replicas?: number; env?: any[]; envFrom?: any[]; volumes?: any[]; cpu?: string; memory?: string } = {}): ManifestObject {
+  return {
+    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace: 'shop' },
+    spec: {
+      replicas: extra.replicas,
+      template: {
+        metadata: { labels: { 'app.kubernetes.io/name': name } },
+        spec: {
+          containers: [{ name, env: extra.env, envFrom: extra.envFrom, resources: { requests: { cpu: extra.cpu ?? '100m', memory: extra.memory ?? '128Mi' } } }],
+          volumes: extra.volumes,
+        },
+      },
+    },
+  };
+}
+
+function service(name: string, type?: string): ManifestObject {
+  return { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: 'shop' }, spec: { type, selector: { 'app.kubernetes.io/name': name } } };
+}
+
+const OBJECTS: ManifestObject[] = [
+  { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } },
+  { apiVersion: 'bitnami.com/v1alpha1', kind: 'SealedSecret', metadata: { name: 'keys', namespace: 'shop' } },
+  service('api'),
+  service('web', 'LoadBalancer'),
+  deployment('api', { replicas: 3, cpu: '250m', memory: '256Mi', envFrom: [{ configMapRef: { name: 'cfg' } }], env: [{ name: 'K', valueFrom: { secretKeyRef: { name: 'keys', key: 'k' } } }] }),
+  deployment('web', { env: [{ name: 'API_URL', value: 'http://api.shop.svc.cluster.local' }], volumes: [{ name: 'db', secret: { secretName: 'db' } }] }),
+  { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name: 'web', namespace: 'shop' }, spec: { scaleTargetRef: { kind: 'Deployment', name: 'web' }, minReplicas: 2, maxReplicas: 6 } },
+  {
+    apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'web', namespace: 'shop' },
+    spec: { rules: [{ host: 'shop.example.com', http: { paths: [{ path: '/', backend: { service: { name: 'web' } } }] } }] },
+  },
+];
+
+describe('environmentReadme', () => {
+  const readme = environmentReadme('prod', OBJECTS);
+
+  test('GIVEN an environment WHEN described THEN the title, counts and the prune-safe apply command are there', () => {
+    expect(readme).toContain('# Environment `prod`\n');
+    expect(readme).toContain('8 objects in 1 namespace(s): `shop`.');
+    expect(readme).toContain('kubectl apply -k . --prune -l app.kubernetes.io/managed-by=cdk8s-platform,cdk8s-platform.io/environment=prod');
+  });
+
+  test('GIVEN services, workloads and an ingress WHEN described THEN the diagram links ingress, services, workloads and calls', () => {
+    expect(readme).toContain('```mermaid\nflowchart LR\n  subgraph ns__shop["namespace shop"]');
+    expect(readme).toContain('  Service_shop_api --> Deployment_shop_api\n');
+    expect(readme).toContain('  Deployment_shop_web -- calls --> Service_shop_api\n');
+    expect(readme).toContain('  Ingress_shop_web -- "shop.example.com/" --> Service_shop_web\n');
+    expect(readme).toContain('Service_shop_web(["Service web (LoadBalancer)"])');
+  });
+
+  test('GIVEN config and secrets read by workloads WHEN described THEN each appears with its source', () => {
+    expect(readme).toContain('ConfigMap_shop_cfg[/"ConfigMap cfg"/]');
+    expect(readme).toContain('Secret_shop_keys[/"SealedSecret keys"/]');
+    expect(readme).toContain('Secret_shop_db[/"Secret, external db"/]');
+    expect(readme).toContain('  Deployment_shop_api -.-> Secret_shop_keys\n');
+  });
+
+  test('GIVEN workloads WHEN described THEN the table has replicas (autoscaled ranges), requests per pod and totals', () => {
+    expect(readme).toContain('| shop | Deployment api | 3 | 250m | 256Mi | 750m | 768Mi |');
+    expect(readme).toContain('| shop | Deployment web | 2-6 (autoscaled) | 100m | 128Mi | 200m | 256Mi |');
+    expect(readme).toContain('| | **total** (at the minimum replicas) | | | | **950m** | **1Gi** |');
+  });
+
+  test('GIVEN an app without environments WHEN described THEN the title says output and the command has no environment label', () => {
+    const text = environmentReadme('', []);
+    expect(text).toContain('# Output\n');
+    expect(text).toContain('kubectl apply -k .\n');
+    expect(text).not.toContain('mermaid');
+  });
+
+  test('GIVEN an app WHEN synthesized THEN each environment folder has its README.md', () => {
+    const outdir = path.join(tmpdir(), 'dist');
+    const app = new PlatformApp({ outdir, environments: undefined });
+    for (const env of ['dev', 'prod']) {
+      const stack = new AppStack(new Environment(app, env), 'web', { namespace: 'web' });
+      const config = new Config(stack, 'cfg', { data: { A: '1' } });
+      new WebService(stack, 'site', { image: 'nginx:1.25', resources: RESOURCES, envFrom: [EnvFrom.config(config)] });
+    }
+    app.synth();
+    for (const env of ['dev', 'prod']) {
+      const text = fs.readFileSync(path.join(outdir, env, 'README.md'), 'utf8');
+      expect(text).toContain(`# Environment \`${env}\``);
+      expect(text).toContain('Deployment_web_site -.-> ConfigMap_web_cfg');
+    }
+  });
+});
