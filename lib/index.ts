@@ -13,6 +13,7 @@ export * from './core/names';
 export * from './core/quantity';
 export { externalReferenceOf } from './core/_external';
 export type { ExternalReference } from './core/_external';
+export * from './core/selectors';
 
 export * from './config/config';
 export * from './config/secret';
@@ -65,6 +66,17 @@ export * from './workloads/workload';
 export * from './workloads/workload-defaults';
 export * from './workloads/workload-props';
 
+export * from './validation/finding';
+export * from './validation/rule';
+export * from './validation/presets';
+export * from './validation/suppression';
+export * from './validation/validator';
+export * from './validation/report';
+export { ValidationError } from './validation/synth';
+export { ALL_RULES, ruleById } from './validation/rules';
+export { EXTERNAL_REFERENCES_ANNOTATION } from './validation/_externals';
+export type { DeclaredExternal, ObjectIndex } from './validation/_index';
+
 export * from './output/yaml';
 export * from './output/atomic-write';
 export * from './output/apply-order';
@@ -80,3 +92,4 @@ export * from './diff/manifest-set';
 // The helpers of cdk8s-platform/testing that need no test framework, for apps' own checks.
 export * from './testing/synth';
 export * from './testing/find';
+export * from './testing/findings';

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { checkCommand } from './check';
 import { diffCommand } from './diff';
 import { initCommand } from './init';
 import { synthCommand } from './synth';
@@ -39,7 +40,7 @@ export function processIo(): CliIo {
 export function createProgram(context: CommandContext): Command {
   const program = new Command('cdk8s-platform')
     .description('Typed Kubernetes platform constructs on cdk8s: synthesize, check and compare the output.');
-  for (const command of [initCommand(context), synthCommand(context), diffCommand(context)]) program.addCommand(command);
+  for (const command of [initCommand(context), synthCommand(context), diffCommand(context), checkCommand(context)]) program.addCommand(command);
   for (const command of [program, ...program.commands]) {
     command.exitOverride().configureOutput({ writeOut: context.io.stdout, writeErr: context.io.stderr });
   }

@@ -9,7 +9,8 @@ import { parseQuantity, QUANTITY_ALLOWED } from './quantity';
 /** The naming rule an object name must follow, per kind. */
 export type NameRule = 'dns1123-label' | 'dns1123-subdomain' | 'dns1035-label';
 
-const NAME_RULES: Record<NameRule, { check: (v: string) => string[]; allowed: string }> = {
+/** Each naming rule's check and what it allows, in words. @internal */
+export const NAME_RULES: Record<NameRule, { check: (v: string) => string[]; allowed: string }> = {
   'dns1123-label': {
     check: isDns1123Label,
     allowed: "a DNS-1123 label: at most 63 lower case alphanumeric characters or '-', starting and ending with an alphanumeric character",
@@ -26,6 +27,16 @@ const NAME_RULES: Record<NameRule, { check: (v: string) => string[]; allowed: st
 
 const QUALIFIED_NAME_ALLOWED =
   "an optional DNS subdomain prefix and '/', then at most 63 alphanumeric characters, '-', '_' or '.', starting and ending alphanumeric";
+
+/** What the API server's syntax rules allow, in words, for error messages. @internal */
+export const ALLOWED = {
+  portName: "an IANA service name: at most 15 characters of a-z, 0-9 and '-', with at least one letter and no leading, trailing or adjacent '-' (e.g. 'http', 'grpc-api')",
+  envName: "an environment variable name of letters, digits, '_', '-' or '.', not starting with a digit (e.g. 'DATABASE_URL')",
+  configKey: "a ConfigMap/Secret key: at most 253 alphanumeric characters, '-', '_' or '.', not '.' or '..'-prefixed (e.g. 'app.properties')",
+  labelValue: "a label value: empty, or at most 63 alphanumeric characters, '-', '_' or '.', starting and ending alphanumeric",
+  labelKey: `a label key: ${QUALIFIED_NAME_ALLOWED} (e.g. 'app.kubernetes.io/name', 'tier')`,
+  annotationKey: `an annotation key: ${QUALIFIED_NAME_ALLOWED}`,
+} as const;
 
 /** Total size limit of a ConfigMap's or Secret's data (the etcd object size limit the API server enforces). */
 export const MAX_DATA_BYTES = 1024 * 1024;
@@ -112,8 +123,7 @@ export class PropChecker {
   }
 
   public portName(prop: string, value: unknown): value is string {
-    return this.syntax(prop, value, isValidPortName,
-      "an IANA service name: at most 15 characters of a-z, 0-9 and '-', with at least one letter and no leading, trailing or adjacent '-' (e.g. 'http', 'grpc-api')");
+    return this.syntax(prop, value, isValidPortName, ALLOWED.portName);
   }
 
   public quantity(prop: string, value: unknown): value is string {
@@ -129,19 +139,16 @@ export class PropChecker {
   }
 
   public envName(prop: string, value: unknown): value is string {
-    return this.syntax(prop, value, isEnvVarName,
-      "an environment variable name of letters, digits, '_', '-' or '.', not starting with a digit (e.g. 'DATABASE_URL')");
+    return this.syntax(prop, value, isEnvVarName, ALLOWED.envName);
   }
 
   public configKey(prop: string, value: unknown): value is string {
-    return this.syntax(prop, value, isConfigMapKey,
-      "a ConfigMap/Secret key: at most 253 alphanumeric characters, '-', '_' or '.', not '.' or '..'-prefixed (e.g. 'app.properties')");
+    return this.syntax(prop, value, isConfigMapKey, ALLOWED.configKey);
   }
 
   /** One label value. */
   public labelValue(prop: string, value: unknown): value is string {
-    return this.syntax(prop, value, isValidLabelValue,
-      "a label value: empty, or at most 63 alphanumeric characters, '-', '_' or '.', starting and ending alphanumeric");
+    return this.syntax(prop, value, isValidLabelValue, ALLOWED.labelValue);
   }
 
   /** Label keys and values, as in `metadata.labels` and selectors. */
@@ -152,7 +159,7 @@ export class PropChecker {
     }
     let ok = true;
     for (const [k, v] of Object.entries(value)) {
-      if (!this.syntax(`${prop} key`, k, isQualifiedName, `a label key: ${QUALIFIED_NAME_ALLOWED} (e.g. 'app.kubernetes.io/name', 'tier')`)) ok = false;
+      if (!this.syntax(`${prop} key`, k, isQualifiedName, ALLOWED.labelKey)) ok = false;
       if (!this.labelValue(`${prop}.${k}`, v)) ok = false;
     }
     return ok;
@@ -167,7 +174,7 @@ export class PropChecker {
     let ok = true;
     let total = 0;
     for (const [k, v] of Object.entries(value)) {
-      if (!this.syntax(`${prop} key`, k, isQualifiedName, `an annotation key: ${QUALIFIED_NAME_ALLOWED}`)) ok = false;
+      if (!this.syntax(`${prop} key`, k, isQualifiedName, ALLOWED.annotationKey)) ok = false;
       if (typeof v !== 'string') {
         this.fail(`${prop}.${k}`, v, 'a string annotation value');
         ok = false;

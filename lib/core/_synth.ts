@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { PlatformError } from './errors';
 import { PlatformAnnotations } from './labels';
 import { ManifestObject } from './manifest-object';
+import { validateSynthesized } from '../validation/synth';
 
 /** The objects of one chart (stack), in construct-tree order. @internal */
 export interface SynthesizedChart {
@@ -43,9 +44,11 @@ export class SynthError extends PlatformError {
 
 /**
  * Validates every construct below `root` and renders every API object, grouped by its nearest chart, in one walk
- * of the tree (cdk8s's own `App.synth()` walks the whole tree once per chart).
+ * of the tree (cdk8s's own `App.synth()` walks the whole tree once per chart); then validates the rendered objects
+ * (`lib/validation`).
  *
  * @throws SynthError if any construct's validation fails
+ * @throws ValidationError if any rendered object has an error
  * @internal
  */
 export function synthesizeCharts(root: IConstruct): SynthesizedChart[] {
@@ -82,6 +85,7 @@ export function synthesizeCharts(root: IConstruct): SynthesizedChart[] {
     chart.paths.push(obj.node.path);
   }
   if (problems.length > 0) throw new SynthError(problems);
+  validateSynthesized(root, charts);
   return charts;
 }
 

@@ -119,6 +119,18 @@ export function isValidLabelValue(value: string): string[] {
   return errs;
 }
 
+/**
+ * A path segment name, as the names of RBAC Roles and bindings must be (`system:controller:x` is valid): not `.`
+ * or `..`, and without `/` or `%` (`ValidatePathSegmentName` in `k8s.io/apimachinery/pkg/api/validation/path`).
+ */
+export function isValidPathSegmentName(value: string): string[] {
+  if (value === '.' || value === '..') return [`may not be '${value}'`];
+  const errs: string[] = [];
+  if (value.includes('/')) errs.push("may not contain '/'");
+  if (value.includes('%')) errs.push("may not contain '%'");
+  return errs;
+}
+
 /** A port number: an integer from 1 to 65535. */
 export function isValidPortNum(port: number): string[] {
   if (Number.isInteger(port) && port >= 1 && port <= 65535) return [];

@@ -15,6 +15,9 @@ import { synthesizeCharts, SynthError } from './_synth';
 import { Environment, ENVIRONMENT_SELECTION_VARIABLE } from './environment';
 import { PlatformError } from './errors';
 import { ManifestObject } from './manifest-object';
+import { formatFinding } from '../validation/report';
+import { setValidationOptions, takeValidationWarnings } from '../validation/synth';
+import { ValidationOptions } from '../validation/validator';
 import { applyInheritedProps } from './_inherited-props';
 import type { Provider } from '../providers/provider';
 import type { WorkloadDefaults } from '../workloads/workload-defaults';
@@ -67,6 +70,16 @@ export interface PlatformAppProps {
    * @default none
    */
   readonly gitOps?: GitOps[];
+
+  /**
+   * How the synthesized objects are validated before anything is written: the preset (which rules run, how severe
+   * their findings are), app-wide suppressions (each with a justification) and objects declared to exist outside the
+   * output.
+   *
+   * @default `ValidationPreset.RECOMMENDED`, no suppressions, and as externals only the imported constructs
+   * (`fromXxxName()`)
+   */
+  readonly validation?: ValidationOptions;
 }
 
 const PLATFORM_APP = Symbol.for('cdk8s-platform.PlatformApp');
@@ -125,6 +138,7 @@ export class PlatformApp extends App {
   constructor(props: PlatformAppProps = {}) {
     super({ outdir: props.outdir });
     Object.defineProperty(this, PLATFORM_APP, { value: true });
+    setValidationOptions(this, props.validation ?? {});
     const fromVariable = process.env[ENVIRONMENT_SELECTION_VARIABLE]?.split(',').map((s) => s.trim()).filter((s) => s !== '');
     const selection = props.environments ?? (fromVariable && fromVariable.length > 0 ? fromVariable : undefined);
     if (selection !== undefined && (!Array.isArray(selection) || selection.some((n) => typeof n !== 'string'))) {
@@ -169,9 +183,10 @@ export class PlatformApp extends App {
    *
    * Nothing is written unless everything is valid. When every environment is synthesized, the output folder is
    * replaced as a whole (the folders of environments that no longer exist go away); when some are selected, only
-   * their folders are replaced.
+   * their folders are replaced. Validation warnings are printed to stderr.
    */
   public synth(): void {
+    takeValidationWarnings(this);
     const folders = this.render();
     const files = new Map(folders.map((f) => {
       const content = layoutFiles(f.objects);
@@ -191,6 +206,7 @@ export class PlatformApp extends App {
     } else {
       replaceSubfoldersAtomically(this.outdir, files);
     }
+    for (const finding of takeValidationWarnings(this)) process.stderr.write(`cdk8s-platform: ${formatFinding(finding)}\n`);
   }
 
   /**

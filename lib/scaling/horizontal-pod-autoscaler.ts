@@ -10,6 +10,14 @@ import { renderBehavior, ScalingBehavior } from './scaling-behavior';
 export interface IScalable {
   /** Its API version, kind and name. */
   readonly scaleTargetRef: { readonly apiVersion: string; readonly kind: string; readonly name: string };
+
+  /**
+   * Tells the workload that `autoscaler` owns its replica count, so it leaves `replicas` out (a fixed count would
+   * be reset on every apply, fighting the autoscaler).
+   *
+   * @internal
+   */
+  _adoptAutoscaler?(autoscaler: HorizontalPodAutoscaler): void;
 }
 
 /** How a workload scales: what `autoscale()` and the `autoscaling` prop take. */
@@ -107,6 +115,7 @@ export class HorizontalPodAutoscaler extends Construct {
         behavior,
       },
     });
+    p.target._adoptAutoscaler?.(this);
   }
 }
 

@@ -5,3 +5,4 @@ export * from './find';
 export * from './matchers';
 export * from './yaml-serializer';
 export * from './environments';
+export * from './findings';

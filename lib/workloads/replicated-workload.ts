@@ -107,9 +107,18 @@ export abstract class ReplicatedWorkload extends Workload implements IScalable {
       check.fail('autoscale()', 'a second call', 'one autoscaler per workload');
       check.throwIfInvalid();
     }
-    this._autoscaler = new HorizontalPodAutoscaler(this, 'Autoscaler', { ...options, name: this.name, target: this, labels: this._labels() });
+    return new HorizontalPodAutoscaler(this, 'Autoscaler', { ...options, name: this.name, target: this, labels: this._labels() });
+  }
+
+  /** @internal */
+  public _adoptAutoscaler(autoscaler: HorizontalPodAutoscaler): void {
+    if (this._autoscaler) {
+      const check = new PropChecker(autoscaler, 'HorizontalPodAutoscaler');
+      check.fail('target', this.node.path, `a workload no other autoscaler scales (${this._autoscaler.node.path} does)`);
+      check.throwIfInvalid();
+    }
+    this._autoscaler = autoscaler;
     this.updateBudget();
-    return this._autoscaler;
   }
 
   /**

@@ -35,7 +35,10 @@ describe('no plaintext Secret data in the output', () => {
 
   test('GIVEN a raw Secret without data WHEN synthesized THEN it is written', () => {
     const { stack } = makeStack();
-    new ApiObject(stack, 'raw', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'raw' }, type: 'kubernetes.io/service-account-token' });
+    new ApiObject(stack, 'raw', {
+      apiVersion: 'v1', kind: 'Secret', type: 'kubernetes.io/service-account-token',
+      metadata: { name: 'raw', annotations: { 'kubernetes.io/service-account.name': 'default' } },
+    });
     expect(synth(stack).filter((o) => o.kind === 'Secret')).toHaveLength(1);
   });
 

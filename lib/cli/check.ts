@@ -1,0 +1,58 @@
+import * as path from 'path';
+import { Command, Option } from 'commander';
+import { DeclaredExternal } from '../validation/_index';
+import { EXTERNAL_ALLOWED, parseExternal } from '../validation/_externals';
+import { Finding } from '../validation/finding';
+import { ValidationPreset } from '../validation/presets';
+import { formatReport, toJsonReport } from '../validation/report';
+import { validateObjects } from '../validation/validator';
+import { loadManifests } from './_manifests';
+import type { CommandContext } from './index';
+
+/** The options of `check`. */
+interface CheckOptions {
+  readonly format: 'human' | 'json';
+  readonly preset: string;
+  readonly external: string[];
+  readonly failOnWarnings?: boolean;
+}
+
+/**
+ * `cdk8s-platform check PATH...`: validates the Kubernetes objects in YAML files and folders (Helm output, vendored
+ * manifests, `dist/`) with the same rules as synth. Exit code 1 when any finding is an error (or a warning, with
+ * `--fail-on-warnings`), or a file cannot be read.
+ */
+export function checkCommand(ctx: CommandContext): Command {
+  return new Command('check')
+    .description('Validate Kubernetes YAML files and folders: schema, API-server rules, integrity and policy.')
+    .argument('<paths...>', 'YAML files, or folders searched recursively for .yaml/.yml files')
+    .addOption(new Option('--format <format>', 'output format').choices(['human', 'json']).default('human'))
+    .addOption(new Option('--preset <preset>', 'which rules run and how severe their findings are')
+      .choices(ValidationPreset.ALL.map((p) => p.name)).default('recommended'))
+    .option('--external <Kind/name>', `an object that exists outside these files, so references to it are fine (${EXTERNAL_ALLOWED}); repeatable`,
+      (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .option('--fail-on-warnings', 'exit 1 on warnings too')
+    .action((paths: string[], options: CheckOptions) => {
+      const externals: DeclaredExternal[] = [];
+      for (const text of options.external) {
+        const parsed = parseExternal(text);
+        if (!parsed) {
+          ctx.io.stderr(`cdk8s-platform check: --external: received ${JSON.stringify(text)}; allowed: ${EXTERNAL_ALLOWED}\n`);
+          ctx.setExitCode(1);
+          return;
+        }
+        externals.push(parsed);
+      }
+      const loaded = loadManifests(paths.map((p) => path.resolve(ctx.io.cwd, p)), ctx.io.cwd);
+      const result = validateObjects(loaded.objects, { preset: ValidationPreset.named(options.preset), externals },
+        loaded.locations.map((location) => ({ location })));
+      const unreadable: Finding[] = loaded.problems.map((p) => ({
+        rule: 'yaml-syntax', severity: 'error', apiVersion: '', kind: '', name: '', field: '', location: p.location, message: p.message,
+      }));
+      const report = { ...result, findings: [...unreadable, ...result.findings] };
+      if (options.format === 'json') ctx.io.stdout(`${JSON.stringify(toJsonReport(report), null, 2)}\n`);
+      else ctx.io.stdout(formatReport(report, loaded.objects.length));
+      const failing = report.findings.some((f) => f.severity === 'error' || (options.failOnWarnings === true && f.severity === 'warning'));
+      if (failing) ctx.setExitCode(1);
+    });
+}

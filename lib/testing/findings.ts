@@ -1,0 +1,22 @@
+import { IConstruct } from 'constructs';
+import { synthesizeCharts } from '../core/_synth';
+import { Finding } from '../validation/finding';
+import { lastValidationFindings, ValidationError } from '../validation/synth';
+
+/**
+ * Synthesizes a stack (or a whole app without environments) and returns what validation found, errors and
+ * warnings, instead of throwing on errors: for tests of validation rules and suppressions.
+ *
+ * @throws SynthError if a construct's own validation fails (those are not object findings)
+ * @example
+ * expect(synthFindings(stack).filter((f) => f.severity === 'error')).toEqual([]);
+ */
+export function synthFindings(scope: IConstruct): Finding[] {
+  try {
+    synthesizeCharts(scope);
+  } catch (e) {
+    if (ValidationError.isValidationError(e)) return [...e.findings];
+    throw e;
+  }
+  return [...lastValidationFindings(scope)];
+}

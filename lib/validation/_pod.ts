@@ -1,0 +1,81 @@
+import { ManifestObject } from '../core/manifest-object';
+import { arrayOf, groupOf, isObject } from './_util';
+
+/** The kinds that carry a pod template, and where. @internal */
+export const POD_KINDS = ['Pod', 'PodTemplate', 'ReplicationController', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'];
+
+/** Kinds whose pod template lives at `spec.template`, by API group. */
+const TEMPLATE_AT_SPEC: Record<string, string> = {
+  ReplicationController: '', Deployment: 'apps', ReplicaSet: 'apps', StatefulSet: 'apps', DaemonSet: 'apps', Job: 'batch',
+};
+
+/** A pod template (or a Pod) inside an object: its metadata and spec, with their field paths. @internal */
+export interface PodTemplateRef {
+  readonly metadata: Record<string, any>;
+  readonly spec: Record<string, any>;
+  readonly metadataPath: string;
+  readonly specPath: string;
+}
+
+/** One container of a pod spec, with its field path. @internal */
+export interface ContainerRef {
+  readonly container: Record<string, any>;
+  readonly path: string;
+  readonly type: 'containers' | 'initContainers' | 'ephemeralContainers';
+}
+
+const templates = new WeakMap<object, PodTemplateRef | null>();
+const containerLists = new WeakMap<object, ContainerRef[]>();
+
+/** The pod template of a workload (or the Pod itself), if the object has one. @internal */
+export function podTemplateOf(o: ManifestObject): PodTemplateRef | undefined {
+  let ref = templates.get(o);
+  if (ref === undefined) {
+    ref = findTemplate(o);
+    templates.set(o, ref);
+  }
+  return ref ?? undefined;
+}
+
+function findTemplate(o: ManifestObject): PodTemplateRef | null {
+  const group = groupOf(o.apiVersion);
+  const pack = (holder: unknown, path: string): PodTemplateRef | null => {
+    if (!isObject(holder) || !isObject(holder.spec)) return null;
+    return {
+      metadata: isObject(holder.metadata) ? holder.metadata : {},
+      spec: holder.spec,
+      metadataPath: path ? `${path}.metadata` : 'metadata',
+      specPath: path ? `${path}.spec` : 'spec',
+    };
+  };
+  if (o.kind === 'Pod' && group === '') return pack(o, '');
+  if (o.kind === 'PodTemplate' && group === '') return pack(o.template, 'template');
+  if (TEMPLATE_AT_SPEC[o.kind] === group) return isObject(o.spec) ? pack(o.spec.template, 'spec.template') : null;
+  if (o.kind === 'CronJob' && group === 'batch') {
+    const job = isObject(o.spec) ? o.spec.jobTemplate : undefined;
+    return isObject(job) && isObject(job.spec) ? pack(job.spec.template, 'spec.jobTemplate.spec.template') : null;
+  }
+  return null;
+}
+
+/** Every container of a pod template: `containers`, `initContainers` and `ephemeralContainers`. @internal */
+export function containersOf(pod: PodTemplateRef): ContainerRef[] {
+  let list = containerLists.get(pod.spec);
+  if (!list) {
+    list = [];
+    for (const type of ['containers', 'initContainers', 'ephemeralContainers'] as const) {
+      arrayOf(pod.spec[type]).forEach((c, i) => {
+        if (isObject(c)) list!.push({ container: c, path: `${pod.specPath}.${type}[${i}]`, type });
+      });
+    }
+    containerLists.set(pod.spec, list);
+  }
+  return list;
+}
+
+/** The number of replicas a workload runs: `spec.replicas` (default 1) for the kinds that have it. @internal */
+export function replicasOf(o: ManifestObject): number | undefined {
+  if (!['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'].includes(o.kind)) return undefined;
+  const r = isObject(o.spec) ? o.spec.replicas : undefined;
+  return typeof r === 'number' ? r : 1;
+}

@@ -1,0 +1,25 @@
+import { containersOf } from '../_pod';
+import { pssRule } from '../_pss';
+import { arrayOf, isObject, received } from '../_util';
+
+/**
+ * Pod Security Standards, baseline, Host Ports: no container port binds a `hostPort`.
+ *
+ * @see https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
+ * @see https://github.com/kubernetes/pod-security-admission/blob/release-1.27/policy/check_hostPorts.go
+ */
+export const pssBaselineHostPorts = pssRule({
+  id: 'pss-baseline-host-ports',
+  control: 'Host Ports',
+  level: 'baseline',
+  description: 'no host ports.',
+  check(pod, report) {
+    for (const { container, path } of containersOf(pod)) {
+      arrayOf(container.ports).forEach((p, i) => {
+        if (isObject(p) && p.hostPort !== undefined && p.hostPort !== null && p.hostPort !== 0) {
+          report(`${path}.ports[${i}].hostPort`, received(p.hostPort, 'no hostPort (use a Service)'));
+        }
+      });
+    }
+  },
+});

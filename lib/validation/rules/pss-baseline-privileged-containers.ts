@@ -1,0 +1,20 @@
+import { containersWithContext, pssRule } from '../_pss';
+import { received } from '../_util';
+
+/**
+ * Pod Security Standards, baseline, Privileged Containers: `securityContext.privileged` unset or false.
+ *
+ * @see https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
+ * @see https://github.com/kubernetes/pod-security-admission/blob/release-1.27/policy/check_privileged.go
+ */
+export const pssBaselinePrivilegedContainers = pssRule({
+  id: 'pss-baseline-privileged-containers',
+  control: 'Privileged Containers',
+  level: 'baseline',
+  description: 'no privileged containers.',
+  check(pod, report) {
+    for (const c of containersWithContext(pod)) {
+      if (c.sc.privileged === true) report(`${c.path}.securityContext.privileged`, received(true, 'false or nothing'));
+    }
+  },
+});

@@ -1,0 +1,22 @@
+import { containersWithContext, pssRule } from '../_pss';
+import { received } from '../_util';
+
+/**
+ * Pod Security Standards, restricted, Privilege Escalation: every container sets
+ * `allowPrivilegeEscalation: false`.
+ *
+ * @see https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted
+ * @see https://github.com/kubernetes/pod-security-admission/blob/release-1.27/policy/check_allowPrivilegeEscalation.go
+ */
+export const pssRestrictedPrivilegeEscalation = pssRule({
+  id: 'pss-restricted-privilege-escalation',
+  control: 'Privilege Escalation',
+  level: 'restricted',
+  description: 'containers set allowPrivilegeEscalation: false.',
+  skipWindows: true,
+  check(pod, report) {
+    for (const c of containersWithContext(pod)) {
+      if (c.sc.allowPrivilegeEscalation !== false) report(`${c.path}.securityContext.allowPrivilegeEscalation`, received(c.sc.allowPrivilegeEscalation, 'false'));
+    }
+  },
+});

@@ -1,0 +1,32 @@
+import { containersWithContext, podSecurityContextOf, pssRule } from '../_pss';
+import { isObject, received } from '../_util';
+
+const ALLOWED = ['RuntimeDefault', 'Localhost'];
+
+/**
+ * Pod Security Standards, restricted, Seccomp: a seccomp profile of type `RuntimeDefault` or `Localhost` on the pod,
+ * or on every container.
+ *
+ * @see https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted
+ * @see https://github.com/kubernetes/pod-security-admission/blob/release-1.27/policy/check_seccompProfile_restricted.go
+ */
+export const pssRestrictedSeccompProfile = pssRule({
+  id: 'pss-restricted-seccomp-profile',
+  control: 'Seccomp',
+  level: 'restricted',
+  description: 'a RuntimeDefault or Localhost seccomp profile on the pod or every container.',
+  skipWindows: true,
+  check(pod, report) {
+    const psc = podSecurityContextOf(pod);
+    const podType = isObject(psc.seccompProfile) ? psc.seccompProfile.type : undefined;
+    if (podType !== undefined && !ALLOWED.includes(podType)) {
+      report(`${pod.specPath}.securityContext.seccompProfile.type`, received(podType, '"RuntimeDefault" or "Localhost"'));
+    }
+    for (const c of containersWithContext(pod)) {
+      const own = isObject(c.sc.seccompProfile) ? c.sc.seccompProfile.type : undefined;
+      if (own !== undefined ? !ALLOWED.includes(own) : !ALLOWED.includes(podType)) {
+        report(`${c.path}.securityContext.seccompProfile.type`, received(own, `"RuntimeDefault" or "Localhost" (here or as ${pod.specPath}.securityContext.seccompProfile.type)`));
+      }
+    }
+  },
+});

@@ -1,0 +1,182 @@
+/**
+ * The strict schema check: every field of an object against the Kubernetes 1.27 API definitions, as the API server
+ * does with `kubectl apply --validate=strict` (the default since kubectl 1.25): unknown fields, wrong types, missing
+ * required fields and values outside an enum.
+ *
+ * The definitions are in `k8s-1.27.ts`, generated from kubernetes-models@4.5.1 by
+ * `scripts/generate-schema-tables.ts`, and loaded on first use.
+ *
+ * @see https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation
+ * @internal
+ */
+import { formatValue } from '../../core/errors';
+import { ManifestObject } from '../../core/manifest-object';
+
+interface Definition { readonly p: Record<string, string>; readonly r?: readonly string[] }
+interface SchemaTable {
+  readonly kinds: Record<string, string>;
+  readonly notServed: Record<string, string>;
+  readonly definitions: Record<string, Definition>;
+}
+
+let table: SchemaTable | undefined;
+function schema(): SchemaTable {
+  // Loaded on first use: the table is the largest module of the library.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  table ??= JSON.parse((require('./k8s-1.27') as typeof import('./k8s-1.27')).K8S_1_27_SCHEMA) as SchemaTable;
+  return table;
+}
+
+/** One schema problem in an object. */
+export interface SchemaProblem {
+  readonly type: 'unknown-field' | 'type' | 'required' | 'enum';
+  readonly field: string;
+  readonly message: string;
+}
+
+/** Whether `apiVersion`/`kind` is a Kubernetes built-in (served by 1.27 or by another version). */
+export function isKnownKind(apiVersion: string, kind: string): boolean {
+  const key = `${apiVersion}/${kind}`;
+  return key in schema().kinds || key in schema().notServed;
+}
+
+/** The apiVersions that serve `kind` in Kubernetes 1.27. */
+export function servedVersionsOf(kind: string): string[] {
+  return Object.keys(schema().kinds).filter((k) => k.endsWith(`/${kind}`)).map((k) => k.slice(0, k.length - kind.length - 1));
+}
+
+/** Whether `apiVersion`/`kind` is a known kind that Kubernetes 1.27 does not serve. */
+export function isNotServed(apiVersion: string, kind: string): boolean {
+  return `${apiVersion}/${kind}` in schema().notServed;
+}
+
+const problemsCache = new WeakMap<object, SchemaProblem[]>();
+const enumSets = new Map<string, Set<string>>();
+
+/** The schema problems of `o` (none for unknown kinds), computed once per object. */
+export function schemaProblemsOf(o: ManifestObject): SchemaProblem[] {
+  let problems = problemsCache.get(o);
+  if (!problems) {
+    problems = [];
+    const id = typeof o.apiVersion === 'string' && typeof o.kind === 'string' ? schema().kinds[`${o.apiVersion}/${o.kind}`] : undefined;
+    if (id) walk(o, id, '', problems);
+    problemsCache.set(o, problems);
+  }
+  return problems;
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'an integer' : 'a number';
+  return `a ${typeof value}`;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'a string', integer: 'an integer', number: 'a number', boolean: 'true or false',
+  'int-or-string': 'an integer or a string',
+};
+
+function typeWords(code: string): string {
+  if (code in TYPE_WORDS) return TYPE_WORDS[code];
+  if (code.startsWith('[]')) return 'a list';
+  if (code.startsWith('{}')) return 'an object (a map)';
+  if (code.startsWith('enum:')) return `one of ${code.slice(5).split('|').map((v) => JSON.stringify(v)).join(', ')}`;
+  return `an object (${shortName(code)})`;
+}
+
+/** `IoK8sApiCoreV1ContainerPort` → `ContainerPort`. */
+function shortName(id: string): string {
+  const m = /V\d+(?:(?:alpha|beta)\d+)?([A-Z].*)$/.exec(id);
+  return m ? m[1] : id;
+}
+
+function join(path: string, key: string): string {
+  return path === '' ? key : /^[A-Za-z_$][\w$-]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+}
+
+function walk(value: unknown, code: string, path: string, out: SchemaProblem[]): void {
+  if (value === null || value === undefined || code === 'any') return;
+  switch (code) {
+    case 'string':
+      if (typeof value !== 'string') typeProblem(value, code, path, out);
+      return;
+    case 'integer':
+      if (typeof value !== 'number' || !Number.isInteger(value)) typeProblem(value, code, path, out);
+      return;
+    case 'number':
+      if (typeof value !== 'number') typeProblem(value, code, path, out);
+      return;
+    case 'boolean':
+      if (typeof value !== 'boolean') typeProblem(value, code, path, out);
+      return;
+    case 'int-or-string':
+      if (typeof value !== 'string' && !(typeof value === 'number' && Number.isInteger(value))) typeProblem(value, code, path, out);
+      return;
+    default:
+  }
+  if (code.startsWith('enum:')) {
+    let values = enumSets.get(code);
+    if (!values) {
+      values = new Set(code.slice(5).split('|'));
+      enumSets.set(code, values);
+    }
+    if (typeof value !== 'string') typeProblem(value, 'string', path, out);
+    else if (!values.has(value)) {
+      out.push({ type: 'enum', field: path, message: `received ${formatValue(value)}; allowed: ${typeWords(code)}` });
+    }
+    return;
+  }
+  if (code.startsWith('[]')) {
+    if (!Array.isArray(value)) return typeProblem(value, code, path, out);
+    const item = code.slice(2);
+    for (let i = 0; i < value.length; i++) walk(value[i], item, `${path}[${i}]`, out);
+    return;
+  }
+  if (typeof value !== 'object' || Array.isArray(value)) return typeProblem(value, code, path, out);
+  const record = value as Record<string, unknown>;
+  if (code.startsWith('{}')) {
+    const item = code.slice(2);
+    for (const key in record) walk(record[key], item, join(path, key), out);
+    return;
+  }
+  const def = schema().definitions[code];
+  for (const key in record) {
+    const fieldCode = def.p[key];
+    if (fieldCode === undefined) {
+      out.push({ type: 'unknown-field', field: join(path, key), message: unknownFieldMessage(key, code, def) });
+    } else {
+      walk(record[key], fieldCode, join(path, key), out);
+    }
+  }
+  for (const key of def.r ?? []) {
+    if (record[key] === undefined || record[key] === null) {
+      out.push({ type: 'required', field: join(path, key), message: `received nothing; allowed: ${typeWords(def.p[key])}: ${shortName(code)} requires "${key}"` });
+    }
+  }
+}
+
+function typeProblem(value: unknown, code: string, path: string, out: SchemaProblem[]): void {
+  out.push({ type: 'type', field: path, message: `received ${formatValue(value)} (${describe(value)}); allowed: ${typeWords(code)}` });
+}
+
+function unknownFieldMessage(key: string, code: string, def: Definition): string {
+  const fields = Object.keys(def.p).sort();
+  const near = fields.map((f) => [f, distance(f.toLowerCase(), key.toLowerCase())] as const)
+    .filter(([, d]) => d <= Math.max(2, Math.floor(key.length / 4))).sort((a, b) => a[1] - b[1])[0];
+  const hint = near ? ` (did you mean "${near[0]}"?)` : '';
+  return `received the unknown field "${key}"${hint}; allowed: the fields of ${shortName(code)} in Kubernetes 1.27: ${fields.join(', ')}`;
+}
+
+/** Levenshtein distance, for "did you mean" hints on unknown fields only. */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}

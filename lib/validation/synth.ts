@@ -1,0 +1,114 @@
+import { ApiObject } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { externalReferenceOf } from '../core/_external';
+import { PlatformError } from '../core/errors';
+import { ManifestObject } from '../core/manifest-object';
+import { Finding } from './finding';
+import { DeclaredExternal } from './_index';
+import { formatFinding } from './report';
+import { DOWNGRADED_ANNOTATION, SUPPRESSED_ANNOTATION, Suppression, suppressionAnnotation, suppressionsOf } from './suppression';
+import { ObjectSource, validateObjects, ValidationOptions } from './validator';
+
+const OPTIONS = Symbol.for('cdk8s-platform.ValidationOptions');
+const VALIDATION_ERROR = Symbol.for('cdk8s-platform.ValidationError');
+const lastFindings = new WeakMap<IConstruct, Finding[]>();
+const pendingWarnings = new WeakMap<IConstruct, Finding[]>();
+
+/** The synthesized objects of one chart, with the construct path of each (as `_synth.ts` renders them). */
+interface RenderedChart {
+  readonly objects: ManifestObject[];
+  readonly paths: string[];
+}
+
+/** Validation problems in a synthesized app: nothing was written. */
+export class ValidationError extends PlatformError {
+  /** Whether `x` is a `ValidationError`, also across copies of this package. */
+  public static isValidationError(x: unknown): x is ValidationError {
+    return x !== null && typeof x === 'object' && VALIDATION_ERROR in x;
+  }
+
+  /** Every finding (errors and warnings), errors first. */
+  public readonly findings: readonly Finding[];
+
+  constructor(findings: readonly Finding[]) {
+    const errors = findings.filter((f) => f.severity === 'error');
+    super(`Validation failed; nothing was written. ${errors.length} error(s):\n${errors.map((f) => `  - ${formatFinding(f)}`).join('\n')}`);
+    this.name = 'ValidationError';
+    this.findings = findings;
+    Object.defineProperty(this, VALIDATION_ERROR, { value: true });
+  }
+}
+
+/** Records the validation options of an app (its `validation` prop). @internal */
+export function setValidationOptions(app: IConstruct, options: ValidationOptions): void {
+  Object.defineProperty(app, OPTIONS, { value: options });
+}
+
+/** The findings of the last validation of the objects below `root` (its warnings, when it passed). @internal */
+export function lastValidationFindings(root: IConstruct): readonly Finding[] {
+  return lastFindings.get(root) ?? [];
+}
+
+/** The warnings of every validation in the app of `scope` since the last call, to print them once. @internal */
+export function takeValidationWarnings(scope: IConstruct): Finding[] {
+  const app = scope.node.root;
+  const warnings = pendingWarnings.get(app) ?? [];
+  pendingWarnings.delete(app);
+  return warnings;
+}
+
+/**
+ * Validates every object the synth rendered, with the app's options, the suppressions of the constructs that define
+ * them and the externals they import; records each construct suppression in its objects' annotations.
+ *
+ * @throws ValidationError when any finding is an error
+ * @internal
+ */
+export function validateSynthesized(root: IConstruct, charts: readonly RenderedChart[]): void {
+  const app = root.node.root;
+  const options: ValidationOptions = (app as unknown as Record<symbol, ValidationOptions | undefined>)[OPTIONS] ?? {};
+  const suppressionsAt = new Map<string, Suppression[]>();
+  const externals: DeclaredExternal[] = [...(options.externals ?? [])];
+  // The constructs above `root` (their suppressions are inherited) and every construct below it.
+  for (const c of [...root.node.scopes.slice(0, -1), ...root.node.findAll()]) {
+    const own = suppressionsOf(c);
+    if (own.length > 0) suppressionsAt.set(c.node.path, [...own]);
+    const ext = externalReferenceOf(c);
+    if (ext && !ApiObject.isApiObject(c)) externals.push({ kind: ext.kind, name: ext.name });
+  }
+  const objects: ManifestObject[] = [];
+  const sources: ObjectSource[] = [];
+  for (const chart of charts) {
+    chart.objects.forEach((o, i) => {
+      const path = chart.paths[i];
+      const suppressions = inherited(path, suppressionsAt);
+      if (suppressions.length > 0) annotate(o, suppressions);
+      objects.push(o);
+      sources.push({ constructPath: path, suppressions });
+    });
+  }
+  const result = validateObjects(objects, { ...options, externals }, sources);
+  lastFindings.set(root, [...result.findings]);
+  if (result.findings.some((f) => f.severity === 'error')) throw new ValidationError(result.findings);
+  pendingWarnings.set(app, [...(pendingWarnings.get(app) ?? []), ...result.findings]);
+}
+
+/** The suppressions of the construct at `path` and of its parents. */
+function inherited(path: string, at: Map<string, Suppression[]>): Suppression[] {
+  if (at.size === 0) return [];
+  const out: Suppression[] = [];
+  const parts = path.split('/');
+  for (let n = 0; n <= parts.length; n++) out.push(...(at.get(parts.slice(0, n).join('/')) ?? []));
+  return out;
+}
+
+/** Keeps the justification of each construct suppression in the object's annotations. */
+function annotate(o: ManifestObject, suppressions: Suppression[]): void {
+  const metadata = o.metadata as { annotations?: Record<string, string> };
+  const annotations = { ...(metadata.annotations ?? {}) };
+  for (const [key, action] of [[SUPPRESSED_ANNOTATION, 'off'], [DOWNGRADED_ANNOTATION, 'downgrade']] as const) {
+    const of = suppressions.filter((s) => s.action === action);
+    if (of.length > 0) annotations[key] = suppressionAnnotation(of);
+  }
+  metadata.annotations = Object.fromEntries(Object.entries(annotations).sort(([a], [b]) => a.localeCompare(b)));
+}

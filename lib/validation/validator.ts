@@ -1,0 +1,138 @@
+import { ManifestObject } from '../core/manifest-object';
+import { Finding, Severity, SuppressedFinding, UncheckedObject, ValidationResult } from './finding';
+import { DeclaredExternal, ObjectIndex } from './_index';
+import { ValidationPreset } from './presets';
+import { Rule, RuleContext } from './rule';
+import { ALL_RULES } from './rules';
+import { isKnownKind } from './schema/_schema';
+import { parseSuppressionAnnotations, Suppression } from './suppression';
+import { isObject, nameOf, namespaceOf } from './_util';
+import { externalsDeclaredBy } from './_externals';
+
+/** How to validate a set of objects. */
+export interface ValidationOptions {
+  /**
+   * Which rules run, and how severe their findings are.
+   *
+   * @default ValidationPreset.RECOMMENDED
+   */
+  readonly preset?: ValidationPreset;
+
+  /**
+   * Rules turned off or downgraded for every object, each with its justification.
+   *
+   * @default none
+   */
+  readonly suppressions?: readonly Suppression[];
+
+  /**
+   * Objects that exist outside the validated output (created by hand, by another tool, or in another repository),
+   * so that references to them are not reported as missing.
+   *
+   * @default none (besides imported constructs, `fromXxxName()`, in a synth, and each object's
+   * `cdk8s-platform.io/external-references` annotation)
+   */
+  readonly externals?: readonly DeclaredExternal[];
+}
+
+/** Where one object came from, and the suppressions that apply to it alone. @internal */
+export interface ObjectSource {
+  /** The construct path, for synthesized objects. */
+  readonly constructPath?: string;
+  /** `file:line`, for objects read from YAML. */
+  readonly location?: string;
+  /** Suppressions of the construct (or its parents) that defined the object. */
+  readonly suppressions?: readonly Suppression[];
+}
+
+/**
+ * Runs every validation rule over `objects`, in one pass over them (cross-object rules use an index built once).
+ *
+ * @param sources where each object came from, index for index
+ */
+export function validateObjects(objects: readonly ManifestObject[], options: ValidationOptions = {}, sources: ReadonlyArray<ObjectSource | undefined> = []): ValidationResult {
+  const preset = options.preset ?? ValidationPreset.RECOMMENDED;
+  const appWide = new Map<string, Suppression>();
+  for (const s of options.suppressions ?? []) appWide.set(s.rule, s);
+
+  const severities = new Map<Rule, Severity>();
+  for (const rule of ALL_RULES) {
+    const severity = preset.severityOf(rule);
+    if (severity) severities.set(rule, severity);
+  }
+  const rulesByKind = new Map<string, Rule[]>();
+  const rulesFor = (kind: string): Rule[] => {
+    let list = rulesByKind.get(kind);
+    if (!list) {
+      list = [...severities.keys()].filter((r) => !r.kinds || r.kinds.includes(kind));
+      rulesByKind.set(kind, list);
+    }
+    return list;
+  };
+
+  let index: ObjectIndex | undefined;
+  const externals = [...(options.externals ?? [])];
+  for (const o of objects) externals.push(...externalsDeclaredBy(o));
+
+  const errors: Finding[] = [];
+  const warnings: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  const unchecked: UncheckedObject[] = [];
+
+  let object: ManifestObject;
+  let rule: Rule;
+  let source: ObjectSource | undefined;
+  let local: Map<string, Suppression>;
+  const ctx: RuleContext = {
+    report(field: string, message: string): void {
+      const base = severities.get(rule)!;
+      const finding: Finding = {
+        rule: rule.id,
+        severity: base,
+        apiVersion: typeof object.apiVersion === 'string' ? object.apiVersion : '',
+        kind: typeof object.kind === 'string' ? object.kind : '',
+        namespace: namespaceOf(object) || undefined,
+        name: nameOf(object),
+        constructPath: source?.constructPath,
+        location: source?.location,
+        field,
+        message,
+      };
+      const s = local.get(rule.id) ?? appWide.get(rule.id);
+      if (s) {
+        suppressed.push({ finding, action: s.action, justification: s.justification });
+        if (s.action === 'off') return;
+        if (base === 'error') {
+          warnings.push({ ...finding, severity: 'warning' });
+          return;
+        }
+      }
+      (finding.severity === 'error' ? errors : warnings).push(finding);
+    },
+    get index(): ObjectIndex {
+      if (!index) index = new ObjectIndex(objects, externals);
+      return index;
+    },
+  };
+
+  for (let i = 0; i < objects.length; i++) {
+    object = objects[i];
+    source = sources[i];
+    local = new Map();
+    for (const s of source?.suppressions ?? []) local.set(s.rule, s);
+    if (isObject(object.metadata) && isObject(object.metadata.annotations)) {
+      for (const s of parseSuppressionAnnotations(object.metadata.annotations).suppressions) local.set(s.rule, s);
+    }
+    if (typeof object.kind === 'string' && typeof object.apiVersion === 'string' && !isKnownKind(object.apiVersion, object.kind)) {
+      unchecked.push({ apiVersion: object.apiVersion, kind: object.kind, namespace: namespaceOf(object) || undefined, name: nameOf(object) });
+    }
+    for (rule of rulesFor(typeof object.kind === 'string' ? object.kind : '')) {
+      try {
+        rule.check(object, ctx);
+      } catch (e) {
+        ctx.report('', `the rule could not check this object (${e instanceof Error ? e.message : String(e)}); allowed: an object of the shape Kubernetes 1.27 defines`);
+      }
+    }
+  }
+  return { findings: [...errors, ...warnings], suppressed, unchecked };
+}

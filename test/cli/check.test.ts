@@ -1,0 +1,123 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { PlatformApp } from '../../lib';
+import { main } from '../../lib/cli';
+import { defineExamples } from '../../apps/examples';
+import { tmpdir } from '../_helpers';
+
+/** Fixture paths as `check` shows them: relative to the working directory (the repository). */
+const FIXTURES = path.relative(process.cwd(), path.join(__dirname, '..', 'fixtures'));
+const SEED = path.join(FIXTURES, 'seed-minimal-deployment.yaml');
+const CHECK = path.join(FIXTURES, 'check');
+
+/** Runs the CLI in-process. */
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, cwd: process.cwd(), env: process.env });
+  return { code, stdout, stderr };
+}
+
+describe('cdk8s-platform check', () => {
+  test('GIVEN the seed YAML with db-secret external WHEN checked as JSON THEN its only error is the Service outside production', async () => {
+    // WHEN
+    const { code, stdout } = await run('check', SEED, '--external', 'Secret/db-secret', '--format', 'json');
+    // THEN
+    const report = JSON.parse(stdout);
+    expect(code).toBe(1);
+    const errors = report.findings.filter((f: any) => f.severity === 'error');
+    expect(errors).toEqual([{
+      rule: 'service-selector', severity: 'error', kind: 'Service', namespace: null, name: 'api-server-svc', field: 'spec.selector',
+      message: expect.stringContaining('in another namespace: Deployment production/api-server'), location: `${SEED}:37`,
+    }]);
+    expect(report.findings.map((f: any) => f.rule)).not.toContain('reference-missing');
+    expect(report.findings.filter((f: any) => f.severity === 'warning').map((f: any) => f.rule)).toEqual(expect.arrayContaining([
+      'probes-set', 'pss-restricted-seccomp-profile', 'pss-restricted-running-as-non-root', 'read-only-root-filesystem', 'pdb-for-replicas',
+    ]));
+  });
+
+  test('GIVEN the seed YAML without externals WHEN checked THEN the db-secret reference is a warning', async () => {
+    const { stdout } = await run('check', SEED);
+    expect(stdout).toContain('warning [reference-missing] Deployment production/api-server spec.template.spec.containers[0].env[0].valueFrom.secretKeyRef: received a reference to Secret "db-secret"');
+  });
+
+  test('GIVEN objects the API server would refuse WHEN checked THEN each is an error with its file and line, and the exit code is 1', async () => {
+    const { code, stdout } = await run('check', path.join(CHECK, 'bad-names.yaml'));
+    expect(code).toBe(1);
+    expect(stdout).toContain(`error [object-name] Deployment shop/api_server metadata.name: received "api_server"`);
+    expect(stdout).toContain(`(${path.join(CHECK, 'bad-names.yaml')}:3)`);
+    expect(stdout).toContain('error [object-name] Service shop/1api metadata.name');
+    expect(stdout).toContain('error [container-ports] Deployment shop/api_server spec.template.spec.containers[0].ports[0].containerPort: received 70000');
+    expect(stdout).toContain('error [service-ports] Service shop/1api spec.ports[1].name');
+    expect(stdout).toMatch(/4 error\(s\), \d+ warning\(s\) in 2 object\(s\)/);
+  });
+
+  test('GIVEN unreadable YAML WHEN checked THEN it is an error naming the file and line, never a stack trace', async () => {
+    const { code, stdout, stderr } = await run('check', path.join(CHECK, 'broken.yaml'));
+    expect(code).toBe(1);
+    expect(stdout).toContain(`error [yaml-syntax] ${path.join(CHECK, 'broken.yaml')}:8: invalid YAML: Missing closing "quote`);
+    expect(stdout + stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('GIVEN a folder of Helm output WHEN checked THEN .yaml and .yml files are read recursively and custom resources are not errors', async () => {
+    const { code, stdout } = await run('check', path.join(CHECK, 'helm'));
+    expect(code).toBe(0);
+    expect(stdout).toContain('not schema-checked (custom resources): ExternalSecret web-env');
+    expect(stdout).toContain('0 error(s), 0 warning(s) in 4 object(s)');
+  });
+
+  test('GIVEN warnings and --fail-on-warnings WHEN checked THEN the exit code is 1', async () => {
+    expect((await run('check', SEED, '--preset', 'api-only', '--external', 'Secret/db-secret', '--fail-on-warnings')).code).toBe(1);
+    const dir = tmpdir();
+    fs.writeFileSync(path.join(dir, 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {k: v}\n');
+    expect((await run('check', dir, '--fail-on-warnings')).code).toBe(0);
+  });
+
+  test('GIVEN the strict preset WHEN checked THEN policy findings are errors and custom resources warnings', async () => {
+    const { stdout } = await run('check', path.join(CHECK, 'helm'), '--preset', 'strict', '--format', 'json');
+    expect(JSON.parse(stdout).findings.map((f: any) => [f.rule, f.severity])).toEqual([['schema-unknown-kind', 'warning']]);
+  });
+
+  test('GIVEN the synthesized example apps WHEN each environment folder of dist is checked THEN there is no finding', async () => {
+    // GIVEN
+    const outdir = path.join(tmpdir(), 'dist');
+    const app = new PlatformApp({ outdir });
+    defineExamples(app);
+    jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    app.synth();
+    jest.restoreAllMocks();
+    const folders = fs.readdirSync(outdir).sort();
+    expect(folders).toEqual(expect.arrayContaining(['dev', 'prod', 'staging']));
+    for (const folder of folders) {
+      // WHEN
+      const { code, stdout } = await run('check', path.join(outdir, folder), '--external', 'Secret/db-secret', '--external', 'Secret/shop/shop-secrets', '--format', 'json');
+      // THEN
+      expect([folder, JSON.parse(stdout).findings]).toEqual([folder, []]);
+      expect(code).toBe(0);
+    }
+  });
+
+  test('GIVEN a path that does not exist WHEN checked THEN it is an error naming the path', async () => {
+    const { code, stdout } = await run('check', '/no/such/file.yaml');
+    expect(code).toBe(1);
+    expect(stdout).toContain('error [yaml-syntax] /no/such/file.yaml: no such file or folder');
+  });
+
+  test('GIVEN a malformed --external WHEN checked THEN it is a usage error', async () => {
+    const { code, stderr } = await run('check', SEED, '--external', 'db-secret');
+    expect(code).toBe(1);
+    expect(stderr).toContain('--external: received "db-secret"; allowed: Kind/name or Kind/namespace/name');
+  });
+
+  test('GIVEN bad usage WHEN run THEN commander explains it and the exit code is 1', async () => {
+    expect((await run('check')).stderr).toContain("missing required argument 'paths'");
+    expect((await run('check', SEED, '--format', 'xml')).code).toBe(1);
+    expect((await run('nope')).code).toBe(1);
+  });
+
+  test('GIVEN --help WHEN run THEN the usage is printed and the exit code is 0', async () => {
+    const { code, stdout } = await run('check', '--help');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Usage: cdk8s-platform check [options] <paths...>');
+  });
+});
