@@ -1,6 +1,5 @@
 import { Construct } from 'constructs';
-import { AppStack, EnvValue, Resources, Secret, WebService } from '../lib';
-import { Provider } from './provider';
+import { AppStack, EnvValue, Resources, Secret, ServiceType, WebService } from '../lib';
 
 /** What differs between the environments of the api-server. */
 export interface ApiServerValues {
@@ -10,8 +9,6 @@ export interface ApiServerValues {
   readonly imageTag: string;
   /** The resources of the `api` container. */
   readonly resources: Resources;
-  /** Where the environment runs: decides the type of the public Service. */
-  readonly provider: Provider;
 }
 
 /** The seed guide's values, which the `prod` environment keeps. */
@@ -22,7 +19,6 @@ export const SEED_API_SERVER_VALUES: ApiServerValues = {
     requests: { cpu: '100m', memory: '128Mi' },
     limits: { cpu: '500m', memory: '256Mi' },
   },
-  provider: Provider.cloud(),
 };
 
 /**
@@ -31,8 +27,8 @@ export const SEED_API_SERVER_VALUES: ApiServerValues = {
  * is. The library adds the recommended labels, probes and a restricted pod security context, and puts the Service
  * in `production` too (the seed's Service has no namespace, so it would select nothing).
  *
- * The seed's replicas, image tag, resources and load balancer are the defaults (`SEED_API_SERVER_VALUES`); other
- * environments pass their own.
+ * The seed's replicas, image tag and resources are the defaults (`SEED_API_SERVER_VALUES`); other environments pass
+ * their own. The load balancer's annotations come from the environment's `Provider`.
  */
 export class ApiServerStack extends AppStack {
   /** The api-server service. */
@@ -51,7 +47,7 @@ export class ApiServerStack extends AppStack {
       port: 3000,
       servicePort: 80,
       serviceName: 'api-server-svc',
-      serviceType: values.provider.publicServiceType(),
+      serviceType: ServiceType.loadBalancer(),
       // The seed's selector: a live Deployment's selector cannot change, so an adopted service keeps it.
       selectorLabels: { app: 'api-server' },
       resources: values.resources,

@@ -1,31 +1,45 @@
-import { defineEnvironments, Environment, GitOps, PlatformApp } from '../lib';
+import { defineEnvironments, Environment, GitOps, PlatformApp, Provider } from '../lib';
 import { ApiServerStack, ApiServerValues, SEED_API_SERVER_VALUES } from './api-server-stack';
-import { Provider } from './provider';
-import { ShopStack } from './shop-stack';
+import { SHOP_PROD_VALUES, ShopStack, ShopValues } from './shop-stack';
 
 /** The values of one environment of the examples. */
 export interface ExampleValues {
+  /** The managed Kubernetes the environment runs on (LoadBalancer annotations, storage and ingress classes). */
+  readonly provider: Provider;
   /** The seed's api-server. */
   readonly apiServer: ApiServerValues;
+  /** The shop. */
+  readonly shop: ShopValues;
 }
 
 /**
- * The example environments: `prod` keeps the seed guide's values; `staging` runs the same on AWS with fewer pods;
- * `dev` runs one small pod of the latest build on a local cluster.
+ * The example environments, each the production values with its own overrides: `prod` keeps the seed guide's values
+ * (and the shop's production ones) on a generic cluster; `staging` runs the next release on EKS with fewer pods;
+ * `dev` runs one small pod of each on a local k3s cluster.
  */
 export const EXAMPLE_ENVIRONMENTS = defineEnvironments<ExampleValues, 'dev' | 'staging' | 'prod'>(
-  { apiServer: SEED_API_SERVER_VALUES },
+  { provider: Provider.generic(), apiServer: SEED_API_SERVER_VALUES, shop: SHOP_PROD_VALUES },
   {
     dev: {
+      provider: Provider.k3s(),
       apiServer: {
         replicas: 1,
         imageTag: 'v2.5.0-rc.1',
         resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '250m', memory: '128Mi' } },
-        provider: Provider.local(),
+      },
+      shop: {
+        imageTag: '1.9.0-rc.2',
+        host: 'shop.dev.example.com',
+        logLevel: 'debug',
+        api: { minReplicas: 1, maxReplicas: 2, resources: { requests: { cpu: '50m' } } },
+        web: { replicas: 1, resources: { requests: { cpu: '50m', memory: '64Mi' } } },
+        worker: { replicas: 1, resources: { requests: { cpu: '50m', memory: '128Mi' } } },
       },
     },
     staging: {
-      apiServer: { replicas: 2, imageTag: 'v2.5.0-rc.1', provider: Provider.aws() },
+      provider: Provider.eks(),
+      apiServer: { replicas: 2, imageTag: 'v2.5.0-rc.1' },
+      shop: { imageTag: '1.9.0-rc.2', host: 'shop.staging.example.com', api: { minReplicas: 2, maxReplicas: 4 } },
     },
     prod: {},
   },
@@ -46,10 +60,10 @@ export interface ExampleStacks {
 export function defineExamples(app: PlatformApp): Record<string, ExampleStacks> {
   const result: Record<string, ExampleStacks> = {};
   for (const [name, values] of Object.entries(EXAMPLE_ENVIRONMENTS)) {
-    const env = new Environment(app, name);
+    const env = new Environment(app, name, { provider: values.provider });
     result[name] = {
       production: new ApiServerStack(env, 'production', values.apiServer),
-      shop: new ShopStack(env, 'shop'),
+      shop: new ShopStack(env, 'shop', values.shop),
     };
   }
   return result;

@@ -1,12 +1,40 @@
 import { Construct } from 'constructs';
 import {
-  AppStack, Config, CronTask, EnvFrom, EnvValue, Job, LifecycleHook, Metric, Mount, Probe, ScalingPolicy, Secret,
-  ServiceType, WebService, Worker,
+  AppStack, Config, CronTask, EnvFrom, EnvValue, Job, LifecycleHook, Metric, Mount, Probe, Resources, ScalingPolicy,
+  Secret, ServiceType, WebService, Worker,
 } from '../lib';
+
+/** What differs between the environments of the shop. */
+export interface ShopValues {
+  /** The tag of every shop image, and the app's version. */
+  readonly imageTag: string;
+  /** The public host name of the shop (its `PUBLIC_URL`). */
+  readonly host: string;
+  /** The log level of every component. */
+  readonly logLevel: string;
+  /** The API: autoscaled between minReplicas and maxReplicas. */
+  readonly api: { readonly minReplicas: number; readonly maxReplicas: number; readonly resources: Resources };
+  /** The web frontend. */
+  readonly web: { readonly replicas: number; readonly resources: Resources };
+  /** The background worker. */
+  readonly worker: { readonly replicas: number; readonly resources: Resources };
+}
+
+/** The shop's production values: the defaults. */
+export const SHOP_PROD_VALUES: ShopValues = {
+  imageTag: '1.8.0',
+  host: 'shop.example.com',
+  logLevel: 'info',
+  api: { minReplicas: 3, maxReplicas: 12, resources: { requests: { cpu: '250m', memory: '256Mi' }, limits: { memory: '512Mi' } } },
+  web: { replicas: 2, resources: { requests: { cpu: '100m', memory: '128Mi' } } },
+  worker: { replicas: 2, resources: { requests: { cpu: '200m', memory: '256Mi' } } },
+};
 
 /**
  * A small shop: a web frontend behind a load balancer, an internal API, and a background worker. They share one
  * ConfigMap (as env vars and as a mounted file) and one Secret that is created outside Git.
+ *
+ * The production values are the defaults (`SHOP_PROD_VALUES`); other environments pass their own.
  */
 export class ShopStack extends AppStack {
   public readonly config: Config;
@@ -16,13 +44,15 @@ export class ShopStack extends AppStack {
   public readonly migration: Job;
   public readonly report: CronTask;
 
-  constructor(scope: Construct, id: string) {
-    super(scope, id, { namespace: 'shop', appName: 'shop', instance: 'shop-prod', version: '1.8.0' });
+  constructor(scope: Construct, id: string, values: ShopValues = SHOP_PROD_VALUES) {
+    super(scope, id, { namespace: 'shop', appName: 'shop', instance: 'shop-prod', version: values.imageTag });
+    const tag = values.imageTag;
 
     this.config = new Config(this, 'shop-config', {
       data: {
-        LOG_LEVEL: 'info',
+        LOG_LEVEL: values.logLevel,
         CURRENCY: 'EUR',
+        PUBLIC_URL: `https://${values.host}`,
         'catalog.yaml': 'pageSize: 24\nfeatured:\n  - mugs\n  - shirts\n',
       },
     });
@@ -30,16 +60,13 @@ export class ShopStack extends AppStack {
     const secrets = Secret.fromSecretName(this, 'shop-secrets', 'shop-secrets');
 
     this.api = new WebService(this, 'shop-api', {
-      image: 'ghcr.io/acme/shop-api:1.8.0',
+      image: `ghcr.io/acme/shop-api:${tag}`,
       component: 'api',
-      replicas: 3,
+      replicas: values.api.minReplicas,
       port: 9000,
       servicePort: 80,
       extraPorts: [{ name: 'metrics', port: 9100 }],
-      resources: {
-        requests: { cpu: '250m', memory: '256Mi' },
-        limits: { memory: '512Mi' },
-      },
+      resources: values.api.resources,
       readinessProbe: Probe.http('/healthz', { periodSeconds: 5 }),
       livenessProbe: Probe.http('/livez', { initialDelaySeconds: 15 }),
       envFrom: [EnvFrom.config(this.config)],
@@ -55,15 +82,15 @@ export class ShopStack extends AppStack {
     });
     // Scales on CPU between 3 and 12 pods; the Deployment then carries no replica count.
     this.api.autoscale({
-      minReplicas: 3,
-      maxReplicas: 12,
+      minReplicas: values.api.minReplicas,
+      maxReplicas: values.api.maxReplicas,
       metrics: [Metric.cpu(70), Metric.memory(85)],
       behavior: { scaleDown: { stabilizationWindowSeconds: 300, policies: [ScalingPolicy.pods(1, 60)] } },
     });
 
     // The schema migration, run once per release before the API rolls.
-    this.migration = new Job(this, 'shop-migrate-1-8-0', {
-      image: 'ghcr.io/acme/shop-api:1.8.0',
+    this.migration = new Job(this, `shop-migrate-${tag.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, {
+      image: `ghcr.io/acme/shop-api:${tag}`,
       component: 'migration',
       command: ['/app/migrate', 'up'],
       backoffLimit: 2,
@@ -73,13 +100,13 @@ export class ShopStack extends AppStack {
     });
 
     this.web = new WebService(this, 'shop-web', {
-      image: 'ghcr.io/acme/shop-web:1.8.0',
+      image: `ghcr.io/acme/shop-web:${tag}`,
       component: 'frontend',
-      replicas: 2,
+      replicas: values.web.replicas,
       port: 8080,
       servicePort: 80,
       serviceType: ServiceType.loadBalancer({ preserveClientIp: true }),
-      resources: { requests: { cpu: '100m', memory: '128Mi' } },
+      resources: values.web.resources,
       readinessProbe: Probe.http('/'),
       env: {
         API_URL: `http://${this.api.serviceName}.${this.namespace}.svc.cluster.local`,
@@ -89,20 +116,20 @@ export class ShopStack extends AppStack {
     });
 
     this.worker = new Worker(this, 'shop-worker', {
-      image: 'ghcr.io/acme/shop-worker:1.8.0',
-      replicas: 2,
+      image: `ghcr.io/acme/shop-worker:${tag}`,
+      replicas: values.worker.replicas,
       command: ['/app/worker'],
       args: ['--queue', 'orders'],
       port: 9102,
       readinessProbe: Probe.http('/healthz'),
       livenessProbe: Probe.http('/livez', { initialDelaySeconds: 20 }),
-      resources: { requests: { cpu: '200m', memory: '256Mi' } },
+      resources: values.worker.resources,
       envFrom: [EnvFrom.config(this.config)],
       env: { DATABASE_URL: EnvValue.fromSecret(secrets, 'database-url') },
     });
 
     this.report = new CronTask(this, 'shop-nightly-report', {
-      image: 'ghcr.io/acme/shop-worker:1.8.0',
+      image: `ghcr.io/acme/shop-worker:${tag}`,
       command: ['/app/report', '--yesterday'],
       schedule: '30 2 * * *',
       timeZone: 'Europe/Paris',
