@@ -51,6 +51,14 @@ describe('cdk8s-platform synth', () => {
     expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
   });
 
+  test('GIVEN a previous output and an app that fails WHEN synth runs THEN the output is left as it was (cdk8s synth would delete it)', async () => {
+    const dir = project();
+    fs.mkdirSync(path.join(dir, 'dist', 'prod'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'dist', 'prod', 'keep.yaml'), 'kept\n');
+    expect(await main(['synth'], recordingIo(dir, { FAIL: '1' }))).toBe(1);
+    expect(fs.readFileSync(path.join(dir, 'dist', 'prod', 'keep.yaml'), 'utf8')).toBe('kept\n');
+  });
+
   test('GIVEN no cdk8s.yaml WHEN synth runs THEN the error says so and the exit code is 1', async () => {
     const io = recordingIo(tmpdir());
     expect(await main(['synth'], io)).toBe(1);
