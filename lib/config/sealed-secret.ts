@@ -143,13 +143,6 @@ export interface SealedSecretProps {
   readonly type?: SecretType;
 
   /**
-   * Whether the Secret is immutable.
-   *
-   * @default false
-   */
-  readonly immutable?: boolean;
-
-  /**
    * Extra labels on the SealedSecret and its Secret.
    *
    * @default none
@@ -231,7 +224,6 @@ export class SealedSecret extends Construct implements ISecret {
     }
     const type = p.type ?? SecretType.OPAQUE;
     if (!(type instanceof SecretType)) check.fail('type', type, 'a SecretType, e.g. SecretType.OPAQUE or SecretType.TLS');
-    if (p.immutable !== undefined) check.boolean('immutable', p.immutable);
     if (p.labels !== undefined) check.labels('labels', p.labels);
     if (p.annotations !== undefined) check.annotations('annotations', p.annotations);
     check.throwIfInvalid();
@@ -270,7 +262,6 @@ export class SealedSecret extends Construct implements ISecret {
             annotations: Object.keys(scopeAnnotations).length > 0 ? scopeAnnotations : undefined,
           },
           type: type.value,
-          immutable: p.immutable,
         },
       },
     });
