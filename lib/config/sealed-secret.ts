@@ -57,7 +57,7 @@ export class SealingCertificate {
       throw new PlatformError(`SealingCertificate: ${what} is not a PEM X.509 certificate (${(e as Error).message}); allowed: the output of "kubeseal --fetch-cert"`);
     }
     if (cert.publicKey.asymmetricKeyType !== 'rsa') {
-      throw new PlatformError(`SealingCertificate: ${what} holds a ${cert.publicKey.asymmetricKeyType} key; allowed: a certificate with an RSA key, as the sealed-secrets controller makes`);
+      throw new PlatformError(`SealingCertificate: ${what} holds a key of type "${cert.publicKey.asymmetricKeyType}"; allowed: a certificate with an RSA key, as the sealed-secrets controller makes`);
     }
     return new SealingCertificate(cert.publicKey, cert.fingerprint256);
   }

@@ -105,6 +105,27 @@ describe('ExternalSecret', () => {
     });
   });
 
+  test('GIVEN extract that is not an array WHEN constructed THEN a PropError names it', () => {
+    const { stack } = makeStack();
+    expectPropError(() => new ExternalSecret(stack, 'e', { store: SecretStoreRef.store('v'), extract: { key: 'k' } as any }), {
+      path: 'test/e', prop: 'extract', received: '{"key":"k"}', allowed: 'an array',
+    });
+  });
+
+  test('GIVEN a type that is not a SecretType WHEN constructed THEN a PropError names it', () => {
+    const { stack } = makeStack();
+    expectPropError(() => new ExternalSecret(stack, 'e', { store: SecretStoreRef.store('v'), data: { a: { key: 'k' } }, type: 'Opaque' as any }), {
+      path: 'test/e', prop: 'type', received: '"Opaque"', allowed: 'a SecretType',
+    });
+  });
+
+  test('GIVEN an invalid store name WHEN constructed THEN a PropError names it', () => {
+    const { stack } = makeStack();
+    expectPropError(() => new ExternalSecret(stack, 'e', { store: SecretStoreRef.clusterStore('Vault!'), data: { a: { key: 'k' } } }), {
+      path: 'test/e', prop: 'store.name', received: '"Vault!"', allowed: 'a DNS-1123 subdomain',
+    });
+  });
+
   test('GIVEN an invalid Secret key WHEN constructed THEN a PropError names it', () => {
     const { stack } = makeStack();
     expectPropError(() => new ExternalSecret(stack, 'e', { store: SecretStoreRef.store('v'), data: { 'a b': { key: 'k' } } }), {

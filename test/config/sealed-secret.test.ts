@@ -158,6 +158,29 @@ describe('SealedSecret', () => {
       expect(() => SealingCertificate.fromPem('not a cert')).toThrow(/is not a PEM X.509 certificate .*kubeseal --fetch-cert/);
     });
 
+    test('GIVEN a certificate with an EC key WHEN read THEN a PlatformError asks for an RSA key', () => {
+      expect(() => SealingCertificate.fromFile(path.join(FIXTURES, 'ec-cert.pem'))).toThrow(/holds a key of type "ec"; allowed: a certificate with an RSA key/);
+    });
+
+    test('GIVEN PEM text WHEN read THEN it gives the same certificate as the file', () => {
+      const pem = fs.readFileSync(path.join(FIXTURES, 'sealing-cert.pem'), 'utf8');
+      expect(SealingCertificate.fromPem(pem).fingerprint).toBe(CERT.fingerprint);
+    });
+
+    test('GIVEN a scope that is not a SealingScope WHEN constructed THEN a PropError names the factories', () => {
+      const { stack } = makeStack();
+      expectPropError(() => new SealedSecret(stack, 's', { certificate: CERT, values: { k: 'v' }, scope: 'strict' as any }), {
+        path: 'test/s', prop: 'scope', received: '"strict"', allowed: 'SealingScope.strict()',
+      });
+    });
+
+    test('GIVEN an invalid name WHEN constructed THEN a PropError names it', () => {
+      const { stack } = makeStack();
+      expectPropError(() => new SealedSecret(stack, 's', { certificate: CERT, values: { k: 'v' }, name: 'Bad_Name' }), {
+        path: 'test/s', prop: 'name', received: '"Bad_Name"', allowed: 'a DNS-1123 subdomain',
+      });
+    });
+
     test('GIVEN a missing file WHEN read THEN a PlatformError names it', () => {
       expect(() => SealingCertificate.fromFile('/nonexistent/cert.pem')).toThrow('cannot read "/nonexistent/cert.pem"');
     });

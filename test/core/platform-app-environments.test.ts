@@ -99,6 +99,10 @@ describe('PlatformApp with environments', () => {
     expect(fs.existsSync(outdir)).toBe(false);
   });
 
+  test('GIVEN an environments prop that is not an array of names WHEN constructed THEN the error says what is allowed', () => {
+    expect(() => new PlatformApp({ environments: 'dev' as any })).toThrow('environments received "dev"; allowed: an array of environment names');
+  });
+
   test('GIVEN a selection but no environments WHEN synthesized THEN the error says so', () => {
     const app = new PlatformApp({ environments: ['dev'] });
     new AppStack(app, 'web', { namespace: 'web' });

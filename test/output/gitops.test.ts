@@ -113,6 +113,22 @@ describe('GitOps.argoCd', () => {
   });
 });
 
+describe('GitOps option checks', () => {
+  test.each([
+    ['argoCd', { targetRevision: '' }, 'gitOps[0].targetRevision', '""', 'a branch, tag or commit'],
+    ['argoCd', { project: 'My Project' }, 'gitOps[0].project', '"My Project"', 'a DNS-1123 subdomain'],
+    ['argoCd', { namespace: 'Argo' }, 'gitOps[0].namespace', '"Argo"', 'a DNS-1123 label'],
+    ['argoCd', { applicationSet: 'yes' }, 'gitOps[0].applicationSet', '"yes"', 'true or false'],
+    ['argoCd', { name: 'Shop' }, 'gitOps[0].name', '"Shop"', 'a DNS-1123 label'],
+    ['flux', { branch: '' }, 'gitOps[0].branch', '""', 'a branch name'],
+    ['flux', { secretName: 'Deploy Key' }, 'gitOps[0].secretName', '"Deploy Key"', 'a DNS-1123 subdomain'],
+    ['flux', { namespace: 'Flux' }, 'gitOps[0].namespace', '"Flux"', 'a DNS-1123 label'],
+  ] as const)('GIVEN %s with %j WHEN the app is constructed THEN a PropError names the option', (factory, extra, prop, received, allowed) => {
+    const gitOps = factory === 'argoCd' ? GitOps.argoCd({ repoURL: REPO, ...(extra as any) }) : GitOps.flux({ repoURL: REPO, ...(extra as any) });
+    expectPropError(() => new PlatformApp({ gitOps: [gitOps] }), { path: '', prop, received, allowed });
+  });
+});
+
 describe('GitOps.flux', () => {
   test('GIVEN defaults WHEN rendered THEN a GitRepository and one pruning Kustomization per environment', () => {
     const objects = app({ gitOps: [GitOps.flux({ repoURL: REPO })] }).synthGitOps();
