@@ -2,7 +2,7 @@ import { ALLOWED } from '../core/_props';
 import { isQualifiedName, isValidLabelValue } from '../core/names';
 import { parseQuantity } from '../core/quantity';
 import { RuleContext } from './rule';
-import { entriesOf, fieldPath, received } from './_util';
+import { fieldPath, isObject, received } from './_util';
 
 const memo = new Map<(v: string) => string[], Map<string, string[]>>();
 
@@ -25,10 +25,15 @@ export function syntaxProblems(rule: (v: string) => string[], value: string): st
   return result;
 }
 
-/** Reports `value` at `field` unless it is a string that `rule` accepts; non-strings are left to the schema. @internal */
-export function checkSyntax(ctx: RuleContext, field: string, value: unknown, rule: (v: string) => string[], allowed: string): boolean {
+/**
+ * Reports `value` at `field` unless it is a string that `rule` accepts; non-strings are left to the schema.
+ *
+ * @param remember whether to remember the answer (for values that recur, such as label keys; not for object names)
+ * @internal
+ */
+export function checkSyntax(ctx: RuleContext, field: string, value: unknown, rule: (v: string) => string[], allowed: string, remember = true): boolean {
   if (typeof value !== 'string') return true;
-  const problems = syntaxProblems(rule, value);
+  const problems = remember ? syntaxProblems(rule, value) : rule(value);
   if (problems.length === 0) return true;
   ctx.report(field, received(value, allowed, problems));
   return false;
@@ -36,17 +41,29 @@ export function checkSyntax(ctx: RuleContext, field: string, value: unknown, rul
 
 /** Checks label keys and values (a `labels` map, a `matchLabels` map or a Service selector). @internal */
 export function checkLabelMap(ctx: RuleContext, labels: unknown, path: string): void {
-  for (const [key, value] of entriesOf(labels)) {
+  if (!isObject(labels)) return;
+  for (const key in labels) {
     checkSyntax(ctx, path, key, isQualifiedName, ALLOWED.labelKey);
-    checkSyntax(ctx, fieldPath(path, key), value, isValidLabelValue, ALLOWED.labelValue);
+    const value = labels[key];
+    // The field path is built only for a bad value: label maps are the most common thing checked.
+    if (typeof value === 'string' && syntaxProblems(isValidLabelValue, value).length > 0) {
+      checkSyntax(ctx, fieldPath(path, key), value, isValidLabelValue, ALLOWED.labelValue);
+    }
   }
 }
 
 /** A quantity given as a string or a number (`cpu: 1`), parsed to nano-units, or `undefined` if invalid. @internal */
 export function quantityValue(value: unknown): bigint | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? parseQuantity(String(value)) : undefined;
-  return typeof value === 'string' ? parseQuantity(value) : undefined;
+  const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : undefined) : typeof value === 'string' ? value : undefined;
+  if (text === undefined) return undefined;
+  if (quantities.has(text)) return quantities.get(text);
+  const q = parseQuantity(text);
+  if (quantities.size < 100_000) quantities.set(text, q);
+  return q;
 }
+
+/** Parsed quantities, by text: the same few amounts recur across every workload. */
+const quantities = new Map<string, bigint | undefined>();
 
 /** An IntOrString percentage such as `"25%"`: its number, or `undefined` if `value` is not one. @internal */
 export function percentValue(value: unknown): number | undefined {

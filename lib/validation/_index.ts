@@ -30,6 +30,7 @@ export interface IndexedPods {
  */
 export class ObjectIndex {
   private readonly identities = new Map<string, ManifestObject>();
+  private readonly duplicates = new Map<ManifestObject, ManifestObject>();
   private readonly byName = new Map<string, ManifestObject[]>();
   private readonly podsByLabel = new Map<string, IndexedPods[]>();
   private readonly allPods: IndexedPods[] = [];
@@ -42,8 +43,10 @@ export class ObjectIndex {
       const ns = namespaceOf(o);
       const name = nameOf(o);
       const identity = `${groupOf(o.apiVersion)}|${o.kind}|${ns}|${name}`;
-      if (isObject(o.metadata) && typeof o.metadata.name === 'string' && !this.identities.has(identity)) {
-        this.identities.set(identity, o);
+      if (isObject(o.metadata) && typeof o.metadata.name === 'string') {
+        const first = this.identities.get(identity);
+        if (first === undefined) this.identities.set(identity, o);
+        else this.duplicates.set(o, first);
       }
       push(this.byName, `${o.kind}|${name}`, o);
       const produced = producedSecretOf(o);
@@ -62,8 +65,7 @@ export class ObjectIndex {
 
   /** The first object with the same group, kind, namespace and name as `o`, if it is not `o` itself. */
   public earlierDuplicateOf(o: ManifestObject): ManifestObject | undefined {
-    const first = this.identities.get(`${groupOf(o.apiVersion)}|${o.kind}|${namespaceOf(o)}|${nameOf(o)}`);
-    return first !== undefined && first !== o ? first : undefined;
+    return this.duplicates.get(o);
   }
 
   /** The objects of `kind` named `name` in `namespace` (cluster-scoped ones, which have none, for ``). */

@@ -45,13 +45,29 @@ export function podSecurityContextOf(pod: PodTemplateRef): Record<string, any> {
   return isObject(pod.spec.securityContext) ? pod.spec.securityContext : {};
 }
 
-/** Every container, with its security context. @internal */
-export function containersWithContext(pod: PodTemplateRef): Array<ContainerRef & { sc: Record<string, any> }> {
-  return containersOf(pod).map((c) => ({ ...c, sc: securityContextOf(c) }));
+/** A container with its security context. @internal */
+export type ContainerWithContext = ContainerRef & { readonly sc: Record<string, any> };
+
+const withContexts = new WeakMap<object, ContainerWithContext[]>();
+const allContexts = new WeakMap<object, Array<{ path: string; sc: Record<string, any> }>>();
+
+/** Every container, with its security context (computed once per pod template). @internal */
+export function containersWithContext(pod: PodTemplateRef): ContainerWithContext[] {
+  let list = withContexts.get(pod.spec);
+  if (!list) {
+    list = containersOf(pod).map((c) => ({ ...c, sc: securityContextOf(c) }));
+    withContexts.set(pod.spec, list);
+  }
+  return list;
 }
 
 /** The pod's security context and every container's, each with its field path. @internal */
 export function allSecurityContexts(pod: PodTemplateRef): Array<{ path: string; sc: Record<string, any> }> {
-  return [{ path: `${pod.specPath}.securityContext`, sc: podSecurityContextOf(pod) },
-    ...containersWithContext(pod).map((c) => ({ path: `${c.path}.securityContext`, sc: c.sc }))];
+  let list = allContexts.get(pod.spec);
+  if (!list) {
+    list = [{ path: `${pod.specPath}.securityContext`, sc: podSecurityContextOf(pod) },
+      ...containersWithContext(pod).map((c) => ({ path: `${c.path}.securityContext`, sc: c.sc }))];
+    allContexts.set(pod.spec, list);
+  }
+  return list;
 }

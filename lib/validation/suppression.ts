@@ -127,9 +127,11 @@ export function suppressionAnnotation(suppressions: readonly Suppression[]): str
  * @internal
  */
 export function parseSuppressionAnnotations(annotations: Record<string, unknown> | undefined): { suppressions: Suppression[]; problems: Array<{ field: string; message: string }> } {
+  if (!annotations || (annotations[SUPPRESSED_ANNOTATION] === undefined && annotations[DOWNGRADED_ANNOTATION] === undefined)) {
+    return { suppressions: [], problems: [] };
+  }
   const suppressions: Suppression[] = [];
   const problems: Array<{ field: string; message: string }> = [];
-  if (!annotations) return { suppressions, problems };
   for (const [key, action] of [[SUPPRESSED_ANNOTATION, 'off'], [DOWNGRADED_ANNOTATION, 'downgrade']] as const) {
     const value = annotations[key];
     if (value === undefined) continue;

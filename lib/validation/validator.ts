@@ -82,7 +82,7 @@ export function validateObjects(objects: readonly ManifestObject[], options: Val
   let object: ManifestObject;
   let rule: Rule;
   let source: ObjectSource | undefined;
-  let local: Map<string, Suppression>;
+  let local: Map<string, Suppression> | undefined;
   const ctx: RuleContext = {
     report(field: string, message: string): void {
       const base = severities.get(rule)!;
@@ -98,7 +98,7 @@ export function validateObjects(objects: readonly ManifestObject[], options: Val
         field,
         message,
       };
-      const s = local.get(rule.id) ?? appWide.get(rule.id);
+      const s = local?.get(rule.id) ?? appWide.get(rule.id);
       if (s) {
         suppressed.push({ finding, action: s.action, justification: s.justification });
         if (s.action === 'off') return;
@@ -118,10 +118,11 @@ export function validateObjects(objects: readonly ManifestObject[], options: Val
   for (let i = 0; i < objects.length; i++) {
     object = objects[i];
     source = sources[i];
-    local = new Map();
-    for (const s of source?.suppressions ?? []) local.set(s.rule, s);
-    if (isObject(object.metadata) && isObject(object.metadata.annotations)) {
-      for (const s of parseSuppressionAnnotations(object.metadata.annotations).suppressions) local.set(s.rule, s);
+    local = undefined;
+    const annotated = isObject(object.metadata) && isObject(object.metadata.annotations)
+      ? parseSuppressionAnnotations(object.metadata.annotations).suppressions : [];
+    if (annotated.length > 0 || (source?.suppressions?.length ?? 0) > 0) {
+      local = new Map([...(source?.suppressions ?? []), ...annotated].map((s) => [s.rule, s]));
     }
     if (typeof object.kind === 'string' && typeof object.apiVersion === 'string' && !isKnownKind(object.apiVersion, object.kind)) {
       unchecked.push({ apiVersion: object.apiVersion, kind: object.kind, namespace: namespaceOf(object) || undefined, name: nameOf(object) });

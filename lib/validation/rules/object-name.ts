@@ -35,12 +35,12 @@ export const objectName: Rule = {
     if (typeof name !== 'string') return;
     const group = groupOf(o.apiVersion);
     if (o.kind === 'Namespace' && group === '') {
-      checkSyntax(ctx, 'metadata.name', name, NAME_RULES['dns1123-label'].check, NAME_RULES['dns1123-label'].allowed);
+      checkSyntax(ctx, 'metadata.name', name, NAME_RULES['dns1123-label'].check, NAME_RULES['dns1123-label'].allowed, false);
     } else if (o.kind === 'Service' && group === '') {
-      checkSyntax(ctx, 'metadata.name', name, NAME_RULES['dns1035-label'].check, NAME_RULES['dns1035-label'].allowed);
+      checkSyntax(ctx, 'metadata.name', name, NAME_RULES['dns1035-label'].check, NAME_RULES['dns1035-label'].allowed, false);
     } else if (RBAC_KINDS.has(o.kind) && group === 'rbac.authorization.k8s.io') {
-      checkSyntax(ctx, 'metadata.name', name, isValidPathSegmentName, "a name without '/' or '%', other than '.' and '..' (e.g. 'system:controller:x')");
-    } else if (checkSyntax(ctx, 'metadata.name', name, isDns1123Subdomain, NAME_RULES['dns1123-subdomain'].allowed)) {
+      checkSyntax(ctx, 'metadata.name', name, isValidPathSegmentName, "a name without '/' or '%', other than '.' and '..' (e.g. 'system:controller:x')", false);
+    } else if (checkSyntax(ctx, 'metadata.name', name, isDns1123Subdomain, NAME_RULES['dns1123-subdomain'].allowed, false)) {
       if (o.kind === 'CronJob' && group === 'batch' && name.length > 52) {
         ctx.report('metadata.name', received(name, 'a CronJob name of at most 52 characters (its Jobs add 11)', [`${name.length} characters`]));
       }

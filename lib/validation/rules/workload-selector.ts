@@ -23,10 +23,9 @@ export const workloadSelector: Rule = {
     if (!pod || !isObject(o.spec)) return;
     const labels = isObject(pod.metadata.labels) ? pod.metadata.labels : {};
     const selector = o.spec.selector;
-    const shown = JSON.stringify(labels);
     if (o.kind === 'ReplicationController' && groupOf(o.apiVersion) === '') {
       if (isObject(selector) && !labelsMatch(selector, labels)) {
-        ctx.report('spec.selector', received(selector, `a selector that matches the template labels ${shown}`));
+        ctx.report('spec.selector', received(selector, `a selector that matches the template labels ${JSON.stringify(labels)}`));
       }
       return;
     }
@@ -44,7 +43,7 @@ export const workloadSelector: Rule = {
     if (entriesOf(selector.matchLabels).length === 0 && entriesOf(selector.matchExpressions).length === 0) {
       ctx.report('spec.selector', received(selector, `a non-empty selector for a ${o.kind}`));
     } else if (!selectorMatches(selector, labels)) {
-      ctx.report('spec.selector', received(selector, `a selector that matches the template labels ${shown} (at ${pod.metadataPath}.labels)`));
+      ctx.report('spec.selector', received(selector, `a selector that matches the template labels ${JSON.stringify(labels)} (at ${pod.metadataPath}.labels)`));
     }
   },
 };

@@ -51,15 +51,20 @@ export function isNotServed(apiVersion: string, kind: string): boolean {
 }
 
 const problemsCache = new WeakMap<object, SchemaProblem[]>();
+const NO_PROBLEMS: SchemaProblem[] = [];
 const enumSets = new Map<string, Set<string>>();
 
 /** The schema problems of `o` (none for unknown kinds), computed once per object. */
 export function schemaProblemsOf(o: ManifestObject): SchemaProblem[] {
   let problems = problemsCache.get(o);
   if (!problems) {
-    problems = [];
+    problems = NO_PROBLEMS;
     const id = typeof o.apiVersion === 'string' && typeof o.kind === 'string' ? schema().kinds[`${o.apiVersion}/${o.kind}`] : undefined;
-    if (id) walk(o, id, '', problems);
+    if (id) {
+      const found: SchemaProblem[] = [];
+      walk(o, id, [], found);
+      if (found.length > 0) problems = found;
+    }
     problemsCache.set(o, problems);
   }
   return problems;
@@ -91,73 +96,108 @@ function shortName(id: string): string {
   return m ? m[1] : id;
 }
 
-function join(path: string, key: string): string {
-  return path === '' ? key : /^[A-Za-z_$][\w$-]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+/** The field path of `parts`, e.g. `spec.template.metadata.labels["app.kubernetes.io/name"]`, built only to report. */
+function pathOf(parts: ReadonlyArray<string | number>): string {
+  let path = '';
+  for (const part of parts) {
+    if (typeof part === 'number') path += `[${part}]`;
+    else if (path === '') path = part;
+    else path += /^[A-Za-z_$][\w$-]*$/.test(part) ? `.${part}` : `[${JSON.stringify(part)}]`;
+  }
+  return path;
 }
 
-function walk(value: unknown, code: string, path: string, out: SchemaProblem[]): void {
+/**
+ * Checks `value` against the type `code`, appending problems to `out`. `parts` is the field path, pushed and popped
+ * as the walk descends (no string is built unless there is a problem to report).
+ */
+function walk(value: unknown, code: string, parts: Array<string | number>, out: SchemaProblem[]): void {
   if (value === null || value === undefined || code === 'any') return;
   switch (code) {
     case 'string':
-      if (typeof value !== 'string') typeProblem(value, code, path, out);
+      if (typeof value !== 'string') typeProblem(value, code, parts, out);
       return;
     case 'integer':
-      if (typeof value !== 'number' || !Number.isInteger(value)) typeProblem(value, code, path, out);
+      if (typeof value !== 'number' || !Number.isInteger(value)) typeProblem(value, code, parts, out);
       return;
     case 'number':
-      if (typeof value !== 'number') typeProblem(value, code, path, out);
+      if (typeof value !== 'number') typeProblem(value, code, parts, out);
       return;
     case 'boolean':
-      if (typeof value !== 'boolean') typeProblem(value, code, path, out);
+      if (typeof value !== 'boolean') typeProblem(value, code, parts, out);
       return;
     case 'int-or-string':
-      if (typeof value !== 'string' && !(typeof value === 'number' && Number.isInteger(value))) typeProblem(value, code, path, out);
+      if (typeof value !== 'string' && !(typeof value === 'number' && Number.isInteger(value))) typeProblem(value, code, parts, out);
       return;
     default:
   }
-  if (code.startsWith('enum:')) {
+  const first = code.charCodeAt(0);
+  if (first === 101 /* e */ && code.startsWith('enum:')) {
     let values = enumSets.get(code);
     if (!values) {
       values = new Set(code.slice(5).split('|'));
       enumSets.set(code, values);
     }
-    if (typeof value !== 'string') typeProblem(value, 'string', path, out);
+    if (typeof value !== 'string') typeProblem(value, 'string', parts, out);
     else if (!values.has(value)) {
-      out.push({ type: 'enum', field: path, message: `received ${formatValue(value)}; allowed: ${typeWords(code)}` });
+      out.push({ type: 'enum', field: pathOf(parts), message: `received ${formatValue(value)}; allowed: ${typeWords(code)}` });
     }
     return;
   }
-  if (code.startsWith('[]')) {
-    if (!Array.isArray(value)) return typeProblem(value, code, path, out);
+  if (first === 91 /* [ */) {
+    if (!Array.isArray(value)) return typeProblem(value, code, parts, out);
     const item = code.slice(2);
-    for (let i = 0; i < value.length; i++) walk(value[i], item, `${path}[${i}]`, out);
+    for (let i = 0; i < value.length; i++) {
+      parts.push(i);
+      walk(value[i], item, parts, out);
+      parts.pop();
+    }
     return;
   }
-  if (typeof value !== 'object' || Array.isArray(value)) return typeProblem(value, code, path, out);
+  if (typeof value !== 'object' || Array.isArray(value)) return typeProblem(value, code, parts, out);
   const record = value as Record<string, unknown>;
-  if (code.startsWith('{}')) {
+  if (first === 123 /* { */) {
     const item = code.slice(2);
-    for (const key in record) walk(record[key], item, join(path, key), out);
+    if (item === 'string') {
+      for (const key in record) {
+        const v = record[key];
+        if (typeof v !== 'string' && v !== null && v !== undefined) {
+          parts.push(key);
+          typeProblem(v, item, parts, out);
+          parts.pop();
+        }
+      }
+      return;
+    }
+    for (const key in record) {
+      parts.push(key);
+      walk(record[key], item, parts, out);
+      parts.pop();
+    }
     return;
   }
   const def = schema().definitions[code];
+  const fields = def.p;
   for (const key in record) {
-    const fieldCode = def.p[key];
-    if (fieldCode === undefined) {
-      out.push({ type: 'unknown-field', field: join(path, key), message: unknownFieldMessage(key, code, def) });
-    } else {
-      walk(record[key], fieldCode, join(path, key), out);
-    }
+    const fieldCode = fields[key];
+    parts.push(key);
+    if (fieldCode === undefined) out.push({ type: 'unknown-field', field: pathOf(parts), message: unknownFieldMessage(key, code, def) });
+    else walk(record[key], fieldCode, parts, out);
+    parts.pop();
   }
-  for (const key of def.r ?? []) {
-    if (record[key] === undefined || record[key] === null) {
-      out.push({ type: 'required', field: join(path, key), message: `received nothing; allowed: ${typeWords(def.p[key])}: ${shortName(code)} requires "${key}"` });
+  if (def.r) {
+    for (const key of def.r) {
+      if (record[key] === undefined || record[key] === null) {
+        parts.push(key);
+        out.push({ type: 'required', field: pathOf(parts), message: `received nothing; allowed: ${typeWords(fields[key])}: ${shortName(code)} requires "${key}"` });
+        parts.pop();
+      }
     }
   }
 }
 
-function typeProblem(value: unknown, code: string, path: string, out: SchemaProblem[]): void {
-  out.push({ type: 'type', field: path, message: `received ${formatValue(value)} (${describe(value)}); allowed: ${typeWords(code)}` });
+function typeProblem(value: unknown, code: string, parts: ReadonlyArray<string | number>, out: SchemaProblem[]): void {
+  out.push({ type: 'type', field: pathOf(parts), message: `received ${formatValue(value)} (${describe(value)}); allowed: ${typeWords(code)}` });
 }
 
 function unknownFieldMessage(key: string, code: string, def: Definition): string {
