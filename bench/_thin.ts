@@ -24,25 +24,12 @@ export function namespaceGuards(stack: AppStack, ns: BenchNamespace): void {
   });
 }
 
-/** The ServiceAccount, HorizontalPodAutoscaler, PodDisruptionBudget and NetworkPolicy of a web service. */
+/** The ServiceAccount and NetworkPolicy of a web service. */
 export function serviceExtras(stack: AppStack, web: WebService, s: BenchService): void {
   const labels = recommendedLabels(stack, { name: s.name, component: 'server' });
   new k8s.KubeServiceAccount(web, 'ServiceAccount', {
     metadata: { name: s.name, labels },
     automountServiceAccountToken: false,
-  });
-  new k8s.KubeHorizontalPodAutoscalerV2(web, 'Autoscaler', {
-    metadata: { name: s.name, labels },
-    spec: {
-      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: s.name },
-      minReplicas: s.minReplicas,
-      maxReplicas: s.maxReplicas,
-      metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: s.cpuUtilization } } }],
-    },
-  });
-  new k8s.KubePodDisruptionBudget(web, 'DisruptionBudget', {
-    metadata: { name: s.name, labels },
-    spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: { ...web.selectorLabels } } },
   });
   new k8s.KubeNetworkPolicy(web, 'NetworkPolicy', {
     metadata: { name: s.name, labels },

@@ -25,6 +25,8 @@ for (const ns of platform) {
       resources: { requests: { cpu: s.cpu, memory: s.memory }, limits: { memory: s.memoryLimit } },
       envFrom: [lib.EnvFrom.config(config)],
       serviceAccountName: s.name,
+      autoscaling: { minReplicas: s.minReplicas, maxReplicas: s.maxReplicas, metrics: [lib.Metric.cpu(s.cpuUtilization)] },
+      // and a PodDisruptionBudget, by default (maxUnavailable 1)
     });
     extra.serviceExtras(stack, web, s);
   }

@@ -1,5 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { renderApiObject } from './_render';
 import { PlatformError } from './errors';
 import { PlatformAnnotations } from './labels';
 import { ManifestObject } from './manifest-object';
@@ -78,7 +79,7 @@ export function synthesizeCharts(root: IConstruct): SynthesizedChart[] {
 
   if (problems.length > 0) throw new SynthError(problems);
   for (const [obj, chart] of apiObjects) {
-    const json = obj.toJson() as ManifestObject;
+    const json = renderApiObject(obj) as ManifestObject;
     const plaintext = plaintextSecretProblem(json);
     if (plaintext) problems.push({ path: obj.node.path, message: plaintext });
     chart.objects.push(json);

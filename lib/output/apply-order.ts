@@ -63,9 +63,10 @@ export function applyOrderIndexes(objects: readonly ManifestObject[]): number[] 
   const key = (o: ManifestObject): [number, string, string, string] =>
     [applyRank(o.kind), RANK.has(o.kind) ? '' : o.kind, o.metadata.namespace ?? '', o.metadata.name];
   const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  const keys = objects.map(key); // once per object, not once per comparison
   return objects.map((_, i) => i).sort((i, j) => {
-    const a = key(objects[i]);
-    const b = key(objects[j]);
+    const a = keys[i];
+    const b = keys[j];
     return a[0] - b[0] || compare(a[1], b[1]) || compare(a[2], b[2]) || compare(a[3], b[3]) || i - j;
   });
 }

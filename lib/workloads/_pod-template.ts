@@ -5,6 +5,7 @@ import { Config } from '../config/config';
 import { Secret } from '../config/secret';
 import { k8s } from '../core/_k8s';
 import { PropChecker } from '../core/_props';
+import { renderApiObject } from '../core/_render';
 import { isValidLabelValue } from '../core/names';
 import { parseQuantity } from '../core/quantity';
 import { recommendedLabels, StackLabelSource } from '../core/labels';
@@ -225,7 +226,7 @@ export class PodTemplate {
     if (seen.size === 0) return undefined;
     const hash = createHash('sha256');
     for (const key of [...seen.keys()].sort()) {
-      const json = seen.get(key)!.toJson() as { data?: unknown; binaryData?: unknown; type?: unknown };
+      const json = renderApiObject(seen.get(key)!) as { data?: unknown; binaryData?: unknown; type?: unknown };
       hash.update(JSON.stringify([key, json.data ?? null, json.binaryData ?? null, json.type ?? null]));
       hash.update('\n');
     }

@@ -1,0 +1,139 @@
+import { ApiObject, App, ImplicitTokenResolver, JsonPatch, Lazy, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
+import { k8s } from './_k8s';
+
+/**
+ * Rendering API objects to JSON: what `ApiObject.toJson()` returns, computed faster.
+ *
+ * cdk8s's `toJson()` resolves every value of an object through the app's resolvers (finding the app again for
+ * each value, allocating a context and a key path per value), sanitizes the result in a second pass, and resolves
+ * the metadata twice. At platform scale that is most of the synth. `renderApiObject()` does the same work in one
+ * pass for apps with cdk8s's default resolvers and for objects it knows how to render (`ApiObject` itself and the
+ * generated L1 classes of cdk8s-plus-27, whose own conversion it still applies); anything else, or anything
+ * unexpected on the way, is rendered by the object's own `toJson()`. The result is the same data, keys in the
+ * same order (test/core/render.test.ts compares both on every kind of object the library renders).
+ *
+ * @internal
+ */
+export function renderApiObject(obj: ApiObject): any {
+  const convert = conversionOf(obj);
+  if (convert === undefined || !hasDefaultResolvers(obj)) return obj.toJson();
+  let base: Record<string, unknown>;
+  try {
+    base = renderBase(obj);
+  } catch (e) {
+    if (e === UNHANDLED) return obj.toJson();
+    // As ApiObject.toJson() reports errors (of lazy values, patches).
+    throw new Error(`Failed serializing construct at path '${obj.node.path}' with name '${obj.name}': ${e}`);
+  }
+  return convert(base);
+}
+
+/** Thrown when a value is not one the fast path handles; the object is then rendered by its own `toJson()`. */
+const UNHANDLED = Symbol('unhandled');
+
+/** The L1 class's conversion of the resolved base JSON (identity for a plain ApiObject), if the class is known. */
+function conversionOf(obj: ApiObject): ((base: Record<string, unknown>) => any) | undefined {
+  const ctor = obj.constructor as { name: string; GVK?: object; prototype: object };
+  if (ctor === ApiObject) return (base) => base;
+  if (Object.getPrototypeOf(ctor.prototype) !== ApiObject.prototype) return undefined;
+  if (!Object.prototype.hasOwnProperty.call(ctor.prototype, 'toJson')) return undefined;
+  const generated = k8s as unknown as Record<string, unknown>;
+  const toJsonProps = generated[`toJson_${ctor.name}Props`];
+  if (generated[ctor.name] !== ctor || typeof toJsonProps !== 'function' || ctor.GVK === undefined) return undefined;
+  const gvk = ctor.GVK;
+  // What the generated `toJson()` of every L1 class does with `super.toJson()`.
+  return (base) => ({ ...gvk, ...toJsonProps(base) });
+}
+
+const defaultResolverApps = new WeakMap<object, boolean>();
+
+/** Whether the object's app has exactly cdk8s's built-in resolvers, in their order. */
+function hasDefaultResolvers(obj: ApiObject): boolean {
+  const app = App.of(obj);
+  let known = defaultResolverApps.get(app);
+  if (known === undefined) {
+    const r = app.resolvers;
+    known = r.length === 3 && r[0] instanceof LazyResolver && r[1] instanceof ImplicitTokenResolver &&
+      r[2] instanceof NumberStringUnionResolver;
+    defaultResolverApps.set(app, known);
+  }
+  return known;
+}
+
+/** What `ApiObject.prototype.toJson()` returns. */
+function renderBase(obj: ApiObject): Record<string, unknown> {
+  const internals = obj as unknown as { props: Record<string, unknown>; patches: JsonPatch[] };
+  if (typeof internals.props !== 'object' || !Array.isArray(internals.patches)) throw UNHANDLED;
+  const metadata = renderMetadata(obj);
+  const sortKeys = !process.env.CDK8S_DISABLE_SORT;
+  const data: Record<string, unknown> = { ...internals.props, metadata };
+  // The metadata is already resolved and sanitized, and both are idempotent on plain data: it is kept as it is.
+  let json = clean(data, sortKeys, false, 'metadata') as Record<string, unknown>;
+  if (internals.patches.length > 0) json = JsonPatch.apply(json, ...internals.patches);
+  const result: Record<string, unknown> = {};
+  for (const key of ['apiVersion', 'kind', 'metadata', ...Object.keys(json)]) {
+    if (key in json) result[key] = json[key];
+  }
+  return result;
+}
+
+/** What `ApiObjectMetadataDefinition.toJson()` returns. */
+function renderMetadata(obj: ApiObject): unknown {
+  const md = obj.metadata as unknown as {
+    _additionalAttributes: Record<string, unknown>;
+    name?: string; namespace?: string; annotations: unknown; finalizers: unknown; ownerReferences: unknown; labels: unknown;
+  };
+  if (typeof md._additionalAttributes !== 'object') throw UNHANDLED;
+  return clean({
+    ...md._additionalAttributes,
+    name: md.name,
+    namespace: md.namespace,
+    annotations: md.annotations,
+    finalizers: md.finalizers,
+    ownerReferences: md.ownerReferences,
+    labels: md.labels,
+  }, true, true);
+}
+
+/**
+ * cdk8s's `resolve()` with its default resolvers, then its `sanitizeValue()`, in one pass: lazy values produced,
+ * implicit tokens (`resolve()`) and number-or-string unions (`.value`) resolved, null and undefined dropped from
+ * objects, keys sorted (if `sortKeys`), and empty arrays and objects dropped (if `filterEmpty`). The value of
+ * `cleanKey` (of `value` itself, not below it), already clean, is taken as it is.
+ */
+function clean(value: unknown, sortKeys: boolean, filterEmpty: boolean, cleanKey?: string): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value !== 'object') {
+    // A primitive: no default resolver replaces one (strings and numbers have no resolve() or value).
+    if (typeof value === 'function') throw UNHANDLED;
+    return value;
+  }
+  if (value instanceof Lazy) return clean(value.produce(), sortKeys, filterEmpty);
+  const v = value as { resolve?: unknown; value?: unknown; constructor?: unknown };
+  if (typeof v.resolve === 'function') return clean((v.resolve as () => unknown)(), sortKeys, filterEmpty);
+  if (Array.isArray(value)) {
+    if (filterEmpty && value.length === 0) return undefined;
+    return value.map((x) => clean(x, sortKeys, filterEmpty));
+  }
+  if (v.constructor !== Object) {
+    if (typeof v.value === 'number' || typeof v.value === 'string') return clean({ value: v.value }, sortKeys, filterEmpty);
+    // cdk8s refuses other objects; let it say so in its own words.
+    throw UNHANDLED;
+  }
+  // Resolved in the object's own key order (as cdk8s does: lazy values are produced in that order), then sorted.
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  const values = keys.map((key) => (key === cleanKey ? record[key] : clean(record[key], sortKeys, filterEmpty)));
+  const order = sortKeys ? keys.map((_, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0)) : keys.map((_, i) => i);
+  const result: Record<string, unknown> = {};
+  let empty = true;
+  for (const i of order) {
+    const x = values[i];
+    if (x !== undefined && x !== null) {
+      result[keys[i]] = x;
+      empty = false;
+    }
+  }
+  if (filterEmpty && empty) return undefined;
+  return result;
+}

@@ -1,0 +1,131 @@
+import { ApiObject, App, Chart, IResolver, JsonPatch, Lazy, ResolutionContext } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { defineExamples } from '../../apps/examples';
+import { renderApiObject } from '../../lib/core/_render';
+import { k8s } from '../../lib/core/_k8s';
+import { PlatformApp } from '../../lib';
+
+/** Every API object below `root`. */
+function apiObjects(root: IConstruct): ApiObject[] {
+  return root.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c));
+}
+
+/** Asserts that the fast rendering is exactly cdk8s's: the same data with the keys in the same order. */
+function expectSameAsToJson(obj: ApiObject): void {
+  expect(JSON.stringify(renderApiObject(obj))).toBe(JSON.stringify(obj.toJson()));
+}
+
+/** A chart in a plain cdk8s app (default resolvers). */
+function chart(app: App = new App()): Chart {
+  return new Chart(app, 'c', { namespace: 'ns', labels: { team: 'a' } });
+}
+
+describe('renderApiObject', () => {
+  test('GIVEN every object of the example app WHEN rendered THEN each is exactly what toJson() returns', () => {
+    // GIVEN
+    const app = new PlatformApp();
+    defineExamples(app);
+    const objects = apiObjects(app);
+    expect(objects.length).toBeGreaterThan(20);
+    // WHEN / THEN
+    for (const obj of objects) expectSameAsToJson(obj);
+  });
+
+  test('GIVEN an L1 object with lazy values, unions, nulls and empty collections WHEN rendered THEN it is what toJson() returns', () => {
+    // GIVEN
+    const c = chart();
+    const obj = new k8s.KubeDeployment(c, 'd', {
+      metadata: { name: 'd', annotations: {}, finalizers: [] },
+      spec: {
+        selector: { matchLabels: { b: 'x', a: 'y' } },
+        strategy: { rollingUpdate: { maxSurge: k8s.IntOrString.fromString('25%'), maxUnavailable: k8s.IntOrString.fromNumber(0) } },
+        template: Lazy.any({
+          produce: () => ({
+            metadata: { labels: { z: '1', a: '2' } },
+            spec: {
+              containers: [{ name: 'c', image: 'i', args: [], env: [{ name: 'E', value: undefined }], resources: { limits: { memory: k8s.Quantity.fromString('1Gi') } } }],
+              volumes: [{ name: 'tmp', emptyDir: {} }],
+            },
+          }),
+        }) as unknown as k8s.PodTemplateSpec,
+      },
+    });
+    obj.metadata.addLabel('late', 'yes');
+    // WHEN / THEN
+    expectSameAsToJson(obj);
+  });
+
+  test('GIVEN a plain ApiObject with an unknown field and owner references WHEN rendered THEN it is what toJson() returns', () => {
+    // GIVEN
+    const c = chart();
+    const obj = new ApiObject(c, 'x', { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' }, spec: { size: 3, nested: { k: null } }, extra: [1, null, 'a'] });
+    obj.metadata.addOwnerReference({ apiVersion: 'v1', kind: 'ConfigMap', name: 'o', uid: 'u' });
+    obj.metadata.add('generateName', 'w-');
+    // WHEN / THEN
+    expectSameAsToJson(obj);
+  });
+
+  test('GIVEN JSON patches WHEN rendered THEN they are applied as toJson() applies them', () => {
+    // GIVEN
+    const obj = new k8s.KubeConfigMap(chart(), 'cm', { metadata: { name: 'cm' }, data: { a: '1' } });
+    obj.addJsonPatch(JsonPatch.add('/data/b', '2'), JsonPatch.remove('/data/a'));
+    // WHEN / THEN
+    expectSameAsToJson(obj);
+    expect(renderApiObject(obj).data).toEqual({ b: '2' });
+  });
+
+  test('GIVEN CDK8S_DISABLE_SORT WHEN rendered THEN keys keep their order, as toJson() keeps them', () => {
+    // GIVEN
+    const obj = new k8s.KubeConfigMap(chart(), 'cm', { metadata: { name: 'cm' }, data: { z: '1', a: '2' } });
+    process.env.CDK8S_DISABLE_SORT = '1';
+    try {
+      // WHEN / THEN
+      expectSameAsToJson(obj);
+      expect(Object.keys(renderApiObject(obj).data)).toEqual(['z', 'a']);
+    } finally {
+      delete process.env.CDK8S_DISABLE_SORT;
+    }
+  });
+
+  test('GIVEN an app with a custom resolver WHEN rendered THEN the resolver is applied (toJson() renders it)', () => {
+    // GIVEN
+    class Upper implements IResolver {
+      public resolve(context: ResolutionContext): void {
+        if (typeof context.value === 'string' && context.value.startsWith('up:')) context.replaceValue(context.value.slice(3).toUpperCase());
+      }
+    }
+    const obj = new k8s.KubeConfigMap(chart(new App({ resolvers: [new Upper()] })), 'cm', { metadata: { name: 'cm' }, data: { a: 'up:x' } });
+    // WHEN / THEN
+    expect(renderApiObject(obj).data).toEqual({ a: 'X' });
+  });
+
+  test('GIVEN a subclass of an L1 class with its own toJson WHEN rendered THEN its toJson() is used', () => {
+    // GIVEN
+    class Tagged extends k8s.KubeConfigMap {
+      public toJson(): any {
+        return { ...super.toJson(), tagged: true };
+      }
+    }
+    const obj = new Tagged(chart(), 'cm', { metadata: { name: 'cm' } });
+    // WHEN / THEN
+    expect(renderApiObject(obj).tagged).toBe(true);
+  });
+
+  test('GIVEN a value that is not plain data WHEN rendered THEN the error is the one toJson() throws', () => {
+    // GIVEN
+    class Opaque {
+      public readonly x = 1;
+    }
+    const obj = new ApiObject(chart(), 'x', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, data: { o: new Opaque() } });
+    // WHEN / THEN
+    expect(() => renderApiObject(obj)).toThrow(/can't render non-simple object of type 'Opaque'/);
+  });
+
+  test('GIVEN a lazy value that throws WHEN rendered THEN the error names the construct path, as toJson() does', () => {
+    // GIVEN
+    const obj = new k8s.KubeConfigMap(chart(), 'cm', { metadata: { name: 'cm' }, data: Lazy.any({ produce: () => { throw new Error('boom'); } }) as any });
+    // WHEN / THEN
+    expect(() => renderApiObject(obj)).toThrow("Failed serializing construct at path 'c/cm' with name 'cm': Error: boom");
+    expect(() => obj.toJson()).toThrow("Failed serializing construct at path 'c/cm' with name 'cm': Error: boom");
+  });
+});
