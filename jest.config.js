@@ -1,6 +1,9 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
+  // Every core: jest's default (cores - 1) runs the whole suite serially on a 2-core machine, while the package test
+  // mostly waits on npm and tsc in child processes.
+  maxWorkers: '100%',
   roots: ['<rootDir>/test', '<rootDir>/lib'],
   testMatch: ['**/*.test.ts'],
   transform: {
