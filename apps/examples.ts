@@ -1,4 +1,5 @@
 import { defineEnvironments, Environment, GitOps, PlatformApp, Provider } from '../lib';
+import { AnalyticsStack } from './analytics-stack';
 import { ApiServerStack, ApiServerValues, SEED_API_SERVER_VALUES } from './api-server-stack';
 import { SHOP_PROD_VALUES, ShopStack, ShopValues } from './shop-stack';
 
@@ -51,6 +52,8 @@ export interface ExampleStacks {
   readonly production: ApiServerStack;
   /** The shop. */
   readonly shop: ShopStack;
+  /** The analytics platform: every production feature. */
+  readonly analytics: AnalyticsStack;
 }
 
 /**
@@ -64,6 +67,7 @@ export function defineExamples(app: PlatformApp): Record<string, ExampleStacks> 
     result[name] = {
       production: new ApiServerStack(env, 'production', values.apiServer),
       shop: new ShopStack(env, 'shop', values.shop),
+      analytics: new AnalyticsStack(env, 'analytics'),
     };
   }
   return result;

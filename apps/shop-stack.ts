@@ -109,11 +109,12 @@ export class ShopStack extends AppStack {
       resources: values.web.resources,
       readinessProbe: Probe.http('/'),
       env: {
-        API_URL: `http://${this.api.serviceName}.${this.namespace}.svc.cluster.local`,
         LOG_LEVEL: EnvValue.fromConfig(this.config, 'LOG_LEVEL'),
       },
       mounts: [Mount.emptyDir('/var/cache/nginx', { sizeLimit: '256Mi' })],
     });
+    // API_URL=http://shop-api.shop.svc.cluster.local, and a NetworkPolicy letting only the web pods reach the API.
+    this.web.connectTo(this.api, { envVar: 'API_URL' });
 
     this.worker = new Worker(this, 'shop-worker', {
       image: `ghcr.io/acme/shop-worker:${tag}`,

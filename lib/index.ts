@@ -21,11 +21,22 @@ export * from './config/external-secret';
 export * from './config/sealed-secret';
 export * from './config/secret-type';
 
+export * from './networking/ingress';
+export * from './networking/network-peer';
+export * from './networking/network-policy';
+export * from './networking/path-type';
 export * from './networking/protocol';
+export * from './networking/service-endpoint';
 export * from './networking/service-type';
 
+export * from './tenancy/cluster-role-ref';
+export * from './tenancy/limit-range';
 export * from './tenancy/namespace';
 export * from './tenancy/pod-security-level';
+export * from './tenancy/resource-quota';
+export * from './tenancy/role';
+export * from './tenancy/role-binding';
+export * from './tenancy/subject';
 
 export * from './providers/provider';
 

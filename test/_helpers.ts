@@ -8,7 +8,7 @@ export const RESOURCES: Resources = { requests: { cpu: '100m', memory: '128Mi' }
 
 /** A fresh app (writing to a temporary folder) with one stack `test` in namespace `test`. */
 export function makeStack(props: Partial<AppStackProps> = {}): { app: PlatformApp; stack: AppStack } {
-  const app = new PlatformApp({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-platform-test-')) });
+  const app = new PlatformApp({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-platform-test-')), capacitySummary: false });
   const stack = new AppStack(app, 'test', { namespace: 'test', ...props });
   return { app, stack };
 }

@@ -19,6 +19,7 @@ import { formatFinding } from '../validation/report';
 import { setValidationOptions, takeValidationWarnings } from '../validation/synth';
 import { ValidationOptions } from '../validation/validator';
 import { applyInheritedProps } from './_inherited-props';
+import { capacitySummary } from './_capacity';
 import type { Provider } from '../providers/provider';
 import type { WorkloadDefaults } from '../workloads/workload-defaults';
 
@@ -80,6 +81,14 @@ export interface PlatformAppProps {
    * (`fromXxxName()`)
    */
   readonly validation?: ValidationOptions;
+
+  /**
+   * Whether `synth()` prints, on standard error, the CPU and memory the workloads of each namespace request at
+   * their lowest and highest scale (standard output stays clean).
+   *
+   * @default true
+   */
+  readonly capacitySummary?: boolean;
 }
 
 const PLATFORM_APP = Symbol.for('cdk8s-platform.PlatformApp');
@@ -135,6 +144,9 @@ export class PlatformApp extends App {
   /** The GitOps controllers objects are generated for. */
   public readonly gitOps: readonly GitOps[];
 
+  /** Whether `synth()` prints the capacity summary. */
+  public readonly capacitySummary: boolean;
+
   constructor(props: PlatformAppProps = {}) {
     super({ outdir: props.outdir });
     Object.defineProperty(this, PLATFORM_APP, { value: true });
@@ -156,6 +168,7 @@ export class PlatformApp extends App {
     this.gitOps = [...gitOps];
     registerPreviousOutput(this, (scope, ref) => this.readPrevious(scope, ref));
     applyInheritedProps(this, props);
+    this.capacitySummary = props.capacitySummary ?? true;
   }
 
   /** The environments defined in the app, in the order they were defined. */
@@ -207,6 +220,7 @@ export class PlatformApp extends App {
       replaceSubfoldersAtomically(this.outdir, files);
     }
     for (const finding of takeValidationWarnings(this)) process.stderr.write(`cdk8s-platform: ${formatFinding(finding)}\n`);
+    if (this.capacitySummary) process.stderr.write(capacitySummary(this, this.selectedEnvironments));
   }
 
   /**

@@ -1,9 +1,19 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import { k8s } from '../core/_k8s';
-import { PropChecker } from '../core/_props';
+import { isPlainRecord, PropChecker } from '../core/_props';
 import { findStack, recommendedLabels } from '../core/labels';
+import { capacitySharesBelow } from '../core/_capacity';
+import { Environment } from '../core/environment';
+import { DNS_EGRESS_RULE, NetworkPolicy } from '../networking/network-policy';
+import { quotaFitProblems } from './_quota-fit';
+import { ClusterRoleRef } from './cluster-role-ref';
+import { checkLimitRange, LimitRange, LimitRangeOptions } from './limit-range';
 import { PodSecurityLevel } from './pod-security-level';
+import { checkQuota, QuotaOptions, ResourceQuota } from './resource-quota';
+import { Role } from './role';
+import { RoleBinding } from './role-binding';
+import { Subject } from './subject';
 
 /** The Kubernetes version whose Pod Security Standards this library's output is checked against. */
 export const POD_SECURITY_VERSION = 'v1.27';
@@ -38,6 +48,63 @@ export interface NamespaceOptions {
    * @default none
    */
   readonly annotations?: Record<string, string>;
+
+  /**
+   * Whether a `default-deny` NetworkPolicy blocks all ingress and egress of the namespace's pods except DNS
+   * lookups. Workloads then talk only as `connectTo()`, `allowFrom()`, `allowTo()` and Ingresses allow, and
+   * LoadBalancer/NodePort services accept traffic from anywhere on their ports.
+   *
+   * @default false: opt in (egress to databases and APIs outside the cluster must then be allowed with `allowTo()`)
+   * @see https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-policies
+   */
+  readonly defaultDenyNetwork?: boolean;
+
+  /**
+   * A ResourceQuota for the namespace. At synthesis, the workloads of the namespace must fit it at their highest
+   * scale (replicas or autoscaler maximum) plus rollout surge, or nothing is written.
+   *
+   * @default no quota
+   */
+  readonly quota?: QuotaOptions;
+
+  /**
+   * A LimitRange: per-container default requests and limits, and bounds.
+   *
+   * @default none
+   */
+  readonly limits?: LimitRangeOptions;
+
+  /**
+   * Groups granted the built-in `admin`, `edit` and `view` ClusterRoles within the namespace (one RoleBinding
+   * each, named `<namespace>-admin`, ...). More with `grant()`.
+   *
+   * @default no bindings
+   */
+  readonly access?: NamespaceAccess;
+}
+
+/** Groups granted access to a namespace. */
+export interface NamespaceAccess {
+  /**
+   * Groups with full control of the namespace's objects, including Roles and RoleBindings.
+   *
+   * @default none
+   */
+  readonly admins?: string[];
+
+  /**
+   * Groups that read and write the namespace's objects.
+   *
+   * @default none
+   */
+  readonly editors?: string[];
+
+  /**
+   * Groups that read the namespace's objects (not Secrets).
+   *
+   * @default none
+   */
+  readonly viewers?: string[];
 }
 
 /** Props of a `Namespace`. */
@@ -68,6 +135,16 @@ export class Namespace extends Construct {
   public readonly podSecurity: PodSecurityLevel;
   /** The Namespace API object (the escape hatch: `addJsonPatch`, `metadata.addLabel`). */
   public readonly resource: ApiObject;
+  /** Whether the namespace denies traffic by default. */
+  public readonly defaultDenyNetwork: boolean;
+  /** The default-deny NetworkPolicy, when `defaultDenyNetwork` is on. */
+  public readonly defaultDenyPolicy?: NetworkPolicy;
+  /** The ResourceQuota, when `quota` is set. */
+  public readonly resourceQuota?: ResourceQuota;
+  /** The LimitRange, when `limits` is set. */
+  public readonly limitRange?: LimitRange;
+  /** The RoleBindings made by `access` and `grant()`. */
+  public readonly roleBindings: RoleBinding[] = [];
 
   constructor(scope: Construct, id: string, props: NamespaceProps = {}) {
     super(scope, id);
@@ -85,6 +162,14 @@ export class Namespace extends Construct {
     }
     if (props.labels !== undefined) check.labels('labels', props.labels);
     if (props.annotations !== undefined) check.annotations('annotations', props.annotations);
+    if (props.defaultDenyNetwork !== undefined) check.boolean('defaultDenyNetwork', props.defaultDenyNetwork);
+    if (props.quota !== undefined) checkQuota(check, 'quota', props.quota);
+    if (props.limits !== undefined) checkLimitRange(check, 'limits.', props.limits);
+    const access: NamespaceAccess = props.access ?? {};
+    if (!isPlainRecord(access as unknown)) check.fail('access', access, 'an object { admins?, editors?, viewers? }');
+    for (const key of ['admins', 'editors', 'viewers'] as const) {
+      if (isPlainRecord(access as unknown) && access[key] !== undefined) check.stringList(`access.${key}`, access[key], false);
+    }
     check.throwIfInvalid();
 
     this.name = name;
@@ -111,5 +196,44 @@ export class Namespace extends Construct {
     if (this.resource.chart.namespace !== undefined) {
       this.resource.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
     }
+
+    this.defaultDenyNetwork = props.defaultDenyNetwork ?? false;
+    if (this.defaultDenyNetwork) {
+      this.defaultDenyPolicy = new NetworkPolicy(this, 'DefaultDeny', {
+        name: 'default-deny', namespace: name, ingress: [], egress: [DNS_EGRESS_RULE], component: 'namespace',
+      });
+    }
+    if (props.quota !== undefined) {
+      this.resourceQuota = new ResourceQuota(this, 'Quota', { name: `${name}-quota`, namespace: name, hard: props.quota });
+      const hard = props.quota;
+      this.node.addValidation({
+        validate: () => quotaFitProblems(name, hard, props.limits,
+          capacitySharesBelow(Environment.of(this) ?? this.node.root).filter((s) => s.namespace === name)),
+      });
+    }
+    if (props.limits !== undefined) {
+      this.limitRange = new LimitRange(this, 'Limits', { name: `${name}-limits`, namespace: name, ...props.limits });
+    }
+    if (isPlainRecord(access as unknown)) {
+      const roles: Array<[string[] | undefined, ClusterRoleRef]> = [[access.admins, ClusterRoleRef.ADMIN], [access.editors, ClusterRoleRef.EDIT], [access.viewers, ClusterRoleRef.VIEW]];
+      for (const [groups, role] of roles) {
+        if (groups && groups.length > 0) this.grant(role, ...groups.map((g) => Subject.group(g)));
+      }
+    }
+  }
+
+  /**
+   * Grants a role within the namespace (a RoleBinding named `<namespace>-<role>`, or `-2`, `-3`... when taken).
+   *
+   * @example
+   * ns.grant(ClusterRoleRef.VIEW, Subject.group('auditors'));
+   */
+  public grant(role: Role | ClusterRoleRef, ...subjects: Subject[]): RoleBinding {
+    const base = `${this.name}-${role instanceof ClusterRoleRef ? role.name : (role as Role)?.roleName}`;
+    let id = base;
+    for (let n = 2; this.node.tryFindChild(id); n++) id = `${base}-${n}`;
+    const binding = new RoleBinding(this, id, { name: id, namespace: this.name, role, subjects });
+    this.roleBindings.push(binding);
+    return binding;
   }
 }

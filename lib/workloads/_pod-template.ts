@@ -14,7 +14,7 @@ import { PodAffinity } from '../scheduling/pod-affinity';
 import { IPriorityClass } from '../scheduling/priority-class';
 import { Toleration } from '../scheduling/toleration';
 import { TopologySpread } from '../scheduling/topology-spread';
-import { ContainerBuilder, ContainerPortSpec } from './_container';
+import { ContainerBuilder, ContainerPortSpec, effectiveLimits } from './_container';
 import { ContainerSpec } from './container';
 import { EnvFrom, EnvValue } from './env';
 import { Mount } from './mount';
@@ -206,6 +206,20 @@ export class PodTemplate {
     }, 0n);
     const max = (a: bigint, b: bigint) => (a > b ? a : b);
     return { cpu: max(sum('cpu'), init('cpu')), memory: max(sum('memory'), init('memory')) };
+  }
+
+  /** The limits of one pod (memory defaults to the request); a resource is undefined when a container has no limit. */
+  public podLimits(): { cpu?: bigint; memory?: bigint } {
+    const total = (key: 'cpu' | 'memory'): bigint | undefined => {
+      let sum = 0n;
+      for (const c of [this.main, ...this.sidecars]) {
+        const v = effectiveLimits(c.resources)[key];
+        if (v === undefined) return undefined;
+        sum += parseQuantity(v) ?? 0n;
+      }
+      return sum;
+    };
+    return { cpu: total('cpu'), memory: total('memory') };
   }
 
   /** Problems visible only once the stack is complete (keys read from Configs/Secrets defined in the stack). */

@@ -130,6 +130,8 @@ export class CronTask extends Workload {
   public readonly cronJob: ApiObject;
   /** How many pods one run runs at once. */
   public readonly parallelism: number;
+  /** What happens when a run is due while the previous one still runs. */
+  public readonly concurrencyPolicy: ConcurrencyPolicy;
 
   constructor(scope: Construct, id: string, props: CronTaskProps) {
     const p = props ?? ({} as CronTaskProps);
@@ -143,6 +145,7 @@ export class CronTask extends Workload {
     checkTimeZone(check, p.timeZone);
     const policy = p.concurrencyPolicy ?? ConcurrencyPolicy.FORBID;
     if (!(policy instanceof ConcurrencyPolicy)) check.fail('concurrencyPolicy', policy, 'ConcurrencyPolicy.FORBID, ConcurrencyPolicy.REPLACE or ConcurrencyPolicy.ALLOW');
+    this.concurrencyPolicy = policy;
     if (p.startingDeadlineSeconds !== undefined) check.integer('startingDeadlineSeconds', p.startingDeadlineSeconds, 10);
     if (p.suspend !== undefined) check.boolean('suspend', p.suspend);
     if (p.successfulJobsHistoryLimit !== undefined) check.integer('successfulJobsHistoryLimit', p.successfulJobsHistoryLimit, 0);
@@ -168,6 +171,11 @@ export class CronTask extends Workload {
         }),
       }) as unknown as k8s.CronJobSpec,
     });
+  }
+
+  /** No pods between runs; `parallelism` pods during one (two runs overlap only with ConcurrencyPolicy.ALLOW). @internal */
+  protected _podCounts(): { minPods: number; maxPods: number; surgePods: number } {
+    return { minPods: 0, maxPods: this.parallelism, surgePods: this.concurrencyPolicy === ConcurrencyPolicy.ALLOW ? this.parallelism : 0 };
   }
 }
 

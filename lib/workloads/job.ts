@@ -97,6 +97,11 @@ export class Job extends Workload {
       spec: Lazy.any({ produce: () => renderJobSpec(p, this._pod) }) as unknown as k8s.JobSpec,
     });
   }
+
+  /** A Job runs `parallelism` pods while it runs. @internal */
+  protected _podCounts(): { minPods: number; maxPods: number; surgePods: number } {
+    return { minPods: this.parallelism, maxPods: this.parallelism, surgePods: 0 };
+  }
 }
 
 /** Checks a job's run options. @internal */

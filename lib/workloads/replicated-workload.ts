@@ -91,6 +91,11 @@ export abstract class ReplicatedWorkload extends Workload implements IScalable {
     return this._autoscaler?.maxReplicas ?? this.replicas;
   }
 
+  /** @internal */
+  protected _podCounts(): { minPods: number; maxPods: number; surgePods: number } {
+    return { minPods: this.minReplicas, maxPods: this.maxReplicas, surgePods: this._surgePods(this.maxReplicas) };
+  }
+
   /** How many extra pods a rollout may start on top of `replicas`. @internal */
   public abstract _surgePods(replicas: number): number;
 

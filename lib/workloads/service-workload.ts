@@ -4,6 +4,10 @@ import { k8s } from '../core/_k8s';
 import { isPlainRecord } from '../core/_props';
 import { Protocol } from '../networking/protocol';
 import { ServiceType } from '../networking/service-type';
+import { NetworkPeer } from '../networking/network-peer';
+import { NetworkPolicyPort } from '../networking/network-policy';
+import { Protocol as ProtocolClass } from '../networking/protocol';
+import { EndpointPort, IServiceEndpoint } from '../networking/service-endpoint';
 import { Provider } from '../providers/provider';
 import { ContainerPortSpec } from './_container';
 import { Probe } from './probe';
@@ -115,7 +119,7 @@ const SERVICE_WORKLOAD = Symbol.for('cdk8s-platform.ServiceWorkload');
  * A replicated workload reached through a Service (`WebService`, `StatefulService`): it owns the ports and the
  * Service, and tells other workloads how to reach it (`serviceName`, `dnsName`, `url`).
  */
-export abstract class ServiceWorkload extends ReplicatedWorkload {
+export abstract class ServiceWorkload extends ReplicatedWorkload implements IServiceEndpoint {
   /** Whether `x` is a workload with a Service, also across copies of this package. */
   public static isServiceWorkload(x: unknown): x is ServiceWorkload {
     return x !== null && typeof x === 'object' && SERVICE_WORKLOAD in x;
@@ -192,6 +196,27 @@ export abstract class ServiceWorkload extends ReplicatedWorkload {
     this._livenessProbe = this._probe('livenessProbe', p.livenessProbe, Probe.tcp({ initialDelaySeconds: 10 }));
   }
 
+  /** The Service's ports; the first is the main one. */
+  public get endpointPorts(): EndpointPort[] {
+    return this._ports.map((x) => ({ name: x.name, port: x.servicePort, targetPort: x.containerPort, protocol: x.protocol }));
+  }
+
+  /** Every container port the Service targets. @internal */
+  protected _defaultIngressPorts(): NetworkPolicyPort[] {
+    return this._ports.map((x) => ({ port: x.containerPort, protocol: x.protocol === 'UDP' ? ProtocolClass.UDP : x.protocol === 'SCTP' ? ProtocolClass.SCTP : ProtocolClass.TCP }));
+  }
+
+  /**
+   * Network rules every service gets: a service exposed outside the cluster (LoadBalancer, NodePort) accepts
+   * traffic from anywhere on its ports once its ingress is restricted (from the start in a default-deny
+   * namespace).
+   *
+   * @internal
+   */
+  protected _setUpNetworkRules(): void {
+    if (this.serviceType.type !== 'ClusterIP') this._allowWhenRestricted(NetworkPeer.anyIpv4(), this._defaultIngressPorts());
+  }
+
   /** The Service's in-cluster DNS name, `<serviceName>.<namespace>.svc.cluster.local`. */
   public get dnsName(): string {
     return `${this.serviceName}.${this.namespace}.svc.cluster.local`;
@@ -208,6 +233,7 @@ export abstract class ServiceWorkload extends ReplicatedWorkload {
    * @internal
    */
   protected _createService(labels: Record<string, string>, headless: boolean): void {
+    this._setUpNetworkRules();
     this.service = new k8s.KubeService(this, 'Service', {
       metadata: { name: this.serviceName, labels, annotations: this.lbAnnotations },
       spec: Lazy.any({ produce: () => this.renderServiceSpec(headless) }) as unknown as k8s.ServiceSpec,

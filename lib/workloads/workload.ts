@@ -2,8 +2,14 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PropChecker } from '../core/_props';
 import { defaultSelector, findStack, recommendedLabels, StackLabelSource } from '../core/labels';
+import { markCapacity } from '../core/_capacity';
+import { PlatformError } from '../core/errors';
+import { NetworkPeer } from '../networking/network-peer';
+import { DNS_EGRESS_RULE, NetworkPolicy, NetworkPolicyPort, NetworkPolicyRule } from '../networking/network-policy';
+import { Protocol } from '../networking/protocol';
+import { AllowFromOptions, IServiceEndpoint } from '../networking/service-endpoint';
 import { IPodSelector } from '../scheduling/pod-affinity';
-import { PodRequests, PodTemplate, PodTemplateConfig } from './_pod-template';
+import { PodTemplate, PodTemplateConfig } from './_pod-template';
 import { ContainerSpec } from './container';
 import { EnvFrom, EnvValue } from './env';
 import { Mount } from './mount';
@@ -12,6 +18,33 @@ import { WorkloadDefaults, workloadDefaultsOf } from './workload-defaults';
 import { WorkloadProps } from './workload-props';
 
 const WORKLOAD = Symbol.for('cdk8s-platform.Workload');
+
+/** Options of `connectTo()`. */
+export interface ConnectOptions {
+  /**
+   * The target's Service port to connect to.
+   *
+   * @default the target's main port
+   */
+  readonly port?: number;
+
+  /**
+   * The environment variable of the caller's main container that receives the target's URL.
+   *
+   * @default `<TARGET_NAME>_URL`, e.g. `SHOP_API_URL`
+   */
+  readonly envVar?: string;
+}
+
+/** Options of `allowTo()`. */
+export interface AllowToOptions {
+  /**
+   * The ports the traffic may go to.
+   *
+   * @default every port
+   */
+  readonly ports?: NetworkPolicyPort[];
+}
 
 /**
  * What every workload construct (`WebService`, `Worker`, `StatefulService`, `Job`, `CronTask`) offers: its name,
@@ -43,6 +76,8 @@ export abstract class Workload extends Construct implements IPodSelector {
   protected _pod!: PodTemplate;
   private readonly constructType: string;
   private readonly props: WorkloadProps;
+  private _networkPolicy?: NetworkPolicy;
+  private readonly standingIngress: NetworkPolicyRule[] = [];
 
   protected constructor(scope: Construct, id: string, constructType: string, props: WorkloadProps,
     options: { defaultComponent: string; selectorLabels?: Record<string, string> }) {
@@ -65,12 +100,17 @@ export abstract class Workload extends Construct implements IPodSelector {
     }
     this.selectorLabels = sel ?? defaultSelector(this._stack, this.name);
     if (props.rolloutOnConfigChange !== undefined) check.boolean('rolloutOnConfigChange', props.rolloutOnConfigChange);
+    markCapacity(this, () => {
+      const pods = this._podCounts();
+      return {
+        kind: constructType, name: this.name, namespace: this.namespace, ...pods,
+        requests: this._pod.podRequests(), limits: this._pod.podLimits(),
+      };
+    });
   }
 
-  /** The pod's CPU and memory requests, in nano-units (for quota checks and capacity summaries). @internal */
-  public get _podRequests(): PodRequests {
-    return this._pod.podRequests();
-  }
+  /** How many pods the workload runs at its lowest and highest scale, and its rollout surge. @internal */
+  protected abstract _podCounts(): { minPods: number; maxPods: number; surgePods: number };
 
   /**
    * Adds an environment variable to the main container.
@@ -125,6 +165,98 @@ export abstract class Workload extends Construct implements IPodSelector {
     check.throwIfInvalid();
   }
 
+  /** The NetworkPolicy of the workload's pods, once a rule has been added (`connectTo()`, `allowFrom()`, `allowTo()`). */
+  public get networkPolicy(): NetworkPolicy | undefined {
+    return this._networkPolicy;
+  }
+
+  /**
+   * Connects this workload to a service: the service's URL (`http://<service>.<namespace>.svc.cluster.local[:port]`)
+   * is set in an environment variable of the main container, and NetworkPolicy rules allow exactly that traffic:
+   * ingress from this workload's pods on the target's pods (which then accept only allowed traffic), and, when this
+   * workload's namespace denies egress by default, egress to the target's pods. Works across namespaces.
+   *
+   * @throws PropError if the port is not one of the target's, or the variable is already set
+   */
+  public connectTo(target: IServiceEndpoint, options: ConnectOptions = {}): void {
+    const check = new PropChecker(this, this.constructType);
+    const ports = target?.endpointPorts;
+    if (!Array.isArray(ports) || typeof target.dnsName !== 'string') {
+      check.fail('connectTo() target', target, 'a workload with a Service (WebService, StatefulService)');
+      check.throwIfInvalid();
+    }
+    if ((target as unknown) === this) check.fail('connectTo() target', target.name, 'another workload than this one');
+    const port = options.port === undefined ? ports[0] : ports.find((p) => p.port === options.port);
+    if (!port) check.fail('connectTo() port', options.port, `one of the Service ports of "${target.serviceName}": ${ports.map((p) => p.port).join(', ')}`);
+    const envVar = options.envVar ?? `${target.name.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_URL`;
+    check.throwIfInvalid();
+    const url = `http://${target.dnsName}${port!.port === 80 ? '' : `:${port!.port}`}`;
+    this._pod.addEnv(check, envVar, url);
+    check.throwIfInvalid();
+    const policyPorts = [{ port: port!.targetPort, protocol: protocolOf(port!.protocol) }];
+    target.allowFrom(NetworkPeer.pods(this, this.namespace), { ports: policyPorts });
+    if (this._namespaceDeniesByDefault()) this.allowTo(NetworkPeer.pods(target, target.namespace), { ports: policyPorts });
+  }
+
+  /**
+   * Allows incoming traffic from `peer` to the workload's pods. The first call restricts the pods' ingress to what
+   * NetworkPolicies allow.
+   *
+   * @throws PropError if the peer or ports are invalid
+   */
+  public allowFrom(peer: NetworkPeer, options: AllowFromOptions = {}): void {
+    const policy = this._restrictIngress();
+    policy.addIngress({ peers: [peer], ports: options.ports ?? this._defaultIngressPorts() });
+  }
+
+  /**
+   * Allows outgoing traffic from the workload's pods to `peer`. The first call restricts the pods' egress to what
+   * NetworkPolicies allow, with DNS (kube-dns in kube-system) always allowed.
+   *
+   * @throws PropError if the peer or ports are invalid
+   */
+  public allowTo(peer: NetworkPeer, options: AllowToOptions = {}): void {
+    const policy = this._policy();
+    if (!policy.restrictsEgress) policy.addEgress(DNS_EGRESS_RULE);
+    policy.addEgress({ peers: [peer], ports: options.ports });
+  }
+
+  /** @internal */
+  public _allowWhenRestricted(peer: NetworkPeer, ports: NetworkPolicyPort[]): void {
+    const rule = { peers: [peer], ports };
+    if (this._networkPolicy?.restrictsIngress || this._namespaceDeniesByDefault()) this._restrictIngress().addIngress(rule);
+    else this.standingIngress.push(rule);
+  }
+
+  /** The ports `allowFrom()` opens by default. @internal */
+  protected _defaultIngressPorts(): NetworkPolicyPort[] | undefined {
+    return undefined;
+  }
+
+  /** Whether the workload's namespace (as its stack defines it) denies traffic by default. @internal */
+  protected _namespaceDeniesByDefault(): boolean {
+    const ns = (this._stack as { namespaceResource?: { defaultDenyNetwork?: boolean } }).namespaceResource;
+    return ns?.defaultDenyNetwork === true;
+  }
+
+  /** Restricts the pods' ingress, with the standing rules. @internal */
+  protected _restrictIngress(): NetworkPolicy {
+    const policy = this._policy();
+    if (!policy.restrictsIngress) {
+      policy.restrictIngress();
+      for (const r of this.standingIngress.splice(0)) policy.addIngress(r);
+    }
+    return policy;
+  }
+
+  private _policy(): NetworkPolicy {
+    if (!this._networkPolicy) {
+      if (this.node.tryFindChild('NetworkPolicy')) throw new PlatformError(`${this.node.path}: a child named "NetworkPolicy" already exists`);
+      this._networkPolicy = new NetworkPolicy(this, 'NetworkPolicy', { name: this.name, selector: this, component: this.component });
+    }
+    return this._networkPolicy;
+  }
+
   /**
    * Creates the pod template and registers its synth-time validation.
    *
@@ -161,4 +293,8 @@ export abstract class Workload extends Construct implements IPodSelector {
     }
     return probe.isNone ? undefined : probe;
   }
+}
+
+function protocolOf(value: string): Protocol {
+  return value === 'UDP' ? Protocol.UDP : value === 'SCTP' ? Protocol.SCTP : Protocol.TCP;
 }

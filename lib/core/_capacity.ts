@@ -1,0 +1,77 @@
+import { IConstruct } from 'constructs';
+import { Environment } from './environment';
+
+/** What one workload needs of its namespace. @internal */
+export interface CapacityShare {
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace: string;
+  /** Pods at the lowest scale. */
+  readonly minPods: number;
+  /** Pods at the highest scale. */
+  readonly maxPods: number;
+  /** Extra pods during a rollout at the highest scale. */
+  readonly surgePods: number;
+  /** Requests of one pod, in nano-units. */
+  readonly requests: { readonly cpu: bigint; readonly memory: bigint };
+  /** Limits of one pod, in nano-units; undefined when a container has none. */
+  readonly limits: { readonly cpu?: bigint; readonly memory?: bigint };
+}
+
+const CAPACITY = Symbol.for('cdk8s-platform.CapacityShare');
+
+/** Declares what `construct` needs of its namespace. @internal */
+export function markCapacity(construct: IConstruct, share: () => CapacityShare): void {
+  Object.defineProperty(construct, CAPACITY, { value: share });
+}
+
+/** The capacity shares of every workload at or below `scope`. @internal */
+export function capacitySharesBelow(scope: IConstruct): CapacityShare[] {
+  return scope.node.findAll()
+    .map((c) => (c as unknown as Record<symbol, (() => CapacityShare) | undefined>)[CAPACITY])
+    .filter((f): f is () => CapacityShare => typeof f === 'function')
+    .map((f) => f());
+}
+
+/** Millicores, as text ("250m", "2", "1.5"). @internal */
+export function formatCpu(nanos: bigint): string {
+  const milli = Number((nanos + 999_999n) / 1_000_000n);
+  return milli % 1000 === 0 ? String(milli / 1000) : `${milli}m`;
+}
+
+/** Bytes, as text in Mi or Gi ("256Mi", "1.5Gi"). @internal */
+export function formatMemory(nanos: bigint): string {
+  const bytes = Number((nanos + 999_999_999n) / 1_000_000_000n);
+  const mi = bytes / (1024 * 1024);
+  if (mi >= 1024) return `${Math.round((mi / 1024) * 100) / 100}Gi`;
+  return `${Math.round(mi * 100) / 100}Mi`;
+}
+
+/**
+ * One line per namespace (per environment) with the CPU and memory its workloads request at their lowest and
+ * highest scale.
+ *
+ * @internal
+ */
+export function capacitySummary(root: IConstruct, environments?: readonly string[]): string {
+  const groups = new Map<string, CapacityShare[]>();
+  for (const c of root.node.findAll()) {
+    const f = (c as unknown as Record<symbol, (() => CapacityShare) | undefined>)[CAPACITY];
+    if (typeof f !== 'function') continue;
+    const env = Environment.of(c)?.environmentName;
+    if (environments !== undefined && env !== undefined && !environments.includes(env)) continue;
+    const share = f();
+    const key = env ? `${env}/${share.namespace}` : share.namespace;
+    groups.set(key, [...(groups.get(key) ?? []), share]);
+  }
+  if (groups.size === 0) return '';
+  const lines = [...groups.keys()].sort().map((key) => {
+    const shares = groups.get(key)!;
+    const sum = (pods: (s: CapacityShare) => number, res: 'cpu' | 'memory') => shares.reduce((a, s) => a + s.requests[res] * BigInt(pods(s)), 0n);
+    const minPods = shares.reduce((a, s) => a + s.minPods, 0);
+    const maxPods = shares.reduce((a, s) => a + s.maxPods, 0);
+    return `  ${key}: ${shares.length} workload(s), ${minPods}-${maxPods} pods; requests cpu ${formatCpu(sum((s) => s.minPods, 'cpu'))}-${formatCpu(sum((s) => s.maxPods, 'cpu'))}, ` +
+      `memory ${formatMemory(sum((s) => s.minPods, 'memory'))}-${formatMemory(sum((s) => s.maxPods, 'memory'))} (min-max scale)`;
+  });
+  return `cdk8s-platform: capacity per namespace:\n${lines.join('\n')}\n`;
+}

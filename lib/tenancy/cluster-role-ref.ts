@@ -1,0 +1,24 @@
+/**
+ * A ClusterRole that a RoleBinding grants within one namespace: the built-in user-facing roles, or any other by
+ * name.
+ *
+ * @see https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles
+ */
+export class ClusterRoleRef {
+  /** Everything in the namespace, including Roles and RoleBindings (not the quota or the namespace itself). */
+  public static readonly ADMIN = new ClusterRoleRef('admin');
+  /** Read and write most objects (not Roles and RoleBindings). */
+  public static readonly EDIT = new ClusterRoleRef('edit');
+  /** Read most objects (not Secrets). */
+  public static readonly VIEW = new ClusterRoleRef('view');
+
+  /** Another ClusterRole, by name. */
+  public static named(name: string): ClusterRoleRef {
+    return new ClusterRoleRef(name);
+  }
+
+  private constructor(
+    /** The ClusterRole's name. */
+    public readonly name: string,
+  ) {}
+}

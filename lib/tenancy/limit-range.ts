@@ -1,0 +1,127 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { k8s } from '../core/_k8s';
+import { isPlainRecord, PropChecker } from '../core/_props';
+import { findStack, recommendedLabels } from '../core/labels';
+import { compareQuantities, parseQuantity } from '../core/quantity';
+import { ResourceAmounts } from '../workloads/resources';
+
+/** Per-container defaults and bounds of a namespace. */
+export interface LimitRangeOptions {
+  /**
+   * Requests of containers that set none.
+   *
+   * @default none
+   */
+  readonly defaultRequest?: ResourceAmounts;
+
+  /**
+   * Limits of containers that set none.
+   *
+   * @default none
+   */
+  readonly defaultLimit?: ResourceAmounts;
+
+  /**
+   * The largest limit a container may set.
+   *
+   * @default no bound
+   */
+  readonly max?: ResourceAmounts;
+
+  /**
+   * The smallest request a container may set.
+   *
+   * @default no bound
+   */
+  readonly min?: ResourceAmounts;
+}
+
+/** Props of a `LimitRange`. */
+export interface LimitRangeProps extends LimitRangeOptions {
+  /**
+   * The LimitRange's name: a DNS-1123 subdomain.
+   *
+   * @default the construct id
+   */
+  readonly name?: string;
+
+  /**
+   * The namespace it applies to.
+   *
+   * @default the stack's namespace
+   */
+  readonly namespace?: string;
+}
+
+const KEYS: Array<[keyof ResourceAmounts, string]> = [['cpu', 'cpu'], ['memory', 'memory'], ['ephemeralStorage', 'ephemeral-storage']];
+
+/**
+ * Default requests and limits, and bounds, for every container of a namespace (v1 LimitRange, type Container).
+ * Usually made by `Namespace` from its `limits` option.
+ *
+ * @see https://kubernetes.io/docs/concepts/policy/limit-range/
+ * @example
+ * new LimitRange(stack, 'defaults', { defaultRequest: { cpu: '100m', memory: '128Mi' }, max: { memory: '2Gi' } });
+ */
+export class LimitRange extends Construct {
+  /** The defaults and bounds. */
+  public readonly options: LimitRangeOptions;
+  /** The LimitRange API object (the escape hatch). */
+  public readonly resource: ApiObject;
+
+  constructor(scope: Construct, id: string, props: LimitRangeProps) {
+    super(scope, id);
+    const p = props ?? ({} as LimitRangeProps);
+    const stack = findStack(this, 'LimitRange');
+    const check = new PropChecker(this, 'LimitRange');
+    const name = p.name ?? id;
+    check.name('name', name, 'dns1123-subdomain');
+    if (p.namespace !== undefined) check.name('namespace', p.namespace, 'dns1123-label');
+    checkLimitRange(check, '', p);
+    check.throwIfInvalid();
+    this.options = { defaultRequest: p.defaultRequest, defaultLimit: p.defaultLimit, max: p.max, min: p.min };
+    const amounts = (a: ResourceAmounts | undefined): Record<string, k8s.Quantity> | undefined => {
+      if (!a) return undefined;
+      const out: Record<string, k8s.Quantity> = {};
+      for (const [key, field] of KEYS) if (a[key] !== undefined) out[field] = k8s.Quantity.fromString(a[key]!);
+      return out;
+    };
+    this.resource = new k8s.KubeLimitRange(this, 'Resource', {
+      metadata: { name, namespace: p.namespace, labels: recommendedLabels(stack, { name, component: 'limits' }) },
+      spec: {
+        limits: [{
+          type: 'Container',
+          defaultRequest: amounts(p.defaultRequest),
+          default: amounts(p.defaultLimit),
+          max: amounts(p.max),
+          min: amounts(p.min),
+        }],
+      },
+    });
+  }
+}
+
+/** Checks limit range options; `prefix` is prepended to prop names. @internal */
+export function checkLimitRange(check: PropChecker, prefix: string, o: LimitRangeOptions): void {
+  const parts = ['defaultRequest', 'defaultLimit', 'max', 'min'] as const;
+  if (parts.every((k) => o[k] === undefined)) {
+    check.fail(prefix ? prefix.replace(/\.$/, '') : 'limits', o, 'at least one of defaultRequest, defaultLimit, max, min');
+  }
+  for (const part of parts) {
+    const a = o[part];
+    if (a === undefined) continue;
+    if (!isPlainRecord(a)) {
+      check.fail(`${prefix}${part}`, a, 'an object { cpu?, memory?, ephemeralStorage? }');
+      continue;
+    }
+    for (const [key] of KEYS) if (a[key] !== undefined) check.quantity(`${prefix}${part}.${key}`, a[key]);
+  }
+  for (const [key] of KEYS) {
+    const lo = o.min?.[key];
+    const hi = o.max?.[key];
+    if (typeof lo === 'string' && typeof hi === 'string' && parseQuantity(lo) !== undefined && parseQuantity(hi) !== undefined && compareQuantities(lo, hi) > 0) {
+      check.fail(`${prefix}min.${key}`, lo, `at most max.${key} (${hi})`);
+    }
+  }
+}
