@@ -89,7 +89,9 @@ export class AnalyticsStack extends AppStack {
         image: 'otel/opentelemetry-collector:0.102.0',
         args: ['--config=/etc/otel/config.yaml'],
         mounts: [Mount.config(config, '/etc/otel', { items: { LOG_LEVEL: 'log-level' } })],
-        ports: [{ name: 'otlp', port: 4317 }],
+        ports: [{ name: 'otlp', port: 4317 }, { name: 'health', port: 13133 }],
+        readinessProbe: Probe.http('/', { port: 13133 }),
+        livenessProbe: Probe.http('/', { port: 13133 }),
       }],
     });
     this.ingest.autoscale({

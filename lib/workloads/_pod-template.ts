@@ -156,13 +156,13 @@ export class PodTemplate {
 
   /** Adds an init container. */
   public addInitContainer(check: PropChecker, prop: string, spec: ContainerSpec): void {
-    const c = this.sideContainer(check, prop, spec);
+    const c = this.sideContainer(check, prop, spec, false);
     if (c) this.initContainers.push(c);
   }
 
   /** Adds a sidecar container. */
   public addSidecar(check: PropChecker, prop: string, spec: ContainerSpec): void {
-    const c = this.sideContainer(check, prop, spec);
+    const c = this.sideContainer(check, prop, spec, true);
     if (c) this.sidecars.push(c);
   }
 
@@ -289,7 +289,7 @@ export class PodTemplate {
     };
   }
 
-  private sideContainer(check: PropChecker, prop: string, spec: ContainerSpec): ContainerBuilder | undefined {
+  private sideContainer(check: PropChecker, prop: string, spec: ContainerSpec, sidecar: boolean): ContainerBuilder | undefined {
     if (spec === null || typeof spec !== 'object') {
       check.fail(prop, spec, 'a container spec { name, image, resources, ... }');
       return undefined;
@@ -314,8 +314,23 @@ export class PodTemplate {
         });
       }
     }
+    const probe = (key: 'readinessProbe' | 'livenessProbe'): Probe | undefined => {
+      const value = spec[key];
+      if (value === undefined) return undefined;
+      if (!sidecar) {
+        check.fail(`${where}${key}`, value, 'no probe: init containers run to completion and take no probes');
+        return undefined;
+      }
+      if (!(value instanceof Probe)) {
+        check.fail(`${where}${key}`, value, 'Probe.http(), Probe.tcp(), Probe.grpc() or Probe.exec()');
+        return undefined;
+      }
+      return value.isNone ? undefined : value;
+    };
     const d = this.config.defaults;
     return new ContainerBuilder(check, where, {
+      readinessProbe: probe('readinessProbe'),
+      livenessProbe: probe('livenessProbe'),
       name: spec.name,
       image: spec.image,
       imagePullPolicy: spec.imagePullPolicy,

@@ -2,6 +2,7 @@ import { Protocol } from '../networking/protocol';
 import { EnvFrom, EnvValue } from './env';
 import { ImagePullPolicy } from './image-pull-policy';
 import { Mount } from './mount';
+import { Probe } from './probe';
 import { Resources } from './resources';
 import { SecurityOptions } from './security';
 
@@ -116,4 +117,18 @@ export interface ContainerSpec extends ContainerOptions {
    * @default none
    */
   readonly ports?: ContainerPort[];
+
+  /**
+   * For a sidecar: the probe that decides whether the pod is ready (init containers take no probes).
+   *
+   * @default none
+   */
+  readonly readinessProbe?: Probe;
+
+  /**
+   * For a sidecar: the probe that decides whether the container is restarted (init containers take no probes).
+   *
+   * @default none
+   */
+  readonly livenessProbe?: Probe;
 }

@@ -90,7 +90,8 @@ describe('cdk8s-platform check', () => {
     expect(folders).toEqual(expect.arrayContaining(['dev', 'prod', 'staging']));
     for (const folder of folders) {
       // WHEN
-      const { code, stdout } = await run('check', path.join(outdir, folder), '--external', 'Secret/db-secret', '--external', 'Secret/shop/shop-secrets', '--format', 'json');
+      const { code, stdout } = await run('check', path.join(outdir, folder), '--external', 'Secret/db-secret', '--external', 'Secret/shop/shop-secrets',
+        '--external', 'Secret/analytics/analytics-tls', '--external', 'Secret/analytics/events-db-credentials', '--format', 'json');
       // THEN
       expect([folder, JSON.parse(stdout).findings]).toEqual([folder, []]);
       expect(code).toBe(0);

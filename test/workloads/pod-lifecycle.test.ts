@@ -72,3 +72,25 @@ describe('graceful shutdown, startup probes, init containers and sidecars', () =
       { path: 'test/web', prop: 'addSidecar("proxy").resources', received: 'undefined' });
   });
 });
+
+describe('probes of extra containers', () => {
+  test('GIVEN a sidecar with probes WHEN synthesized THEN they default to its first port', () => {
+    // GIVEN
+    const { stack } = makeStack();
+    // WHEN
+    new WebService(stack, 'web', {
+      image: IMAGE, resources: RESOURCES,
+      sidecars: [{ name: 'proxy', image: IMAGE, resources: RESOURCES, ports: [{ name: 'admin', port: 9901 }], readinessProbe: Probe.http('/ready'), livenessProbe: Probe.tcp() }],
+    });
+    // THEN
+    const proxy = podSpecOf(synth(stack), 'web').containers[1];
+    expect([proxy.readinessProbe, proxy.livenessProbe]).toEqual([{ httpGet: { path: '/ready', port: 9901 } }, { tcpSocket: { port: 9901 } }]);
+  });
+
+  test('GIVEN an init container with a probe WHEN added THEN a PropError refuses it', () => {
+    const { stack } = makeStack();
+    const web = new WebService(stack, 'web', { image: IMAGE, resources: RESOURCES });
+    expectPropError(() => web.addInitContainer({ name: 'init', image: IMAGE, resources: RESOURCES, readinessProbe: Probe.exec(['true']) }),
+      { path: 'test/web', prop: 'addInitContainer("init").readinessProbe', received: '{"handler":{"kind":"exec"', allowed: 'no probe' });
+  });
+});
