@@ -193,6 +193,16 @@ for (const key of Object.keys(notServed)) {
   notServed[key] = replacement ? replacement.slice(0, replacement.lastIndexOf('/')) : '';
 }
 
+// Definitions without properties (JSON, JSONSchemaPropsOrBool, RawExtension, FieldsV1, ...) are free-form in the
+// OpenAPI schema: any value is accepted, so they are written as `any`.
+const freeForm = new Set(Object.entries(defs).filter(([, d]) => Object.keys(d.p).length === 0).map(([id]) => id));
+for (const id of freeForm) delete defs[id];
+for (const d of Object.values(defs)) {
+  for (const [field, code] of Object.entries(d.p)) {
+    const base = code.replace(/^(\[\]|\{\})+/, '');
+    if (freeForm.has(base)) d.p[field] = code.slice(0, code.length - base.length) + 'any';
+  }
+}
 const sortedDefs = Object.fromEntries(Object.entries(defs).sort(([a], [b]) => a.localeCompare(b)));
 const table = {
   kubernetes: '1.27',

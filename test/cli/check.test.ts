@@ -63,7 +63,7 @@ describe('cdk8s-platform check', () => {
     const { code, stdout } = await run('check', path.join(CHECK, 'helm'));
     expect(code).toBe(0);
     expect(stdout).toContain('not schema-checked (custom resources): ExternalSecret web-env');
-    expect(stdout).toContain('0 error(s), 0 warning(s) in 4 object(s)');
+    expect(stdout).toContain('0 error(s), 0 warning(s) in 5 object(s)');
   });
 
   test('GIVEN warnings and --fail-on-warnings WHEN checked THEN the exit code is 1', async () => {

@@ -22,6 +22,10 @@ const INTEGRITY: CorpusCase[] = [
   ['a missing image pull secret', d(`${POD}.imagePullSecrets`, [{ name: 'regcred' }]), 'reference-missing', `${POD}.imagePullSecrets[0].name`, 'Secret "regcred"'],
   ['an Ingress backend Service that is missing', app(set(ingress(), 'spec.rules[0].http.paths[0].backend.service.name', 'web')), 'reference-missing', 'spec.rules[0].http.paths[0].backend.service.name', 'Service "web"'],
   ['an env var reading a key its ConfigMap lacks', d(`${C0}.env[1]`, { name: 'X', valueFrom: { configMapKeyRef: { name: 'api-config', key: 'MISSING' } } }), 'reference-key', `${C0}.env[1].valueFrom.configMapKeyRef`, 'one of its keys (LOG_LEVEL)'],
+  ['a Service targetPort naming no container port', app(deployment(), set(service(), 'spec.ports[0].targetPort', 'web')), 'service-target-port', 'spec.ports[0].targetPort', 'container port of the selected pods (http)'],
+  ['a readiness probe on a port name the container lacks', d(`${C0}.readinessProbe.httpGet.port`, 'health'), 'probe-port', `${C0}.readinessProbe.httpGet.port`, 'a port of this container (http)'],
+  ['a preStop hook on an unknown port name', d(`${C0}.lifecycle`, { preStop: { httpGet: { path: '/quit', port: 'admin' } } }), 'probe-port', `${C0}.lifecycle.preStop.httpGet.port`, 'a port of this container'],
+  ['a NetworkPolicy selecting no pods', app(deployment(), { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'np', namespace: 'shop' }, spec: { podSelector: { matchLabels: { app: 'gone' } } } }), 'network-policy-selector', 'spec.podSelector', 'selects no pods'],
   ['a Secret volume item with a missing key', d(`${POD}.volumes[1]`, { name: 's', secret: { secretName: 'api-secret', items: [{ key: 'token', path: 't' }] } }), 'reference-key', `${POD}.volumes[1].secret.items[0].key`, 'Secret "api-secret" does not have'],
 ];
 
@@ -56,6 +60,7 @@ const POLICY: CorpusCase[] = [
   ['three replicas without a PDB', () => [set(deployment(), 'spec.replicas', 3)], 'pdb-for-replicas', '', 'no PodDisruptionBudget selects'],
   ['a writable root filesystem', d(`${C0}.securityContext.readOnlyRootFilesystem`, false), 'read-only-root-filesystem', `${C0}.securityContext.readOnlyRootFilesystem`, 'allowed: true'],
   ['a password in a literal env value', d(`${C0}.env[1]`, { name: 'DB_PASSWORD', value: 'hunter2' }), 'env-var-secret', `${C0}.env[1].value`, 'secretKeyRef'],
+  ['an env var set twice', d(`${C0}.env[1]`, { name: 'LOG_LEVEL', value: 'debug' }), 'env-var-duplicate', `${C0}.env[1].name`, 'only the last one counts'],
   ['the deprecated serviceAccount field', d(`${POD}.serviceAccount`, 'default'), 'deprecated-service-account', `${POD}.serviceAccount`, 'serviceAccountName instead'],
   ['a PDB with maxUnavailable 0', () => [deployment(), set(pdb(), 'spec.maxUnavailable', 0)], 'pdb-allows-disruption', 'spec.maxUnavailable', 'no eviction can ever happen'],
   ['a PDB with minAvailable equal to replicas', () => [deployment(), set(set(pdb(), 'spec.maxUnavailable', undefined), 'spec.minAvailable', 2)], 'pdb-allows-disruption', 'spec.minAvailable', 'less than the 2 replicas'],

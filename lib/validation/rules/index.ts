@@ -8,16 +8,18 @@ import { containerPorts } from './container-ports';
 import { cronjobSchedule } from './cronjob-schedule';
 import { deprecatedServiceAccount } from './deprecated-service-account';
 import { duplicateObject } from './duplicate-object';
+import { envVarDuplicate } from './env-var-duplicate';
 import { envVarSecret } from './env-var-secret';
 import { envVars } from './env-vars';
 import { hpaReplicas } from './hpa-replicas';
-import { hpaTargetReplicas } from './hpa-target-replicas';
 import { hpaTarget } from './hpa-target';
+import { hpaTargetReplicas } from './hpa-target-replicas';
 import { imagePinned } from './image-pinned';
 import { ingressPaths } from './ingress-paths';
 import { limitRange } from './limit-range';
 import { metadataAnnotations } from './metadata-annotations';
 import { metadataLabels } from './metadata-labels';
+import { networkPolicySelector } from './network-policy-selector';
 import { objectName } from './object-name';
 import { pdbAllowsDisruption } from './pdb-allows-disruption';
 import { pdbBudget } from './pdb-budget';
@@ -26,6 +28,7 @@ import { pdbSelector } from './pdb-selector';
 import { podRestartPolicy } from './pod-restart-policy';
 import { podVolumes } from './pod-volumes';
 import { probeHandler } from './probe-handler';
+import { probePort } from './probe-port';
 import { probesSet } from './probes-set';
 import { pssBaselineApparmor } from './pss-baseline-apparmor';
 import { pssBaselineCapabilities } from './pss-baseline-capabilities';
@@ -40,8 +43,8 @@ import { pssBaselineSelinux } from './pss-baseline-selinux';
 import { pssBaselineSysctls } from './pss-baseline-sysctls';
 import { pssRestrictedCapabilities } from './pss-restricted-capabilities';
 import { pssRestrictedPrivilegeEscalation } from './pss-restricted-privilege-escalation';
-import { pssRestrictedRunningAsNonRootUser } from './pss-restricted-running-as-non-root-user';
 import { pssRestrictedRunningAsNonRoot } from './pss-restricted-running-as-non-root';
+import { pssRestrictedRunningAsNonRootUser } from './pss-restricted-running-as-non-root-user';
 import { pssRestrictedSeccompProfile } from './pss-restricted-seccomp-profile';
 import { pssRestrictedVolumeTypes } from './pss-restricted-volume-types';
 import { pvcStorage } from './pvc-storage';
@@ -61,6 +64,7 @@ import { secretData } from './secret-data';
 import { serviceNodePort } from './service-node-port';
 import { servicePorts } from './service-ports';
 import { serviceSelector } from './service-selector';
+import { serviceTargetPort } from './service-target-port';
 import { validationAnnotations } from './validation-annotations';
 import { workloadSelector } from './workload-selector';
 
@@ -107,7 +111,11 @@ export const ALL_RULES: readonly Rule[] = [
   referenceKey,
   referenceMissing,
   serviceSelector,
+  serviceTargetPort,
+  probePort,
+  networkPolicySelector,
   // policy
+  envVarDuplicate,
   deprecatedServiceAccount,
   envVarSecret,
   imagePinned,
