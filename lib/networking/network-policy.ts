@@ -59,7 +59,8 @@ export interface NetworkPolicyProps {
   readonly namespace?: string;
 
   /**
-   * Allowed incoming traffic. When set (even empty), the selected pods accept only what some policy allows.
+   * Allowed incoming traffic. When set (even empty), the selected pods accept only what some policy allows. A
+   * policy must restrict at least one direction by synthesis.
    *
    * @default ingress is not restricted by this policy (unless `addIngress()` is called)
    */
@@ -128,6 +129,9 @@ export class NetworkPolicy extends Construct {
     this.ingress = props.ingress ? [...props.ingress] : undefined;
     this.egress = props.egress ? [...props.egress] : undefined;
     this.policyNamespace = props.namespace ?? Chart.of(this).namespace;
+    this.node.addValidation({
+      validate: () => (this.ingress || this.egress ? [] : [`NetworkPolicy "${this.name}" has neither ingress nor egress rules; pass ingress: [] (or egress: []) to deny all traffic in that direction`]),
+    });
     const selector = props.selector;
     this.resource = new k8s.KubeNetworkPolicy(this, 'Resource', {
       metadata: { name: this.name, namespace: props.namespace, labels: recommendedLabels(stack, { name: this.name, component }) },
