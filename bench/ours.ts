@@ -24,6 +24,7 @@ for (const ns of platform) {
       servicePort: s.servicePort,
       resources: { requests: { cpu: s.cpu, memory: s.memory }, limits: { memory: s.memoryLimit } },
       envFrom: [lib.EnvFrom.config(config)],
+      env: { UPSTREAM_URL: s.upstreamUrl },
       serviceAccountName: s.name,
       autoscaling: { minReplicas: s.minReplicas, maxReplicas: s.maxReplicas, metrics: [lib.Metric.cpu(s.cpuUtilization)] },
       // and a PodDisruptionBudget, by default (maxUnavailable 1)

@@ -17,6 +17,8 @@ export interface BenchService {
   readonly maxReplicas: number;
   readonly cpuUtilization: number;
   readonly config: Record<string, string>;
+  /** The URL of the next service (an env var of the container). */
+  readonly upstreamUrl: string;
 }
 
 /** One namespace of the benchmark platform and its services. */
@@ -62,8 +64,8 @@ export function benchPlatform(n: number): BenchNamespace[] {
         LOG_LEVEL: i % 2 === 0 ? 'info' : 'debug',
         SERVICE_NAME: name,
         FEATURE_NEW_CHECKOUT: i % 3 === 0 ? 'yes' : 'no',
-        UPSTREAM_URL: `http://svc-${(i + 1) % n}.team-${Math.floor(((i + 1) % n) / SERVICES_PER_NAMESPACE)}.svc.cluster.local`,
       },
+      upstreamUrl: `http://svc-${(i + 1) % n}.team-${Math.floor(((i + 1) % n) / SERVICES_PER_NAMESPACE)}.svc.cluster.local`,
     });
   }
   return namespaces;

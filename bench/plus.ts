@@ -41,6 +41,7 @@ for (const ns of platform) {
         image: s.image,
         portNumber: s.port,
         envFrom: [kplus.Env.fromConfigMap(config)],
+        envVariables: { UPSTREAM_URL: kplus.EnvValue.fromValue(s.upstreamUrl) },
         resources: {
           cpu: { request: kplus.Cpu.millis(millis(s.cpu)) },
           memory: { request: cdk8s.Size.mebibytes(mebibytes(s.memory)), limit: cdk8s.Size.mebibytes(mebibytes(s.memoryLimit)) },

@@ -56,6 +56,39 @@ function referencesOf(pod: any): Array<['ConfigMap' | 'Secret', string]> {
   return refs.filter(([k, n]) => !seen.has(`${k}/${n}`) && seen.add(`${k}/${n}`));
 }
 
+/**
+ * The workloads whose containers' env var values name a host, by host: every part of a value that starts at its
+ * beginning or after `/` or `@` and ends at its end or before `:` or `/` (`http://api.shop:80/x` names `api.shop`).
+ */
+function callersByHost(workloads: readonly Workload[]): Map<string, Workload[]> {
+  const result = new Map<string, Workload[]>();
+  for (const w of workloads) {
+    const hosts = new Set<string>();
+    for (const c of containersOf(w.pod)) {
+      for (const e of c.env ?? []) {
+        const v = e.value;
+        if (typeof v !== 'string') continue;
+        const starts = [0];
+        const ends: number[] = [];
+        for (let i = 0; i < v.length; i++) {
+          if (v[i] === '/' || v[i] === '@') starts.push(i + 1);
+          if (v[i] === ':' || v[i] === '/') ends.push(i);
+        }
+        ends.push(v.length);
+        for (const start of starts) {
+          for (const end of ends) if (end > start) hosts.add(v.slice(start, end));
+        }
+      }
+    }
+    for (const host of hosts) {
+      const list = result.get(host);
+      if (list) list.push(w);
+      else result.set(host, [w]);
+    }
+  }
+  return result;
+}
+
 function matches(selector: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {
   return !!selector && Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => labels?.[k] === v);
 }
@@ -101,7 +134,12 @@ export function environmentReadme(name: string, objects: readonly ManifestObject
     .map((o) => ({ object: o, id: nodeId(o.kind, o.metadata.namespace, o.metadata.name), pod: podTemplate(o) }));
   const services = objects.filter((o) => o.kind === 'Service');
   const ingresses = objects.filter((o) => o.kind === 'Ingress');
-  const hpas = objects.filter((o) => o.kind === 'HorizontalPodAutoscaler');
+  const hpaOf = new Map<string, ManifestObject>(); // the first autoscaler of each target
+  for (const h of objects) {
+    if (h.kind !== 'HorizontalPodAutoscaler') continue;
+    const key = `${h.metadata.namespace}/${h.spec?.scaleTargetRef?.kind}/${h.spec?.scaleTargetRef?.name}`;
+    if (!hpaOf.has(key)) hpaOf.set(key, h);
+  }
   const defined = new Map(objects.map((o) => [`${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`, o]));
   const secretSource = (ns: string | undefined, secret: string): string => {
     for (const kind of ['Secret', 'SealedSecret', 'ExternalSecret']) {
@@ -119,7 +157,9 @@ export function environmentReadme(name: string, objects: readonly ManifestObject
     const close = { box: '"]', round: '")', stadium: '"])', doc: '"/]' }[shape];
     nodes.set(id, `${id}${open}${label(text)}${close}`);
     const key = namespace ?? '';
-    inNamespace.set(key, [...(inNamespace.get(key) ?? []), id]);
+    const ids = inNamespace.get(key);
+    if (ids) ids.push(id);
+    else inNamespace.set(key, [id]);
   };
 
   for (const w of workloads) {
@@ -132,21 +172,34 @@ export function environmentReadme(name: string, objects: readonly ManifestObject
       edges.add(`${w.id} -.-> ${id}`);
     }
   }
+  // Indexes, so that the diagram and the table cost linear time in the number of objects.
+  const workloadsByNamespace = new Map<string, Workload[]>();
+  for (const w of workloads) {
+    const key = w.object.metadata.namespace ?? '';
+    const list = workloadsByNamespace.get(key);
+    if (list) list.push(w);
+    else workloadsByNamespace.set(key, [w]);
+  }
+  const callers = callersByHost(workloads);
   for (const s of services) {
     const id = nodeId('Service', s.metadata.namespace, s.metadata.name);
     addNode(id, `Service ${s.metadata.name}${s.spec?.type && s.spec.type !== 'ClusterIP' ? ` (${s.spec.type})` : ''}`, 'stadium', s.metadata.namespace);
-    for (const w of workloads) {
-      if (w.object.metadata.namespace === s.metadata.namespace && matches(s.spec?.selector, w.pod?.metadata?.labels)) edges.add(`${id} --> ${w.id}`);
+    for (const w of workloadsByNamespace.get(s.metadata.namespace ?? '') ?? []) {
+      if (matches(s.spec?.selector, w.pod?.metadata?.labels)) edges.add(`${id} --> ${w.id}`);
     }
-    // Workloads calling this service: an env var value naming it (`http://api`, `api.shop.svc.cluster.local:80`).
-    const name = s.metadata.name.replace(/[.]/g, '\\.');
-    const ns = (s.metadata.namespace ?? '').replace(/[.]/g, '\\.');
-    const sameNs = new RegExp(`(^|[/@])${name}(\\.${ns}(\\.svc(\\.cluster\\.local)?)?)?(:|/|$)`);
-    const otherNs = new RegExp(`(^|[/@])${name}\\.${ns}(\\.svc(\\.cluster\\.local)?)?(:|/|$)`);
-    for (const w of workloads) {
-      const values = containersOf(w.pod).flatMap((c) => (c.env ?? []).map((e: any) => e.value).filter((v: unknown) => typeof v === 'string'));
-      const re = w.object.metadata.namespace === s.metadata.namespace ? sameNs : otherNs;
-      if (values.some((v: string) => re.test(v)) && !edges.has(`${id} --> ${w.id}`)) edges.add(`${w.id} -- calls --> ${id}`);
+    // Workloads calling this service: an env var value naming it (`http://api`, `api.shop.svc.cluster.local:80`);
+    // from another namespace, only with the namespace (`api.shop`, ...).
+    const name = s.metadata.name;
+    const ns = s.metadata.namespace ?? '';
+    const qualified = [`${name}.${ns}`, `${name}.${ns}.svc`, `${name}.${ns}.svc.cluster.local`];
+    const calling = new Set<Workload>();
+    for (const host of [name, ...qualified]) {
+      for (const w of callers.get(host) ?? []) {
+        if (host !== name || w.object.metadata.namespace === s.metadata.namespace) calling.add(w);
+      }
+    }
+    for (const w of calling) {
+      if (!edges.has(`${id} --> ${w.id}`)) edges.add(`${w.id} -- calls --> ${id}`);
     }
   }
   for (const i of ingresses) {
@@ -193,7 +246,7 @@ export function environmentReadme(name: string, objects: readonly ManifestObject
     let memoryTotal = 0n;
     for (const w of workloads) {
       const o = w.object;
-      const hpa = hpas.find((h) => h.metadata.namespace === o.metadata.namespace && h.spec?.scaleTargetRef?.kind === o.kind && h.spec?.scaleTargetRef?.name === o.metadata.name);
+      const hpa = hpaOf.get(`${o.metadata.namespace}/${o.kind}/${o.metadata.name}`);
       const fixed = o.kind === 'DaemonSet' || o.kind === 'Job' || o.kind === 'CronJob' ? undefined : (o.spec?.replicas ?? 1);
       const replicas = hpa ? `${hpa.spec.minReplicas ?? 1}-${hpa.spec.maxReplicas} (autoscaled)` : fixed !== undefined ? String(fixed) : o.kind === 'DaemonSet' ? 'one per node' : 'per run';
       const count = BigInt(hpa ? hpa.spec.minReplicas ?? 1 : fixed ?? 1);

@@ -54,6 +54,30 @@ describe('environmentReadme', () => {
     expect(readme).toContain('Service_shop_web(["Service web (LoadBalancer)"])');
   });
 
+  test('GIVEN env var values naming services in several forms WHEN described THEN calls are found by name in the namespace and by qualified name across namespaces', () => {
+    // GIVEN
+    const other = (name: string, value: string): ManifestObject => {
+      const d = deployment(name, { env: [{ name: 'URL', value }] });
+      return { ...d, metadata: { name, namespace: 'ops' } };
+    };
+    const objects: ManifestObject[] = [
+      service('api'),
+      deployment('a', { env: [{ name: 'URL', value: 'api:8080' }] }),
+      deployment('b', { env: [{ name: 'URL', value: 'grpc://user@api.shop/v1' }] }),
+      deployment('c', { env: [{ name: 'URL', value: 'http://apiserver/x' }] }),
+      other('d', 'http://api'),
+      other('e', 'api.shop.svc:443'),
+    ];
+    // WHEN
+    const text = environmentReadme('', objects);
+    // THEN
+    expect(text).toContain('  Deployment_shop_a -- calls --> Service_shop_api\n');
+    expect(text).toContain('  Deployment_shop_b -- calls --> Service_shop_api\n');
+    expect(text).not.toContain('Deployment_shop_c -- calls');
+    expect(text).not.toContain('Deployment_ops_d -- calls');
+    expect(text).toContain('  Deployment_ops_e -- calls --> Service_shop_api\n');
+  });
+
   test('GIVEN config and secrets read by workloads WHEN described THEN each appears with its source', () => {
     expect(readme).toContain('ConfigMap_shop_cfg[/"ConfigMap cfg"/]');
     expect(readme).toContain('Secret_shop_keys[/"SealedSecret keys"/]');
