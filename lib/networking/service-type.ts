@@ -2,7 +2,12 @@ import { isIP } from 'net';
 import { isPlainRecord, PropChecker } from '../core/_props';
 
 /** The default NodePort range of the API server (`--service-node-port-range`). */
-export const NODE_PORT_RANGE = { min: 30000, max: 32767 } as const;
+export const NODE_PORT_RANGE = {
+  /** The lowest port a NodePort service may use. */
+  min: 30000,
+  /** The highest port a NodePort service may use. */
+  max: 32767,
+} as const;
 
 /** Options of a NodePort service. */
 export interface NodePortOptions {

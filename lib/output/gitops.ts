@@ -97,7 +97,24 @@ export interface FluxOptions extends GitOpsRepositoryOptions {
    *
    * @default { source: "1m", apply: "10m" }
    */
-  readonly interval?: { readonly source?: string; readonly apply?: string };
+  readonly interval?: FluxIntervals;
+}
+
+/** How often Flux fetches the repository and re-applies each environment. */
+export interface FluxIntervals {
+  /**
+   * How often Flux fetches the repository (the `GitRepository`'s `spec.interval`), as a Go duration.
+   *
+   * @default "1m"
+   */
+  readonly source?: string;
+
+  /**
+   * How often Flux re-applies each environment (each `Kustomization`'s `spec.interval`), as a Go duration.
+   *
+   * @default "10m"
+   */
+  readonly apply?: string;
 }
 
 /** One environment as a GitOps controller sees it. @internal */

@@ -6,10 +6,24 @@ import { findStack, recommendedLabels } from '../core/labels';
 import { Metric } from './metric';
 import { renderBehavior, ScalingBehavior } from './scaling-behavior';
 
+/**
+ * The object an autoscaler scales, as its `spec.scaleTargetRef` names it.
+ *
+ * @see https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/horizontal-pod-autoscaler-v2/
+ */
+export interface ScaleTargetRef {
+  /** The object's API version, e.g. `apps/v1`. */
+  readonly apiVersion: string;
+  /** The object's kind, e.g. `Deployment`. */
+  readonly kind: string;
+  /** The object's name. */
+  readonly name: string;
+}
+
 /** The object an autoscaler scales. */
 export interface IScalable {
   /** Its API version, kind and name. */
-  readonly scaleTargetRef: { readonly apiVersion: string; readonly kind: string; readonly name: string };
+  readonly scaleTargetRef: ScaleTargetRef;
 
   /**
    * Tells the workload that `autoscaler` owns its replica count, so it leaves `replicas` out (a fixed count would

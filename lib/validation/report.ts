@@ -1,23 +1,73 @@
 import { Finding, ValidationResult } from './finding';
 
+/** One finding in the JSON report. */
+export interface JsonFinding {
+  /** The rule's id, e.g. `metadata-labels`. */
+  readonly rule: string;
+  /** `error` or `warning`. */
+  readonly severity: string;
+  /** The object's kind. */
+  readonly kind: string;
+  /** The object's namespace; null for a cluster-scoped object. */
+  readonly namespace: string | null;
+  /** The object's name. */
+  readonly name: string;
+  /** The field the finding is about, e.g. `spec.template.spec.containers[0].image`. */
+  readonly field: string;
+  /** What is wrong: the value received and what is allowed. */
+  readonly message: string;
+  /**
+   * Where the object was read from, `file:line`.
+   *
+   * @default none: the object was synthesized, not read from a file
+   */
+  readonly location?: string;
+  /**
+   * The construct path of the construct that made the object.
+   *
+   * @default none: the object was read from a file
+   */
+  readonly constructPath?: string;
+}
+
+/** A finding turned off or downgraded, in the JSON report. */
+export interface JsonSuppressedFinding {
+  /** The rule's id. */
+  readonly rule: string;
+  /** What was done with it: turned off or downgraded. */
+  readonly action: string;
+  /** Why, as written where it was suppressed. */
+  readonly justification: string;
+  /** The object's kind. */
+  readonly kind: string;
+  /** The object's namespace; null for a cluster-scoped object. */
+  readonly namespace: string | null;
+  /** The object's name. */
+  readonly name: string;
+  /** The field the finding is about. */
+  readonly field: string;
+}
+
+/** An object of a kind that is not a Kubernetes built-in, in the JSON report: not schema-checked. */
+export interface JsonUncheckedObject {
+  /** The object's API version. */
+  readonly apiVersion: string;
+  /** The object's kind. */
+  readonly kind: string;
+  /** The object's namespace; null for a cluster-scoped object. */
+  readonly namespace: string | null;
+  /** The object's name. */
+  readonly name: string;
+}
+
 /** The JSON report of `check --format json`: `{"findings": [{rule, severity, kind, namespace, name, field, message}]}`. */
 export interface JsonReport {
   /** Every finding: rule, severity, kind, namespace (null when none), name, field and message. */
-  readonly findings: ReadonlyArray<{
-    readonly rule: string;
-    readonly severity: string;
-    readonly kind: string;
-    readonly namespace: string | null;
-    readonly name: string;
-    readonly field: string;
-    readonly message: string;
-    readonly location?: string;
-    readonly constructPath?: string;
-  }>;
+  readonly findings: readonly JsonFinding[];
   /** Findings turned off or downgraded, with the justification. */
-  readonly suppressed: ReadonlyArray<{ readonly rule: string; readonly action: string; readonly justification: string; readonly kind: string; readonly namespace: string | null; readonly name: string; readonly field: string }>;
+  readonly suppressed: readonly JsonSuppressedFinding[];
   /** Objects of kinds that are not Kubernetes built-ins: not schema-checked. */
-  readonly notSchemaChecked: ReadonlyArray<{ readonly apiVersion: string; readonly kind: string; readonly namespace: string | null; readonly name: string }>;
+  readonly notSchemaChecked: readonly JsonUncheckedObject[];
 }
 
 /** The JSON report of a validation result. */

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { isPlainRecord, PropChecker } from '../core/_props';
-import { AutoscalingOptions, checkAutoscaling, HorizontalPodAutoscaler, IScalable } from '../scaling/horizontal-pod-autoscaler';
+import { AutoscalingOptions, checkAutoscaling, HorizontalPodAutoscaler, IScalable, ScaleTargetRef } from '../scaling/horizontal-pod-autoscaler';
 import { checkBudget, DisruptionBudgetOptions, PodDisruptionBudget } from '../scheduling/pod-disruption-budget';
 import { TopologySpread } from '../scheduling/topology-spread';
 import { Workload } from './workload';
@@ -25,7 +25,7 @@ export abstract class ReplicatedWorkload extends Workload implements IScalable {
   /** The fixed replica count (not rendered when an autoscaler owns the count). */
   public readonly replicas: number;
   /** The API version, kind and name of the workload object, as an autoscaler refers to it. */
-  public abstract readonly scaleTargetRef: { readonly apiVersion: string; readonly kind: string; readonly name: string };
+  public abstract readonly scaleTargetRef: ScaleTargetRef;
 
   /** @internal */
   protected readonly _spread: TopologySpread[];

@@ -2,6 +2,7 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { k8s } from '../core/_k8s';
 import { isPlainRecord } from '../core/_props';
+import { ScaleTargetRef } from '../scaling/horizontal-pod-autoscaler';
 import { claimSpec, ClaimOptions } from '../storage/persistent-volume-claim';
 import { Mount } from './mount';
 import { ServiceWorkload, ServiceWorkloadProps } from './service-workload';
@@ -123,7 +124,7 @@ export class StatefulService extends ServiceWorkload {
   }
 
   /** The StatefulSet, as an autoscaler refers to it. */
-  public get scaleTargetRef() {
+  public get scaleTargetRef(): ScaleTargetRef {
     return { apiVersion: 'apps/v1', kind: 'StatefulSet', name: this.name };
   }
 

@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { ScaleTargetRef } from '../scaling/horizontal-pod-autoscaler';
 import { createDeployment, checkStrategy, surgePods } from './_deployment';
 import { DeploymentStrategy } from './deployment-strategy';
 import { ServiceWorkload, ServiceWorkloadProps } from './service-workload';
@@ -79,7 +80,7 @@ export class WebService extends ServiceWorkload {
   }
 
   /** The Deployment, as an autoscaler refers to it. */
-  public get scaleTargetRef() {
+  public get scaleTargetRef(): ScaleTargetRef {
     return { apiVersion: 'apps/v1', kind: 'Deployment', name: this.name };
   }
 

@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { ScaleTargetRef } from '../scaling/horizontal-pod-autoscaler';
 import { checkStrategy, createDeployment, surgePods } from './_deployment';
 import { ContainerPortSpec } from './_container';
 import { DeploymentStrategy } from './deployment-strategy';
@@ -115,7 +116,7 @@ export class Worker extends ReplicatedWorkload {
   }
 
   /** The Deployment, as an autoscaler refers to it. */
-  public get scaleTargetRef() {
+  public get scaleTargetRef(): ScaleTargetRef {
     return { apiVersion: 'apps/v1', kind: 'Deployment', name: this.name };
   }
 

@@ -54,6 +54,33 @@ export function apiDocGaps(entries: readonly string[]): DocGap[] {
     if (!hasDocComment(node)) gaps.push({ where: where(node), symbol, missing: 'doc comment' });
   };
 
+  // The members of object types written inline (`{ min: number; max: number }`), in arrays, unions and type
+  // arguments too: each is part of the API, as a property of the interface is.
+  const checkTypeLiterals = (owner: string, type: ts.TypeNode | undefined): void => {
+    if (!type) return;
+    if (ts.isTypeLiteralNode(type)) {
+      for (const member of type.members) {
+        if (!ts.isPropertySignature(member) && !ts.isMethodSignature(member)) continue;
+        if (seen.has(member)) continue;
+        seen.add(member);
+        const name = `${owner}.${member.name.getText()}`;
+        if (!hasDocComment(member)) gaps.push({ where: where(member), symbol: name, missing: 'doc comment' });
+        if (ts.isPropertySignature(member) && member.questionToken && !hasTag(member, 'default')) {
+          gaps.push({ where: where(member), symbol: name, missing: '@default' });
+        }
+        checkTypeLiterals(name, member.type);
+      }
+    } else if (ts.isArrayTypeNode(type)) {
+      checkTypeLiterals(`${owner}[]`, type.elementType);
+    } else if (ts.isUnionTypeNode(type) || ts.isIntersectionTypeNode(type)) {
+      type.types.forEach((t) => checkTypeLiterals(owner, t));
+    } else if (ts.isParenthesizedTypeNode(type) || ts.isTypeOperatorNode(type)) {
+      checkTypeLiterals(owner, type.type);
+    } else if (ts.isTypeReferenceNode(type)) {
+      type.typeArguments?.forEach((t) => checkTypeLiterals(`${owner}[]`, t));
+    }
+  };
+
   // Every member of a class or interface, including those it inherits from declarations in lib/ that are not
   // exported themselves (a props interface extending an internal one).
   const checkMembers = (owner: string, properties: readonly ts.Symbol[], isInterface: boolean): void => {
@@ -68,6 +95,9 @@ export function apiDocGaps(entries: readonly string[]): DocGap[] {
       const name = `${owner}.${property.getName()}`;
       // Overloads and get/set pairs: one documented declaration covers the others.
       if (!members.some(hasDocComment)) gaps.push({ where: where(members[0]), symbol: name, missing: 'doc comment' });
+      for (const m of members) {
+        if (ts.isPropertySignature(m) || ts.isPropertyDeclaration(m) || ts.isGetAccessorDeclaration(m)) checkTypeLiterals(name, m.type);
+      }
       const optional = members.some((m) => ts.isPropertySignature(m) && m.questionToken !== undefined);
       if (isInterface && optional && !members.some((d) => hasTag(d, 'default'))) {
         gaps.push({ where: where(members[0]), symbol: name, missing: '@default' });
@@ -96,6 +126,18 @@ export function apiDocGaps(entries: readonly string[]): DocGap[] {
         }
         if (ts.isInterfaceDeclaration(declaration)) {
           checkMembers(name, checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(symbol)), true);
+        }
+        if (ts.isTypeAliasDeclaration(declaration)) checkTypeLiterals(name, declaration.type);
+        if (ts.isVariableDeclaration(declaration)) {
+          checkTypeLiterals(name, declaration.type);
+          // An object literal's properties, when the type is inferred from it.
+          const init = declaration.type ? undefined : declaration.initializer;
+          const literal = init && ts.isAsExpression(init) ? init.expression : init;
+          if (literal && ts.isObjectLiteralExpression(literal)) {
+            for (const property of literal.properties) {
+              if (!hasDocComment(property)) gaps.push({ where: where(property), symbol: `${name}.${property.name?.getText()}`, missing: 'doc comment' });
+            }
+          }
         }
         if (ts.isEnumDeclaration(declaration)) {
           for (const member of declaration.members) need(member, `${name}.${member.name.getText()}`);
