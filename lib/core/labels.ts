@@ -120,4 +120,10 @@ export const PlatformAnnotations = {
    * `allowPlaintext` is true. A Secret with data but without it fails synthesis.
    */
   ALLOW_PLAINTEXT: 'cdk8s-platform.io/allow-plaintext',
+
+  /**
+   * On a workload's pod template: a hash of the content of the ConfigMaps and Secrets defined in the stack that the
+   * pods read, so that changing one rolls the pods (see the `rolloutOnConfigChange` prop).
+   */
+  CONFIG_HASH: 'cdk8s-platform.io/config-hash',
 } as const;

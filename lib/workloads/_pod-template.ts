@@ -8,7 +8,7 @@ import { PropChecker } from '../core/_props';
 import { renderApiObject } from '../core/_render';
 import { isValidLabelValue } from '../core/names';
 import { parseQuantity } from '../core/quantity';
-import { recommendedLabels, StackLabelSource } from '../core/labels';
+import { PlatformAnnotations, recommendedLabels, StackLabelSource } from '../core/labels';
 import { NodeAffinity } from '../scheduling/node-affinity';
 import { PodAffinity } from '../scheduling/pod-affinity';
 import { IPriorityClass } from '../scheduling/priority-class';
@@ -26,8 +26,6 @@ import { WorkloadProps } from './workload-props';
 
 export type { ContainerPortSpec } from './_container';
 
-/** The pod template annotation whose value changes when a ConfigMap or Secret the pods read changes. */
-export const CONFIG_HASH_ANNOTATION = 'cdk8s-platform.io/config-hash';
 
 /** What the workload construct decides for its pod template. @internal */
 export interface PodTemplateConfig {
@@ -263,7 +261,7 @@ export class PodTemplate {
 
     const annotations = { ...this.annotations };
     const hash = c.configHash ? this.configHash() : undefined;
-    if (hash !== undefined) annotations[CONFIG_HASH_ANNOTATION] = hash;
+    if (hash !== undefined) annotations[PlatformAnnotations.CONFIG_HASH] = hash;
     const affinity = { nodeAffinity: NodeAffinity._render(this.nodeAffinity), ...PodAffinity._render(this.podAffinity) };
     const hasAffinity = Object.values(affinity).some((v) => v !== undefined);
     return {

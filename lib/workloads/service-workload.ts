@@ -133,8 +133,7 @@ export abstract class ServiceWorkload extends ReplicatedWorkload implements ISer
   public readonly servicePort: number;
   /** How the Service is reached. */
   public readonly serviceType: ServiceType;
-  /** The Service (the escape hatch). */
-  public service!: ApiObject;
+  private _service?: ApiObject;
 
   /** @internal */
   protected readonly _ports: ServicePort[];
@@ -196,6 +195,11 @@ export abstract class ServiceWorkload extends ReplicatedWorkload implements ISer
     this._livenessProbe = this._probe('livenessProbe', p.livenessProbe, Probe.tcp({ initialDelaySeconds: 10 }));
   }
 
+  /** The Service (the escape hatch: `addJsonPatch()`, `metadata.addAnnotation()`). */
+  public get service(): ApiObject {
+    return this._service!;
+  }
+
   /** The Service's ports; the first is the main one. */
   public get endpointPorts(): EndpointPort[] {
     return this._ports.map((x) => ({ name: x.name, port: x.servicePort, targetPort: x.containerPort, protocol: x.protocol }));
@@ -234,7 +238,7 @@ export abstract class ServiceWorkload extends ReplicatedWorkload implements ISer
    */
   protected _createService(labels: Record<string, string>, headless: boolean): void {
     this._setUpNetworkRules();
-    this.service = new k8s.KubeService(this, 'Service', {
+    this._service = new k8s.KubeService(this, 'Service', {
       metadata: { name: this.serviceName, labels, annotations: this.lbAnnotations },
       spec: Lazy.any({ produce: () => this.renderServiceSpec(headless) }) as unknown as k8s.ServiceSpec,
     });

@@ -27,7 +27,8 @@ export interface WorkloadProps extends ContainerOptions {
   /**
    * The `app.kubernetes.io/component` label, e.g. `"frontend"`, `"api"`.
    *
-   * @default "server" for a WebService
+   * @default "server" for a WebService, "worker" for a Worker, "database" for a StatefulService, "job" for a Job,
+   * "cron" for a CronTask
    */
   readonly component?: string;
 

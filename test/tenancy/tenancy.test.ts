@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import {
   AppStack, ClusterRoleRef, Environment, findObject, findObjects, Job, Namespace, PlatformApp, Role, RoleBinding, Subject,
   SynthError, WebService, Worker,
@@ -108,6 +109,7 @@ describe('quota fit at synthesis', () => {
     expect(message).toContain('need 1500m, 500m over');
     expect(message).toContain('WebService "web" 13 pod(s) (10 max + 3 surge) x 100m = 1300m');
     expect(message).toContain('Worker "w" 2 pod(s)');
+    expect(fs.readdirSync(app.outdir)).toEqual([]);
   });
 
   test('GIVEN a memory quota and a Job WHEN the Job overflows it THEN the memory error is reported', () => {

@@ -1,8 +1,8 @@
-import { Config, DeploymentStrategy, EnvFrom, EnvValue, findObject, Mount, Secret, WebService } from '../../lib';
+import { Config, DeploymentStrategy, EnvFrom, EnvValue, findObject, Mount, PlatformAnnotations, Secret, WebService } from '../../lib';
 import { makeStack, RESOURCES, synth } from '../_helpers';
 
 const IMAGE = 'ghcr.io/acme/web:1.2.3';
-const HASH = 'cdk8s-platform.io/config-hash';
+const HASH = PlatformAnnotations.CONFIG_HASH;
 
 function hashWith(data: Record<string, string>, use: (c: Config) => Partial<ConstructorParameters<typeof WebService>[2]>): string | undefined {
   const { stack } = makeStack();
@@ -67,5 +67,11 @@ describe('rollouts', () => {
     new WebService(stack, 'web', { image: IMAGE, resources: RESOURCES, strategy: DeploymentStrategy.recreate(), revisionHistoryLimit: 3 });
     const spec = findObject(synth(stack), 'Deployment', 'web').spec;
     expect([spec.strategy.type, spec.revisionHistoryLimit]).toEqual(['Recreate', 3]);
+  });
+});
+
+describe('the config-hash annotation', () => {
+  test('GIVEN the public constant WHEN read THEN it is the annotation key the pods carry', () => {
+    expect(PlatformAnnotations.CONFIG_HASH).toBe('cdk8s-platform.io/config-hash');
   });
 });
