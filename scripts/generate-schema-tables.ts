@@ -95,6 +95,8 @@ function typeCode(type: ts.Type, ctx: string): TypeCode {
   const sym = type.aliasSymbol ?? type.getSymbol();
   if (sym && idOf.has(sym)) {
     const id = idOf.get(sym)!;
+    // A quantity is a string or any JSON number ("cpu: 0.5"); an IntOrString only an integer or a string.
+    if (id === 'IoK8sApimachineryPkgApiResourceQuantity') return 'quantity';
     const decl = sym.declarations?.[0];
     if (decl && ts.isInterfaceDeclaration(decl)) {
       if (!(id in defs) && !pending.includes(id)) pending.push(id);

@@ -66,6 +66,20 @@ describe('cdk8s-platform check', () => {
     expect(stdout).toContain('0 error(s), 0 warning(s) in 5 object(s)');
   });
 
+  test('GIVEN typical chart output that the API server accepts WHEN checked with the API-only preset THEN there is no finding', async () => {
+    const { code, stdout } = await run('check', path.join(CHECK, 'charts'), '--preset', 'api-only', '--external', 'Secret/ingress-nginx-admission', '--format', 'json');
+    expect(JSON.parse(stdout).findings).toEqual([]);
+    expect(code).toBe(0);
+  });
+
+  test('GIVEN typical chart output WHEN checked with the recommended preset THEN policy findings are warnings only', async () => {
+    const { code, stdout } = await run('check', path.join(CHECK, 'charts'), '--external', 'Secret/ingress-nginx-admission', '--format', 'json');
+    const findings = JSON.parse(stdout).findings;
+    expect(findings.filter((f: any) => f.severity === 'error')).toEqual([]);
+    expect(findings.map((f: any) => f.rule)).toEqual(expect.arrayContaining(['pss-baseline-host-namespaces', 'pss-baseline-host-path-volumes', 'pss-baseline-host-ports']));
+    expect(code).toBe(0);
+  });
+
   test('GIVEN warnings and --fail-on-warnings WHEN checked THEN the exit code is 1', async () => {
     expect((await run('check', SEED, '--preset', 'api-only', '--external', 'Secret/db-secret', '--fail-on-warnings')).code).toBe(1);
     const dir = tmpdir();

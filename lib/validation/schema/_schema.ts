@@ -80,6 +80,7 @@ function describe(value: unknown): string {
 const TYPE_WORDS: Record<string, string> = {
   string: 'a string', integer: 'an integer', number: 'a number', boolean: 'true or false',
   'int-or-string': 'an integer or a string',
+  quantity: 'a quantity: a string such as "100m" or a number',
 };
 
 function typeWords(code: string): string {
@@ -128,6 +129,9 @@ function walk(value: unknown, code: string, parts: Array<string | number>, out: 
       return;
     case 'int-or-string':
       if (typeof value !== 'string' && !(typeof value === 'number' && Number.isInteger(value))) typeProblem(value, code, parts, out);
+      return;
+    case 'quantity':
+      if (typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value))) typeProblem(value, code, parts, out);
       return;
     default:
   }
