@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import {
-  AppStack, Config, CronTask, EnvFrom, EnvValue, Job, LifecycleHook, Metric, Mount, Probe, Resources, ScalingPolicy,
-  Secret, ServiceType, WebService, Worker,
+  AppStack, Config, CronTask, EnvFrom, EnvValue, Job, LifecycleHook, Metric, Mount, NetworkPeer, Probe, Resources,
+  ScalingPolicy, Secret, ServiceType, WebService, Worker,
 } from '../lib';
 
 /** What differs between the environments of the shop. */
@@ -115,6 +115,8 @@ export class ShopStack extends AppStack {
     });
     // API_URL=http://shop-api.shop.svc.cluster.local, and a NetworkPolicy letting only the web pods reach the API.
     this.web.connectTo(this.api, { envVar: 'API_URL' });
+    // The API's ingress is now restricted: let Prometheus (namespace monitoring) scrape its metrics port.
+    this.api.allowFrom(NetworkPeer.namespace('monitoring'), { ports: [{ port: 9100 }] });
 
     this.worker = new Worker(this, 'shop-worker', {
       image: `ghcr.io/acme/shop-worker:${tag}`,
