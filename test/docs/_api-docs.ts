@@ -29,12 +29,18 @@ function isPrivate(member: ts.ClassElement | ts.TypeElement): boolean {
     (member.name !== undefined && ts.isPrivateIdentifier(member.name));
 }
 
-/**
- * The gaps in the documentation of the public API: every symbol exported by `entries` (paths relative to the
- * repository root) and every public member of the classes and interfaces among them must have a doc comment, and
- * every optional property of an interface an `@default` tag. Symbols tagged `@internal` are not public.
- */
-export function apiDocGaps(entries: readonly string[]): DocGap[] {
+/** The public API: the symbols exported by the package's entries, with the compiler that read them. */
+export interface PublicApi {
+  /** The program over the entries (compiled as tsconfig.build.json says). */
+  readonly program: ts.Program;
+  /** Its type checker. */
+  readonly checker: ts.TypeChecker;
+  /** Every exported symbol, by entry (path relative to the repository root), aliases resolved. */
+  readonly exports: ReadonlyArray<{ readonly entry: string; readonly name: string; readonly symbol: ts.Symbol }>;
+}
+
+/** Reads the public API exported by `entries` (paths relative to the repository root). */
+export function loadPublicApi(entries: readonly string[]): PublicApi {
   const config = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, 'tsconfig.build.json'), {}, {
     ...ts.sys,
     onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n')); },
@@ -42,6 +48,26 @@ export function apiDocGaps(entries: readonly string[]): DocGap[] {
   if (!config) throw new Error('cannot read tsconfig.build.json');
   const program = ts.createProgram(entries.map((e) => path.join(ROOT, e)), { ...config.options, noEmit: true });
   const checker = program.getTypeChecker();
+  const exports = entries.flatMap((entry) => {
+    const source = program.getSourceFile(path.join(ROOT, entry));
+    const moduleSymbol = source && checker.getSymbolAtLocation(source);
+    if (!moduleSymbol) throw new Error(`cannot read the exports of ${entry}`);
+    return checker.getExportsOfModule(moduleSymbol).map((exported) => ({
+      entry,
+      name: exported.getName(),
+      symbol: exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported,
+    }));
+  });
+  return { program, checker, exports };
+}
+
+/**
+ * The gaps in the documentation of the public API: every exported symbol and every public member of the classes
+ * and interfaces among them must have a doc comment, and every optional property of an interface an `@default`
+ * tag. Symbols tagged `@internal` are not public.
+ */
+export function apiDocGaps(api: PublicApi): DocGap[] {
+  const { checker } = api;
   const gaps: DocGap[] = [];
   const seen = new Set<ts.Node>();
 
@@ -105,43 +131,36 @@ export function apiDocGaps(entries: readonly string[]): DocGap[] {
     }
   };
 
-  for (const entry of entries) {
-    const source = program.getSourceFile(path.join(ROOT, entry));
-    const moduleSymbol = source && checker.getSymbolAtLocation(source);
-    if (!moduleSymbol) throw new Error(`cannot read the exports of ${entry}`);
-    for (const exported of checker.getExportsOfModule(moduleSymbol)) {
-      const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
-      for (const declaration of symbol.declarations ?? []) {
-        if (seen.has(declaration)) continue;
-        seen.add(declaration);
-        if (!path.relative(ROOT, declaration.getSourceFile().fileName).startsWith('lib/')) continue;
-        const node = ts.isVariableDeclaration(declaration) ? declaration.parent.parent : declaration;
-        if (hasTag(node, 'internal')) continue;
-        const name = exported.getName();
-        if (ts.isFunctionDeclaration(declaration) && !declaration.body) continue; // an overload signature
-        need(node, name);
-        if (ts.isClassDeclaration(declaration)) {
-          checkMembers(name, checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(symbol)), false);
-          checkMembers(name, checker.getPropertiesOfType(checker.getTypeOfSymbolAtLocation(symbol, declaration)), false);
-        }
-        if (ts.isInterfaceDeclaration(declaration)) {
-          checkMembers(name, checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(symbol)), true);
-        }
-        if (ts.isTypeAliasDeclaration(declaration)) checkTypeLiterals(name, declaration.type);
-        if (ts.isVariableDeclaration(declaration)) {
-          checkTypeLiterals(name, declaration.type);
-          // An object literal's properties, when the type is inferred from it.
-          const init = declaration.type ? undefined : declaration.initializer;
-          const literal = init && ts.isAsExpression(init) ? init.expression : init;
-          if (literal && ts.isObjectLiteralExpression(literal)) {
-            for (const property of literal.properties) {
-              if (!hasDocComment(property)) gaps.push({ where: where(property), symbol: `${name}.${property.name?.getText()}`, missing: 'doc comment' });
-            }
+  for (const { name, symbol } of api.exports) {
+    for (const declaration of symbol.declarations ?? []) {
+      if (seen.has(declaration)) continue;
+      seen.add(declaration);
+      if (!path.relative(ROOT, declaration.getSourceFile().fileName).startsWith('lib/')) continue;
+      const node = ts.isVariableDeclaration(declaration) ? declaration.parent.parent : declaration;
+      if (hasTag(node, 'internal')) continue;
+      if (ts.isFunctionDeclaration(declaration) && !declaration.body) continue; // an overload signature
+      need(node, name);
+      if (ts.isClassDeclaration(declaration)) {
+        checkMembers(name, checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(symbol)), false);
+        checkMembers(name, checker.getPropertiesOfType(checker.getTypeOfSymbolAtLocation(symbol, declaration)), false);
+      }
+      if (ts.isInterfaceDeclaration(declaration)) {
+        checkMembers(name, checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(symbol)), true);
+      }
+      if (ts.isTypeAliasDeclaration(declaration)) checkTypeLiterals(name, declaration.type);
+      if (ts.isVariableDeclaration(declaration)) {
+        checkTypeLiterals(name, declaration.type);
+        // An object literal's properties, when the type is inferred from it.
+        const init = declaration.type ? undefined : declaration.initializer;
+        const literal = init && ts.isAsExpression(init) ? init.expression : init;
+        if (literal && ts.isObjectLiteralExpression(literal)) {
+          for (const property of literal.properties) {
+            if (!hasDocComment(property)) gaps.push({ where: where(property), symbol: `${name}.${property.name?.getText()}`, missing: 'doc comment' });
           }
         }
-        if (ts.isEnumDeclaration(declaration)) {
-          for (const member of declaration.members) need(member, `${name}.${member.name.getText()}`);
-        }
+      }
+      if (ts.isEnumDeclaration(declaration)) {
+        for (const member of declaration.members) need(member, `${name}.${member.name.getText()}`);
       }
     }
   }
