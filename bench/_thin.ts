@@ -3,40 +3,12 @@
 // construct once it exists, so that `ours` measures the library rather than this file.
 import { AppStack, recommendedLabels, WebService } from '../lib';
 import { k8s } from '../lib/core/_k8s';
-import { BenchNamespace, BenchService } from './platform';
+import { BenchService } from './platform';
 
-/** The ResourceQuota and LimitRange of a namespace. */
-export function namespaceGuards(stack: AppStack, ns: BenchNamespace): void {
-  const labels = recommendedLabels(stack, { name: ns.name, component: 'namespace' });
-  new k8s.KubeResourceQuota(stack, 'ResourceQuota', {
-    metadata: { name: ns.name, labels },
-    spec: { hard: { 'requests.cpu': k8s.Quantity.fromString(ns.quota.cpu), 'requests.memory': k8s.Quantity.fromString(ns.quota.memory), pods: k8s.Quantity.fromString(ns.quota.pods) } },
-  });
-  new k8s.KubeLimitRange(stack, 'LimitRange', {
-    metadata: { name: ns.name, labels },
-    spec: {
-      limits: [{
-        type: 'Container',
-        default: { cpu: k8s.Quantity.fromString(ns.defaultLimits.cpu), memory: k8s.Quantity.fromString(ns.defaultLimits.memory) },
-        defaultRequest: { cpu: k8s.Quantity.fromString(ns.defaultRequests.cpu), memory: k8s.Quantity.fromString(ns.defaultRequests.memory) },
-      }],
-    },
-  });
-}
-
-/** The ServiceAccount and NetworkPolicy of a web service. */
-export function serviceExtras(stack: AppStack, web: WebService, s: BenchService): void {
-  const labels = recommendedLabels(stack, { name: s.name, component: 'server' });
+/** The ServiceAccount of a web service. */
+export function serviceAccount(web: WebService, s: BenchService): void {
   new k8s.KubeServiceAccount(web, 'ServiceAccount', {
-    metadata: { name: s.name, labels },
+    metadata: { name: s.name, labels: recommendedLabels(AppStack.of(web), { name: s.name, component: 'server' }) },
     automountServiceAccountToken: false,
-  });
-  new k8s.KubeNetworkPolicy(web, 'NetworkPolicy', {
-    metadata: { name: s.name, labels },
-    spec: {
-      podSelector: { matchLabels: { ...web.selectorLabels } },
-      policyTypes: ['Ingress'],
-      ingress: [{ from: [{ podSelector: {} }], ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(s.port) }] }],
-    },
   });
 }

@@ -41,7 +41,7 @@ export function benchPlatform(n: number): BenchNamespace[] {
     if (nsIndex === namespaces.length) {
       namespaces.push({
         name: `team-${nsIndex}`,
-        quota: { cpu: '40', memory: '80Gi', pods: '200' },
+        quota: { cpu: '100', memory: '200Gi', pods: '300' },
         defaultLimits: { cpu: '500m', memory: '512Mi' },
         defaultRequests: { cpu: '100m', memory: '128Mi' },
         services: [],
