@@ -86,7 +86,8 @@ export * from './validation/report';
 export { ValidationError } from './validation/synth';
 export { ALL_RULES, ruleById } from './validation/rules';
 export { EXTERNAL_REFERENCES_ANNOTATION } from './validation/_externals';
-export type { DeclaredExternal, ObjectIndex } from './validation/_index';
+export type { DeclaredExternal, IndexedPods, ObjectIndex } from './validation/_index';
+export type { PodTemplateRef } from './validation/_pod';
 
 export * from './output/yaml';
 export * from './output/atomic-write';

@@ -10,15 +10,28 @@ export interface ImmutableChange {
   readonly reason: string;
 }
 
-/** One rule: changes of fields at or below `prefix` (or, for `except`, any field of `prefix` but those) are rejected. */
-interface Rule {
+/**
+ * One immutable-field rule: changes of fields at or below `prefix` (or, with `except`, of any field below `prefix`
+ * but those) are rejected by the API server.
+ */
+export interface ImmutableFieldRule {
+  /** The kinds the rule applies to. */
   readonly kinds: readonly string[];
   /** The path prefix, e.g. `/spec/selector`. */
   readonly prefix: string;
-  /** For a whole immutable `spec`: the fields below `prefix` that may change. */
+  /**
+   * For a whole immutable `spec`: the fields below `prefix` that may change.
+   *
+   * @default none: every field at or below `prefix` is immutable
+   */
   readonly except?: readonly string[];
-  /** Only when the object before matches. */
+  /**
+   * Only when the object before matches.
+   *
+   * @default always
+   */
   readonly when?: (before: ManifestObject) => boolean;
+  /** Why the API server rejects the change, and what to do (`$kind` stands for the object's kind). */
   readonly reason: string;
 }
 
@@ -29,7 +42,7 @@ const REPLACE = 'delete and re-create the object (for workloads, `kubectl delete
  *
  * @see https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#label-selector-updates
  */
-export const IMMUTABLE_FIELD_RULES: readonly Rule[] = [
+export const IMMUTABLE_FIELD_RULES: readonly ImmutableFieldRule[] = [
   { kinds: ['Deployment', 'ReplicaSet', 'DaemonSet'], prefix: '/spec/selector', reason: `the selector of a $kind cannot change; ${REPLACE}` },
   {
     kinds: ['StatefulSet'],
@@ -48,7 +61,7 @@ export const IMMUTABLE_FIELD_RULES: readonly Rule[] = [
     reason: 'a bound PersistentVolumeClaim\'s spec (storage class, access modes, volume mode, selector) cannot change; only the storage request can grow. Create a new claim and migrate the data',
   },
   { kinds: ['RoleBinding', 'ClusterRoleBinding'], prefix: '/roleRef', reason: `a $kind's roleRef cannot change; ${REPLACE}` },
-  ...['/data', '/binaryData', '/stringData', '/immutable'].map((prefix): Rule => ({
+  ...['/data', '/binaryData', '/stringData', '/immutable'].map((prefix): ImmutableFieldRule => ({
     kinds: ['ConfigMap', 'Secret'],
     prefix,
     when: (before) => before.immutable === true,

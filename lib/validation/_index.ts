@@ -15,9 +15,11 @@ export interface DeclaredExternal {
   readonly namespace?: string;
 }
 
-/** A pod template in the output, with its labels. @internal */
+/** A pod template in the output, with its labels. */
 export interface IndexedPods {
+  /** The object that holds the pod template (a workload, or a Pod). */
   readonly object: ManifestObject;
+  /** The pod template's labels. */
   readonly labels: Record<string, unknown>;
 }
 

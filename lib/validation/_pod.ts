@@ -9,11 +9,15 @@ const TEMPLATE_AT_SPEC: Record<string, string> = {
   ReplicationController: '', Deployment: 'apps', ReplicaSet: 'apps', StatefulSet: 'apps', DaemonSet: 'apps', Job: 'batch',
 };
 
-/** A pod template (or a Pod) inside an object: its metadata and spec, with their field paths. @internal */
+/** A pod template (or a Pod) inside an object: its metadata and spec, with their field paths. */
 export interface PodTemplateRef {
+  /** The pod template's metadata (empty when it has none). */
   readonly metadata: Record<string, any>;
+  /** The pod spec. */
   readonly spec: Record<string, any>;
+  /** The field path of the metadata in the object, e.g. `spec.template.metadata`. */
   readonly metadataPath: string;
+  /** The field path of the pod spec in the object, e.g. `spec.template.spec`. */
   readonly specPath: string;
 }
 
