@@ -35,7 +35,13 @@ export function deployment(): ManifestObject {
       replicas: 2,
       selector: { matchLabels: { ...LABELS } },
       strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 0 } },
-      template: { metadata: { labels: { ...LABELS } }, spec: podSpec() },
+      template: {
+        metadata: { labels: { ...LABELS } },
+        spec: {
+          ...podSpec(),
+          topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: { ...LABELS } } }],
+        },
+      },
     },
   };
 }

@@ -1,7 +1,9 @@
 // Every validation rule, one per file, in the order their findings are reported within an object.
 import { Rule } from '../rule';
 import { apiVersionServed } from './api-version-served';
+import { clusterAdminBinding } from './cluster-admin-binding';
 import { configMapData } from './config-map-data';
+import { configMapSecretContent } from './config-map-secret-content';
 import { containerImage } from './container-image';
 import { containerName } from './container-name';
 import { containerPorts } from './container-ports';
@@ -65,6 +67,8 @@ import { serviceNodePort } from './service-node-port';
 import { servicePorts } from './service-ports';
 import { serviceSelector } from './service-selector';
 import { serviceTargetPort } from './service-target-port';
+import { spreadReplicas } from './spread-replicas';
+import { sshPort } from './ssh-port';
 import { validationAnnotations } from './validation-annotations';
 import { workloadSelector } from './workload-selector';
 
@@ -115,6 +119,10 @@ export const ALL_RULES: readonly Rule[] = [
   probePort,
   networkPolicySelector,
   // policy
+  sshPort,
+  clusterAdminBinding,
+  configMapSecretContent,
+  spreadReplicas,
   envVarDuplicate,
   deprecatedServiceAccount,
   envVarSecret,
