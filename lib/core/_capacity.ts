@@ -25,12 +25,36 @@ export function markCapacity(construct: IConstruct, share: () => CapacityShare):
   Object.defineProperty(construct, CAPACITY, { value: share });
 }
 
+/** The shares already computed in the current validation pass, by scope (see `withCapacityCache()`). */
+let passCache: Map<IConstruct, CapacityShare[]> | undefined;
+
+/**
+ * Runs `fn` (a validation pass over a construct tree that does not change meanwhile) with the capacity shares
+ * below each scope computed at most once: every namespace with a quota asks for the shares of the whole app or
+ * environment, which would otherwise cost time in proportion to namespaces × workloads.
+ *
+ * @internal
+ */
+export function withCapacityCache<T>(fn: () => T): T {
+  const previous = passCache;
+  passCache = new Map();
+  try {
+    return fn();
+  } finally {
+    passCache = previous;
+  }
+}
+
 /** The capacity shares of every workload at or below `scope`. @internal */
 export function capacitySharesBelow(scope: IConstruct): CapacityShare[] {
-  return scope.node.findAll()
+  const cached = passCache?.get(scope);
+  if (cached) return cached;
+  const shares = scope.node.findAll()
     .map((c) => (c as unknown as Record<symbol, (() => CapacityShare) | undefined>)[CAPACITY])
     .filter((f): f is () => CapacityShare => typeof f === 'function')
     .map((f) => f());
+  passCache?.set(scope, shares);
+  return shares;
 }
 
 /** Millicores, as text ("250m", "2", "1.5"). @internal */
@@ -62,7 +86,9 @@ export function capacitySummary(root: IConstruct, environments?: readonly string
     if (environments !== undefined && env !== undefined && !environments.includes(env)) continue;
     const share = f();
     const key = env ? `${env}/${share.namespace}` : share.namespace;
-    groups.set(key, [...(groups.get(key) ?? []), share]);
+    const group = groups.get(key);
+    if (group) group.push(share);
+    else groups.set(key, [share]);
   }
   if (groups.size === 0) return '';
   const lines = [...groups.keys()].sort().map((key) => {

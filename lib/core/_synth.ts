@@ -1,5 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { withCapacityCache } from './_capacity';
 import { renderApiObject } from './_render';
 import { PlatformError } from './errors';
 import { PlatformAnnotations } from './labels';
@@ -75,7 +76,8 @@ export function synthesizeCharts(root: IConstruct): SynthesizedChart[] {
     }
     for (const child of c.node.children) visit(child, chart);
   };
-  visit(root, undefined);
+  // Validations that look at the whole tree (a namespace's quota fit) share what they compute in this pass.
+  withCapacityCache(() => visit(root, undefined));
 
   if (problems.length > 0) throw new SynthError(problems);
   for (const [obj, chart] of apiObjects) {
