@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { LineCounter, parseAllDocuments } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, Node, parseAllDocuments } from 'yaml';
 import { ManifestObject } from '../core/manifest-object';
 
 /** Objects read from YAML files, with where each came from, and the files that could not be read. */
@@ -8,6 +8,8 @@ export interface LoadedManifests {
   readonly objects: ManifestObject[];
   /** `file:line` of each object, index for index. */
   readonly locations: string[];
+  /** For each object, the `file:line` of one of its fields (given as a finding's field path), index for index. */
+  readonly locators: Array<(field: string) => string>;
   /** Unreadable files and YAML syntax errors, each as `file:line: message`. */
   readonly problems: Array<{ readonly location: string; readonly message: string }>;
   /** The files read. */
@@ -26,7 +28,7 @@ const KUSTOMIZE_GROUP = 'kustomize.config.k8s.io';
  * as kubectl reads it (`yes` is a boolean).
  */
 export function loadManifests(paths: readonly string[], cwd: string = process.cwd()): LoadedManifests {
-  const result: LoadedManifests = { objects: [], locations: [], problems: [], files: [] };
+  const result: LoadedManifests = { objects: [], locations: [], locators: [], problems: [], files: [] };
   const shown = (p: string): string => (path.isAbsolute(p) && p.startsWith(`${cwd}${path.sep}`) ? path.relative(cwd, p) : p);
   for (const p of paths) {
     let stat: fs.Stats;
@@ -79,19 +81,59 @@ function readFile(file: string, shownAs: string, result: LoadedManifests): void 
       continue;
     }
     const location = `${shownAs}:${lines.linePos(doc.contents?.range[0] ?? doc.range[0]).line}`;
+    const locator = (base: Array<string | number>) => (field: string): string => {
+      const offset = offsetOf(doc.contents, [...base, ...parseFieldPath(field)]);
+      return offset === undefined ? location : `${shownAs}:${lines.linePos(offset).line}`;
+    };
     if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
     const o = value as ManifestObject;
     if (typeof o.apiVersion === 'string' && o.apiVersion.startsWith(`${KUSTOMIZE_GROUP}/`)) continue;
     if (o.kind === 'List' && Array.isArray(o.items)) {
-      for (const item of o.items) {
+      o.items.forEach((item: unknown, i: number) => {
         if (item !== null && typeof item === 'object' && !Array.isArray(item)) {
-          result.objects.push(item);
+          result.objects.push(item as ManifestObject);
           result.locations.push(location);
+          result.locators.push(locator(['items', i]));
         }
-      }
+      });
       continue;
     }
     result.objects.push(o);
     result.locations.push(location);
+    result.locators.push(locator([]));
   }
+}
+
+/** `spec.containers[0].env[1]` or `metadata.labels["app.kubernetes.io/name"]` → its keys and indexes. */
+export function parseFieldPath(field: string): Array<string | number> {
+  const parts: Array<string | number> = [];
+  const re = /([^.[\]]+)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g;
+  for (let m = re.exec(field); m; m = re.exec(field)) {
+    if (m[1] !== undefined) parts.push(m[1]);
+    else if (m[2] !== undefined) parts.push(Number(m[2]));
+    else parts.push(JSON.parse(m[3]) as string);
+  }
+  return parts;
+}
+
+/** The offset of the deepest node along `path` in a parsed document (a map key's own position), if any. */
+function offsetOf(root: unknown, path: ReadonlyArray<string | number>): number | undefined {
+  let node = root as Node | null | undefined;
+  let offset = node?.range?.[0];
+  for (const part of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(part));
+      if (!pair) break;
+      offset = (pair.key as Node).range?.[0] ?? offset;
+      node = pair.value as Node | null;
+    } else if (isSeq(node) && typeof part === 'number') {
+      const item = node.items[part] as Node | undefined;
+      if (!item) break;
+      offset = item.range?.[0] ?? offset;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  return offset;
 }

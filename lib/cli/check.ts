@@ -45,7 +45,7 @@ export function checkCommand(ctx: CommandContext): Command {
       }
       const loaded = loadManifests(paths.map((p) => path.resolve(ctx.io.cwd, p)), ctx.io.cwd);
       const result = validateObjects(loaded.objects, { preset: ValidationPreset.named(options.preset), externals },
-        loaded.locations.map((location) => ({ location })));
+        loaded.locations.map((location, i) => ({ location, locate: loaded.locators[i] })));
       const unreadable: Finding[] = loaded.problems.map((p) => ({
         rule: 'yaml-syntax', severity: 'error', apiVersion: '', kind: '', name: '', field: '', location: p.location, message: p.message,
       }));

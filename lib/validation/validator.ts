@@ -41,6 +41,8 @@ export interface ObjectSource {
   readonly constructPath?: string;
   /** `file:line`, for objects read from YAML. */
   readonly location?: string;
+  /** The `file:line` of one field of the object (a finding's field path), for objects read from YAML. */
+  readonly locate?: (field: string) => string;
   /** Suppressions of the construct (or its parents) that defined the object. */
   readonly suppressions?: readonly Suppression[];
 }
@@ -94,7 +96,7 @@ export function validateObjects(objects: readonly ManifestObject[], options: Val
         namespace: namespaceOf(object) || undefined,
         name: nameOf(object),
         constructPath: source?.constructPath,
-        location: source?.location,
+        location: source?.locate ? source.locate(field) : source?.location,
         field,
         message,
       };

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { PlatformApp } from '../../lib';
 import { main } from '../../lib/cli';
+import { parseFieldPath } from '../../lib/cli/_manifests';
 import { defineExamples } from '../../apps/examples';
 import { tmpdir } from '../_helpers';
 
@@ -28,7 +29,7 @@ describe('cdk8s-platform check', () => {
     const errors = report.findings.filter((f: any) => f.severity === 'error');
     expect(errors).toEqual([{
       rule: 'service-selector', severity: 'error', kind: 'Service', namespace: null, name: 'api-server-svc', field: 'spec.selector',
-      message: expect.stringContaining('in another namespace: Deployment production/api-server'), location: `${SEED}:37`,
+      message: expect.stringContaining('in another namespace: Deployment production/api-server'), location: `${SEED}:42`,
     }]);
     expect(report.findings.map((f: any) => f.rule)).not.toContain('reference-missing');
     expect(report.findings.filter((f: any) => f.severity === 'warning').map((f: any) => f.rule)).toEqual(expect.arrayContaining([
@@ -45,11 +46,18 @@ describe('cdk8s-platform check', () => {
     const { code, stdout } = await run('check', path.join(CHECK, 'bad-names.yaml'));
     expect(code).toBe(1);
     expect(stdout).toContain(`error [object-name] Deployment shop/api_server metadata.name: received "api_server"`);
-    expect(stdout).toContain(`(${path.join(CHECK, 'bad-names.yaml')}:3)`);
+    expect(stdout).toContain(`(${path.join(CHECK, 'bad-names.yaml')}:6)`);
     expect(stdout).toContain('error [object-name] Service shop/1api metadata.name');
     expect(stdout).toContain('error [container-ports] Deployment shop/api_server spec.template.spec.containers[0].ports[0].containerPort: received 70000');
     expect(stdout).toContain('error [service-ports] Service shop/1api spec.ports[1].name');
     expect(stdout).toMatch(/4 error\(s\), \d+ warning\(s\) in 2 object\(s\)/);
+  });
+
+  test('GIVEN a bad field WHEN checked THEN the finding points at the line of that field', async () => {
+    const { stdout } = await run('check', path.join(CHECK, 'bad-names.yaml'), '--format', 'json');
+    const byRule = (rule: string) => JSON.parse(stdout).findings.filter((f: any) => f.rule === rule).map((f: any) => f.location);
+    expect(byRule('container-ports')).toEqual([`${path.join(CHECK, 'bad-names.yaml')}:22`]);
+    expect(byRule('service-ports')).toEqual([`${path.join(CHECK, 'bad-names.yaml')}:35`]);
   });
 
   test('GIVEN unreadable YAML WHEN checked THEN it is an error naming the file and line, never a stack trace', async () => {
@@ -134,5 +142,13 @@ describe('cdk8s-platform check', () => {
     const { code, stdout } = await run('check', '--help');
     expect(code).toBe(0);
     expect(stdout).toContain('Usage: cdk8s-platform check [options] <paths...>');
+  });
+});
+
+describe('parseFieldPath', () => {
+  test('GIVEN a finding field path WHEN parsed THEN it gives the keys and indexes', () => {
+    expect(parseFieldPath('spec.template.spec.containers[0].env[12].name')).toEqual(['spec', 'template', 'spec', 'containers', 0, 'env', 12, 'name']);
+    expect(parseFieldPath('metadata.labels["app.kubernetes.io/name"]')).toEqual(['metadata', 'labels', 'app.kubernetes.io/name']);
+    expect(parseFieldPath('')).toEqual([]);
   });
 });
