@@ -1,4 +1,5 @@
 import { ManifestObject } from '../../lib';
+import { parseFieldPath } from '../../lib/cli/_manifests';
 import { Finding } from '../../lib/validation/finding';
 import { ValidationPreset } from '../../lib/validation/presets';
 import { validateObjects, ValidationOptions } from '../../lib/validation/validator';
@@ -157,13 +158,16 @@ export function validApp(): ManifestObject[] {
   return [namespace(), configMap(), secret(), deployment(), service(), pdb(), job(), cronJob(), pvc(), ingress(), roleBinding(), limitRange()];
 }
 
-/** Sets `value` at a path such as `spec.template.spec.containers[0].image` (`undefined` deletes it); returns `o`. */
+/**
+ * Sets `value` at a field path as findings write it, e.g. `spec.template.spec.containers[0].image` or
+ * `metadata.labels["app.kubernetes.io/name"]` (`undefined` deletes it); returns `o`.
+ */
 export function set<T extends object>(o: T, path: string, value: unknown): T {
-  const keys = path.match(/[^.[\]]+/g)!.map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+  const keys = parseFieldPath(path);
   let at: any = o;
-  for (const k of keys.slice(0, -1)) {
-    if (at[k] === undefined) at[k] = typeof keys[keys.indexOf(k) + 1] === 'number' ? [] : {};
-    at = at[k];
+  for (let i = 0; i < keys.length - 1; i++) {
+    if (at[keys[i]] === undefined) at[keys[i]] = typeof keys[i + 1] === 'number' ? [] : {};
+    at = at[keys[i]];
   }
   const last = keys[keys.length - 1];
   if (value === undefined) delete at[last];

@@ -21,6 +21,7 @@ import { ingressPaths } from './ingress-paths';
 import { limitRange } from './limit-range';
 import { metadataAnnotations } from './metadata-annotations';
 import { metadataLabels } from './metadata-labels';
+import { namespacePodSecurity } from './namespace-pod-security';
 import { networkPolicySelector } from './network-policy-selector';
 import { objectName } from './object-name';
 import { pdbAllowsDisruption } from './pdb-allows-disruption';
@@ -107,6 +108,7 @@ export const ALL_RULES: readonly Rule[] = [
   servicePorts,
   validationAnnotations,
   workloadSelector,
+  namespacePodSecurity,
   // integrity
   duplicateObject,
   hpaTargetReplicas,
