@@ -4,8 +4,9 @@ import { Finding } from '../validation/finding';
 import { lastValidationFindings, ValidationError } from '../validation/synth';
 
 /**
- * Synthesizes a stack (or a whole app without environments) and returns what validation found, errors and
- * warnings, instead of throwing on errors: for tests of validation rules and suppressions.
+ * Synthesizes a stack, an environment or a whole app and returns what validation found, errors and warnings,
+ * instead of throwing on errors: for tests of validation rules and suppressions. Each environment is validated on
+ * its own, as `synth()` does.
  *
  * @throws SynthError if a construct's own validation fails (those are not object findings)
  * @example

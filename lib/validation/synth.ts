@@ -10,12 +10,14 @@ import { DOWNGRADED_ANNOTATION, SUPPRESSED_ANNOTATION, Suppression, suppressionA
 import { ObjectSource, validateObjects, ValidationOptions } from './validator';
 
 const OPTIONS = Symbol.for('cdk8s-platform.ValidationOptions');
+const ENVIRONMENT = Symbol.for('cdk8s-platform.Environment');
 const VALIDATION_ERROR = Symbol.for('cdk8s-platform.ValidationError');
 const lastFindings = new WeakMap<IConstruct, Finding[]>();
 const pendingWarnings = new WeakMap<IConstruct, Finding[]>();
 
 /** The synthesized objects of one chart, with the construct path of each (as `_synth.ts` renders them). */
 interface RenderedChart {
+  readonly chart: IConstruct;
   readonly objects: ManifestObject[];
   readonly paths: string[];
 }
@@ -76,21 +78,36 @@ export function validateSynthesized(root: IConstruct, charts: readonly RenderedC
     const ext = externalReferenceOf(c);
     if (ext && !ApiObject.isApiObject(c)) externals.push({ kind: ext.kind, name: ext.name });
   }
-  const objects: ManifestObject[] = [];
-  const sources: ObjectSource[] = [];
+  // Each Environment is its own cluster: its objects are validated together, apart from the other environments'.
+  const groups = new Map<IConstruct | undefined, RenderedChart[]>();
   for (const chart of charts) {
-    chart.objects.forEach((o, i) => {
-      const path = chart.paths[i];
-      const suppressions = inherited(path, suppressionsAt);
-      if (suppressions.length > 0) annotate(o, suppressions);
-      objects.push(o);
-      sources.push({ constructPath: path, suppressions });
-    });
+    const env = chart.chart.node.scopes.find(isEnvironment);
+    groups.set(env, [...(groups.get(env) ?? []), chart]);
   }
-  const result = validateObjects(objects, { ...options, externals }, sources);
-  lastFindings.set(root, [...result.findings]);
-  if (result.findings.some((f) => f.severity === 'error')) throw new ValidationError(result.findings);
-  pendingWarnings.set(app, [...(pendingWarnings.get(app) ?? []), ...result.findings]);
+  const findings: Finding[] = [];
+  for (const group of groups.values()) {
+    const objects: ManifestObject[] = [];
+    const sources: ObjectSource[] = [];
+    for (const chart of group) {
+      chart.objects.forEach((o, i) => {
+        const path = chart.paths[i];
+        const suppressions = inherited(path, suppressionsAt);
+        if (suppressions.length > 0) annotate(o, suppressions);
+        objects.push(o);
+        sources.push({ constructPath: path, suppressions });
+      });
+    }
+    findings.push(...validateObjects(objects, { ...options, externals }, sources).findings);
+  }
+  findings.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  lastFindings.set(root, findings);
+  if (findings.some((f) => f.severity === 'error')) throw new ValidationError(findings);
+  pendingWarnings.set(app, [...(pendingWarnings.get(app) ?? []), ...findings]);
+}
+
+/** Whether `c` is an `Environment` (by its brand: this module does not load the environments module). */
+function isEnvironment(c: IConstruct): boolean {
+  return ENVIRONMENT in c;
 }
 
 /** The suppressions of the construct at `path` and of its parents. */

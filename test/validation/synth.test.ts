@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, JsonPatch } from 'cdk8s';
 import {
-  AppStack, findObject, PlatformApp, PropError, Secret, Suppression, synthFindings, synthObjects, Validation, ValidationError,
+  AppStack, Environment, findObject, PlatformApp, PropError, Secret, Suppression, synthFindings, synthObjects, Validation, ValidationError,
   ValidationPreset, WebService, EnvValue,
 } from '../../lib';
 import { makeStack, RESOURCES, tmpdir } from '../_helpers';
@@ -124,5 +124,21 @@ describe('validation at synth', () => {
     const { stack } = makeStack();
     new WebService(stack, 'web', { image: 'nginx', resources: RESOURCES });
     expect(synthFindings(stack).map((f) => f.constructPath)).toEqual(['test/web/Deployment']);
+  });
+});
+
+describe('validation of apps with environments', () => {
+  test('GIVEN the same stack in two environments WHEN the whole app is synthesized THEN each environment is validated on its own', () => {
+    // GIVEN
+    const app = new PlatformApp({ outdir: tmpdir() });
+    for (const name of ['dev', 'prod']) {
+      const stack = new AppStack(new Environment(app, name), 'shop', { namespace: 'shop' });
+      new WebService(stack, 'web', { image: 'nginx:1.25', resources: RESOURCES });
+    }
+    // WHEN
+    const findings = synthFindings(app);
+    // THEN
+    expect(findings.filter((f) => f.rule === 'duplicate-object')).toEqual([]);
+    expect(synthObjects(app).filter((o) => o.kind === 'Deployment')).toHaveLength(2);
   });
 });
