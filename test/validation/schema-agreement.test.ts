@@ -1,0 +1,61 @@
+import { ManifestObject, PlatformApp, synthObjects } from '../../lib';
+import { parseFieldPath } from '../../lib/cli/_manifests';
+import { isKnownKind, schemaProblemsOf } from '../../lib/validation/schema/_schema';
+import { defineExamples } from '../../apps/examples';
+import { configMap, deployment, hpa, ingress, pdb, pvc, service, set, validApp } from './_fixtures';
+
+const C0 = 'spec.template.spec.containers[0]';
+
+/** The errors kubernetes-models' own validator (its model class for the kind) reports for `o`. */
+function modelsErrors(o: ManifestObject): any[] {
+  const [group, version] = o.apiVersion.includes('/') ? o.apiVersion.split('/') : ['', o.apiVersion];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const models = require(group ? `kubernetes-models/${group}/${version}` : `kubernetes-models/${version}`);
+  try {
+    new models[o.kind](o).validate();
+    return [];
+  } catch (e) {
+    return (e as { errors?: any[] }).errors ?? [];
+  }
+}
+
+/** The JSON pointer of a finding's field path. */
+function pointer(field: string): string {
+  return parseFieldPath(field).map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+}
+
+const OBJECTS: Array<[string, ManifestObject]> = [
+  ...validApp().map((o): [string, ManifestObject] => [`valid ${o.kind}`, o]),
+  ...(() => {
+    const app = new PlatformApp();
+    defineExamples(app);
+    return app.environments.flatMap((e) => synthObjects(e)).filter((o) => isKnownKind(o.apiVersion, o.kind))
+      .map((o): [string, ManifestObject] => [`example ${o.kind} ${o.metadata.namespace}/${o.metadata.name}`, o]);
+  })(),
+  ['replicas as a string', set(deployment(), 'spec.replicas', '3')],
+  ['replicas as a fraction', set(deployment(), 'spec.replicas', 1.5)],
+  ['a container port as a string', set(deployment(), `${C0}.ports[0].containerPort`, '8080')],
+  ['a container without a name', set(deployment(), `${C0}.name`, undefined)],
+  ['a Deployment without a selector', set(deployment(), 'spec.selector', undefined)],
+  ['an unknown protocol', set(deployment(), `${C0}.ports[0].protocol`, 'HTTP')],
+  ['an unknown Service type', set(service(), 'spec.type', 'Internal')],
+  ['a label value that is a number', set(configMap(), 'metadata.labels', { tier: 3 })],
+  ['data values that are numbers', set(configMap(), 'data', { port: 8080 })],
+  ['an HPA without maxReplicas', set(hpa(), 'spec.maxReplicas', undefined)],
+  ['a PDB selector that is a list', set(pdb(), 'spec.selector', [])],
+  ['a PVC storage request as a boolean', set(pvc(), 'spec.resources.requests.storage', true)],
+  ['an Ingress backend port number as a string', set(ingress(), 'spec.rules[0].http.paths[0].backend.service.port', { number: '80' })],
+  ['env as an object', set(deployment(), `${C0}.env`, { LOG_LEVEL: 'info' })],
+];
+
+describe('the schema layer agrees with kubernetes-models@4.5.1', () => {
+  test.each(OBJECTS)('GIVEN %s WHEN checked by both THEN they report type, enum and required problems at the same fields', (_name, o) => {
+    // GIVEN / WHEN
+    const theirs = new Set(modelsErrors(o)
+      .filter((e: any) => ['type', 'required', 'enum'].includes(e.keyword))
+      .map((e: any) => (e.keyword === 'required' ? `${e.instancePath}/${e.params.missingProperty}` : e.instancePath)));
+    const ours = new Set(schemaProblemsOf(o).filter((p) => p.type !== 'unknown-field').map((p) => pointer(p.field)));
+    // THEN
+    expect([...ours].sort()).toEqual([...theirs].sort());
+  });
+});
