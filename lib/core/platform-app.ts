@@ -16,7 +16,7 @@ import { Environment, ENVIRONMENT_SELECTION_VARIABLE } from './environment';
 import { PlatformError } from './errors';
 import { ManifestObject } from './manifest-object';
 import { formatFinding } from '../validation/report';
-import { setValidationOptions, takeValidationWarnings } from '../validation/synth';
+import { setValidationOptions, takeValidationWarnings, validateRendered } from '../validation/synth';
 import { ValidationOptions } from '../validation/validator';
 import { applyInheritedProps } from './_inherited-props';
 import { capacitySummary } from './_capacity';
@@ -227,12 +227,13 @@ export class PlatformApp extends App {
    * The objects of the GitOps controllers (`gitOps` prop) for every environment of the app, selected or not.
    *
    * @throws SynthError when they refer to environments the app does not define
+   * @throws ValidationError when the rendered objects fail validation
    */
   public synthGitOps(): ManifestObject[] {
     const environments = this.environments.length > 0 ? this.environments.map((e) => ({ name: e.environmentName })) : [{ name: '' }];
     const problems = this.gitOps.flatMap((g, i) => g._validate(environments).map((message) => ({ path: `gitOps[${i}]`, message })));
     if (problems.length > 0) throw new SynthError(problems);
-    return this.gitOps.flatMap((g) => g._render(environments));
+    return validateRendered(this, this.gitOps.flatMap((g) => g._render(environments)), 'gitOps');
   }
 
   /** Validates the app and returns all of its objects (of the selected environments) as one YAML stream. */

@@ -105,6 +105,22 @@ export function validateSynthesized(root: IConstruct, charts: readonly RenderedC
   pendingWarnings.set(app, [...(pendingWarnings.get(app) ?? []), ...findings]);
 }
 
+/**
+ * Validates objects an app renders outside the construct tree (the GitOps controllers' objects), with the app's
+ * options; `what` stands for the construct path in findings.
+ *
+ * @returns the objects
+ * @throws ValidationError when any finding is an error
+ * @internal
+ */
+export function validateRendered(app: IConstruct, objects: ManifestObject[], what: string): ManifestObject[] {
+  const options: ValidationOptions = (app as unknown as Record<symbol, ValidationOptions | undefined>)[OPTIONS] ?? {};
+  const { findings } = validateObjects(objects, options, objects.map(() => ({ constructPath: what })));
+  if (findings.some((f) => f.severity === 'error')) throw new ValidationError(findings);
+  pendingWarnings.set(app, [...(pendingWarnings.get(app) ?? []), ...findings]);
+  return objects;
+}
+
 /** Whether `c` is an `Environment` (by its brand: this module does not load the environments module). */
 function isEnvironment(c: IConstruct): boolean {
   return ENVIRONMENT in c;

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, JsonPatch } from 'cdk8s';
 import {
-  AppStack, Environment, findObject, PlatformApp, PropError, Secret, Suppression, synthFindings, synthObjects, Validation, ValidationError,
+  AppStack, Environment, findObject, GitOps, PlatformApp, PropError, Secret, Suppression, synthFindings, synthObjects, Validation, ValidationError,
   ValidationPreset, WebService, EnvValue,
 } from '../../lib';
 import { makeStack, RESOURCES, tmpdir } from '../_helpers';
@@ -140,5 +140,25 @@ describe('validation of apps with environments', () => {
     // THEN
     expect(findings.filter((f) => f.rule === 'duplicate-object')).toEqual([]);
     expect(synthObjects(app).filter((o) => o.kind === 'Deployment')).toHaveLength(2);
+  });
+});
+
+describe('validation of the GitOps objects', () => {
+  test('GIVEN an app with Argo CD WHEN synthesized with the strict preset THEN its Applications are validated too', () => {
+    // GIVEN
+    const app = new PlatformApp({
+      outdir: path.join(tmpdir(), 'dist'),
+      validation: { preset: ValidationPreset.STRICT },
+      gitOps: [GitOps.argoCd({ repoURL: 'https://github.com/acme/deploy.git' })],
+    });
+    const stack = new AppStack(new Environment(app, 'prod'), 'shop', { namespace: 'shop' });
+    new WebService(stack, 'web', { image: 'nginx:1.25', resources: RESOURCES });
+    const written: string[] = [];
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((t) => { written.push(String(t)); return true; });
+    // WHEN
+    app.synth();
+    // THEN
+    spy.mockRestore();
+    expect(written.join('')).toMatch(/warning \[schema-unknown-kind\] Application \S+ .*\(construct gitOps\)/);
   });
 });
