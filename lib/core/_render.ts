@@ -113,7 +113,9 @@ function clean(value: unknown, sortKeys: boolean, filterEmpty: boolean, cleanKey
   if (typeof v.resolve === 'function') return clean((v.resolve as () => unknown)(), sortKeys, filterEmpty);
   if (Array.isArray(value)) {
     if (filterEmpty && value.length === 0) return undefined;
-    return value.map((x) => clean(x, sortKeys, filterEmpty));
+    const items = new Array(value.length);
+    for (let i = 0; i < value.length; i++) items[i] = clean(value[i], sortKeys, filterEmpty);
+    return items;
   }
   if (v.constructor !== Object) {
     if (typeof v.value === 'number' || typeof v.value === 'string') return clean({ value: v.value }, sortKeys, filterEmpty);
@@ -123,15 +125,32 @@ function clean(value: unknown, sortKeys: boolean, filterEmpty: boolean, cleanKey
   // Resolved in the object's own key order (as cdk8s does: lazy values are produced in that order), then sorted.
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
-  const values = keys.map((key) => (key === cleanKey ? record[key] : clean(record[key], sortKeys, filterEmpty)));
-  const order = sortKeys ? keys.map((_, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0)) : keys.map((_, i) => i);
+  const n = keys.length;
+  let inOrder = true;
+  for (let i = 1; i < n && inOrder; i++) inOrder = keys[i - 1] < keys[i];
   const result: Record<string, unknown> = {};
   let empty = true;
-  for (const i of order) {
-    const x = values[i];
-    if (x !== undefined && x !== null) {
-      result[keys[i]] = x;
-      empty = false;
+  if (inOrder || !sortKeys) {
+    for (let i = 0; i < n; i++) {
+      const key = keys[i];
+      const x = key === cleanKey ? record[key] : clean(record[key], sortKeys, filterEmpty);
+      if (x !== undefined && x !== null) {
+        result[key] = x;
+        empty = false;
+      }
+    }
+  } else {
+    const values = new Map<string, unknown>();
+    for (let i = 0; i < n; i++) {
+      const key = keys[i];
+      values.set(key, key === cleanKey ? record[key] : clean(record[key], sortKeys, filterEmpty));
+    }
+    for (const key of keys.sort()) { // the default sort, as cdk8s's sanitizeValue
+      const x = values.get(key);
+      if (x !== undefined && x !== null) {
+        result[key] = x;
+        empty = false;
+      }
     }
   }
   if (filterEmpty && empty) return undefined;
