@@ -1,8 +1,4 @@
 import { Command, CommanderError } from 'commander';
-import { checkCommand } from './check';
-import { diffCommand } from './diff';
-import { initCommand } from './init';
-import { synthCommand } from './synth';
 
 /** Where the command line reads and writes: the real process, or a test's buffers. */
 export interface CliIo {
@@ -34,13 +30,26 @@ export function processIo(): CliIo {
 }
 
 /**
- * The `cdk8s-platform` command line, with every subcommand. Errors and help go to `context.io`; commander never
- * exits the process.
+ * The subcommands, in help order, each loaded only when needed: `synth` (what `npm run synth` runs) starts without
+ * loading what `check` and `diff` need (validation rules, the diff engine).
  */
-export function createProgram(context: CommandContext): Command {
+const SUBCOMMANDS: ReadonlyArray<[string, () => (context: CommandContext) => Command]> = [
+  ['init', () => require('./init').initCommand],
+  ['synth', () => require('./synth').synthCommand],
+  ['diff', () => require('./diff').diffCommand],
+  ['check', () => require('./check').checkCommand],
+];
+
+/**
+ * The `cdk8s-platform` command line. Errors and help go to `context.io`; commander never exits the process.
+ *
+ * @param only the one subcommand to define (the one being run), or every subcommand when undefined
+ */
+export function createProgram(context: CommandContext, only?: string): Command {
   const program = new Command('cdk8s-platform')
     .description('Typed Kubernetes platform constructs on cdk8s: synthesize, check and compare the output.');
-  for (const command of [initCommand(context), synthCommand(context), diffCommand(context), checkCommand(context)]) program.addCommand(command);
+  const selected = SUBCOMMANDS.filter(([name]) => name === only);
+  for (const [, load] of selected.length > 0 ? selected : SUBCOMMANDS) program.addCommand(load()(context));
   for (const command of [program, ...program.commands]) {
     command.exitOverride().configureOutput({ writeOut: context.io.stdout, writeErr: context.io.stderr });
   }
@@ -55,7 +64,7 @@ export function createProgram(context: CommandContext): Command {
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let exitCode = 0;
-  const program = createProgram({ io, setExitCode: (code) => { exitCode = code; } });
+  const program = createProgram({ io, setExitCode: (code) => { exitCode = code; } }, argv[0]);
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (e) {
