@@ -7,7 +7,7 @@ import { replaceSubfoldersAtomically, writeFolderAtomically } from '../output/at
 import { applyOrderIndexes } from '../output/apply-order';
 import { environmentReadme, README_FILE } from '../output/environment-readme';
 import { GitOps, GITOPS_FOLDER } from '../output/gitops';
-import { layoutFiles, objectFile, PlacedObject } from '../output/layout';
+import { layoutFileEntries, objectFile, PlacedObject } from '../output/layout';
 import { toYaml } from '../output/yaml';
 import { ObjectRef, registerPreviousOutput } from './_previous-output';
 import { PropChecker } from './_props';
@@ -201,21 +201,25 @@ export class PlatformApp extends App {
   public synth(): void {
     takeValidationWarnings(this);
     const folders = this.render();
-    const files = new Map(folders.map((f) => {
-      const content = layoutFiles(f.objects);
-      content.set(README_FILE, environmentReadme(f.name, f.objects.map((p) => p.object)));
-      return [f.name, content];
+    // Each file is serialized as it is written (see layoutFileEntries()): the YAML of every object is never held
+    // at once. File names are checked before anything is written.
+    const files = new Map<string, Iterable<readonly [string, string]>>(folders.map((f) => {
+      const entries = layoutFileEntries(f.objects);
+      return [f.name, (function* folder(): Generator<readonly [string, string]> {
+        yield* entries;
+        yield [README_FILE, environmentReadme(f.name, f.objects.map((p) => p.object))];
+      })()];
     }));
     if (this.gitOps.length > 0) {
       const objects = this.synthGitOps();
-      files.set(GITOPS_FOLDER, layoutFiles(objects.map((object) => ({ object, constructPath: `gitOps (${object.kind} ${object.metadata.name})` }))));
+      files.set(GITOPS_FOLDER, layoutFileEntries(objects.map((object) => ({ object, constructPath: `gitOps (${object.kind} ${object.metadata.name})` }))));
     }
     if (this.selectedEnvironments === undefined) {
-      const all = new Map<string, string>();
-      for (const [name, content] of files) {
-        for (const [file, text] of content) all.set(name ? `${name}/${file}` : file, text);
-      }
-      writeFolderAtomically(this.outdir, all);
+      writeFolderAtomically(this.outdir, (function* all(): Generator<readonly [string, string]> {
+        for (const [name, content] of files) {
+          for (const [file, text] of content) yield [name ? `${name}/${file}` : file, text];
+        }
+      })());
     } else {
       replaceSubfoldersAtomically(this.outdir, files);
     }

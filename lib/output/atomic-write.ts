@@ -7,9 +7,10 @@ import * as path from 'path';
  * folder is removed.
  *
  * @param outdir the folder to write
- * @param files file contents by path relative to `outdir` (with `/` separators)
+ * @param files file contents by path relative to `outdir` (with `/` separators): a Map, or any iterable of pairs
+ *   (read once; each file is written as it is reached, so a generator need not hold every file in memory)
  */
-export function writeFolderAtomically(outdir: string, files: ReadonlyMap<string, string>): void {
+export function writeFolderAtomically(outdir: string, files: Iterable<readonly [string, string]>): void {
   const target = path.resolve(outdir);
   const parent = path.dirname(target);
   fs.mkdirSync(parent, { recursive: true });
@@ -49,7 +50,7 @@ export function writeFolderAtomically(outdir: string, files: ReadonlyMap<string,
  * @param folders the files of each sub-folder, by the sub-folder's name (one path segment), each by path relative
  * to that sub-folder (with `/` separators)
  */
-export function replaceSubfoldersAtomically(outdir: string, folders: ReadonlyMap<string, ReadonlyMap<string, string>>): void {
+export function replaceSubfoldersAtomically(outdir: string, folders: ReadonlyMap<string, Iterable<readonly [string, string]>>): void {
   const target = path.resolve(outdir);
   for (const name of folders.keys()) {
     if (!name || name === '.' || name === '..' || /[\\/]/.test(name)) throw new Error(`"${name}" is not a folder name`);

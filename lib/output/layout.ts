@@ -37,9 +37,19 @@ export function objectFile(o: ManifestObject): string {
  * @throws PlatformError when two objects would be written to the same file, naming both construct paths
  */
 export function layoutFiles(objects: readonly PlacedObject[]): Map<string, string> {
+  return new Map(layoutFileEntries(objects));
+}
+
+/**
+ * The files of `layoutFiles()`, each object's YAML serialized only when its entry is reached, so that a writer can
+ * write every file before the next is made instead of holding them all (the kustomization comes first). File names
+ * are checked when this is called.
+ *
+ * @throws PlatformError when two objects would be written to the same file
+ */
+export function layoutFileEntries(objects: readonly PlacedObject[]): Iterable<[string, string]> {
   const byFile = new Map<string, PlacedObject>();
   const resources: string[] = [];
-  const contents = new Map<string, string>();
   for (const i of applyOrderIndexes(objects.map((p) => p.object))) {
     const placed = objects[i];
     const file = objectFile(placed.object);
@@ -52,7 +62,6 @@ export function layoutFiles(objects: readonly PlacedObject[]): Map<string, strin
     }
     byFile.set(file, placed);
     resources.push(file);
-    contents.set(file, toYaml([placed.object]));
   }
   const kustomization = {
     apiVersion: 'kustomize.config.k8s.io/v1beta1',
@@ -61,7 +70,10 @@ export function layoutFiles(objects: readonly PlacedObject[]): Map<string, strin
     sortOptions: { order: 'fifo' },
     resources,
   };
-  return new Map([[KUSTOMIZATION_FILE, toYamlDocument(kustomization)], ...contents]);
+  return (function* entries(): Generator<[string, string]> {
+    yield [KUSTOMIZATION_FILE, toYamlDocument(kustomization)];
+    for (const [file, placed] of byFile) yield [file, toYaml([placed.object])];
+  })();
 }
 
 function describe(p: PlacedObject): string {
