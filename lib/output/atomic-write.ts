@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { ParallelFs, removeFolder } from './_parallel-fs';
 
 /**
  * Writes a folder of files so that it appears all at once: the files are written to a new folder next to
@@ -15,14 +16,16 @@ export function writeFolderAtomically(outdir: string, files: Iterable<readonly [
   const parent = path.dirname(target);
   fs.mkdirSync(parent, { recursive: true });
   const staging = fs.mkdtempSync(path.join(parent, `.${path.basename(target)}.staging-`));
+  const writer = new ParallelFs();
   try {
     for (const [rel, content] of files) {
       const file = path.join(staging, ...rel.split('/'));
       if (!file.startsWith(staging + path.sep)) throw new Error(`output file "${rel}" would be written outside ${outdir}`);
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, content, 'utf8');
+      writer.write(file, content);
     }
+    writer.finish();
   } catch (e) {
+    settle(writer);
     fs.rmSync(staging, { recursive: true, force: true });
     throw e;
   }
@@ -38,7 +41,7 @@ export function writeFolderAtomically(outdir: string, files: Iterable<readonly [
     fs.rmSync(staging, { recursive: true, force: true });
     throw e;
   }
-  if (previous) fs.rmSync(previous, { recursive: true, force: true });
+  if (previous) removeFolder(previous);
 }
 
 /**
@@ -58,6 +61,7 @@ export function replaceSubfoldersAtomically(outdir: string, folders: ReadonlyMap
   fs.mkdirSync(target, { recursive: true });
   const staging = fs.mkdtempSync(path.join(target, '.staging-'));
   const swapped: Array<{ dest: string; previous?: string }> = [];
+  const writer = new ParallelFs();
   try {
     for (const [name, files] of folders) {
       const root = path.join(staging, 'new', name);
@@ -65,10 +69,10 @@ export function replaceSubfoldersAtomically(outdir: string, folders: ReadonlyMap
       for (const [rel, content] of files) {
         const file = path.join(root, ...rel.split('/'));
         if (!file.startsWith(root + path.sep)) throw new Error(`output file "${rel}" would be written outside ${path.join(outdir, name)}`);
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        fs.writeFileSync(file, content, 'utf8');
+        writer.write(file, content);
       }
     }
+    writer.finish();
     fs.mkdirSync(path.join(staging, 'old'));
     for (const name of folders.keys()) {
       const dest = path.join(target, name);
@@ -81,6 +85,7 @@ export function replaceSubfoldersAtomically(outdir: string, folders: ReadonlyMap
       fs.renameSync(path.join(staging, 'new', name), dest);
     }
   } catch (e) {
+    settle(writer);
     for (const s of swapped.reverse()) {
       fs.rmSync(s.dest, { recursive: true, force: true });
       if (s.previous && fs.existsSync(s.previous)) fs.renameSync(s.previous, s.dest);
@@ -88,5 +93,14 @@ export function replaceSubfoldersAtomically(outdir: string, folders: ReadonlyMap
     fs.rmSync(staging, { recursive: true, force: true });
     throw e;
   }
-  fs.rmSync(staging, { recursive: true, force: true });
+  removeFolder(staging);
+}
+
+/** Waits for what the writer still has in flight, after an error: its own error, if any, is not the first. */
+function settle(writer: ParallelFs): void {
+  try {
+    writer.finish();
+  } catch {
+    // the error being handled is reported instead
+  }
 }

@@ -1,0 +1,151 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'worker_threads';
+
+/**
+ * File system work shared by the calling thread and a worker thread, for output folders of thousands of files:
+ * creating and deleting files is mostly kernel time, which the second core of a small CI machine can do in
+ * parallel. Everything stays synchronous for the caller: `finish()` blocks until the worker is done and throws
+ * its first error. Small jobs never start a worker.
+ *
+ * @internal
+ */
+export class ParallelFs {
+  private static readonly BATCH = 64;
+
+  private worker?: Worker;
+  private state?: Int32Array;
+  private errors?: MessageChannel;
+  private batch: Array<[string, string | null]> = [];
+  private count = 0;
+
+  /**
+   * @param threshold how many items (files to write, folders to remove) the calling thread does alone before a
+   *   worker is worth its start-up (about 30 ms)
+   */
+  constructor(private readonly threshold = 256) {}
+
+  /** Writes `content` to the absolute path `file`, creating its folder. */
+  public write(file: string, content: string): void {
+    this.dispatch(file, content);
+  }
+
+  /** Removes the folder or file `target` and everything below it. */
+  public remove(target: string): void {
+    this.dispatch(target, null);
+  }
+
+  /** Waits until every write and removal is done. @throws the first error, if any */
+  public finish(): void {
+    let error: unknown;
+    if (this.worker && this.state && this.errors) {
+      this.worker.postMessage(this.batch);
+      this.worker.postMessage('end');
+      this.batch = [];
+      // [0]: done; [1]: items handled. A worker that handles nothing for a minute has died (it cannot say so).
+      while (Atomics.load(this.state, 0) === 0) {
+        const handled = Atomics.load(this.state, 1);
+        if (Atomics.wait(this.state, 0, 0, 60_000) === 'timed-out' && Atomics.load(this.state, 1) === handled) {
+          error = new Error('the thread writing the output stopped responding');
+          break;
+        }
+      }
+      const received = receiveMessageOnPort(this.errors.port1) as { message: { message: string } } | undefined;
+      if (received && !error) error = new Error(received.message.message);
+      this.errors.port1.close();
+      this.worker = undefined;
+    }
+    if (error) throw error;
+  }
+
+  /** Half of the work (every other item, in batches) goes to the worker once there is enough of it. */
+  private dispatch(target: string, content: string | null): void {
+    this.count++;
+    if (this.count > this.threshold && this.count % 2 === 0) {
+      this.batch.push([target, content]);
+      if (this.batch.length >= ParallelFs.BATCH) {
+        this.startWorker().postMessage(this.batch);
+        this.batch = [];
+      }
+      return;
+    }
+    doWork(target, content);
+  }
+
+  private startWorker(): Worker {
+    if (!this.worker) {
+      this.state = new Int32Array(new SharedArrayBuffer(8));
+      this.errors = new MessageChannel();
+      // Plain JavaScript with no loader: `execArgv: []` keeps a TypeScript loader (`-r ...`) out of the thread.
+      this.worker = new Worker(WORKER_SOURCE, {
+        eval: true,
+        execArgv: [],
+        workerData: { state: this.state, errors: this.errors.port2 },
+        transferList: [this.errors.port2],
+      });
+      this.worker.unref();
+    }
+    return this.worker;
+  }
+}
+
+function doWork(target: string, content: string | null): void {
+  if (content === null) {
+    fs.rmSync(target, { recursive: true, force: true });
+  } else {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, content, 'utf8');
+  }
+}
+
+const WORKER_SOURCE = `
+const fs = require('fs');
+const path = require('path');
+const { parentPort, workerData } = require('worker_threads');
+let failed = false;
+const fail = (e) => {
+  if (!failed) workerData.errors.postMessage({ message: e && e.message ? e.message : String(e) });
+  failed = true;
+};
+const done = () => {
+  Atomics.store(workerData.state, 0, 1);
+  Atomics.notify(workerData.state, 0);
+  parentPort.close();
+};
+process.on('uncaughtException', (e) => { fail(e); done(); });
+parentPort.on('message', (message) => {
+  if (message === 'end') return done();
+  for (const [target, content] of message) {
+    Atomics.add(workerData.state, 1, 1);
+    if (failed) continue;
+    try {
+      if (content === null) {
+        fs.rmSync(target, { recursive: true, force: true });
+      } else {
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        fs.writeFileSync(target, content, 'utf8');
+      }
+    } catch (e) {
+      fail(e);
+    }
+  }
+});
+`;
+
+/**
+ * Removes the folder `dir` and everything below it, sharing the work with a worker thread when it is large: its
+ * sub-folders (or, when it has only a few, theirs) are removed in parallel, then what is left.
+ *
+ * @internal
+ */
+export function removeFolder(dir: string): void {
+  const subfolders = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => path.join(d, e.name));
+  let folders = subfolders(dir);
+  if (folders.length < 8) folders = folders.flatMap(subfolders);
+  const parallel = new ParallelFs(4);
+  for (const folder of folders) parallel.remove(folder);
+  parallel.finish();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
