@@ -18,6 +18,11 @@ function hasTag(node: ts.Node, tag: string): boolean {
   return ts.getJSDocTags(node).some((t) => t.tagName.text === tag);
 }
 
+/** Whether `node` has an `@default` tag that says what happens (not an empty tag). */
+function hasDefault(node: ts.Node): boolean {
+  return ts.getJSDocTags(node).some((t) => t.tagName.text === 'default' && ts.getTextOfJSDocComment(t.comment)?.trim());
+}
+
 /** Whether `node` has a JSDoc comment with text (a summary), not only tags. */
 function hasDocComment(node: ts.Node): boolean {
   return ts.getJSDocCommentsAndTags(node).some((d) => ts.isJSDoc(d) && ts.getTextOfJSDocComment(d.comment)?.trim());
@@ -91,7 +96,7 @@ export function apiDocGaps(api: PublicApi): DocGap[] {
         seen.add(member);
         const name = `${owner}.${member.name.getText()}`;
         if (!hasDocComment(member)) gaps.push({ where: where(member), symbol: name, missing: 'doc comment' });
-        if (ts.isPropertySignature(member) && member.questionToken && !hasTag(member, 'default')) {
+        if (ts.isPropertySignature(member) && member.questionToken && !hasDefault(member)) {
           gaps.push({ where: where(member), symbol: name, missing: '@default' });
         }
         checkTypeLiterals(name, member.type);
@@ -125,7 +130,7 @@ export function apiDocGaps(api: PublicApi): DocGap[] {
         if (ts.isPropertySignature(m) || ts.isPropertyDeclaration(m) || ts.isGetAccessorDeclaration(m)) checkTypeLiterals(name, m.type);
       }
       const optional = members.some((m) => ts.isPropertySignature(m) && m.questionToken !== undefined);
-      if (isInterface && optional && !members.some((d) => hasTag(d, 'default'))) {
+      if (isInterface && optional && !members.some((d) => hasDefault(d))) {
         gaps.push({ where: where(members[0]), symbol: name, missing: '@default' });
       }
     }
