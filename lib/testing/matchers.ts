@@ -91,7 +91,9 @@ function toHaveObject(this: MatcherContext, received: ObjectsOrScope, kind: stri
         return `${hint}\n\nNo ${what} in the synthesized output.\n${there}`;
       }
       const diffs = candidates.map((o) => {
-        const diff = this.utils.diff(expected, patternSubset(o, expected), { aAnnotation: 'Expected', bAnnotation: 'Received' });
+        const subset = patternSubset(o, expected);
+        const diff = this.utils.diff(expected, subset, { aAnnotation: 'Expected', bAnnotation: 'Received' }) ??
+          `Expected: ${this.utils.printExpected(expected)}\nReceived: ${this.utils.printReceived(subset)}`;
         return `${objectRef(o)} does not match:\n\n${diff}`;
       });
       return `${hint}\n\n${diffs.join('\n\n')}`;
