@@ -18,6 +18,7 @@ export class ParallelFs {
   private errors?: MessageChannel;
   private batch: Array<[string, string | null]> = [];
   private count = 0;
+  private readonly made = new Set<string>();
 
   /**
    * @param threshold how many items (files to write, folders to remove) the calling thread does alone before a
@@ -69,7 +70,7 @@ export class ParallelFs {
       }
       return;
     }
-    doWork(target, content);
+    doWork(target, content, this.made);
   }
 
   private startWorker(): Worker {
@@ -89,11 +90,16 @@ export class ParallelFs {
   }
 }
 
-function doWork(target: string, content: string | null): void {
+/** Writes or removes `target`; `made`: the folders this writer has made (each once, not once per file). */
+function doWork(target: string, content: string | null, made: Set<string>): void {
   if (content === null) {
     fs.rmSync(target, { recursive: true, force: true });
   } else {
-    fs.mkdirSync(path.dirname(target), { recursive: true });
+    const folder = path.dirname(target);
+    if (!made.has(folder)) {
+      fs.mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
     fs.writeFileSync(target, content, 'utf8');
   }
 }
@@ -103,6 +109,7 @@ const fs = require('fs');
 const path = require('path');
 const { parentPort, workerData } = require('worker_threads');
 let failed = false;
+const made = new Set();
 const fail = (e) => {
   if (!failed) workerData.errors.postMessage({ message: e && e.message ? e.message : String(e) });
   failed = true;
@@ -122,7 +129,11 @@ parentPort.on('message', (message) => {
       if (content === null) {
         fs.rmSync(target, { recursive: true, force: true });
       } else {
-        fs.mkdirSync(path.dirname(target), { recursive: true });
+        const folder = path.dirname(target);
+        if (!made.has(folder)) {
+          fs.mkdirSync(folder, { recursive: true });
+          made.add(folder);
+        }
         fs.writeFileSync(target, content, 'utf8');
       }
     } catch (e) {
