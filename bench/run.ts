@@ -1,5 +1,5 @@
-// `npm run bench`: runs every variant for every N, each run in a fresh process, and reports wall-clock medians.
-// `npm run bench:quick` (`--quick`): N = 100 and 1000, one run each, for a fast look while optimizing.
+// `npm run bench`: runs every variant for every N, each run in a fresh process (5 runs, or `--runs=<k>`), and
+// reports wall-clock medians. `npm run bench:quick` (`--quick`): N = 100 and 1000, one run each, for a fast look.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -18,10 +18,14 @@ interface Run {
 
 const quick = process.argv.includes('--quick');
 const sizes = quick ? [100, 1000] : [100, 1000, 3000];
-const repeats = quick ? 1 : 3;
+const runsArg = process.argv.find((a) => a.startsWith('--runs='));
+const repeats = runsArg ? Number(runsArg.slice('--runs='.length)) : quick ? 1 : 5;
+if (!Number.isInteger(repeats) || repeats < 1) throw new Error(`--runs= needs a positive integer, got ${runsArg}`);
 
 /** Runs one variant in a fresh Node.js process with the same TypeScript loader as this one. */
 function runVariant(script: string, args: string[]): VariantResult {
+  // Dirty pages of the previous run are flushed first, so that their write-back does not slow this one down.
+  spawnSync('sync');
   const result = spawnSync(process.execPath, [...process.execArgv, path.join(__dirname, script), ...args], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
