@@ -31,9 +31,17 @@ export function renderApiObject(obj: ApiObject): any {
 /** Thrown when a value is not one the fast path handles; the object is then rendered by its own `toJson()`. */
 const UNHANDLED = Symbol('unhandled');
 
+type Conversion = (base: Record<string, unknown>) => any;
+const conversions = new Map<unknown, Conversion | undefined>();
+
 /** The L1 class's conversion of the resolved base JSON (identity for a plain ApiObject), if the class is known. */
-function conversionOf(obj: ApiObject): ((base: Record<string, unknown>) => any) | undefined {
-  const ctor = obj.constructor as { name: string; GVK?: object; prototype: object };
+function conversionOf(obj: ApiObject): Conversion | undefined {
+  const ctor = obj.constructor;
+  if (!conversions.has(ctor)) conversions.set(ctor, conversionOfClass(ctor as never));
+  return conversions.get(ctor);
+}
+
+function conversionOfClass(ctor: { name: string; GVK?: object; prototype: object }): Conversion | undefined {
   if (ctor === ApiObject) return (base) => base;
   if (Object.getPrototypeOf(ctor.prototype) !== ApiObject.prototype) return undefined;
   if (!Object.prototype.hasOwnProperty.call(ctor.prototype, 'toJson')) return undefined;
@@ -49,7 +57,7 @@ const defaultResolverApps = new WeakMap<object, boolean>();
 
 /** Whether the object's app has exactly cdk8s's built-in resolvers, in their order. */
 function hasDefaultResolvers(obj: ApiObject): boolean {
-  const app = App.of(obj);
+  const app = App.of(obj.chart);
   let known = defaultResolverApps.get(app);
   if (known === undefined) {
     const r = app.resolvers;
