@@ -23,8 +23,9 @@ export class ParallelFs {
   /**
    * @param threshold how many items (files to write, folders to remove) the calling thread does alone before a
    *   worker is worth its start-up (about 30 ms)
+   * @param background whether every item goes to the worker, in small batches, leaving the calling thread free
    */
-  constructor(private readonly threshold = 256) {}
+  constructor(private readonly threshold = 256, private readonly background = false) {}
 
   /** Writes `content` to the absolute path `file`, creating its folder. */
   public write(file: string, content: string): void {
@@ -39,10 +40,14 @@ export class ParallelFs {
   /** Waits until every write and removal is done. @throws the first error, if any */
   public finish(): void {
     let error: unknown;
-    if (this.worker && this.state && this.errors) {
-      this.worker.postMessage(this.batch);
-      this.worker.postMessage('end');
+    // Items still queued are written here when they are too few to start a worker for.
+    if (!this.worker) {
+      for (const [target, content] of this.batch) doWork(target, content, this.made);
       this.batch = [];
+    }
+    if (this.worker && this.state && this.errors) {
+      this.flush();
+      this.worker.postMessage('end');
       // [0]: done; [1]: items handled. A worker that handles nothing for a minute has died (it cannot say so).
       while (Atomics.load(this.state, 0) === 0) {
         const handled = Atomics.load(this.state, 1);
@@ -62,15 +67,19 @@ export class ParallelFs {
   /** Half of the work (every other item, in batches) goes to the worker once there is enough of it. */
   private dispatch(target: string, content: string | null): void {
     this.count++;
-    if (this.count > this.threshold && this.count % 2 === 0) {
+    if (this.background || (this.count > this.threshold && this.count % 2 === 0)) {
       this.batch.push([target, content]);
-      if (this.batch.length >= ParallelFs.BATCH) {
-        this.startWorker().postMessage(this.batch);
-        this.batch = [];
-      }
+      if (this.batch.length >= (this.background ? 1 : ParallelFs.BATCH)) this.flush();
       return;
     }
     doWork(target, content, this.made);
+  }
+
+  /** Hands the items queued for the worker over now. */
+  private flush(): void {
+    if (this.batch.length === 0) return;
+    this.startWorker().postMessage(this.batch);
+    this.batch = [];
   }
 
   private startWorker(): Worker {

@@ -28,6 +28,31 @@ describe('ParallelFs', () => {
     fs.rmSync(root, { recursive: true, force: true });
   });
 
+  test('GIVEN a few files more than the calling thread writes alone WHEN finished THEN every file is written', () => {
+    // GIVEN: fewer files for the worker than one batch
+    const root = tmpdir();
+    const writer = new ParallelFs(256);
+    // WHEN
+    for (let i = 0; i < 300; i++) writer.write(path.join(root, `f-${i}.yaml`), `${i}`);
+    writer.finish();
+    // THEN
+    expect(fs.readdirSync(root)).toHaveLength(300);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  test('GIVEN background work WHEN finished THEN the worker did all of it', () => {
+    // GIVEN
+    const root = tmpdir();
+    for (let i = 0; i < 5; i++) fs.mkdirSync(path.join(root, `d-${i}`, 'x'), { recursive: true });
+    const sweeper = new ParallelFs(0, true);
+    // WHEN
+    for (let i = 0; i < 5; i++) sweeper.remove(path.join(root, `d-${i}`));
+    sweeper.finish();
+    // THEN
+    expect(fs.readdirSync(root)).toEqual([]);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
   test('GIVEN few files WHEN written THEN no worker is needed and they are written', () => {
     // GIVEN
     const root = tmpdir();
