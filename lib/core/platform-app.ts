@@ -3,7 +3,7 @@ import * as path from 'path';
 import { App, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { parse } from 'yaml';
-import { replaceSubfoldersAtomically, writeFolderAtomically } from '../output/atomic-write';
+import { finishOutputCleanup, replaceSubfoldersAtomically, startOutputCleanup, writeFolderAtomically } from '../output/atomic-write';
 import { applyOrderIndexes } from '../output/apply-order';
 import { environmentReadme, README_FILE } from '../output/environment-readme';
 import { GitOps, GITOPS_FOLDER } from '../output/gitops';
@@ -196,9 +196,22 @@ export class PlatformApp extends App {
    *
    * Nothing is written unless everything is valid. When every environment is synthesized, the output folder is
    * replaced as a whole (the folders of environments that no longer exist go away); when some are selected, only
-   * their folders are replaced. Validation warnings are printed to stderr.
+   * their folders are replaced. Validation warnings are printed to stderr. The previous output is moved aside
+   * (`.<outdir>.staging-*.previous`, next to it) and deleted by the next synth, in a worker thread while it renders.
    */
   public synth(): void {
+    // Previous outputs moved aside by earlier synths are deleted in a worker thread while this one renders.
+    startOutputCleanup(this.outdir);
+    try {
+      this.writeOutput();
+    } finally {
+      finishOutputCleanup(this.outdir);
+    }
+    for (const finding of takeValidationWarnings(this)) process.stderr.write(`cdk8s-platform: ${formatFinding(finding)}\n`);
+    if (this.capacitySummary) process.stderr.write(capacitySummary(this, this.selectedEnvironments));
+  }
+
+  private writeOutput(): void {
     takeValidationWarnings(this);
     const folders = this.render();
     // Each file is serialized as it is written (see layoutFileEntries()): the YAML of every object is never held
@@ -223,8 +236,6 @@ export class PlatformApp extends App {
     } else {
       replaceSubfoldersAtomically(this.outdir, files);
     }
-    for (const finding of takeValidationWarnings(this)) process.stderr.write(`cdk8s-platform: ${formatFinding(finding)}\n`);
-    if (this.capacitySummary) process.stderr.write(capacitySummary(this, this.selectedEnvironments));
   }
 
   /**

@@ -2,10 +2,64 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ParallelFs, removeFolder } from './_parallel-fs';
 
+/** The suffix of a previous output moved aside by `writeFolderAtomically()`, next to the output folder. */
+const PREVIOUS_SUFFIX = '.previous';
+
+/** The background deletions of previous outputs, by output folder (see `startOutputCleanup()`). */
+const cleanups = new Map<string, { sweeper: ParallelFs; folders: string[] }>();
+
+/**
+ * Starts deleting, in a worker thread, the previous outputs that earlier writes of `outdir` moved aside
+ * (`.<name>.staging-*.previous` next to it), so that the deletion runs while the caller renders the next output.
+ * `writeFolderAtomically()` starts it if it is not running and waits for it before it returns; a caller that starts
+ * it earlier (as `PlatformApp.synth()` does, before rendering) must call `finishOutputCleanup()`, also on errors.
+ *
+ * @param outdir the output folder, as passed to `writeFolderAtomically()`
+ */
+export function startOutputCleanup(outdir: string): void {
+  const target = path.resolve(outdir);
+  if (cleanups.has(target)) return;
+  const parent = path.dirname(target);
+  const prefix = `.${path.basename(target)}.staging-`;
+  let folders: string[];
+  try {
+    folders = fs.readdirSync(parent).filter((n) => n.startsWith(prefix) && n.endsWith(PREVIOUS_SUFFIX)).map((n) => path.join(parent, n));
+  } catch {
+    return;
+  }
+  if (folders.length === 0) return;
+  const sweeper = new ParallelFs(0, true);
+  for (const folder of folders) {
+    for (const sub of fs.readdirSync(folder, { withFileTypes: true })) {
+      if (sub.isDirectory()) sweeper.remove(path.join(folder, sub.name));
+    }
+  }
+  cleanups.set(target, { sweeper, folders });
+}
+
+/**
+ * Waits for the deletion `startOutputCleanup(outdir)` started, and deletes what is left of it. Does nothing when none
+ * is running.
+ *
+ * @param outdir the output folder, as passed to `startOutputCleanup()`
+ */
+export function finishOutputCleanup(outdir: string): void {
+  const target = path.resolve(outdir);
+  const cleanup = cleanups.get(target);
+  if (!cleanup) return;
+  cleanups.delete(target);
+  settle(cleanup.sweeper);
+  for (const folder of cleanup.folders) fs.rmSync(folder, { recursive: true, force: true });
+}
+
 /**
  * Writes a folder of files so that it appears all at once: the files are written to a new folder next to
  * `outdir`, which then replaces `outdir` by renames. If anything fails, `outdir` is left as it was and the new
  * folder is removed.
+ *
+ * The previous output is moved aside (to `.<name>.staging-*.previous` next to `outdir`) and deleted by the next
+ * write, in a worker thread while that write (or, see `startOutputCleanup()`, the synth before it) runs: deleting
+ * tens of thousands of files then costs the caller little time.
  *
  * @param outdir the folder to write
  * @param files file contents by path relative to `outdir` (with `/` separators): a Map, or any iterable of pairs
@@ -15,6 +69,15 @@ export function writeFolderAtomically(outdir: string, files: Iterable<readonly [
   const target = path.resolve(outdir);
   const parent = path.dirname(target);
   fs.mkdirSync(parent, { recursive: true });
+  startOutputCleanup(target);
+  try {
+    writeAndSwap(target, parent, outdir, files);
+  } finally {
+    finishOutputCleanup(target);
+  }
+}
+
+function writeAndSwap(target: string, parent: string, outdir: string, files: Iterable<readonly [string, string]>): void {
   const staging = fs.mkdtempSync(path.join(parent, `.${path.basename(target)}.staging-`));
   const writer = new ParallelFs();
   try {
@@ -31,7 +94,7 @@ export function writeFolderAtomically(outdir: string, files: Iterable<readonly [
   }
   let previous: string | undefined;
   if (fs.existsSync(target)) {
-    previous = `${staging}.previous`;
+    previous = `${staging}${PREVIOUS_SUFFIX}`;
     fs.renameSync(target, previous);
   }
   try {
@@ -41,7 +104,6 @@ export function writeFolderAtomically(outdir: string, files: Iterable<readonly [
     fs.rmSync(staging, { recursive: true, force: true });
     throw e;
   }
-  if (previous) removeFolder(previous);
 }
 
 /**

@@ -1,9 +1,44 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { replaceSubfoldersAtomically, writeFolderAtomically } from '../../lib';
+import { finishOutputCleanup, replaceSubfoldersAtomically, startOutputCleanup, writeFolderAtomically } from '../../lib';
 import { tmpdir } from '../_helpers';
 
 describe('writeFolderAtomically', () => {
+  test('GIVEN a folder written twice WHEN written a third time THEN only the latest previous output is kept aside, and it is deleted by the next write', () => {
+    // GIVEN
+    const parent = tmpdir();
+    const out = path.join(parent, 'out');
+    writeFolderAtomically(out, new Map([['a.yaml', '1']]));
+    writeFolderAtomically(out, new Map([['a.yaml', '2']]));
+    const aside = fs.readdirSync(parent).filter((n) => n !== 'out');
+    expect(aside).toEqual([expect.stringMatching(/^\.out\.staging-.*\.previous$/)]);
+    expect(fs.readFileSync(path.join(parent, aside[0], 'a.yaml'), 'utf8')).toBe('1');
+    // WHEN
+    writeFolderAtomically(out, new Map([['a.yaml', '3']]));
+    // THEN
+    const now = fs.readdirSync(parent).filter((n) => n !== 'out');
+    expect(now).toHaveLength(1);
+    expect(now[0]).not.toBe(aside[0]);
+    expect(fs.readFileSync(path.join(parent, now[0], 'a.yaml'), 'utf8')).toBe('2');
+    expect(fs.readFileSync(path.join(out, 'a.yaml'), 'utf8')).toBe('3');
+  });
+
+  test('GIVEN previous outputs with sub-folders WHEN the cleanup is started and finished THEN they are deleted and the output is untouched', () => {
+    // GIVEN
+    const parent = tmpdir();
+    const out = path.join(parent, 'out');
+    const files = new Map(Array.from({ length: 40 }, (_, i) => [`ns-${i % 4}/f-${i}.yaml`, `${i}`] as [string, string]));
+    writeFolderAtomically(out, files);
+    writeFolderAtomically(out, files);
+    expect(fs.readdirSync(parent)).toHaveLength(2);
+    // WHEN
+    startOutputCleanup(out);
+    finishOutputCleanup(out);
+    // THEN
+    expect(fs.readdirSync(parent)).toEqual(['out']);
+    expect(fs.readdirSync(path.join(out, 'ns-0'))).toHaveLength(10);
+  });
+
   test('GIVEN files WHEN written THEN the folder holds exactly them, in sub-folders as named', () => {
     const out = path.join(tmpdir(), 'out');
     writeFolderAtomically(out, new Map([['a.yaml', 'a'], ['sub/b.yaml', 'b']]));
