@@ -15,6 +15,34 @@ import { k8s } from './_k8s';
  * @internal
  */
 export function renderApiObject(obj: ApiObject): any {
+  const cached = passCache?.get(obj);
+  if (cached !== undefined) return cached;
+  const json = render(obj);
+  passCache?.set(obj, json);
+  return json;
+}
+
+/** Objects rendered in the current synth pass (see `withRenderCache()`). */
+let passCache: Map<ApiObject, any> | undefined;
+
+/**
+ * Runs `fn` (a synth pass: the tree does not change meanwhile) with each object rendered at most once, however
+ * often it is asked for (a pod template's config hash renders the ConfigMaps it reads, which are rendered for the
+ * output too).
+ *
+ * @internal
+ */
+export function withRenderCache<T>(fn: () => T): T {
+  const previous = passCache;
+  passCache = new Map();
+  try {
+    return fn();
+  } finally {
+    passCache = previous;
+  }
+}
+
+function render(obj: ApiObject): any {
   const convert = conversionOf(obj);
   if (convert === undefined || !hasDefaultResolvers(obj)) return obj.toJson();
   let base: Record<string, unknown>;

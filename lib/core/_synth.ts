@@ -1,7 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { withCapacityCache } from './_capacity';
-import { renderApiObject } from './_render';
+import { renderApiObject, withRenderCache } from './_render';
 import { PlatformError } from './errors';
 import { PlatformAnnotations } from './labels';
 import { ManifestObject } from './manifest-object';
@@ -80,13 +80,15 @@ export function synthesizeCharts(root: IConstruct): SynthesizedChart[] {
   withCapacityCache(() => visit(root, undefined));
 
   if (problems.length > 0) throw new SynthError(problems);
-  for (const [obj, chart] of apiObjects) {
-    const json = renderApiObject(obj) as ManifestObject;
-    const plaintext = plaintextSecretProblem(json);
-    if (plaintext) problems.push({ path: obj.node.path, message: plaintext });
-    chart.objects.push(json);
-    chart.paths.push(obj.node.path);
-  }
+  withRenderCache(() => {
+    for (const [obj, chart] of apiObjects) {
+      const json = renderApiObject(obj) as ManifestObject;
+      const plaintext = plaintextSecretProblem(json);
+      if (plaintext) problems.push({ path: obj.node.path, message: plaintext });
+      chart.objects.push(json);
+      chart.paths.push(obj.node.path);
+    }
+  });
   if (problems.length > 0) throw new SynthError(problems);
   validateSynthesized(root, charts);
   return charts;

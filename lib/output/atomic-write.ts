@@ -29,11 +29,7 @@ export function startOutputCleanup(outdir: string): void {
   }
   if (folders.length === 0) return;
   const sweeper = new ParallelFs(0, true);
-  for (const folder of folders) {
-    for (const sub of fs.readdirSync(folder, { withFileTypes: true })) {
-      if (sub.isDirectory()) sweeper.remove(path.join(folder, sub.name));
-    }
-  }
+  for (const folder of folders) sweeper.remove(folder);
   cleanups.set(target, { sweeper, folders });
 }
 
