@@ -1,19 +1,19 @@
 // cdk8s-platform: the public API. This file only re-exports.
+// Internal helpers (tagged `@internal`) stay out of it: modules that have some are re-exported by name.
 
 export * from './core/app-stack';
 export * from './core/platform-app';
 export * from './core/environment';
 export * from './core/environment-values';
-export * from './core/errors';
+export { PlatformError, PropError } from './core/errors';
+export type { PropProblem } from './core/errors';
 export { SynthError } from './core/_synth';
 export type { SynthProblem } from './core/_synth';
-export * from './core/labels';
+export { MANAGED_BY, PlatformAnnotations, PlatformLabels, RecommendedLabels } from './core/labels';
 export * from './core/manifest-object';
-export * from './core/names';
-export * from './core/quantity';
 export { externalReferenceOf } from './core/_external';
 export type { ExternalReference } from './core/_external';
-export * from './core/selectors';
+export type { LabelSelector, LabelSelectorRequirement } from './core/selectors';
 
 export * from './config/config';
 export * from './config/secret';
@@ -23,65 +23,80 @@ export * from './config/secret-type';
 
 export * from './networking/ingress';
 export * from './networking/network-peer';
-export * from './networking/network-policy';
+export { NetworkPolicy } from './networking/network-policy';
+export type { NetworkPolicyPort, NetworkPolicyProps, NetworkPolicyRule } from './networking/network-policy';
 export * from './networking/path-type';
 export * from './networking/protocol';
 export * from './networking/service-endpoint';
-export * from './networking/service-type';
+export { NODE_PORT_RANGE, ServiceType } from './networking/service-type';
+export type { LoadBalancerOptions, NodePortOptions } from './networking/service-type';
 
 export * from './tenancy/cluster-role-ref';
-export * from './tenancy/limit-range';
+export { LimitRange } from './tenancy/limit-range';
+export type { LimitRangeOptions, LimitRangeProps } from './tenancy/limit-range';
 export * from './tenancy/namespace';
 export * from './tenancy/pod-security-level';
-export * from './tenancy/resource-quota';
+export { ResourceQuota } from './tenancy/resource-quota';
+export type { QuotaOptions, ResourceQuotaProps } from './tenancy/resource-quota';
 export * from './tenancy/role';
 export * from './tenancy/role-binding';
 export * from './tenancy/subject';
 
 export * from './providers/provider';
 
-export * from './scaling/horizontal-pod-autoscaler';
+export { HorizontalPodAutoscaler } from './scaling/horizontal-pod-autoscaler';
+export type { AutoscalingOptions, HorizontalPodAutoscalerProps, IScalable, ScaleTargetRef } from './scaling/horizontal-pod-autoscaler';
 export * from './scaling/metric';
-export * from './scaling/scaling-behavior';
+export { ScalingPolicy, SelectPolicy } from './scaling/scaling-behavior';
+export type { ScalingBehavior, ScalingRules } from './scaling/scaling-behavior';
 
 export * from './scheduling/label-expression';
 export * from './scheduling/node-affinity';
 export * from './scheduling/pod-affinity';
-export * from './scheduling/pod-disruption-budget';
+export { PodDisruptionBudget, UnhealthyPodEvictionPolicy } from './scheduling/pod-disruption-budget';
+export type { DisruptionBudgetOptions, PodDisruptionBudgetProps } from './scheduling/pod-disruption-budget';
 export * from './scheduling/priority-class';
 export * from './scheduling/toleration';
 export * from './scheduling/topology-spread';
 
 export * from './storage/access-mode';
-export * from './storage/persistent-volume-claim';
+export { PersistentVolumeClaim } from './storage/persistent-volume-claim';
+export type { ClaimOptions, IPersistentVolumeClaim, PersistentVolumeClaimProps } from './storage/persistent-volume-claim';
 
 export * from './workloads/concurrency-policy';
 export * from './workloads/container';
-export * from './workloads/cron-task';
-export * from './workloads/deployment-strategy';
+export { CronTask } from './workloads/cron-task';
+export type { CronTaskProps } from './workloads/cron-task';
+export { DeploymentStrategy } from './workloads/deployment-strategy';
+export type { RollingUpdateOptions } from './workloads/deployment-strategy';
 export * from './workloads/env';
 export * from './workloads/image-pull-policy';
-export * from './workloads/job';
+export { Job } from './workloads/job';
+export type { JobProps, JobRunOptions } from './workloads/job';
 export * from './workloads/job-restart-policy';
 export * from './workloads/lifecycle-hook';
 export * from './workloads/mount';
 export * from './workloads/probe';
 export * from './workloads/replicated-workload';
 export * from './workloads/resources';
-export * from './workloads/security';
+export { SeccompProfile } from './workloads/security';
+export type { SecurityOptions } from './workloads/security';
 export * from './workloads/service-workload';
 export * from './workloads/stateful-service';
 export * from './workloads/web-service';
 export * from './workloads/worker';
 export * from './workloads/workload';
-export * from './workloads/workload-defaults';
+export { useWorkloadDefaults } from './workloads/workload-defaults';
+export type { WorkloadDefaults } from './workloads/workload-defaults';
 export * from './workloads/workload-props';
 
-export * from './validation/finding';
-export * from './validation/rule';
+export type { Finding, Severity, SuppressedFinding, UncheckedObject, ValidationResult } from './validation/finding';
+export type { Rule, RuleContext, RuleLayer } from './validation/rule';
 export * from './validation/presets';
-export * from './validation/suppression';
-export * from './validation/validator';
+export { DOWNGRADED_ANNOTATION, SUPPRESSED_ANNOTATION, Suppression, Validation } from './validation/suppression';
+export type { SuppressionAction } from './validation/suppression';
+export { validateObjects } from './validation/validator';
+export type { ObjectSource, ValidationOptions } from './validation/validator';
 export * from './validation/report';
 export { ValidationError } from './validation/synth';
 export { ALL_RULES, ruleById } from './validation/rules';
@@ -93,7 +108,8 @@ export * from './output/yaml';
 export * from './output/atomic-write';
 export * from './output/apply-order';
 export * from './output/layout';
-export * from './output/gitops';
+export { GitOps, GITOPS_FOLDER } from './output/gitops';
+export type { ArgoCdOptions, FluxIntervals, FluxOptions, GitOpsRepositoryOptions } from './output/gitops';
 export * from './output/environment-readme';
 
 export * from './diff/field-diff';

@@ -76,7 +76,7 @@ function formatProblem(p: PropProblem): string {
   return `${p.prop}: received ${formatValue(p.value)}${reasons}; allowed: ${p.allowed}`;
 }
 
-/** Renders a received value for an error message: JSON where possible, shortened when long. */
+/** Renders a received value for an error message: JSON where possible, shortened when long. @internal */
 export function formatValue(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (typeof value === 'function') return 'a function';

@@ -24,7 +24,7 @@ export const RecommendedLabels = {
 /** The value of `app.kubernetes.io/managed-by` on everything this library renders. */
 export const MANAGED_BY = 'cdk8s-platform';
 
-/** What an object's recommended labels are made of, besides its stack's. */
+/** What an object's recommended labels are made of, besides its stack's. @internal */
 export interface ObjectLabelOptions {
   /** `app.kubernetes.io/name`. */
   readonly name: string;

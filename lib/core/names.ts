@@ -25,13 +25,13 @@ const ENV_VAR_NAME_RE = new RegExp(`^${ENV_VAR_NAME_FMT}$`);
 const CONFIG_MAP_KEY_FMT = '[-._a-zA-Z0-9]+';
 const CONFIG_MAP_KEY_RE = new RegExp(`^${CONFIG_MAP_KEY_FMT}$`);
 
-/** Maximum length of a DNS-1123 or DNS-1035 label, and of a label value or the name part of a label key. */
+/** Maximum length of a DNS-1123 or DNS-1035 label, and of a label value or the name part of a label key. @internal */
 export const DNS1123_LABEL_MAX_LENGTH = 63;
-/** Maximum length of a DNS-1123 subdomain (most object names, label key prefixes). */
+/** Maximum length of a DNS-1123 subdomain (most object names, label key prefixes). @internal */
 export const DNS1123_SUBDOMAIN_MAX_LENGTH = 253;
-/** Maximum length of a ConfigMap or Secret key. */
+/** Maximum length of a ConfigMap or Secret key. @internal */
 export const CONFIG_MAP_KEY_MAX_LENGTH = 253;
-/** Maximum length of an IANA service name (a container or Service port name). */
+/** Maximum length of an IANA service name (a container or Service port name). @internal */
 export const PORT_NAME_MAX_LENGTH = 15;
 
 function maxLenError(length: number): string {
@@ -43,7 +43,7 @@ function regexError(msg: string, fmt: string, ...examples: string[]): string {
   return `${msg}${ex}, regex used for validation is '${fmt}'`;
 }
 
-/** A lowercase RFC 1123 label: Namespace names, container names, most `name` fields. */
+/** A lowercase RFC 1123 label: Namespace names, container names, most `name` fields. @internal */
 export function isDns1123Label(value: string): string[] {
   const errs: string[] = [];
   if (value.length > DNS1123_LABEL_MAX_LENGTH) errs.push(maxLenError(DNS1123_LABEL_MAX_LENGTH));
@@ -57,7 +57,7 @@ export function isDns1123Label(value: string): string[] {
   return errs;
 }
 
-/** A lowercase RFC 1123 subdomain: the names of most objects (Deployments, ConfigMaps, Secrets, ...). */
+/** A lowercase RFC 1123 subdomain: the names of most objects (Deployments, ConfigMaps, Secrets, ...). @internal */
 export function isDns1123Subdomain(value: string): string[] {
   const errs: string[] = [];
   if (value.length > DNS1123_SUBDOMAIN_MAX_LENGTH) errs.push(maxLenError(DNS1123_SUBDOMAIN_MAX_LENGTH));
@@ -67,7 +67,7 @@ export function isDns1123Subdomain(value: string): string[] {
   return errs;
 }
 
-/** An RFC 1035 label: Service names (they become DNS names and must start with a letter). */
+/** An RFC 1035 label: Service names (they become DNS names and must start with a letter). @internal */
 export function isDns1035Label(value: string): string[] {
   const errs: string[] = [];
   if (value.length > DNS1123_LABEL_MAX_LENGTH) errs.push(maxLenError(DNS1123_LABEL_MAX_LENGTH));
@@ -77,7 +77,7 @@ export function isDns1035Label(value: string): string[] {
   return errs;
 }
 
-/** A qualified name: label and annotation keys, `[prefix/]name` where the prefix is a DNS-1123 subdomain. */
+/** A qualified name: label and annotation keys, `[prefix/]name` where the prefix is a DNS-1123 subdomain. @internal */
 export function isQualifiedName(value: string): string[] {
   const errs: string[] = [];
   const parts = value.split('/');
@@ -109,7 +109,7 @@ export function isQualifiedName(value: string): string[] {
   return errs;
 }
 
-/** A label value: empty, or up to 63 alphanumeric characters, '-', '_' or '.', starting and ending alphanumeric. */
+/** A label value: empty, or up to 63 alphanumeric characters, '-', '_' or '.', starting and ending alphanumeric. @internal */
 export function isValidLabelValue(value: string): string[] {
   const errs: string[] = [];
   if (value.length > DNS1123_LABEL_MAX_LENGTH) errs.push(maxLenError(DNS1123_LABEL_MAX_LENGTH));
@@ -122,6 +122,7 @@ export function isValidLabelValue(value: string): string[] {
 /**
  * A path segment name, as the names of RBAC Roles and bindings must be (`system:controller:x` is valid): not `.`
  * or `..`, and without `/` or `%` (`ValidatePathSegmentName` in `k8s.io/apimachinery/pkg/api/validation/path`).
+ * @internal
  */
 export function isValidPathSegmentName(value: string): string[] {
   if (value === '.' || value === '..') return [`may not be '${value}'`];
@@ -131,7 +132,7 @@ export function isValidPathSegmentName(value: string): string[] {
   return errs;
 }
 
-/** A port number: an integer from 1 to 65535. */
+/** A port number: an integer from 1 to 65535. @internal */
 export function isValidPortNum(port: number): string[] {
   if (Number.isInteger(port) && port >= 1 && port <= 65535) return [];
   return ['must be between 1 and 65535, inclusive'];
@@ -140,6 +141,7 @@ export function isValidPortNum(port: number): string[] {
 /**
  * An IANA service name (RFC 6335), as container and Service port names must be: at most 15 characters of
  * `[-a-z0-9]`, at least one letter, no leading, trailing or adjacent hyphens.
+ * @internal
  */
 export function isValidPortName(port: string): string[] {
   const errs: string[] = [];
@@ -158,7 +160,7 @@ function hasChDirPrefix(value: string): string[] {
   return [];
 }
 
-/** An environment variable name as Kubernetes 1.27 accepts it (before the relaxed rule of 1.30). */
+/** An environment variable name as Kubernetes 1.27 accepts it (before the relaxed rule of 1.30). @internal */
 export function isEnvVarName(value: string): string[] {
   const errs: string[] = [];
   if (!ENV_VAR_NAME_RE.test(value)) {
@@ -168,7 +170,7 @@ export function isEnvVarName(value: string): string[] {
   return errs;
 }
 
-/** A ConfigMap or Secret key: up to 253 alphanumeric characters, '-', '_' or '.', not '.', '..' or '..'-prefixed. */
+/** A ConfigMap or Secret key: up to 253 alphanumeric characters, '-', '_' or '.', not '.', '..' or '..'-prefixed. @internal */
 export function isConfigMapKey(value: string): string[] {
   const errs: string[] = [];
   if (value.length > CONFIG_MAP_KEY_MAX_LENGTH) errs.push(maxLenError(CONFIG_MAP_KEY_MAX_LENGTH));

@@ -17,13 +17,14 @@ const BINARY: Record<string, bigint> = {
 };
 const DECIMAL_EXP: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
 
-/** What the quantity grammar allows, for error messages. */
+/** What the quantity grammar allows, for error messages. @internal */
 export const QUANTITY_ALLOWED =
   'a Kubernetes quantity: a decimal number with an optional suffix Ki, Mi, Gi, Ti, Pi, Ei, n, u, m, k, M, G, T, P, E or an exponent such as e3, with no spaces (e.g. "100m", "0.5", "128Mi", "1G")';
 
 /**
  * Parses a quantity to a whole number of nano-units (rounded up), or returns `undefined` if the string is not a
  * valid quantity.
+ * @internal
  */
 export function parseQuantity(value: string): bigint | undefined {
   if (typeof value !== 'string') return undefined;
@@ -49,7 +50,7 @@ export function parseQuantity(value: string): bigint | undefined {
   return sign === '-' ? -nanos : nanos;
 }
 
-/** Whether `value` is a syntactically valid quantity. */
+/** Whether `value` is a syntactically valid quantity. @internal */
 export function isQuantity(value: string): boolean {
   return parseQuantity(value) !== undefined;
 }
@@ -58,6 +59,7 @@ export function isQuantity(value: string): boolean {
  * Compares two valid quantities: negative if `a < b`, zero if equal, positive if `a > b`.
  *
  * @throws if either is not a valid quantity
+ * @internal
  */
 export function compareQuantities(a: string, b: string): number {
   const pa = parseQuantity(a);

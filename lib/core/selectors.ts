@@ -27,6 +27,7 @@ export interface LabelSelector {
 /**
  * Whether every `key: value` of `required` is among `labels`: the rule of a Service's `spec.selector` (a plain map)
  * and of `matchLabels`. An empty map matches everything.
+ * @internal
  */
 export function labelsMatch(required: Readonly<Record<string, unknown>> | undefined, labels: Readonly<Record<string, unknown>> | undefined): boolean {
   if (!required) return true;
@@ -39,6 +40,7 @@ export function labelsMatch(required: Readonly<Record<string, unknown>> | undefi
 /**
  * Whether `selector` selects an object with `labels`. An empty selector (`{}`) selects everything, as it does for a
  * PodDisruptionBudget; an unknown operator selects nothing.
+ * @internal
  */
 export function selectorMatches(selector: LabelSelector | undefined, labels: Readonly<Record<string, unknown>> | undefined): boolean {
   if (!selector) return false;

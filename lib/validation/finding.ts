@@ -61,7 +61,7 @@ export interface ValidationResult {
   readonly unchecked: readonly UncheckedObject[];
 }
 
-/** The errors among `findings`. */
+/** The errors among `findings`. @internal */
 export function errorsOf(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => f.severity === 'error');
 }

@@ -43,7 +43,7 @@ export interface Rule {
   check(object: ManifestObject, ctx: RuleContext): void;
 }
 
-/** A rule that checks the pod template of workloads (or a Pod): what `podRule()` takes. */
+/** A rule that checks the pod template of workloads (or a Pod): what `podRule()` takes. @internal */
 export interface PodRuleDefinition extends Omit<Rule, 'check' | 'kinds'> {
   /** The kinds the rule looks at. @default every kind with a pod template */
   readonly kinds?: readonly string[];
@@ -51,7 +51,7 @@ export interface PodRuleDefinition extends Omit<Rule, 'check' | 'kinds'> {
   checkPod(pod: PodTemplateRef, ctx: RuleContext, object: ManifestObject): void;
 }
 
-/** A rule that runs on the pod template of every object that has one (Pods, workloads, CronJobs, PodTemplates). */
+/** A rule that runs on the pod template of every object that has one (Pods, workloads, CronJobs, PodTemplates). @internal */
 export function podRule(definition: PodRuleDefinition): Rule {
   const { checkPod, kinds, ...rest } = definition;
   return {

@@ -35,15 +35,35 @@ export interface ValidationOptions {
   readonly externals?: readonly DeclaredExternal[];
 }
 
-/** Where one object came from, and the suppressions that apply to it alone. @internal */
+/**
+ * Where one object given to `validateObjects()` came from, and the suppressions that apply to it alone.
+ *
+ * Findings on the object name its construct path and location from here.
+ */
 export interface ObjectSource {
-  /** The construct path, for synthesized objects. */
+  /**
+   * The construct path, for synthesized objects.
+   *
+   * @default none: the object's findings name no construct
+   */
   readonly constructPath?: string;
-  /** `file:line`, for objects read from YAML. */
+  /**
+   * `file:line`, for objects read from YAML.
+   *
+   * @default none: the object's findings name no file
+   */
   readonly location?: string;
-  /** The `file:line` of one field of the object (a finding's field path), for objects read from YAML. */
+  /**
+   * The `file:line` of one field of the object (a finding's field path), for objects read from YAML.
+   *
+   * @default `location` for every field
+   */
   readonly locate?: (field: string) => string;
-  /** Suppressions of the construct (or its parents) that defined the object. */
+  /**
+   * Suppressions of the construct (or its parents) that defined the object.
+   *
+   * @default none: only app-wide suppressions and the object's suppression annotations apply
+   */
   readonly suppressions?: readonly Suppression[];
 }
 

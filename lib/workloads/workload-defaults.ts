@@ -96,7 +96,7 @@ export function useWorkloadDefaults(scope: IConstruct, defaults: WorkloadDefault
   setInherited(scope, DEFAULTS_KEY, defaults);
 }
 
-/** The workload defaults in effect at `scope`: every setting above it, the nearest winning field by field. */
+/** The workload defaults in effect at `scope`: every setting above it, the nearest winning field by field. @internal */
 export function workloadDefaultsOf(scope: IConstruct): WorkloadDefaults {
   const all = inheritedValues<WorkloadDefaults>(scope, DEFAULTS_KEY).reverse();
   const merged: Record<string, unknown> = {};

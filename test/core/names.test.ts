@@ -1,7 +1,7 @@
 import {
   isConfigMapKey, isDns1035Label, isDns1123Label, isDns1123Subdomain, isEnvVarName, isQualifiedName,
   isValidLabelValue, isValidPortName, isValidPortNum,
-} from '../../lib';
+} from '../../lib/core/names';
 
 describe('isDns1123Label', () => {
   test.each(['a', 'api-server', '123-abc', 'a'.repeat(63)])('accepts %p', (v) => {

@@ -1,4 +1,4 @@
-import { compareQuantities, isQuantity, parseQuantity } from '../../lib';
+import { compareQuantities, isQuantity, parseQuantity } from '../../lib/core/quantity';
 
 describe('parseQuantity', () => {
   test.each([

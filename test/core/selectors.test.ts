@@ -1,4 +1,5 @@
-import { isValidPathSegmentName, labelsMatch, selectorMatches } from '../../lib';
+import { isValidPathSegmentName } from '../../lib/core/names';
+import { labelsMatch, selectorMatches } from '../../lib/core/selectors';
 
 const LABELS = { app: 'api', tier: 'backend' };
 

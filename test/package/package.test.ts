@@ -105,6 +105,9 @@ test('GIVEN the packed library installed offline into a project with only its pe
   expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
   expect(files.filter((f) => f.startsWith('test/') || f.startsWith('apps/'))).toEqual([]);
 
+  // THEN the license comes with it
+  expect(files).toContain('LICENSE');
+
   // THEN both entries declare their types, and the files are there
   const manifest = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8'));
   for (const entry of ['.', './testing']) {
