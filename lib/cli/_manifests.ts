@@ -18,6 +18,15 @@ export interface LoadedManifests {
 
 const YAML_FILE = /\.ya?ml$/i;
 
+/** The path that stands for standard input, and how findings locate it. */
+export const STDIN = '-';
+const STDIN_SHOWN_AS = '<stdin>';
+
+/** Reads all of the process's standard input. */
+function readStdin(): string {
+  return fs.readFileSync(0, 'utf8');
+}
+
 /** kustomize's own files (`kustomization.yaml`: Kustomization, Component) are build instructions, not objects. */
 const KUSTOMIZE_GROUP = 'kustomize.config.k8s.io';
 
@@ -25,12 +34,23 @@ const KUSTOMIZE_GROUP = 'kustomize.config.k8s.io';
  * Reads every Kubernetes object in `paths`: YAML files (multi-document), and folders searched recursively for
  * `.yaml`/`.yml` files, in name order. Documents that are not objects (empty, comments only, scalars) are skipped;
  * a `kind: List` contributes its items; kustomize's `kustomization.yaml` files are skipped. YAML is read as YAML 1.1,
- * as kubectl reads it (`yes` is a boolean).
+ * as kubectl reads it (`yes` is a boolean). The path `-` is standard input, read with `stdin` (its objects are located
+ * as `<stdin>:line`).
  */
-export function loadManifests(paths: readonly string[], cwd: string = process.cwd()): LoadedManifests {
+export function loadManifests(paths: readonly string[], cwd: string = process.cwd(), stdin: () => string = readStdin): LoadedManifests {
   const result: LoadedManifests = { objects: [], locations: [], locators: [], problems: [], files: [] };
   const shown = (p: string): string => (path.isAbsolute(p) && p.startsWith(`${cwd}${path.sep}`) ? path.relative(cwd, p) : p);
+  let stdinRead = false;
   for (const p of paths) {
+    if (p === STDIN) {
+      if (stdinRead) {
+        result.problems.push({ location: STDIN_SHOWN_AS, message: 'standard input (`-`) given more than once' });
+      } else {
+        stdinRead = true;
+        readText(stdin, STDIN_SHOWN_AS, 'cannot read standard input', result);
+      }
+      continue;
+    }
     let stat: fs.Stats;
     try {
       stat = fs.statSync(p);
@@ -54,11 +74,16 @@ function yamlFilesIn(dir: string): string[] {
 }
 
 function readFile(file: string, shownAs: string, result: LoadedManifests): void {
+  readText(() => fs.readFileSync(file, 'utf8'), shownAs, 'cannot read the file', result);
+}
+
+/** Reads the text `read` returns (a problem `unreadable (code)` if it throws), and the objects in it. */
+function readText(read: () => string, shownAs: string, unreadable: string, result: LoadedManifests): void {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = read();
   } catch (e) {
-    result.problems.push({ location: shownAs, message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})` });
+    result.problems.push({ location: shownAs, message: `${unreadable} (${(e as NodeJS.ErrnoException).code ?? String(e)})` });
     return;
   }
   result.files.push(shownAs);

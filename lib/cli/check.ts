@@ -6,7 +6,7 @@ import { Finding } from '../validation/finding';
 import { ValidationPreset } from '../validation/presets';
 import { formatReport, toJsonReport } from '../validation/report';
 import { validateObjects } from '../validation/validator';
-import { loadManifests } from './_manifests';
+import { loadManifests, STDIN } from './_manifests';
 import type { CommandContext } from './index';
 
 /** The options of `check`. */
@@ -19,13 +19,13 @@ interface CheckOptions {
 
 /**
  * `cdk8s-platform check PATH...`: validates the Kubernetes objects in YAML files and folders (Helm output, vendored
- * manifests, `dist/`) with the same rules as synth. Exit code 1 when any finding is an error (or a warning, with
+ * manifests, `dist/`) with the same rules as synth; the path `-` is standard input (`helm template ... | check -`). Exit code 1 when any finding is an error (or a warning, with
  * `--fail-on-warnings`), or a file cannot be read.
  */
 export function checkCommand(ctx: CommandContext): Command {
   return new Command('check')
     .description('Validate Kubernetes YAML files and folders: schema, API-server rules, integrity and policy.')
-    .argument('<paths...>', 'YAML files, or folders searched recursively for .yaml/.yml files')
+    .argument('<paths...>', 'YAML files, or folders searched recursively for .yaml/.yml files; - reads standard input')
     .addOption(new Option('--format <format>', 'output format').choices(['human', 'json']).default('human'))
     .addOption(new Option('--preset <preset>', 'which rules run and how severe their findings are')
       .choices(ValidationPreset.ALL.map((p) => p.name)).default('recommended'))
@@ -43,7 +43,7 @@ export function checkCommand(ctx: CommandContext): Command {
         }
         externals.push(parsed);
       }
-      const loaded = loadManifests(paths.map((p) => path.resolve(ctx.io.cwd, p)), ctx.io.cwd);
+      const loaded = loadManifests(paths.map((p) => (p === STDIN ? p : path.resolve(ctx.io.cwd, p))), ctx.io.cwd, ctx.io.stdin);
       const result = validateObjects(loaded.objects, { preset: ValidationPreset.named(options.preset), externals },
         loaded.locations.map((location, i) => ({ location, locate: loaded.locators[i] })));
       const unreadable: Finding[] = loaded.problems.map((p) => ({

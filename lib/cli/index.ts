@@ -10,6 +10,12 @@ export interface CliIo {
   readonly cwd: string;
   /** The environment variables passed on to child processes. */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /**
+   * Reads all of standard input (what `check -` validates).
+   *
+   * @default reads the process's standard input
+   */
+  readonly stdin?: () => string;
 }
 
 /** What a subcommand gets: the io, and a way to set the process exit code. */

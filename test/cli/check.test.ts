@@ -11,12 +11,17 @@ const FIXTURES = path.relative(process.cwd(), path.join(__dirname, '..', 'fixtur
 const SEED = path.join(FIXTURES, 'seed-minimal-deployment.yaml');
 const CHECK = path.join(FIXTURES, 'check');
 
-/** Runs the CLI in-process. */
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** Runs the CLI in-process, with `stdin` as its standard input. */
+async function runWithStdin(stdin: () => string, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, cwd: process.cwd(), env: process.env });
+  const code = await main(argv, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, cwd: process.cwd(), env: process.env, stdin });
   return { code, stdout, stderr };
+}
+
+/** Runs the CLI in-process, with an empty standard input. */
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return runWithStdin(() => '', ...argv);
 }
 
 describe('cdk8s-platform check', () => {
@@ -51,6 +56,48 @@ describe('cdk8s-platform check', () => {
     expect(stdout).toContain('error [container-ports] Deployment shop/api_server spec.template.spec.containers[0].ports[0].containerPort: received 70000');
     expect(stdout).toContain('error [service-ports] Service shop/1api spec.ports[1].name');
     expect(stdout).toMatch(/4 error\(s\), \d+ warning\(s\) in 2 object\(s\)/);
+  });
+
+  test('GIVEN YAML on standard input WHEN checked with the path - THEN its objects are checked, located as <stdin>:line', async () => {
+    // GIVEN the objects of bad-names.yaml, piped in
+    const yaml = fs.readFileSync(path.join(CHECK, 'bad-names.yaml'), 'utf8');
+    // WHEN
+    const { code, stdout } = await runWithStdin(() => yaml, 'check', '-', '--format', 'json');
+    // THEN the same findings as for the file, at the same lines of <stdin>
+    const fromFile = JSON.parse((await run('check', path.join(CHECK, 'bad-names.yaml'), '--format', 'json')).stdout);
+    const findings = JSON.parse(stdout).findings;
+    expect(code).toBe(1);
+    expect(findings).toEqual(fromFile.findings.map((f: any) => ({ ...f, location: f.location.replace(path.join(CHECK, 'bad-names.yaml'), '<stdin>') })));
+    expect(findings.find((f: any) => f.rule === 'container-ports').location).toBe('<stdin>:22');
+  });
+
+  test('GIVEN standard input and a file WHEN checked together THEN the objects of both are checked', async () => {
+    // WHEN
+    const { stdout } = await runWithStdin(() => fs.readFileSync(path.join(CHECK, 'bad-names.yaml'), 'utf8'), 'check', SEED, '-');
+    // THEN
+    expect(stdout).toContain('(<stdin>:6)');
+    expect(stdout).toContain(`(${SEED}:42)`);
+  });
+
+  test('GIVEN the path - twice WHEN checked THEN it is an error, and standard input is read once', async () => {
+    // GIVEN
+    let reads = 0;
+    // WHEN
+    const { code, stdout } = await runWithStdin(() => { reads += 1; return ''; }, 'check', '-', '-');
+    // THEN
+    expect(code).toBe(1);
+    expect(stdout).toContain('standard input (`-`) given more than once');
+    expect(reads).toBe(1);
+  });
+
+  test('GIVEN standard input that cannot be read WHEN checked with the path - THEN it is an error naming standard input', async () => {
+    // GIVEN
+    const unreadable = () => { throw Object.assign(new Error('resource temporarily unavailable'), { code: 'EAGAIN' }); };
+    // WHEN
+    const { code, stdout } = await runWithStdin(unreadable, 'check', '-');
+    // THEN
+    expect(code).toBe(1);
+    expect(stdout).toContain('cannot read standard input (EAGAIN)');
   });
 
   test('GIVEN a bad field WHEN checked THEN the finding points at the line of that field', async () => {
