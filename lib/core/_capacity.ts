@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { PassCache } from './_pass-cache';
 import { Environment } from './environment';
 
 /** What one workload needs of its namespace. @internal */
@@ -26,7 +27,7 @@ export function markCapacity(construct: IConstruct, share: () => CapacityShare):
 }
 
 /** The shares already computed in the current validation pass, by scope (see `withCapacityCache()`). */
-let passCache: Map<IConstruct, CapacityShare[]> | undefined;
+const sharesPass = new PassCache<IConstruct, CapacityShare[]>();
 
 /**
  * Runs `fn` (a validation pass over a construct tree that does not change meanwhile) with the capacity shares
@@ -36,24 +37,18 @@ let passCache: Map<IConstruct, CapacityShare[]> | undefined;
  * @internal
  */
 export function withCapacityCache<T>(fn: () => T): T {
-  const previous = passCache;
-  passCache = new Map();
-  try {
-    return fn();
-  } finally {
-    passCache = previous;
-  }
+  return sharesPass.run(fn);
 }
 
 /** The capacity shares of every workload at or below `scope`. @internal */
 export function capacitySharesBelow(scope: IConstruct): CapacityShare[] {
-  const cached = passCache?.get(scope);
+  const cached = sharesPass.get(scope);
   if (cached) return cached;
   const shares = scope.node.findAll()
     .map((c) => (c as unknown as Record<symbol, (() => CapacityShare) | undefined>)[CAPACITY])
     .filter((f): f is () => CapacityShare => typeof f === 'function')
     .map((f) => f());
-  passCache?.set(scope, shares);
+  sharesPass.set(scope, shares);
   return shares;
 }
 

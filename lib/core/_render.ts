@@ -1,5 +1,6 @@
 import { ApiObject, App, ImplicitTokenResolver, JsonPatch, Lazy, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
 import { k8s } from './_k8s';
+import { PassCache } from './_pass-cache';
 
 /**
  * Rendering API objects to JSON: what `ApiObject.toJson()` returns, computed faster.
@@ -15,15 +16,15 @@ import { k8s } from './_k8s';
  * @internal
  */
 export function renderApiObject(obj: ApiObject): any {
-  const cached = passCache?.get(obj);
+  const cached = renderPass.get(obj);
   if (cached !== undefined) return cached;
   const json = render(obj);
-  passCache?.set(obj, json);
+  renderPass.set(obj, json);
   return json;
 }
 
 /** Objects rendered in the current synth pass (see `withRenderCache()`). */
-let passCache: Map<ApiObject, any> | undefined;
+const renderPass = new PassCache<ApiObject, any>();
 
 /**
  * Runs `fn` (a synth pass: the tree does not change meanwhile) with each object rendered at most once, however
@@ -33,13 +34,7 @@ let passCache: Map<ApiObject, any> | undefined;
  * @internal
  */
 export function withRenderCache<T>(fn: () => T): T {
-  const previous = passCache;
-  passCache = new Map();
-  try {
-    return fn();
-  } finally {
-    passCache = previous;
-  }
+  return renderPass.run(fn);
 }
 
 function render(obj: ApiObject): any {
