@@ -8,7 +8,7 @@ export const RESOURCES: Resources = { requests: { cpu: '100m', memory: '128Mi' }
 
 /** A fresh app (writing to a temporary folder) with one stack `test` in namespace `test`. */
 export function makeStack(props: Partial<AppStackProps> = {}): { app: PlatformApp; stack: AppStack } {
-  const app = new PlatformApp({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-platform-test-')), capacitySummary: false });
+  const app = new PlatformApp({ outdir: tmpdir(), capacitySummary: false });
   const stack = new AppStack(app, 'test', { namespace: 'test', ...props });
   return { app, stack };
 }
@@ -54,7 +54,24 @@ export function expectPropError(fn: () => unknown, expected: { path: string; pro
   return error;
 }
 
-/** A temporary folder, removed by the caller. */
+/** The temporary folders `tmpdir()` made for the running test file. */
+const temporaryFolders: string[] = [];
+
+/** A temporary folder, removed (with the folders moved aside next to it) when the test file's tests end. */
 export function tmpdir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-platform-test-'));
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-platform-test-'));
+  temporaryFolders.push(folder);
+  return folder;
+}
+
+/** Removes the folders `tmpdir()` made, and the hidden staging folders synth left next to them. */
+export function removeTemporaryFolders(): void {
+  for (const folder of temporaryFolders.splice(0)) {
+    const parent = path.dirname(folder);
+    const staging = `.${path.basename(folder)}.staging-`;
+    for (const name of fs.readdirSync(parent).filter((n) => n.startsWith(staging))) {
+      fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+    }
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
 }

@@ -1,5 +1,4 @@
 import { execFileSync } from 'child_process';
-import * as fs from 'fs';
 import * as path from 'path';
 import { AppStack, Environment, PlatformApp, WebService } from '../../lib';
 import { CliIo, main } from '../../lib/cli';
@@ -83,7 +82,7 @@ describe('cdk8s-platform diff', () => {
   });
 
   test('GIVEN --git outside a Git repository WHEN diffed THEN it exits 1 with git\'s reason', async () => {
-    const root = fs.mkdtempSync('/tmp/no-git-');
+    const root = tmpdir(); // under the system's temporary folder, outside any Git repository
     synthTo(path.join(root, 'dist'));
     const io = recordingIo(root);
     expect(await main(['diff', '--git', 'HEAD', 'dist'], io)).toBe(1);
