@@ -12,12 +12,15 @@ import { MessageChannel, receiveMessageOnPort, Worker } from 'worker_threads';
  */
 export class ParallelFs {
   private static readonly BATCH = 64;
+  /** How many compared writes may wait for the worker before the calling thread does them itself (bounds memory). */
+  private static readonly MAX_IN_FLIGHT = 1024;
 
   private worker?: Worker;
   private state?: Int32Array;
   private errors?: MessageChannel;
-  private batch: Array<[string, string | null]> = [];
+  private batch: Array<[string, string | null, boolean]> = [];
   private count = 0;
+  private queued = 0;
   private readonly made = new Set<string>();
 
   /**
@@ -27,14 +30,19 @@ export class ParallelFs {
    */
   constructor(private readonly threshold = 256, private readonly background = false) {}
 
-  /** Writes `content` to the absolute path `file`, creating its folder. */
-  public write(file: string, content: string): void {
-    this.dispatch(file, content);
+  /**
+   * Writes `content` to the absolute path `file`, creating its folder.
+   *
+   * @param unlessUnchanged the file exists (in a folder that exists): it is read first, and left as it is (not
+   *   written, its modification time kept) when it already holds `content`
+   */
+  public write(file: string, content: string, unlessUnchanged = false): void {
+    this.dispatch(file, content, unlessUnchanged);
   }
 
   /** Removes the folder or file `target` and everything below it. */
   public remove(target: string): void {
-    this.dispatch(target, null);
+    this.dispatch(target, null, false);
   }
 
   /** Waits until every write and removal is done. @throws the first error, if any */
@@ -42,7 +50,7 @@ export class ParallelFs {
     let error: unknown;
     // Items still queued are written here when they are too few to start a worker for.
     if (!this.worker) {
-      for (const [target, content] of this.batch) doWork(target, content, this.made);
+      for (const [target, content, compare] of this.batch) doWork(fs, path, target, content, compare, this.made);
       this.batch = [];
     }
     if (this.worker && this.state && this.errors) {
@@ -64,15 +72,26 @@ export class ParallelFs {
     if (error) throw error;
   }
 
-  /** Half of the work (every other item, in batches) goes to the worker once there is enough of it. */
-  private dispatch(target: string, content: string | null): void {
+  /**
+   * Once there is enough work: half of it (every other item, in batches) goes to the worker, and every write that
+   * compares first (mostly reading, which leaves the calling thread free to produce the next files).
+   */
+  private dispatch(target: string, content: string | null, compare: boolean): void {
     this.count++;
-    if (this.background || (this.count > this.threshold && this.count % 2 === 0)) {
-      this.batch.push([target, content]);
+    const toWorker = this.background ||
+      (this.count > this.threshold && (this.count % 2 === 0 || (compare && this.inFlight() < ParallelFs.MAX_IN_FLIGHT)));
+    if (toWorker) {
+      this.queued++;
+      this.batch.push([target, content, compare]);
       if (this.batch.length >= (this.background ? 1 : ParallelFs.BATCH)) this.flush();
       return;
     }
-    doWork(target, content, this.made);
+    doWork(fs, path, target, content, compare, this.made);
+  }
+
+  /** Items handed to the worker (or queued for it) that it has not handled yet. */
+  private inFlight(): number {
+    return this.state ? this.queued - Atomics.load(this.state, 1) : this.queued;
   }
 
   /** Hands the items queued for the worker over now. */
@@ -99,24 +118,44 @@ export class ParallelFs {
   }
 }
 
-/** Writes or removes `target`; `made`: the folders this writer has made (each once, not once per file). */
-function doWork(target: string, content: string | null, made: Set<string>): void {
+/**
+ * One item of work, as JavaScript source shared by both threads (the worker runs plain JavaScript, with no
+ * TypeScript loader): writes `content` to `target` (unless `compare` and the file already holds it), or removes
+ * `target` when `content` is null. `made`: the folders this thread has made (each once, not once per file).
+ */
+const DO_WORK_SOURCE = `function doWork(fs, path, target, content, compare, made) {
   if (content === null) {
     fs.rmSync(target, { recursive: true, force: true });
+    return;
+  }
+  if (compare) {
+    let current;
+    try {
+      current = fs.readFileSync(target, 'utf8');
+    } catch {
+      current = undefined;
+    }
+    if (current === content) return;
   } else {
     const folder = path.dirname(target);
     if (!made.has(folder)) {
       fs.mkdirSync(folder, { recursive: true });
       made.add(folder);
     }
-    fs.writeFileSync(target, content, 'utf8');
   }
-}
+  fs.writeFileSync(target, content, 'utf8');
+}`;
+
+type DoWork = (fsModule: typeof fs, pathModule: typeof path, target: string, content: string | null, compare: boolean, made: Set<string>) => void;
+
+// The calling thread compiles the same source as the worker, so that the two cannot drift apart.
+const doWork = new Function(`return ${DO_WORK_SOURCE}`)() as DoWork;
 
 const WORKER_SOURCE = `
 const fs = require('fs');
 const path = require('path');
 const { parentPort, workerData } = require('worker_threads');
+${DO_WORK_SOURCE}
 let failed = false;
 const made = new Set();
 const fail = (e) => {
@@ -131,20 +170,11 @@ const done = () => {
 process.on('uncaughtException', (e) => { fail(e); done(); });
 parentPort.on('message', (message) => {
   if (message === 'end') return done();
-  for (const [target, content] of message) {
+  for (const [target, content, compare] of message) {
     Atomics.add(workerData.state, 1, 1);
     if (failed) continue;
     try {
-      if (content === null) {
-        fs.rmSync(target, { recursive: true, force: true });
-      } else {
-        const folder = path.dirname(target);
-        if (!made.has(folder)) {
-          fs.mkdirSync(folder, { recursive: true });
-          made.add(folder);
-        }
-        fs.writeFileSync(target, content, 'utf8');
-      }
+      doWork(fs, path, target, content, compare, made);
     } catch (e) {
       fail(e);
     }

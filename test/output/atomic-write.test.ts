@@ -4,7 +4,7 @@ import { finishOutputCleanup, replaceSubfoldersAtomically, startOutputCleanup, w
 import { tmpdir } from '../_helpers';
 
 describe('writeFolderAtomically', () => {
-  test('GIVEN a folder written twice WHEN written a third time THEN only the latest previous output is kept aside, and it is deleted by the next write', () => {
+  test('GIVEN a folder written twice WHEN written a third time THEN one previous output is kept aside: the one just replaced', () => {
     // GIVEN
     const parent = tmpdir();
     const out = path.join(parent, 'out');
@@ -17,25 +17,112 @@ describe('writeFolderAtomically', () => {
     writeFolderAtomically(out, new Map([['a.yaml', '3']]));
     // THEN
     const now = fs.readdirSync(parent).filter((n) => n !== 'out');
-    expect(now).toHaveLength(1);
-    expect(now[0]).not.toBe(aside[0]);
+    expect(now).toEqual([expect.stringMatching(/^\.out\.staging-.*\.previous$/)]);
     expect(fs.readFileSync(path.join(parent, now[0], 'a.yaml'), 'utf8')).toBe('2');
     expect(fs.readFileSync(path.join(out, 'a.yaml'), 'utf8')).toBe('3');
   });
 
-  test('GIVEN previous outputs with sub-folders WHEN the cleanup is started and finished THEN they are deleted and the output is untouched', () => {
+  test('GIVEN a previous output kept aside WHEN written again THEN a file that already holds its content is not rewritten', () => {
+    // GIVEN: the previous output kept aside holds same.yaml with an old modification time
+    const parent = tmpdir();
+    const out = path.join(parent, 'out');
+    writeFolderAtomically(out, new Map([['ns/same.yaml', 'same'], ['ns/changed.yaml', 'old']]));
+    const old = new Date('2020-01-01T00:00:00Z');
+    for (const f of ['same.yaml', 'changed.yaml']) fs.utimesSync(path.join(out, 'ns', f), old, old);
+    writeFolderAtomically(out, new Map([['ns/same.yaml', 'same'], ['ns/changed.yaml', 'old']]));
+    // WHEN: the third write reuses the first output as its staging folder
+    writeFolderAtomically(out, new Map([['ns/same.yaml', 'same'], ['ns/changed.yaml', 'new']]));
+    // THEN
+    expect(fs.statSync(path.join(out, 'ns', 'same.yaml')).mtime).toEqual(old);
+    expect(fs.statSync(path.join(out, 'ns', 'changed.yaml')).mtime).not.toEqual(old);
+    expect(fs.readFileSync(path.join(out, 'ns', 'changed.yaml'), 'utf8')).toBe('new');
+  });
+
+  test('GIVEN a reused previous output with files and folders the new output lacks WHEN written THEN the folder holds exactly the new files', () => {
     // GIVEN
+    const out = path.join(tmpdir(), 'out');
+    writeFolderAtomically(out, new Map([['gone/a.yaml', 'a'], ['ns/gone.yaml', 'g'], ['ns/kept.yaml', 'k'], ['top.yaml', 't']]));
+    writeFolderAtomically(out, new Map([['x.yaml', 'x']]));
+    // WHEN
+    writeFolderAtomically(out, new Map([['ns/kept.yaml', 'k'], ['new/b.yaml', 'b']]));
+    // THEN
+    expect(fs.readdirSync(out).sort()).toEqual(['new', 'ns']);
+    expect(fs.readdirSync(path.join(out, 'ns'))).toEqual(['kept.yaml']);
+    expect(fs.readFileSync(path.join(out, 'new', 'b.yaml'), 'utf8')).toBe('b');
+  });
+
+  test('GIVEN a reused previous output where files and folders trade places WHEN written THEN each path holds what the new output has', () => {
+    // GIVEN: "a" was a folder and "b" a file
+    const out = path.join(tmpdir(), 'out');
+    writeFolderAtomically(out, new Map([['a/one.yaml', '1'], ['b', 'file b']]));
+    writeFolderAtomically(out, new Map([['x.yaml', 'x']]));
+    // WHEN: "a" is a file and "b" a folder
+    writeFolderAtomically(out, new Map([['a', 'file a'], ['b/two.yaml', '2']]));
+    // THEN
+    expect(fs.readFileSync(path.join(out, 'a'), 'utf8')).toBe('file a');
+    expect(fs.readdirSync(path.join(out, 'b'))).toEqual(['two.yaml']);
+  });
+
+  test('GIVEN a symbolic link in a reused previous output WHEN a file is written at its path THEN the link is replaced, not followed', () => {
+    // GIVEN
+    const parent = tmpdir();
+    const out = path.join(parent, 'out');
+    const outside = path.join(parent, 'outside.yaml');
+    fs.writeFileSync(outside, 'outside');
+    writeFolderAtomically(out, new Map([['x.yaml', 'x']]));
+    writeFolderAtomically(out, new Map([['x.yaml', 'x']]));
+    const aside = fs.readdirSync(parent).find((n) => n.endsWith('.previous')) as string;
+    fs.symlinkSync(outside, path.join(parent, aside, 'link.yaml'));
+    // WHEN
+    writeFolderAtomically(out, new Map([['link.yaml', 'inside']]));
+    // THEN
+    expect(fs.lstatSync(path.join(out, 'link.yaml')).isFile()).toBe(true);
+    expect(fs.readFileSync(path.join(out, 'link.yaml'), 'utf8')).toBe('inside');
+    expect(fs.readFileSync(outside, 'utf8')).toBe('outside');
+  });
+
+  test('GIVEN a file and a folder of the new output at the same path WHEN written over a reused previous output THEN it fails and the output is untouched', () => {
+    // GIVEN
+    const out = path.join(tmpdir(), 'out');
+    writeFolderAtomically(out, new Map([['a/b.yaml', 'b']]));
+    writeFolderAtomically(out, new Map([['a/b.yaml', 'b']]));
+    // WHEN / THEN
+    expect(() => writeFolderAtomically(out, new Map([['a/b.yaml', 'b'], ['a', 'file a']]))).toThrow('output file "a" goes where a folder of other output files goes');
+    expect(fs.readFileSync(path.join(out, 'a', 'b.yaml'), 'utf8')).toBe('b');
+  });
+
+  test('GIVEN a write that fails over a reused previous output WHEN written THEN the output is untouched and one previous output is still kept aside', () => {
+    // GIVEN
+    const parent = tmpdir();
+    const out = path.join(parent, 'out');
+    writeFolderAtomically(out, new Map([['keep.yaml', '1']]));
+    writeFolderAtomically(out, new Map([['keep.yaml', '2']]));
+    // WHEN
+    expect(() => writeFolderAtomically(out, new Map([['ok.yaml', 'x'], ['../escape.yaml', 'y']]))).toThrow(/outside/);
+    // THEN
+    expect(fs.readFileSync(path.join(out, 'keep.yaml'), 'utf8')).toBe('2');
+    expect(fs.readdirSync(parent).filter((n) => n !== 'out')).toEqual([expect.stringMatching(/^\.out\.staging-.*\.previous$/)]);
+  });
+
+  test('GIVEN several previous outputs kept aside WHEN the cleanup is started and finished THEN the newest is kept for reuse and the others are deleted', () => {
+    // GIVEN: two more previous outputs, as left by interrupted writes, older than the one kept aside
     const parent = tmpdir();
     const out = path.join(parent, 'out');
     const files = new Map(Array.from({ length: 40 }, (_, i) => [`ns-${i % 4}/f-${i}.yaml`, `${i}`] as [string, string]));
     writeFolderAtomically(out, files);
     writeFolderAtomically(out, files);
-    expect(fs.readdirSync(parent)).toHaveLength(2);
+    const kept = fs.readdirSync(parent).find((n) => n.endsWith('.previous')) as string;
+    const old = new Date('2020-01-01T00:00:00Z');
+    for (const name of ['.out.staging-old1.previous', '.out.staging-old2.previous']) {
+      fs.mkdirSync(path.join(parent, name, 'ns'), { recursive: true });
+      fs.writeFileSync(path.join(parent, name, 'ns', 'f.yaml'), 'x');
+      fs.utimesSync(path.join(parent, name), old, old);
+    }
     // WHEN
     startOutputCleanup(out);
     finishOutputCleanup(out);
     // THEN
-    expect(fs.readdirSync(parent)).toEqual(['out']);
+    expect(fs.readdirSync(parent).sort()).toEqual([kept, 'out'].sort());
     expect(fs.readdirSync(path.join(out, 'ns-0'))).toHaveLength(10);
   });
 

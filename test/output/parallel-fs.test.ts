@@ -16,6 +16,27 @@ describe('ParallelFs', () => {
     fs.rmSync(root, { recursive: true, force: true });
   });
 
+  test('GIVEN existing files WHEN written unless unchanged, by both threads THEN only the files whose content differs are rewritten', () => {
+    // GIVEN: 300 files with an old modification time
+    const root = tmpdir();
+    const old = new Date('2020-01-01T00:00:00Z');
+    const file = (i: number): string => path.join(root, `f-${i}.yaml`);
+    for (let i = 0; i < 300; i++) {
+      fs.writeFileSync(file(i), `content ${i}\n`);
+      fs.utimesSync(file(i), old, old);
+    }
+    const writer = new ParallelFs(10);
+    // WHEN: every third file changes
+    for (let i = 0; i < 300; i++) writer.write(file(i), i % 3 === 0 ? `changed ${i}\n` : `content ${i}\n`, true);
+    writer.finish();
+    // THEN
+    for (let i = 0; i < 300; i++) {
+      expect(fs.readFileSync(file(i), 'utf8')).toBe(i % 3 === 0 ? `changed ${i}\n` : `content ${i}\n`);
+      expect(fs.statSync(file(i)).mtime.getTime() === old.getTime()).toBe(i % 3 !== 0);
+    }
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
   test('GIVEN a file the worker cannot write WHEN finished THEN its error is thrown', () => {
     // GIVEN: a file where the worker's files need a folder
     const root = tmpdir();
