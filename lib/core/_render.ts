@@ -1,5 +1,6 @@
 import { ApiObject, App, ImplicitTokenResolver, JsonPatch, Lazy, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
 import { k8s } from './_k8s';
+import { convertL1, hasL1Conversion } from './_l1-convert';
 import { PassCache } from './_pass-cache';
 
 /**
@@ -9,7 +10,7 @@ import { PassCache } from './_pass-cache';
  * each value, allocating a context and a key path per value), sanitizes the result in a second pass, and resolves
  * the metadata twice. At platform scale that is most of the synth. `renderApiObject()` does the same work in one
  * pass for apps with cdk8s's default resolvers and for objects it knows how to render (`ApiObject` itself and the
- * generated L1 classes of cdk8s-plus-27, whose own conversion it still applies); anything else, or anything
+ * generated L1 classes of cdk8s-plus-27, whose conversion `_l1-convert.ts` does in one pass); anything else, or anything
  * unexpected on the way, is rendered by the object's own `toJson()`. The result is the same data, keys in the
  * same order (test/core/render.test.ts compares both on every kind of object the library renders).
  *
@@ -72,7 +73,9 @@ function conversionOfClass(ctor: { name: string; GVK?: object; prototype: object
   const toJsonProps = generated[`toJson_${ctor.name}Props`];
   if (generated[ctor.name] !== ctor || typeof toJsonProps !== 'function' || ctor.GVK === undefined) return undefined;
   const gvk = ctor.GVK;
-  // What the generated `toJson()` of every L1 class does with `super.toJson()`.
+  const type = `${ctor.name}Props`;
+  // What the generated `toJson()` of every L1 class does with `super.toJson()`, its conversion done in one pass.
+  if (hasL1Conversion(type)) return (base) => ({ ...gvk, ...(convertL1(type, base) as object) });
   return (base) => ({ ...gvk, ...toJsonProps(base) });
 }
 
