@@ -21,14 +21,61 @@ export function hasL1Conversion(type: string): boolean {
   return type in table();
 }
 
+/**
+ * The fields of a type's conversion, for a caller that resolves a value and converts it in the same walk (see
+ * `_render.ts`): `byProp` finds a field by its prop name.
+ *
+ * @internal
+ */
+export interface L1Type {
+  readonly fields: readonly L1Field[];
+  readonly byProp: ReadonlyMap<string, number>;
+}
+
+/** One field of an `L1Type`: its Kubernetes name, its prop name, its shape, the type of nested conversions. @internal */
+export interface L1Field {
+  readonly json: string;
+  readonly prop: string;
+  readonly shape: Shape;
+  readonly type?: string;
+}
+
+/** The fields of `type`. @throws if the table has no conversion for it @internal */
+export function l1Type(type: string): L1Type {
+  let t = types.get(type);
+  if (t === undefined) {
+    const fields = fieldsOf(type);
+    t = { fields, byProp: new Map(fields.map((f, i) => [f.prop, i])) };
+    types.set(type, t);
+  }
+  return t;
+}
+
+/**
+ * What the generated function makes of the field `f` whose value is `x` (resolved and sanitized).
+ *
+ * @internal
+ */
+export function convertL1Field(f: L1Field, x: unknown): unknown {
+  return convertField(f as CompiledField, x);
+}
+
+/** `convertL1()` for a type got with `l1Type()`. @internal */
+export function convertL1Type(type: L1Type, value: unknown): unknown {
+  return convert(type.fields as readonly CompiledField[], value);
+}
+
+const types = new Map<string, L1Type>();
+
 /** A field: its Kubernetes name, its prop name, its shape and, for nested conversions, their type. */
 type Field = readonly [json: string, prop: string, shape: Shape, type?: string];
 
 /**
  * `c`: copied; `o`: converted; `ao`, `ac`: an array of converted or copied items; `v`: unwrapped (`.value`);
  * `d`: a Date as ISO text; `mc`, `mv`, `mo`, `mac`: a map of copied, unwrapped, converted, or copied arrays.
+ * @internal
  */
-type Shape = 'c' | 'o' | 'ao' | 'ac' | 'v' | 'd' | 'mc' | 'mv' | 'mo' | 'mac';
+export type Shape = 'c' | 'o' | 'ao' | 'ac' | 'v' | 'd' | 'mc' | 'mv' | 'mo' | 'mac';
 
 interface CompiledField {
   readonly json: string;
@@ -69,35 +116,32 @@ function convert(fields: readonly CompiledField[], obj: any): any {
   const result: Record<string, unknown> = {};
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i];
-    const x = obj[f.prop];
-    let v: unknown;
-    switch (f.shape) {
-      case 'c':
-        v = x;
-        break;
-      case 'o':
-        v = convert(nestedOf(f), x);
-        break;
-      case 'ao': {
-        const nested = nestedOf(f);
-        v = x?.map((y: unknown) => convert(nested, y));
-        break;
-      }
-      case 'ac':
-        v = x?.map((y: unknown) => y);
-        break;
-      case 'v':
-        v = x?.value;
-        break;
-      case 'd':
-        v = x?.toISOString();
-        break;
-      default:
-        v = convertMap(f, x);
-    }
+    const v = convertField(f, obj[f.prop]);
     if (v !== undefined) result[f.json] = v;
   }
   return result;
+}
+
+/** One field of the generated function: `x` is the prop's value. */
+function convertField(f: CompiledField, x: any): unknown {
+  switch (f.shape) {
+    case 'c':
+      return x;
+    case 'o':
+      return convert(nestedOf(f), x);
+    case 'ao': {
+      const nested = nestedOf(f);
+      return x?.map((y: unknown) => convert(nested, y));
+    }
+    case 'ac':
+      return x?.map((y: unknown) => y);
+    case 'v':
+      return x?.value;
+    case 'd':
+      return x?.toISOString();
+    default:
+      return convertMap(f, x);
+  }
 }
 
 /** The map shapes: entries whose value is undefined are left out, others kept even if their conversion is undefined. */

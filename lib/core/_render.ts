@@ -1,6 +1,6 @@
 import { ApiObject, App, ImplicitTokenResolver, JsonPatch, Lazy, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
 import { k8s } from './_k8s';
-import { convertL1, hasL1Conversion } from './_l1-convert';
+import { convertL1, convertL1Field, convertL1Type, hasL1Conversion, L1Field, L1Type, l1Type } from './_l1-convert';
 import { PassCache } from './_pass-cache';
 
 /**
@@ -43,6 +43,10 @@ function render(obj: ApiObject): any {
   if (convert === undefined || !hasDefaultResolvers(obj)) return obj.toJson();
   let base: Record<string, unknown>;
   try {
+    if (convert.l1 !== undefined) {
+      const direct = renderL1(obj, convert.l1);
+      if (direct !== undefined) return direct;
+    }
     base = renderBase(obj);
   } catch (e) {
     if (e === UNHANDLED) return obj.toJson();
@@ -52,10 +56,89 @@ function render(obj: ApiObject): any {
   return convert(base);
 }
 
+/**
+ * An L1 object without JSON patches, resolved and converted in one walk (no resolved copy of its props is made
+ * first): the same result as its conversion of `renderBase()`, key for key. Undefined when it has patches (they
+ * apply to the resolved props, before the conversion).
+ */
+function renderL1(obj: ApiObject, l1: { gvk: object; type: L1Type }): Record<string, unknown> | undefined {
+  const internals = obj as unknown as { props: Record<string, unknown>; patches: JsonPatch[] };
+  if (typeof internals.props !== 'object' || !Array.isArray(internals.patches)) throw UNHANDLED;
+  if (internals.patches.length > 0) return undefined;
+  const metadata = renderMetadata(obj);
+  const sortKeys = !process.env.CDK8S_DISABLE_SORT;
+  return cleanConvert(l1.type, { ...internals.props, metadata }, sortKeys, 'metadata', { ...l1.gvk }) as Record<string, unknown> | undefined;
+}
+
+/** Resolves lazy values and implicit tokens at the top of `value`, as `clean()` does before it looks at it. */
+function resolveTop(value: unknown): unknown {
+  let v = value;
+  for (;;) {
+    if (v instanceof Lazy) {
+      v = v.produce();
+    } else if (v !== null && typeof v === 'object' && typeof (v as { resolve?: unknown }).resolve === 'function') {
+      v = (v as { resolve: () => unknown }).resolve();
+    } else {
+      return v;
+    }
+  }
+}
+
+/**
+ * `convertL1Type(type, clean(value))`, without the cleaned copy: a plain object's props are resolved in their own
+ * order (as `clean()` does; those the conversion drops too, for what resolving them does), and each field is
+ * converted as it is resolved, objects of a known type recursively. `cleanKey`'s value is already clean; `into`
+ * receives the fields (after the keys it already has).
+ */
+function cleanConvert(type: L1Type, value: unknown, sortKeys: boolean, cleanKey?: string, into: Record<string, unknown> = {}): unknown {
+  const v = resolveTop(value);
+  if (v === null || v === undefined) return undefined;
+  if (typeof v !== 'object' || Array.isArray(v) || (v as object).constructor !== Object) {
+    const converted = convertL1Type(type, clean(v, sortKeys, false)) as Record<string, unknown> | undefined;
+    return converted === undefined ? undefined : Object.assign(into, converted);
+  }
+  const record = v as Record<string, unknown>;
+  const fields = type.fields;
+  const values = new Array<unknown>(fields.length);
+  for (const key of Object.keys(record)) {
+    const raw = record[key];
+    const i = type.byProp.get(key);
+    if (i === undefined) {
+      clean(raw, sortKeys, false);
+      continue;
+    }
+    const f = fields[i];
+    if (key === cleanKey) {
+      values[i] = convertL1Field(f, raw);
+    } else if (f.shape === 'o') {
+      values[i] = cleanConvert(l1Type(f.type as string), raw, sortKeys);
+    } else if (f.shape === 'ao') {
+      values[i] = cleanConvertArray(l1Type(f.type as string), f, raw, sortKeys);
+    } else {
+      values[i] = convertL1Field(f, clean(raw, sortKeys, false));
+    }
+  }
+  for (let i = 0; i < fields.length; i++) {
+    const x = values[i];
+    if (x !== undefined) into[fields[i].json] = x;
+  }
+  return into;
+}
+
+/** A field of objects of `type` in an array: `convertL1Field(f, clean(value))` without the cleaned copy. */
+function cleanConvertArray(type: L1Type, f: L1Field, value: unknown, sortKeys: boolean): unknown {
+  const v = resolveTop(value);
+  if (!Array.isArray(v)) return convertL1Field(f, clean(v, sortKeys, false));
+  const items = new Array<unknown>(v.length);
+  for (let i = 0; i < v.length; i++) items[i] = cleanConvert(type, v[i], sortKeys);
+  return items;
+}
+
 /** Thrown when a value is not one the fast path handles; the object is then rendered by its own `toJson()`. */
 const UNHANDLED = Symbol('unhandled');
 
-type Conversion = (base: Record<string, unknown>) => any;
+/** A conversion of the resolved base JSON; `l1`: for the L1 classes, what `renderL1()` needs. */
+type Conversion = ((base: Record<string, unknown>) => any) & { l1?: { gvk: object; type: L1Type } };
 const conversions = new Map<unknown, Conversion | undefined>();
 
 /** The L1 class's conversion of the resolved base JSON (identity for a plain ApiObject), if the class is known. */
@@ -75,7 +158,11 @@ function conversionOfClass(ctor: { name: string; GVK?: object; prototype: object
   const gvk = ctor.GVK;
   const type = `${ctor.name}Props`;
   // What the generated `toJson()` of every L1 class does with `super.toJson()`, its conversion done in one pass.
-  if (hasL1Conversion(type)) return (base) => ({ ...gvk, ...(convertL1(type, base) as object) });
+  if (hasL1Conversion(type)) {
+    const conversion: Conversion = (base) => ({ ...gvk, ...(convertL1(type, base) as object) });
+    conversion.l1 = { gvk, type: l1Type(type) };
+    return conversion;
+  }
   return (base) => ({ ...gvk, ...toJsonProps(base) });
 }
 
