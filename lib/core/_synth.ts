@@ -58,6 +58,7 @@ export function synthesizeCharts(root: IConstruct): SynthesizedChart[] {
   const charts: SynthesizedChart[] = [];
   const byChart = new Map<Chart, SynthesizedChart>();
   const apiObjects: Array<[ApiObject, SynthesizedChart]> = [];
+  const constructs: IConstruct[] = [];
 
   const visit = (c: IConstruct, current: SynthesizedChart | undefined): void => {
     let chart = current;
@@ -66,6 +67,7 @@ export function synthesizeCharts(root: IConstruct): SynthesizedChart[] {
       byChart.set(c, chart);
       charts.push(chart);
     }
+    constructs.push(c);
     for (const message of c.node.validate()) problems.push({ path: c.node.path, message });
     if (ApiObject.isApiObject(c)) {
       if (!chart) {
@@ -90,7 +92,7 @@ export function synthesizeCharts(root: IConstruct): SynthesizedChart[] {
     }
   });
   if (problems.length > 0) throw new SynthError(problems);
-  validateSynthesized(root, charts);
+  validateSynthesized(root, charts, constructs);
   return charts;
 }
 

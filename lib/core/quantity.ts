@@ -28,6 +28,19 @@ export const QUANTITY_ALLOWED =
  */
 export function parseQuantity(value: string): bigint | undefined {
   if (typeof value !== 'string') return undefined;
+  // The same few quantities recur across thousands of containers, quotas and checks.
+  if (parsed.has(value)) return parsed.get(value);
+  const nanos = parse(value);
+  if (parsed.size >= PARSED_LIMIT) parsed.clear();
+  parsed.set(value, nanos);
+  return nanos;
+}
+
+/** Parsed quantities, by text (bounded: cleared when full). */
+const parsed = new Map<string, bigint | undefined>();
+const PARSED_LIMIT = 10_000;
+
+function parse(value: string): bigint | undefined {
   const m = QUANTITY_RE.exec(value);
   if (!m) return undefined;
   const [, sign, num, suffix = ''] = m;

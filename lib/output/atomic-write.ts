@@ -141,6 +141,8 @@ class StagingTree {
   private readonly entries = new Map<string, EntryKind>();
   /** The paths of the new output: the files written and their folders. */
   private readonly kept = new Map<string, 'file' | 'folder'>();
+  /** The folder of the last file kept. */
+  private lastFolder?: string;
 
   constructor(private readonly root: string) {
     const pending = [''];
@@ -165,6 +167,19 @@ class StagingTree {
    * @returns whether a file is already there, to be compared before it is written
    */
   public keep(rel: string): boolean {
+    const slash = rel.lastIndexOf('/');
+    // Files come folder by folder: the folders of the last one need no second look.
+    if (slash === -1 || rel.slice(0, slash) !== this.lastFolder) this.keepFolders(rel, slash);
+    if (this.kept.get(rel) === 'folder') throw new Error(`output file "${rel}" goes where a folder of other output files goes`);
+    const kind = this.entries.get(rel);
+    if (kind !== undefined && kind !== 'file') this.clear(rel);
+    this.kept.set(rel, 'file');
+    return kind === 'file';
+  }
+
+  /** The folders of the file `rel` (whose last `/` is at `slash`), as `keep()` needs them. */
+  private keepFolders(rel: string, slash: number): void {
+    this.lastFolder = slash === -1 ? undefined : rel.slice(0, slash);
     const parts = rel.split('/');
     let folder = '';
     for (let i = 0; i < parts.length - 1; i++) {
@@ -176,11 +191,6 @@ class StagingTree {
       if (kind !== undefined && kind !== 'folder') this.clear(folder);
       this.kept.set(folder, 'folder');
     }
-    if (this.kept.get(rel) === 'folder') throw new Error(`output file "${rel}" goes where a folder of other output files goes`);
-    const kind = this.entries.get(rel);
-    if (kind !== undefined && kind !== 'file') this.clear(rel);
-    this.kept.set(rel, 'file');
-    return kind === 'file';
   }
 
   /** Deletes every entry the new output does not have (each left-over folder as a whole). */

@@ -129,7 +129,12 @@ function formatMemory(nanos: bigint | undefined): string {
  */
 export function environmentReadme(name: string, objects: readonly ManifestObject[]): string {
   const title = name ? `Environment \`${name}\`` : 'Output';
-  const namespaces = [...new Set(objects.map((o) => (o.kind === 'Namespace' ? o.metadata.name : o.metadata.namespace)).filter((n): n is string => !!n))].sort();
+  const namespaceSet = new Set<string>();
+  for (const o of objects) {
+    const n = o.kind === 'Namespace' ? o.metadata.name : o.metadata.namespace;
+    if (n) namespaceSet.add(n);
+  }
+  const namespaces = [...namespaceSet].sort();
   const workloads: Workload[] = objects.filter((o) => WORKLOAD_KINDS.includes(o.kind))
     .map((o) => ({ object: o, id: nodeId(o.kind, o.metadata.namespace, o.metadata.name), pod: podTemplate(o) }));
   const services = objects.filter((o) => o.kind === 'Service');
@@ -140,9 +145,13 @@ export function environmentReadme(name: string, objects: readonly ManifestObject
     const key = `${h.metadata.namespace}/${h.spec?.scaleTargetRef?.kind}/${h.spec?.scaleTargetRef?.name}`;
     if (!hpaOf.has(key)) hpaOf.set(key, h);
   }
-  const defined = new Map(objects.map((o) => [`${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`, o]));
+  const secretKinds = ['Secret', 'SealedSecret', 'ExternalSecret'];
+  const defined = new Set<string>();
+  for (const o of objects) {
+    if (secretKinds.includes(o.kind)) defined.add(`${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`);
+  }
   const secretSource = (ns: string | undefined, secret: string): string => {
-    for (const kind of ['Secret', 'SealedSecret', 'ExternalSecret']) {
+    for (const kind of secretKinds) {
       if (defined.has(`${kind}/${ns ?? ''}/${secret}`)) return kind;
     }
     return 'Secret, external';

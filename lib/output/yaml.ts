@@ -59,6 +59,19 @@ function plainOrQuoted(s: string): string {
   return PLAIN.test(s) && !YAML_1_1_NON_STRING.test(s) ? s : quotedScalar(s);
 }
 
+/** Mapping keys as written, by key: the same few field names recur in every object. */
+const keyCache = new Map<string, string>();
+
+function keyText(key: string): string {
+  let text = keyCache.get(key);
+  if (text === undefined) {
+    text = plainOrQuoted(key);
+    if (keyCache.size >= SCALAR_CACHE_LIMIT) keyCache.clear();
+    keyCache.set(key, text);
+  }
+  return text;
+}
+
 /** Whether `s` (which contains a line break) reads back exactly from a literal block without indentation indicator. */
 function isBlockSafe(s: string): boolean {
   if (!BLOCK_CHARS.test(s)) return false;
@@ -86,7 +99,7 @@ class Emitter {
       if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
       if (key.length > 1000 || key.includes('\n')) throw UNHANDLED;
       if (!first) this.out.push(ind);
-      this.out.push(plainOrQuoted(key), ':');
+      this.out.push(keyText(key), ':');
       first = false;
       this.value(obj[key], ind);
     }

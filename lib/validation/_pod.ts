@@ -33,13 +33,20 @@ const containerLists = new WeakMap<object, ContainerRef[]>();
 
 /** The pod template of a workload (or the Pod itself), if the object has one. @internal */
 export function podTemplateOf(o: ManifestObject): PodTemplateRef | undefined {
+  // Every pod rule asks for the object being validated, one after another.
+  if (o === last.object) return last.ref ?? undefined;
   let ref = templates.get(o);
   if (ref === undefined) {
     ref = findTemplate(o);
     templates.set(o, ref);
   }
+  last.object = o;
+  last.ref = ref;
   return ref ?? undefined;
 }
+
+/** The object `podTemplateOf()` was last asked for, and its template (replaced by the next object asked for). */
+const last: { object?: object; ref?: PodTemplateRef | null } = {};
 
 function findTemplate(o: ManifestObject): PodTemplateRef | null {
   const group = groupOf(o.apiVersion);

@@ -63,16 +63,17 @@ export function takeValidationWarnings(scope: IConstruct): Finding[] {
  * Validates every object the synth rendered, with the app's options, the suppressions of the constructs that define
  * them and the externals they import; records each construct suppression in its objects' annotations.
  *
+ * @param below `root` and every construct below it (as `root.node.findAll()` lists them), if the caller has them
  * @throws ValidationError when any finding is an error
  * @internal
  */
-export function validateSynthesized(root: IConstruct, charts: readonly RenderedChart[]): void {
+export function validateSynthesized(root: IConstruct, charts: readonly RenderedChart[], below: readonly IConstruct[] = root.node.findAll()): void {
   const app = root.node.root;
   const options: ValidationOptions = (app as unknown as Record<symbol, ValidationOptions | undefined>)[OPTIONS] ?? {};
   const suppressionsAt = new Map<string, Suppression[]>();
   const externals: DeclaredExternal[] = [...(options.externals ?? [])];
   // The constructs above `root` (their suppressions are inherited) and every construct below it.
-  for (const c of [...root.node.scopes.slice(0, -1), ...root.node.findAll()]) {
+  for (const c of [...root.node.scopes.slice(0, -1), ...below]) {
     const own = suppressionsOf(c);
     if (own.length > 0) suppressionsAt.set(c.node.path, [...own]);
     const ext = externalReferenceOf(c);
