@@ -14,6 +14,7 @@ const SCHEMA: CorpusCase[] = [
   ['an unknown container field', d(`${C0}.readinessprobe`, {}), 'schema-unknown-field', `${C0}.readinessprobe`, 'did you mean "readinessProbe"'],
   ['an unknown metadata field', d('metadata.label', {}), 'schema-unknown-field', 'metadata.label', 'the fields of ObjectMeta'],
   ['an unknown top-level field', one(set(configMap(), 'spec', {})), 'schema-unknown-field', 'spec', 'unknown field "spec"'],
+  ['a field named like an Object.prototype property', d('spec.constructor', 'x'), 'schema-unknown-field', 'spec.constructor', 'unknown field "constructor"'],
   ['a field newer than Kubernetes 1.27', d(`${C0}.restartPolicy`, 'Always'), 'schema-unknown-field', `${C0}.restartPolicy`, 'Kubernetes 1.27'],
   ['replicas as a string', d('spec.replicas', '3'), 'schema-type', 'spec.replicas', 'allowed: an integer'],
   ['replicas as a fraction', d('spec.replicas', 1.5), 'schema-type', 'spec.replicas', 'allowed: an integer'],

@@ -52,7 +52,6 @@ export function isNotServed(apiVersion: string, kind: string): boolean {
 
 const problemsCache = new WeakMap<object, SchemaProblem[]>();
 const NO_PROBLEMS: SchemaProblem[] = [];
-const enumSets = new Map<string, Set<string>>();
 
 /** The schema problems of `o` (none for unknown kinds), computed once per object. */
 export function schemaProblemsOf(o: ManifestObject): SchemaProblem[] {
@@ -109,95 +108,143 @@ function pathOf(parts: ReadonlyArray<string | number>): string {
 }
 
 /**
- * Checks `value` against the type `code`, appending problems to `out`. `parts` is the field path, pushed and popped
- * as the walk descends (no string is built unless there is a problem to report).
+ * Checks a value against one type, appending problems to `out`. `parts` is the field path, pushed and popped as the
+ * check descends (no string is built unless there is a problem to report).
  */
+type Checker = (value: unknown, parts: Array<string | number>, out: SchemaProblem[]) => void;
+
+/** The checker of each type code, made on first use: the table is read once per type, not once per value. */
+const checkers = new Map<string, Checker>();
+
 function walk(value: unknown, code: string, parts: Array<string | number>, out: SchemaProblem[]): void {
-  if (value === null || value === undefined || code === 'any') return;
+  checkerOf(code)(value, parts, out);
+}
+
+function checkerOf(code: string): Checker {
+  let checker = checkers.get(code);
+  if (checker === undefined) {
+    checker = compile(code);
+    checkers.set(code, checker);
+  }
+  return checker;
+}
+
+/** The checker of the type `code`: null and undefined always pass (the field is absent). */
+function compile(code: string): Checker {
   switch (code) {
+    case 'any':
+      return () => undefined;
     case 'string':
-      if (typeof value !== 'string') typeProblem(value, code, parts, out);
-      return;
+      return (v, parts, out) => {
+        if (v !== null && v !== undefined && typeof v !== 'string') typeProblem(v, code, parts, out);
+      };
     case 'integer':
-      if (typeof value !== 'number' || !Number.isInteger(value)) typeProblem(value, code, parts, out);
-      return;
+      return (v, parts, out) => {
+        if (v !== null && v !== undefined && (typeof v !== 'number' || !Number.isInteger(v))) typeProblem(v, code, parts, out);
+      };
     case 'number':
-      if (typeof value !== 'number') typeProblem(value, code, parts, out);
-      return;
+      return (v, parts, out) => {
+        if (v !== null && v !== undefined && typeof v !== 'number') typeProblem(v, code, parts, out);
+      };
     case 'boolean':
-      if (typeof value !== 'boolean') typeProblem(value, code, parts, out);
-      return;
+      return (v, parts, out) => {
+        if (v !== null && v !== undefined && typeof v !== 'boolean') typeProblem(v, code, parts, out);
+      };
     case 'int-or-string':
-      if (typeof value !== 'string' && !(typeof value === 'number' && Number.isInteger(value))) typeProblem(value, code, parts, out);
-      return;
+      return (v, parts, out) => {
+        if (v === null || v === undefined || typeof v === 'string' || (typeof v === 'number' && Number.isInteger(v))) return;
+        typeProblem(v, code, parts, out);
+      };
     case 'quantity':
-      if (typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value))) typeProblem(value, code, parts, out);
-      return;
+      return (v, parts, out) => {
+        if (v === null || v === undefined || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) return;
+        typeProblem(v, code, parts, out);
+      };
     default:
   }
-  const first = code.charCodeAt(0);
-  if (first === 101 /* e */ && code.startsWith('enum:')) {
-    let values = enumSets.get(code);
-    if (!values) {
-      values = new Set(code.slice(5).split('|'));
-      enumSets.set(code, values);
-    }
-    if (typeof value !== 'string') typeProblem(value, 'string', parts, out);
-    else if (!values.has(value)) {
-      out.push({ type: 'enum', field: pathOf(parts), message: `received ${formatValue(value)}; allowed: ${typeWords(code)}` });
-    }
-    return;
+  if (code.startsWith('enum:')) {
+    const values = new Set(code.slice(5).split('|'));
+    return (v, parts, out) => {
+      if (v === null || v === undefined) return;
+      if (typeof v !== 'string') typeProblem(v, 'string', parts, out);
+      else if (!values.has(v)) out.push({ type: 'enum', field: pathOf(parts), message: `received ${formatValue(v)}; allowed: ${typeWords(code)}` });
+    };
   }
-  if (first === 91 /* [ */) {
-    if (!Array.isArray(value)) return typeProblem(value, code, parts, out);
-    const item = code.slice(2);
-    for (let i = 0; i < value.length; i++) {
-      parts.push(i);
-      walk(value[i], item, parts, out);
+  if (code.startsWith('[]')) {
+    const itemCode = code.slice(2);
+    let item: Checker | undefined;
+    return (v, parts, out) => {
+      if (v === null || v === undefined) return;
+      if (!Array.isArray(v)) return typeProblem(v, code, parts, out);
+      item ??= checkerOf(itemCode);
+      for (let i = 0; i < v.length; i++) {
+        parts.push(i);
+        item(v[i], parts, out);
+        parts.pop();
+      }
+    };
+  }
+  const isObjectValue = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && !Array.isArray(v);
+  if (code.startsWith('{}')) {
+    const itemCode = code.slice(2);
+    if (itemCode === 'string') {
+      return (v, parts, out) => {
+        if (v === null || v === undefined) return;
+        if (!isObjectValue(v)) return typeProblem(v, code, parts, out);
+        for (const key in v) {
+          const x = v[key];
+          if (typeof x !== 'string' && x !== null && x !== undefined) {
+            parts.push(key);
+            typeProblem(x, itemCode, parts, out);
+            parts.pop();
+          }
+        }
+      };
+    }
+    let item: Checker | undefined;
+    return (v, parts, out) => {
+      if (v === null || v === undefined) return;
+      if (!isObjectValue(v)) return typeProblem(v, code, parts, out);
+      item ??= checkerOf(itemCode);
+      for (const key in v) {
+        parts.push(key);
+        item(v[key], parts, out);
+        parts.pop();
+      }
+    };
+  }
+  // A definition: each field by its own checker (made on first use: definitions refer to each other, and to
+  // themselves).
+  const def = schema().definitions[code];
+  const fieldCheckers = new Map<string, Checker>();
+  return (v, parts, out) => {
+    if (v === null || v === undefined) return;
+    if (!isObjectValue(v)) return typeProblem(v, code, parts, out);
+    for (const key in v) {
+      parts.push(key);
+      let field = fieldCheckers.get(key);
+      if (field === undefined) {
+        // Own fields only: a field named "constructor" or "toString" is unknown, not Object.prototype's.
+        const fieldCode = Object.prototype.hasOwnProperty.call(def.p, key) ? def.p[key] : undefined;
+        if (fieldCode !== undefined) {
+          field = checkerOf(fieldCode);
+          fieldCheckers.set(key, field);
+        }
+      }
+      if (field === undefined) out.push({ type: 'unknown-field', field: pathOf(parts), message: unknownFieldMessage(key, code, def) });
+      else field(v[key], parts, out);
       parts.pop();
     }
-    return;
-  }
-  if (typeof value !== 'object' || Array.isArray(value)) return typeProblem(value, code, parts, out);
-  const record = value as Record<string, unknown>;
-  if (first === 123 /* { */) {
-    const item = code.slice(2);
-    if (item === 'string') {
-      for (const key in record) {
-        const v = record[key];
-        if (typeof v !== 'string' && v !== null && v !== undefined) {
+    if (def.r) {
+      for (const key of def.r) {
+        if (v[key] === undefined || v[key] === null) {
           parts.push(key);
-          typeProblem(v, item, parts, out);
+          out.push({ type: 'required', field: pathOf(parts), message: `received nothing; allowed: ${typeWords(def.p[key])}: ${shortName(code)} requires "${key}"` });
           parts.pop();
         }
       }
-      return;
     }
-    for (const key in record) {
-      parts.push(key);
-      walk(record[key], item, parts, out);
-      parts.pop();
-    }
-    return;
-  }
-  const def = schema().definitions[code];
-  const fields = def.p;
-  for (const key in record) {
-    const fieldCode = fields[key];
-    parts.push(key);
-    if (fieldCode === undefined) out.push({ type: 'unknown-field', field: pathOf(parts), message: unknownFieldMessage(key, code, def) });
-    else walk(record[key], fieldCode, parts, out);
-    parts.pop();
-  }
-  if (def.r) {
-    for (const key of def.r) {
-      if (record[key] === undefined || record[key] === null) {
-        parts.push(key);
-        out.push({ type: 'required', field: pathOf(parts), message: `received nothing; allowed: ${typeWords(fields[key])}: ${shortName(code)} requires "${key}"` });
-        parts.pop();
-      }
-    }
-  }
+  };
 }
 
 function typeProblem(value: unknown, code: string, parts: ReadonlyArray<string | number>, out: SchemaProblem[]): void {
