@@ -108,7 +108,10 @@ function cleanConvert(type: L1Type, value: unknown, sortKeys: boolean, cleanKey?
       continue;
     }
     const f = fields[i];
-    if (key === cleanKey) {
+    if (f.shape === 'c' && (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean')) {
+      // A copied primitive (most fields): what clean() and the conversion both leave as it is.
+      values[i] = raw;
+    } else if (key === cleanKey) {
       values[i] = convertL1Field(f, raw);
     } else if (f.shape === 'o') {
       values[i] = cleanConvert(l1Type(f.type as string), raw, sortKeys);

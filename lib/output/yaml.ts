@@ -88,8 +88,11 @@ class Emitter {
 
   public document(doc: unknown): string {
     if (!isPlainObject(doc) || isEmpty(doc)) throw UNHANDLED;
+    this.out.length = 0;
     this.mapping(doc, '', false);
-    return this.out.join('');
+    const text = this.out.join('');
+    this.out.length = 0;
+    return text;
   }
 
   /** A block mapping at indentation `ind`; `inline`: its first key follows a sequence's `- ` on the current line. */
@@ -174,6 +177,9 @@ class Emitter {
   }
 }
 
+/** One emitter for every document: its buffer is reused (documents are written one at a time). */
+const EMITTER = new Emitter();
+
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   if (v === null || typeof v !== 'object') return false;
   const proto = Object.getPrototypeOf(v);
@@ -199,7 +205,7 @@ function isEmpty(obj: Record<string, unknown>): boolean {
  */
 export function toYamlDocument(document: object): string {
   try {
-    return new Emitter().document(document);
+    return EMITTER.document(document);
   } catch (e) {
     if (e !== UNHANDLED) throw e;
     // Every string double-quoted: js-yaml's literal blocks for whitespace-only lines are not read alike by all parsers.

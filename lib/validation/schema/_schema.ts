@@ -34,10 +34,28 @@ export interface SchemaProblem {
   readonly message: string;
 }
 
+/** What the table says of each apiVersion and kind asked about, by apiVersion then kind. */
+const kindStatus = new Map<string, Map<string, 'served' | 'not-served' | 'unknown'>>();
+
+function statusOf(apiVersion: string, kind: string): 'served' | 'not-served' | 'unknown' {
+  let byKind = kindStatus.get(apiVersion);
+  if (byKind === undefined) {
+    byKind = new Map();
+    kindStatus.set(apiVersion, byKind);
+  }
+  let status = byKind.get(kind);
+  if (status === undefined) {
+    const key = `${apiVersion}/${kind}`;
+    const has = (table: Record<string, string>): boolean => Object.prototype.hasOwnProperty.call(table, key);
+    status = has(schema().kinds) ? 'served' : has(schema().notServed) ? 'not-served' : 'unknown';
+    byKind.set(kind, status);
+  }
+  return status;
+}
+
 /** Whether `apiVersion`/`kind` is a Kubernetes built-in (served by 1.27 or by another version). */
 export function isKnownKind(apiVersion: string, kind: string): boolean {
-  const key = `${apiVersion}/${kind}`;
-  return key in schema().kinds || key in schema().notServed;
+  return statusOf(apiVersion, kind) !== 'unknown';
 }
 
 /** The apiVersions that serve `kind` in Kubernetes 1.27. */
@@ -47,7 +65,7 @@ export function servedVersionsOf(kind: string): string[] {
 
 /** Whether `apiVersion`/`kind` is a known kind that Kubernetes 1.27 does not serve. */
 export function isNotServed(apiVersion: string, kind: string): boolean {
-  return `${apiVersion}/${kind}` in schema().notServed;
+  return statusOf(apiVersion, kind) === 'not-served';
 }
 
 const problemsCache = new WeakMap<object, SchemaProblem[]>();
