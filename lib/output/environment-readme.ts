@@ -7,6 +7,9 @@ export const README_FILE = 'README.md';
 
 const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'];
 
+/** The brackets of each Mermaid node shape. */
+const SHAPES = { box: ['["', '"]'], round: ['("', '")'], stadium: ['(["', '"])'], doc: ['[/"', '"/]'] } as const;
+
 interface Workload {
   readonly object: ManifestObject;
   readonly id: string;
@@ -89,8 +92,11 @@ function callersByHost(workloads: readonly Workload[]): Map<string, Workload[]> 
   return result;
 }
 
-function matches(selector: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {
-  return !!selector && Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => labels?.[k] === v);
+/** Whether `labels` has every entry of a selector (its entries; none selects nothing). */
+function matches(selector: ReadonlyArray<readonly [string, string]>, labels: Record<string, string> | undefined): boolean {
+  if (selector.length === 0 || !labels) return false;
+  for (const [k, v] of selector) if (labels[k] !== v) return false;
+  return true;
 }
 
 /** The per-pod sum of the containers' requests of `resource`, in nano-units; undefined when none requests it. */
@@ -162,8 +168,7 @@ export function environmentReadme(name: string, objects: readonly ManifestObject
   const inNamespace = new Map<string, string[]>();
   const addNode = (id: string, text: string, shape: 'box' | 'round' | 'stadium' | 'doc', namespace?: string): void => {
     if (nodes.has(id)) return;
-    const open = { box: '["', round: '("', stadium: '(["', doc: '[/"' }[shape];
-    const close = { box: '"]', round: '")', stadium: '"])', doc: '"/]' }[shape];
+    const [open, close] = SHAPES[shape];
     nodes.set(id, `${id}${open}${label(text)}${close}`);
     const key = namespace ?? '';
     const ids = inNamespace.get(key);
@@ -193,8 +198,9 @@ export function environmentReadme(name: string, objects: readonly ManifestObject
   for (const s of services) {
     const id = nodeId('Service', s.metadata.namespace, s.metadata.name);
     addNode(id, `Service ${s.metadata.name}${s.spec?.type && s.spec.type !== 'ClusterIP' ? ` (${s.spec.type})` : ''}`, 'stadium', s.metadata.namespace);
+    const selector = Object.entries((s.spec?.selector ?? {}) as Record<string, string>);
     for (const w of workloadsByNamespace.get(s.metadata.namespace ?? '') ?? []) {
-      if (matches(s.spec?.selector, w.pod?.metadata?.labels)) edges.add(`${id} --> ${w.id}`);
+      if (matches(selector, w.pod?.metadata?.labels)) edges.add(`${id} --> ${w.id}`);
     }
     // Workloads calling this service: an env var value naming it (`http://api`, `api.shop.svc.cluster.local:80`);
     // from another namespace, only with the namespace (`api.shop`, ...).
@@ -244,7 +250,7 @@ export function environmentReadme(name: string, objects: readonly ManifestObject
       if (ns) lines.push('  end');
     }
     for (const e of [...edges].sort()) {
-      const target = e.split(' ').pop()!;
+      const target = e.slice(e.lastIndexOf(' ') + 1);
       if (nodes.has(target)) lines.push(`  ${e}`);
     }
     lines.push('```', '');
