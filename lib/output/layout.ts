@@ -1,7 +1,7 @@
 import { PlatformError } from '../core/errors';
 import { ManifestObject } from '../core/manifest-object';
 import { applyOrderIndexes } from './apply-order';
-import { toYaml, toYamlDocument } from './yaml';
+import { toYamlDocument } from './yaml';
 
 /** A synthesized object and the construct path it came from. */
 export interface PlacedObject {
@@ -72,7 +72,7 @@ export function layoutFileEntries(objects: readonly PlacedObject[]): Iterable<[s
   };
   return (function* entries(): Generator<[string, string]> {
     yield [KUSTOMIZATION_FILE, toYamlDocument(kustomization)];
-    for (const [file, placed] of byFile) yield [file, toYaml([placed.object])];
+    for (const [file, placed] of byFile) yield [file, toYamlDocument(placed.object)];
   })();
 }
 

@@ -81,6 +81,14 @@ function isBlockSafe(s: string): boolean {
   return lines.every((line) => line === '' || /\S/.test(line));
 }
 
+/** Indentation by depth, made once (`ind + '  '` at every level would allocate a new string each time). */
+const INDENTS: string[] = [''];
+
+function indent(depth: number): string {
+  while (INDENTS.length <= depth) INDENTS.push(`${INDENTS[INDENTS.length - 1]}  `);
+  return INDENTS[depth];
+}
+
 /** The fast emitter's state for one document. */
 class Emitter {
   /** The text so far, in pieces (joined once: a flat string, where `+=` would build a rope of small pieces). */
@@ -89,14 +97,15 @@ class Emitter {
   public document(doc: unknown): string {
     if (!isPlainObject(doc) || isEmpty(doc)) throw UNHANDLED;
     this.out.length = 0;
-    this.mapping(doc, '', false);
+    this.mapping(doc, 0, false);
     const text = this.out.join('');
     this.out.length = 0;
     return text;
   }
 
-  /** A block mapping at indentation `ind`; `inline`: its first key follows a sequence's `- ` on the current line. */
-  private mapping(obj: Record<string, unknown>, ind: string, inline: boolean): void {
+  /** A block mapping at indentation depth `depth`; `inline`: its first key follows a sequence's `- ` on the current line. */
+  private mapping(obj: Record<string, unknown>, depth: number, inline: boolean): void {
+    const ind = indent(depth);
     let first = inline;
     for (const key in obj) {
       if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
@@ -104,49 +113,49 @@ class Emitter {
       if (!first) this.out.push(ind);
       this.out.push(keyText(key), ':');
       first = false;
-      this.value(obj[key], ind);
+      this.value(obj[key], depth);
     }
   }
 
-  /** A block sequence at indentation `ind`; `inline`: its first item follows a `- ` on the current line. */
-  private sequence(arr: readonly unknown[], ind: string, inline: boolean): void {
+  /** A block sequence at indentation depth `depth`; `inline`: its first item follows a `- ` on the current line. */
+  private sequence(arr: readonly unknown[], depth: number, inline: boolean): void {
+    const ind = indent(depth);
     for (let i = 0; i < arr.length; i++) {
       if (i > 0 || !inline) this.out.push(ind);
       this.out.push('-');
       const item = arr[i];
-      const child = ind + '  ';
       if (Array.isArray(item)) {
         if (item.length === 0) this.out.push(' []\n');
-        else { this.out.push(' '); this.sequence(item, child, true); }
+        else { this.out.push(' '); this.sequence(item, depth + 1, true); }
       } else if (isPlainObject(item)) {
         if (isEmpty(item)) this.out.push(' {}\n');
-        else { this.out.push(' '); this.mapping(item, child, true); }
+        else { this.out.push(' '); this.mapping(item, depth + 1, true); }
       } else {
-        this.scalar(item, ind);
+        this.scalar(item, depth);
       }
     }
   }
 
-  /** The value of a mapping key, after its `key:`. */
-  private value(v: unknown, ind: string): void {
+  /** The value of a mapping key at depth `depth`, after its `key:`. */
+  private value(v: unknown, depth: number): void {
     if (Array.isArray(v)) {
       if (v.length === 0) this.out.push(' []\n');
-      else { this.out.push('\n'); this.sequence(v, ind + '  ', false); }
+      else { this.out.push('\n'); this.sequence(v, depth + 1, false); }
     } else if (isPlainObject(v)) {
       if (isEmpty(v)) this.out.push(' {}\n');
-      else { this.out.push('\n'); this.mapping(v, ind + '  ', false); }
+      else { this.out.push('\n'); this.mapping(v, depth + 1, false); }
     } else {
-      this.scalar(v, ind);
+      this.scalar(v, depth);
     }
   }
 
-  /** A scalar after `key:` or `-`, whose block content (if any) is indented below `ind`. */
-  private scalar(v: unknown, ind: string): void {
+  /** A scalar after `key:` or `-` at depth `depth`, whose block content (if any) is indented one level deeper. */
+  private scalar(v: unknown, depth: number): void {
     if (typeof v === 'string') {
       if (!v.includes('\n')) {
         this.out.push(' ', plainOrQuoted(v), '\n');
       } else if (isBlockSafe(v)) {
-        this.block(v, ind + '  ');
+        this.block(v, indent(depth + 1));
       } else {
         this.out.push(' ', quotedScalar(v), '\n');
       }
