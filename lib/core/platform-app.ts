@@ -7,8 +7,8 @@ import { finishOutputCleanup, replaceSubfoldersAtomically, startOutputCleanup, w
 import { applyOrderIndexes } from '../output/apply-order';
 import { environmentReadme, README_FILE } from '../output/environment-readme';
 import { GitOps, GITOPS_FOLDER } from '../output/gitops';
-import { layoutFileEntries, objectFile, PlacedObject } from '../output/layout';
-import { toYaml } from '../output/yaml';
+import { KUSTOMIZATION_FILE, objectFile, PlacedObject, planLayout } from '../output/layout';
+import { toYaml, toYamlDocument } from '../output/yaml';
 import { ObjectRef, registerPreviousOutput } from './_previous-output';
 import { PropChecker } from './_props';
 import { synthesizeCharts, SynthError } from './_synth';
@@ -214,27 +214,26 @@ export class PlatformApp extends App {
   private writeOutput(): void {
     takeValidationWarnings(this);
     const folders = this.render();
-    // Each file is serialized as it is written (see layoutFileEntries()): the YAML of every object is never held
-    // at once. File names are checked before anything is written.
-    const files = new Map<string, Iterable<readonly [string, string]>>(folders.map((f) => {
-      const entries = layoutFileEntries(f.objects);
-      return [f.name, (function* folder(): Generator<readonly [string, string]> {
-        yield* entries;
-        yield [README_FILE, environmentReadme(f.name, f.objects.map((p) => p.object))];
-      })()];
-    }));
+    // Each file is serialized as it is written: the YAML of every object is never held at once. File names are
+    // checked (planLayout()) before anything is written.
+    const plans = folders.map((f) => ({ name: f.name, plan: planLayout(f.objects), readme: true, objects: f.objects }));
     if (this.gitOps.length > 0) {
       const objects = this.synthGitOps();
-      files.set(GITOPS_FOLDER, layoutFileEntries(objects.map((object) => ({ object, constructPath: `gitOps (${object.kind} ${object.metadata.name})` }))));
+      const placedObjects = objects.map((object) => ({ object, constructPath: `gitOps (${object.kind} ${object.metadata.name})` }));
+      plans.push({ name: GITOPS_FOLDER, plan: planLayout(placedObjects), readme: false, objects: placedObjects });
     }
+    /** The files of each folder: the kustomization, each object, and (but in `_gitops/`) the README. */
+    const filesOf = function* files(p: (typeof plans)[number], prefix: string): Generator<readonly [string, string]> {
+      yield [`${prefix}${KUSTOMIZATION_FILE}`, p.plan.kustomization];
+      for (const [file, object] of p.plan.files) yield [`${prefix}${file}`, toYamlDocument(object)];
+      if (p.readme) yield [`${prefix}${README_FILE}`, environmentReadme(p.name, p.objects.map((o) => o.object))];
+    };
     if (this.selectedEnvironments === undefined) {
       writeFolderAtomically(this.outdir, (function* all(): Generator<readonly [string, string]> {
-        for (const [name, content] of files) {
-          for (const [file, text] of content) yield [name ? `${name}/${file}` : file, text];
-        }
+        for (const p of plans) yield* filesOf(p, p.name ? `${p.name}/` : '');
       })());
     } else {
-      replaceSubfoldersAtomically(this.outdir, files);
+      replaceSubfoldersAtomically(this.outdir, new Map(plans.map((p) => [p.name, filesOf(p, '')])));
     }
   }
 

@@ -48,8 +48,23 @@ export function layoutFiles(objects: readonly PlacedObject[]): Map<string, strin
  * @throws PlatformError when two objects would be written to the same file
  */
 export function layoutFileEntries(objects: readonly PlacedObject[]): Iterable<[string, string]> {
+  const plan = planLayout(objects);
+  return (function* entries(): Generator<[string, string]> {
+    yield [KUSTOMIZATION_FILE, plan.kustomization];
+    for (const [file, object] of plan.files) yield [file, toYamlDocument(object)];
+  })();
+}
+
+/**
+ * The files of `layoutFileEntries()`, before the objects are serialized: the kustomization's text, and each object
+ * by file in apply order (the kustomization lists them in that order).
+ *
+ * @throws PlatformError when two objects would be written to the same file
+ * @internal
+ */
+export function planLayout(objects: readonly PlacedObject[]): { kustomization: string; files: Array<[string, ManifestObject]> } {
   const byFile = new Map<string, PlacedObject>();
-  const resources: string[] = [];
+  const files: Array<[string, ManifestObject]> = [];
   for (const i of applyOrderIndexes(objects.map((p) => p.object))) {
     const placed = objects[i];
     const file = objectFile(placed.object);
@@ -61,19 +76,16 @@ export function layoutFileEntries(objects: readonly PlacedObject[]): Iterable<[s
       );
     }
     byFile.set(file, placed);
-    resources.push(file);
+    files.push([file, placed.object]);
   }
   const kustomization = {
     apiVersion: 'kustomize.config.k8s.io/v1beta1',
     kind: 'Kustomization',
     // Keep the listed (apply) order in `kustomize build`, instead of Kustomize's own kind order (kustomize >= 5.0).
     sortOptions: { order: 'fifo' },
-    resources,
+    resources: files.map(([file]) => file),
   };
-  return (function* entries(): Generator<[string, string]> {
-    yield [KUSTOMIZATION_FILE, toYamlDocument(kustomization)];
-    for (const [file, placed] of byFile) yield [file, toYamlDocument(placed.object)];
-  })();
+  return { kustomization: toYamlDocument(kustomization), files };
 }
 
 function describe(p: PlacedObject): string {
