@@ -125,44 +125,30 @@ function formatMemory(nanos: bigint | undefined): string {
   return `${(bytes + mi - 1n) / mi}Mi`;
 }
 
-/**
- * The overview of one output folder (an environment): a Mermaid diagram of its ingresses, services, workloads and
- * the ConfigMaps and Secrets they read (connections between services are found in env var values naming a
- * Service), and a table of the workloads with their replicas and requested resources.
- *
- * @param name the environment's name ("" for an app without environments)
- * @param objects its objects, in apply order
- */
-export function environmentReadme(name: string, objects: readonly ManifestObject[]): string {
-  const title = name ? `Environment \`${name}\`` : 'Output';
-  const namespaceSet = new Set<string>();
-  for (const o of objects) {
-    const n = o.kind === 'Namespace' ? o.metadata.name : o.metadata.namespace;
-    if (n) namespaceSet.add(n);
-  }
-  const namespaces = [...namespaceSet].sort();
-  const workloads: Workload[] = objects.filter((o) => WORKLOAD_KINDS.includes(o.kind))
-    .map((o) => ({ object: o, id: nodeId(o.kind, o.metadata.namespace, o.metadata.name), pod: podTemplate(o) }));
-  const services = objects.filter((o) => o.kind === 'Service');
-  const ingresses = objects.filter((o) => o.kind === 'Ingress');
-  const hpaOf = new Map<string, ManifestObject>(); // the first autoscaler of each target
-  for (const h of objects) {
-    if (h.kind !== 'HorizontalPodAutoscaler') continue;
-    const key = `${h.metadata.namespace}/${h.spec?.scaleTargetRef?.kind}/${h.spec?.scaleTargetRef?.name}`;
-    if (!hpaOf.has(key)) hpaOf.set(key, h);
-  }
-  const secretKinds = ['Secret', 'SealedSecret', 'ExternalSecret'];
-  const defined = new Set<string>();
-  for (const o of objects) {
-    if (secretKinds.includes(o.kind)) defined.add(`${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`);
-  }
-  const secretSource = (ns: string | undefined, secret: string): string => {
-    for (const kind of secretKinds) {
-      if (defined.has(`${kind}/${ns ?? ''}/${secret}`)) return kind;
-    }
-    return 'Secret, external';
-  };
+/** Mermaid's default limits (`maxEdges`, `maxTextSize`): larger diagrams are not drawn. @see https://mermaid.js.org/config/schema-docs/config.html */
+const MERMAID_MAX_EDGES = 500;
+const MERMAID_MAX_TEXT = 50_000;
+/** The shortest line a workload, service or ingress node takes (`  Job_x_y["Job y"]`). */
+const MIN_NODE_TEXT = 17;
 
+/** What the README says instead of a diagram Mermaid would not draw. */
+function tooLarge(what: string): string[] {
+  return [
+    `No diagram: ${what} are more than Mermaid draws (${MERMAID_MAX_EDGES} links, ${MERMAID_MAX_TEXT.toLocaleString('en-US')} characters).`,
+    '',
+  ];
+}
+
+/**
+ * The Mermaid diagram of an environment's ingresses, services, workloads and the ConfigMaps and Secrets they read,
+ * as Markdown lines; for an environment larger than Mermaid draws by default (more than 500 links or 50,000
+ * characters: GitHub and GitLab show an error instead), a note saying so.
+ */
+function mermaidDiagram(workloads: readonly Workload[], services: readonly ManifestObject[], ingresses: readonly ManifestObject[],
+  secretSource: (ns: string | undefined, secret: string) => string): string[] {
+  // Every workload, service and ingress is a node of at least MIN_NODE_TEXT characters: past that, skip the work.
+  const candidates = workloads.length + services.length + ingresses.length;
+  if (candidates * MIN_NODE_TEXT > MERMAID_MAX_TEXT) return tooLarge(`${candidates} workloads, services and ingresses`);
   const nodes = new Map<string, string>();
   const edges = new Set<string>();
   const inNamespace = new Map<string, string[]>();
@@ -230,6 +216,67 @@ export function environmentReadme(name: string, objects: readonly ManifestObject
     if (fallback) edges.add(`${id} --> ${nodeId('Service', i.metadata.namespace, fallback)}`);
   }
 
+  if (nodes.size === 0) return [];
+  const diagram: string[] = ['```mermaid', 'flowchart LR'];
+  let edgeCount = 0;
+  for (const ns of [...inNamespace.keys()].sort()) {
+    const ids = inNamespace.get(ns)!;
+    if (ns) diagram.push(`  subgraph ${nodeId('ns', undefined, ns)}["namespace ${label(ns)}"]`);
+    for (const id of ids) diagram.push(`${ns ? '    ' : '  '}${nodes.get(id)}`);
+    if (ns) diagram.push('  end');
+  }
+  for (const e of [...edges].sort()) {
+    const target = e.slice(e.lastIndexOf(' ') + 1);
+    if (!nodes.has(target)) continue;
+    diagram.push(`  ${e}`);
+    edgeCount++;
+  }
+  diagram.push('```', '');
+  const size = diagram.reduce((n, line) => n + line.length + 1, 0);
+  if (edgeCount > MERMAID_MAX_EDGES || size > MERMAID_MAX_TEXT) return tooLarge(`${nodes.size} nodes and ${edgeCount} links`);
+  return diagram;
+}
+
+/**
+ * The overview of one output folder (an environment): a Mermaid diagram of its ingresses, services, workloads and
+ * the ConfigMaps and Secrets they read (connections between services are found in env var values naming a
+ * Service), and a table of the workloads with their replicas and requested resources.
+ *
+ * @param name the environment's name ("" for an app without environments)
+ * @param objects its objects, in apply order
+ */
+export function environmentReadme(name: string, objects: readonly ManifestObject[]): string {
+  const title = name ? `Environment \`${name}\`` : 'Output';
+  const namespaceSet = new Set<string>();
+  for (const o of objects) {
+    const n = o.kind === 'Namespace' ? o.metadata.name : o.metadata.namespace;
+    if (n) namespaceSet.add(n);
+  }
+  const namespaces = [...namespaceSet].sort();
+  const workloads: Workload[] = objects.filter((o) => WORKLOAD_KINDS.includes(o.kind))
+    .map((o) => ({ object: o, id: nodeId(o.kind, o.metadata.namespace, o.metadata.name), pod: podTemplate(o) }));
+  const services = objects.filter((o) => o.kind === 'Service');
+  const ingresses = objects.filter((o) => o.kind === 'Ingress');
+  const hpaOf = new Map<string, ManifestObject>(); // the first autoscaler of each target
+  for (const h of objects) {
+    if (h.kind !== 'HorizontalPodAutoscaler') continue;
+    const key = `${h.metadata.namespace}/${h.spec?.scaleTargetRef?.kind}/${h.spec?.scaleTargetRef?.name}`;
+    if (!hpaOf.has(key)) hpaOf.set(key, h);
+  }
+  const secretKinds = ['Secret', 'SealedSecret', 'ExternalSecret'];
+  const defined = new Set<string>();
+  for (const o of objects) {
+    if (secretKinds.includes(o.kind)) defined.add(`${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`);
+  }
+  const secretSource = (ns: string | undefined, secret: string): string => {
+    for (const kind of secretKinds) {
+      if (defined.has(`${kind}/${ns ?? ''}/${secret}`)) return kind;
+    }
+    return 'Secret, external';
+  };
+
+  const diagram = mermaidDiagram(workloads, services, ingresses, secretSource);
+
   const lines: string[] = [
     `# ${title}`,
     '',
@@ -241,20 +288,7 @@ export function environmentReadme(name: string, objects: readonly ManifestObject
     '```',
     '',
   ];
-  if (nodes.size > 0) {
-    lines.push('```mermaid', 'flowchart LR');
-    for (const ns of [...inNamespace.keys()].sort()) {
-      const ids = inNamespace.get(ns)!;
-      if (ns) lines.push(`  subgraph ${nodeId('ns', undefined, ns)}["namespace ${label(ns)}"]`);
-      for (const id of ids) lines.push(`${ns ? '    ' : '  '}${nodes.get(id)}`);
-      if (ns) lines.push('  end');
-    }
-    for (const e of [...edges].sort()) {
-      const target = e.slice(e.lastIndexOf(' ') + 1);
-      if (nodes.has(target)) lines.push(`  ${e}`);
-    }
-    lines.push('```', '');
-  }
+  lines.push(...diagram);
   if (workloads.length > 0) {
     lines.push('| namespace | workload | replicas | CPU / pod | memory / pod | CPU total | memory total |', '| --- | --- | --- | --- | --- | --- | --- |');
     let cpuTotal = 0n;

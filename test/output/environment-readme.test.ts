@@ -40,6 +40,29 @@ const OBJECTS: ManifestObject[] = [
 describe('environmentReadme', () => {
   const readme = environmentReadme('prod', OBJECTS);
 
+  test('GIVEN more links than Mermaid draws WHEN described THEN the README says so instead of a diagram, and keeps the table', () => {
+    // GIVEN: 300 services, each with its deployment reading a ConfigMap: 600 links, under 1,000 nodes
+    const objects = Array.from({ length: 300 }, (_, i) => [service(`s${i}`), deployment(`s${i}`, { envFrom: [{ configMapRef: { name: `c${i}` } }] })]).flat();
+    // WHEN
+    const text = environmentReadme('prod', objects);
+    // THEN
+    expect(text).not.toContain('```mermaid');
+    expect(text).toContain('No diagram: 900 nodes and 600 links are more than Mermaid draws (500 links, 50,000 characters).');
+    expect(text).toContain('| shop | Deployment s299 |');
+  });
+
+  test('GIVEN thousands of workloads WHEN described THEN the diagram is not built, and the README says why', () => {
+    const objects = Array.from({ length: 3000 }, (_, i) => deployment(`d${i}`));
+    expect(environmentReadme('prod', objects)).toContain('No diagram: 3000 workloads, services and ingresses are more than Mermaid draws');
+  });
+
+  test('GIVEN up to 500 links WHEN described THEN the diagram is there', () => {
+    const objects = Array.from({ length: 250 }, (_, i) => [service(`s${i}`), deployment(`s${i}`)]).flat();
+    const text = environmentReadme('prod', objects);
+    expect(text).toContain('```mermaid');
+    expect(text).toContain('  Service_shop_s249 --> Deployment_shop_s249\n');
+  });
+
   test('GIVEN an environment WHEN described THEN the title, counts and the prune-safe apply command are there', () => {
     expect(readme).toContain('# Environment `prod`\n');
     expect(readme).toContain('8 objects in 1 namespace(s): `shop`.');
