@@ -197,10 +197,12 @@ export class PlatformApp extends App {
    * Nothing is written unless everything is valid. When every environment is synthesized, the output folder is
    * replaced as a whole (the folders of environments that no longer exist go away); when some are selected, only
    * their folders are replaced. Validation warnings are printed to stderr. The previous output is moved aside
-   * (`.<outdir>.staging-*.previous`, next to it) and deleted by the next synth, in a worker thread while it renders.
+   * (`.<outdir>.staging-*.previous`, next to it), and the next synth writes into it as its staging folder: files
+   * that already hold what is to be written are not rewritten.
    */
   public synth(): void {
-    // Previous outputs moved aside by earlier synths are deleted in a worker thread while this one renders.
+    // The newest previous output is claimed for reuse; older ones (left by interrupted synths) are deleted in a
+    // worker thread while this one renders.
     startOutputCleanup(this.outdir);
     try {
       this.writeOutput();
