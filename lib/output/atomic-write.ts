@@ -99,11 +99,20 @@ function writeAndSwap(target: string, parent: string, outdir: string, files: Ite
   const writer = new ParallelFs();
   try {
     const tree = reusable ? new StagingTree(staging) : undefined;
+    const prefix = staging + path.sep;
     for (const [rel, content] of files) {
-      const file = path.join(staging, ...rel.split('/'));
-      if (!file.startsWith(staging + path.sep)) throw new Error(`output file "${rel}" would be written outside ${outdir}`);
-      // The path as normalized by join() (no "." or ".." segments), relative to the staging folder.
-      const key = path.sep === '/' ? file.slice(staging.length + 1) : file.slice(staging.length + 1).split(path.sep).join('/');
+      let file: string;
+      let key: string;
+      if (SIMPLE_PATH.test(rel)) {
+        // The common case, without join()'s normalization: plain names separated by single slashes.
+        file = prefix + (path.sep === '/' ? rel : rel.split('/').join(path.sep));
+        key = rel;
+      } else {
+        file = path.join(staging, ...rel.split('/'));
+        if (!file.startsWith(prefix)) throw new Error(`output file "${rel}" would be written outside ${outdir}`);
+        // The path as normalized by join() (no "." or ".." segments), relative to the staging folder.
+        key = file.slice(prefix.length).split(path.sep).join('/');
+      }
       writer.write(file, content, tree?.keep(key) ?? false);
     }
     writer.finish();
@@ -128,6 +137,12 @@ function writeAndSwap(target: string, parent: string, outdir: string, files: Ite
     throw e;
   }
 }
+
+/**
+ * A relative path that needs no normalization: names of letters, digits, `.`, `_` and `-` (none of them `.` or
+ * `..`), separated by single slashes.
+ */
+const SIMPLE_PATH = /^(?!\.\.?(?:\/|$))[\w.-]+(?:\/(?!\.\.?(?:\/|$))[\w.-]+)*$/;
 
 /** What a path in a reused staging folder is. */
 type EntryKind = 'file' | 'folder' | 'other';
