@@ -65,7 +65,7 @@ function renderL1(obj: ApiObject, l1: { gvk: object; type: L1Type }): Record<str
   const internals = obj as unknown as { props: Record<string, unknown>; patches: JsonPatch[] };
   if (typeof internals.props !== 'object' || !Array.isArray(internals.patches)) throw UNHANDLED;
   if (internals.patches.length > 0) return undefined;
-  const metadata = renderMetadata(obj);
+  const metadata = renderL1Metadata(obj, l1.type);
   const sortKeys = !process.env.CDK8S_DISABLE_SORT;
   return cleanConvert(l1.type, { ...internals.props, metadata }, sortKeys, 'metadata', { ...l1.gvk }) as Record<string, unknown> | undefined;
 }
@@ -87,8 +87,8 @@ function resolveTop(value: unknown): unknown {
 /**
  * `convertL1Type(type, clean(value))`, without the cleaned copy: a plain object's props are resolved in their own
  * order (as `clean()` does; those the conversion drops too, for what resolving them does), and each field is
- * converted as it is resolved, objects of a known type recursively. `cleanKey`'s value is already clean; `into`
- * receives the fields (after the keys it already has).
+ * converted as it is resolved, objects of a known type recursively. `cleanKey`'s value is already clean and
+ * converted; `into` receives the fields (after the keys it already has).
  */
 function cleanConvert(type: L1Type, value: unknown, sortKeys: boolean, cleanKey?: string, into: Record<string, unknown> = {}): unknown {
   const v = resolveTop(value);
@@ -112,7 +112,7 @@ function cleanConvert(type: L1Type, value: unknown, sortKeys: boolean, cleanKey?
       // A copied primitive (most fields): what clean() and the conversion both leave as it is.
       values[i] = raw;
     } else if (key === cleanKey) {
-      values[i] = convertL1Field(f, raw);
+      values[i] = raw;
     } else if (f.shape === 'o') {
       values[i] = cleanConvert(l1Type(f.type as string), raw, sortKeys);
     } else if (f.shape === 'ao') {
@@ -199,6 +199,65 @@ function renderBase(obj: ApiObject): Record<string, unknown> {
     if (key in json) result[key] = json[key];
   }
   return result;
+}
+
+/**
+ * The metadata of an L1 object, as its conversion makes it of `renderMetadata()`: built directly in the common
+ * case (no additional attributes or owner references; labels, annotations and finalizers of plain strings), else
+ * converted from `renderMetadata()`.
+ */
+function renderL1Metadata(obj: ApiObject, type: L1Type): unknown {
+  const field = type.fields[type.byProp.get('metadata') as number];
+  const md = obj.metadata as unknown as {
+    _additionalAttributes: Record<string, unknown>;
+    name?: unknown; namespace?: unknown; annotations: unknown; finalizers: unknown; ownerReferences: unknown; labels: unknown;
+  };
+  const simple = field !== undefined && field.type === 'ObjectMeta' && typeof md._additionalAttributes === 'object' &&
+    md._additionalAttributes !== null && Object.keys(md._additionalAttributes).length === 0 &&
+    (md.ownerReferences === undefined || (Array.isArray(md.ownerReferences) && md.ownerReferences.length === 0)) &&
+    (md.name === undefined || typeof md.name === 'string') && (md.namespace === undefined || typeof md.namespace === 'string');
+  if (!simple) return field === undefined ? renderMetadata(obj) : convertL1Field(field, renderMetadata(obj));
+  const annotations = sortedStrings(md.annotations);
+  const finalizers = stringList(md.finalizers);
+  const labels = sortedStrings(md.labels);
+  if (annotations === NOT_SIMPLE || finalizers === NOT_SIMPLE || labels === NOT_SIMPLE) return convertL1Field(field, renderMetadata(obj));
+  // ObjectMeta's fields in its conversion's order; empty ones left out, as clean() leaves them out of metadata.
+  const out: Record<string, unknown> = {};
+  if (annotations !== undefined) out.annotations = annotations;
+  if (finalizers !== undefined) out.finalizers = finalizers;
+  if (labels !== undefined) out.labels = labels;
+  if (md.name !== undefined) out.name = md.name;
+  if (md.namespace !== undefined) out.namespace = md.namespace;
+  return Object.keys(out).length === 0 ? undefined : out;
+}
+
+/** A value `renderL1Metadata()` does not build itself. */
+const NOT_SIMPLE = Symbol('not simple');
+
+/** A plain map of strings with its keys sorted (undefined when it has none), else NOT_SIMPLE. */
+function sortedStrings(value: unknown): Record<string, string> | undefined | typeof NOT_SIMPLE {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || (value as object).constructor !== Object) return NOT_SIMPLE;
+  const map = value as Record<string, unknown>;
+  const keys = Object.keys(map);
+  let sorted = true;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (typeof map[k] !== 'string' || k === '__proto__') return NOT_SIMPLE;
+    if (i > 0 && keys[i - 1] >= k) sorted = false;
+  }
+  if (keys.length === 0) return undefined;
+  if (!sorted) keys.sort();
+  const out: Record<string, string> = {};
+  for (const k of keys) out[k] = map[k] as string;
+  return out;
+}
+
+/** A list of strings, copied (undefined when empty), else NOT_SIMPLE. */
+function stringList(value: unknown): string[] | undefined | typeof NOT_SIMPLE {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value) || value.some((x) => typeof x !== 'string')) return NOT_SIMPLE;
+  return value.length === 0 ? undefined : [...value];
 }
 
 /** What `ApiObjectMetadataDefinition.toJson()` returns. */

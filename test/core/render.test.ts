@@ -55,6 +55,20 @@ describe('renderApiObject', () => {
     expectSameAsToJson(obj);
   });
 
+  test.each([
+    ['unsorted labels and annotations, finalizers', { name: 'm', labels: { z: '1', b: '2', a: '3' }, annotations: { 'y.io/x': 'v', 'a.io/b': 'w' }, finalizers: ['f/b', 'f/a'] }],
+    ['a lazy label value', { name: 'm', labels: { a: Lazy.any({ produce: () => 'lazy' }) as unknown as string } }],
+    ['empty labels, annotations and finalizers', { name: 'm', labels: {}, annotations: {}, finalizers: [] }],
+    ['owner references', { name: 'm', ownerReferences: [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'o', uid: 'u' }] }],
+    ['an extra metadata field', { name: 'm', generateName: 'm-' }],
+  ])('GIVEN an L1 object\'s metadata with %s WHEN rendered THEN it is what toJson() returns', (_, metadata) => {
+    // GIVEN
+    const c = chart();
+    const obj = new k8s.KubeConfigMap(c, 'm', { metadata: metadata as k8s.ObjectMeta, data: { k: 'v' } });
+    // WHEN / THEN
+    expectSameAsToJson(obj);
+  });
+
   test('GIVEN a plain ApiObject with an unknown field and owner references WHEN rendered THEN it is what toJson() returns', () => {
     // GIVEN
     const c = chart();
