@@ -18,7 +18,7 @@ export function convertL1(type: string, value: unknown): unknown {
 
 /** Whether the table has a conversion for `type` (`KubeDeploymentProps`, `ObjectMeta`, ...). @internal */
 export function hasL1Conversion(type: string): boolean {
-  return type in table();
+  return Object.prototype.hasOwnProperty.call(table(), type);
 }
 
 /**
@@ -97,8 +97,8 @@ function table(): Record<string, readonly Field[]> {
 function fieldsOf(type: string): readonly CompiledField[] {
   let fields = compiled.get(type);
   if (fields === undefined) {
+    if (!hasL1Conversion(type)) throw new Error(`no conversion for type ${type}`);
     const entry = table()[type];
-    if (entry === undefined) throw new Error(`no conversion for type ${type}`);
     fields = entry.map(([json, prop, shape, nested]) => ({ json, prop, shape, type: nested }));
     compiled.set(type, fields);
   }

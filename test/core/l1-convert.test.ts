@@ -74,6 +74,7 @@ describe('convertL1', () => {
 
   test('GIVEN a type the table does not have WHEN asked THEN it has no conversion, and converting fails naming it', () => {
     expect(hasL1Conversion('NoSuchType')).toBe(false);
+    expect(hasL1Conversion('constructor')).toBe(false);
     expect(() => convertL1('NoSuchType', {})).toThrow('no conversion for type NoSuchType');
   });
 });
