@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
 import { finishOutputCleanup, replaceSubfoldersAtomically, startOutputCleanup, writeFolderAtomically } from '../../lib';
@@ -147,6 +148,30 @@ describe('writeFolderAtomically', () => {
     expect(() => writeFolderAtomically(out, new Map([['ok.yaml', 'x'], ['../escape.yaml', 'y']]))).toThrow(/outside/);
     expect(fs.readdirSync(out)).toEqual(['keep.yaml']);
     expect(fs.readdirSync(parent)).toEqual(['out']);
+  });
+});
+
+describe('writeFolderAtomically output paths', () => {
+  test('GIVEN any relative path of plain, ".", ".." and empty segments WHEN written THEN the file is where path.join() puts it, or the write is refused when that is not inside the folder', () => {
+    const parent = tmpdir();
+    const segment = fc.constantFrom('a', 'b.yaml', '.', '..', '', '..x', '.hidden', 'a-b_c.d');
+    let n = 0;
+    fc.assert(fc.property(fc.array(segment, { minLength: 1, maxLength: 4 }), (segments) => {
+      // GIVEN
+      const out = path.join(parent, `out-${n++}`);
+      const rel = segments.join('/');
+      const expected = path.join(out, ...segments);
+      // WHEN
+      const write = (): void => writeFolderAtomically(out, new Map([[rel, 'x']]));
+      // THEN
+      if (!expected.startsWith(out + path.sep)) {
+        expect(write).toThrow(/would be written outside/);
+      } else {
+        write();
+        expect(fs.readFileSync(expected, 'utf8')).toBe('x');
+      }
+    }), { numRuns: 200 });
+    fs.rmSync(parent, { recursive: true, force: true });
   });
 });
 
