@@ -137,10 +137,8 @@ export abstract class ServiceWorkload extends ReplicatedWorkload implements ISer
 
   /** @internal */
   protected readonly _ports: ServicePort[];
-  /** @internal */
-  protected readonly _readinessProbe?: Probe;
-  /** @internal */
-  protected readonly _livenessProbe?: Probe;
+  private readonly readinessProbe?: Probe;
+  private readonly livenessProbe?: Probe;
   private readonly lbAnnotations?: Record<string, string>;
 
   protected constructor(scope: Construct, id: string, constructType: string, props: ServiceWorkloadProps,
@@ -191,8 +189,24 @@ export abstract class ServiceWorkload extends ReplicatedWorkload implements ISer
       nodePort: serviceType._options.nodePort,
     }];
     this.checkExtraPorts(p.extraPorts);
-    this._readinessProbe = this._probe('readinessProbe', p.readinessProbe, Probe.tcp());
-    this._livenessProbe = this._probe('livenessProbe', p.livenessProbe, Probe.tcp({ initialDelaySeconds: 10 }));
+    this.readinessProbe = this._probe('readinessProbe', p.readinessProbe, Probe.tcp());
+    this.livenessProbe = this._probe('livenessProbe', p.livenessProbe, Probe.tcp({ initialDelaySeconds: 10 }));
+  }
+
+  /**
+   * Creates the pod template of a service: its ports, the readiness and liveness probes (TCP on the main port by
+   * default), the startup probe and the spread.
+   *
+   * @internal
+   */
+  protected _createServicePod(props: ServiceWorkloadProps): void {
+    this._createPod(props, {
+      ports: this._ports,
+      readinessProbe: this.readinessProbe,
+      livenessProbe: this.livenessProbe,
+      startupProbe: this._probe('startupProbe', props.startupProbe, undefined),
+      spread: this._spread,
+    });
   }
 
   /** The Service (the escape hatch: `addJsonPatch()`, `metadata.addAnnotation()`). */

@@ -72,13 +72,7 @@ export class StatefulService extends ServiceWorkload {
     Object.defineProperty(this, STATEFUL_SERVICE, { value: true });
     const check = this._check;
     if (p.parallelPodManagement !== undefined) check.boolean('parallelPodManagement', p.parallelPodManagement);
-    this._createPod(p, {
-      ports: this._ports,
-      readinessProbe: this._readinessProbe,
-      livenessProbe: this._livenessProbe,
-      startupProbe: this._probe('startupProbe', p.startupProbe, undefined),
-      spread: this._spread,
-    });
+    this._createServicePod(p);
     const templates: k8s.KubePersistentVolumeClaimProps[] = [];
     if (p.volumes !== undefined) {
       if (!Array.isArray(p.volumes)) {

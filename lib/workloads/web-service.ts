@@ -58,13 +58,7 @@ export class WebService extends ServiceWorkload {
     super(scope, id, 'WebService', p, { defaultComponent: 'server', defaultReplicas: 2 });
     Object.defineProperty(this, WEB_SERVICE, { value: true });
     this.strategy = checkStrategy(this._check, p.strategy);
-    this._createPod(p, {
-      ports: this._ports,
-      readinessProbe: this._readinessProbe,
-      livenessProbe: this._livenessProbe,
-      startupProbe: this._probe('startupProbe', p.startupProbe, undefined),
-      spread: this._spread,
-    });
+    this._createServicePod(p);
     this._check.throwIfInvalid();
 
     const labels = this._labels();
