@@ -55,15 +55,9 @@ export function checkLabelMap(ctx: RuleContext, labels: unknown, path: string): 
 /** A quantity given as a string or a number (`cpu: 1`), parsed to nano-units, or `undefined` if invalid. @internal */
 export function quantityValue(value: unknown): bigint | undefined {
   const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : undefined) : typeof value === 'string' ? value : undefined;
-  if (text === undefined) return undefined;
-  if (quantities.has(text)) return quantities.get(text);
-  const q = parseQuantity(text);
-  if (quantities.size < 100_000) quantities.set(text, q);
-  return q;
+  // parseQuantity() remembers what it parsed: the same few amounts recur across every workload.
+  return text === undefined ? undefined : parseQuantity(text);
 }
-
-/** Parsed quantities, by text: the same few amounts recur across every workload. */
-const quantities = new Map<string, bigint | undefined>();
 
 /** An IntOrString percentage such as `"25%"`: its number, or `undefined` if `value` is not one. @internal */
 export function percentValue(value: unknown): number | undefined {
