@@ -99,20 +99,8 @@ function writeAndSwap(target: string, parent: string, outdir: string, files: Ite
   const writer = new ParallelFs();
   try {
     const tree = reusable ? new StagingTree(staging) : undefined;
-    const prefix = staging + path.sep;
     for (const [rel, content] of files) {
-      let file: string;
-      let key: string;
-      if (SIMPLE_PATH.test(rel)) {
-        // The common case, without join()'s normalization: plain names separated by single slashes.
-        file = prefix + (path.sep === '/' ? rel : rel.split('/').join(path.sep));
-        key = rel;
-      } else {
-        file = path.join(staging, ...rel.split('/'));
-        if (!file.startsWith(prefix)) throw new Error(`output file "${rel}" would be written outside ${outdir}`);
-        // The path as normalized by join() (no "." or ".." segments), relative to the staging folder.
-        key = file.slice(prefix.length).split(path.sep).join('/');
-      }
+      const { file, key } = outputPath(staging, rel, outdir);
       writer.write(file, content, tree?.keep(key) ?? false);
     }
     writer.finish();
@@ -143,6 +131,22 @@ function writeAndSwap(target: string, parent: string, outdir: string, files: Ite
  * `..`), separated by single slashes.
  */
 const SIMPLE_PATH = /^(?!\.\.?(?:\/|$))[\w.-]+(?:\/(?!\.\.?(?:\/|$))[\w.-]+)*$/;
+
+/**
+ * Where the output file `rel` (relative, with `/` separators) goes below the folder `root`, and its path relative to
+ * `root` as `join()` normalizes it (no `.` or `..` segments).
+ *
+ * @param shown the folder to name in the error
+ * @throws if the file would be outside `root`
+ */
+function outputPath(root: string, rel: string, shown: string): { file: string; key: string } {
+  const prefix = root + path.sep;
+  // The common case, without join()'s normalization: plain names separated by single slashes.
+  if (SIMPLE_PATH.test(rel)) return { file: prefix + (path.sep === '/' ? rel : rel.split('/').join(path.sep)), key: rel };
+  const file = path.join(root, ...rel.split('/'));
+  if (!file.startsWith(prefix)) throw new Error(`output file "${rel}" would be written outside ${shown}`);
+  return { file, key: file.slice(prefix.length).split(path.sep).join('/') };
+}
 
 /** What a path in a reused staging folder is. */
 type EntryKind = 'file' | 'folder' | 'other';
@@ -268,9 +272,7 @@ export function replaceSubfoldersAtomically(outdir: string, folders: ReadonlyMap
       const root = path.join(staging, 'new', name);
       fs.mkdirSync(root, { recursive: true });
       for (const [rel, content] of files) {
-        const file = path.join(root, ...rel.split('/'));
-        if (!file.startsWith(root + path.sep)) throw new Error(`output file "${rel}" would be written outside ${path.join(outdir, name)}`);
-        writer.write(file, content);
+        writer.write(outputPath(root, rel, path.join(outdir, name)).file, content);
       }
     }
     writer.finish();
