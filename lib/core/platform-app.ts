@@ -7,8 +7,8 @@ import { finishOutputCleanup, replaceSubfoldersAtomically, startOutputCleanup, w
 import { applyOrderIndexes } from '../output/apply-order';
 import { environmentReadme, README_FILE } from '../output/environment-readme';
 import { GitOps, GITOPS_FOLDER } from '../output/gitops';
-import { KUSTOMIZATION_FILE, objectFile, PlacedObject, planLayout } from '../output/layout';
-import { toYaml, toYamlDocument } from '../output/yaml';
+import { objectFile, PlacedObject, planEntries, planLayout } from '../output/layout';
+import { toYaml } from '../output/yaml';
 import { ObjectRef, registerPreviousOutput } from './_previous-output';
 import { PropChecker } from './_props';
 import { synthesizeCharts, SynthError } from './_synth';
@@ -226,8 +226,7 @@ export class PlatformApp extends App {
     }
     /** The files of each folder: the kustomization, each object, and (but in `_gitops/`) the README. */
     const filesOf = function* files(p: (typeof plans)[number], prefix: string): Generator<readonly [string, string]> {
-      yield [`${prefix}${KUSTOMIZATION_FILE}`, p.plan.kustomization];
-      for (const [file, object] of p.plan.files) yield [`${prefix}${file}`, toYamlDocument(object)];
+      yield* planEntries(p.plan, prefix);
       if (p.readme) yield [`${prefix}${README_FILE}`, environmentReadme(p.name, p.objects.map((o) => o.object))];
     };
     if (this.selectedEnvironments === undefined) {

@@ -48,11 +48,18 @@ export function layoutFiles(objects: readonly PlacedObject[]): Map<string, strin
  * @throws PlatformError when two objects would be written to the same file
  */
 export function layoutFileEntries(objects: readonly PlacedObject[]): Iterable<[string, string]> {
-  const plan = planLayout(objects);
-  return (function* entries(): Generator<[string, string]> {
-    yield [KUSTOMIZATION_FILE, plan.kustomization];
-    for (const [file, object] of plan.files) yield [file, toYamlDocument(object)];
-  })();
+  return planEntries(planLayout(objects), '');
+}
+
+/**
+ * The files of a plan (see `planLayout()`), each path after `prefix`: the kustomization, then each object's YAML,
+ * serialized when its entry is reached.
+ *
+ * @internal
+ */
+export function* planEntries(plan: ReturnType<typeof planLayout>, prefix: string): Generator<[string, string]> {
+  yield [`${prefix}${KUSTOMIZATION_FILE}`, plan.kustomization];
+  for (const [file, object] of plan.files) yield [`${prefix}${file}`, toYamlDocument(object)];
 }
 
 /**
