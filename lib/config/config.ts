@@ -119,7 +119,7 @@ export class Config extends Construct implements IConfig {
     this.resource = new k8s.KubeConfigMap(this, 'Resource', {
       metadata: {
         name,
-        labels: { ...recommendedLabels(stack, { name, component }), ...props.labels },
+        labels: recommendedLabels(stack, { name, component }, props.labels),
         annotations: props.annotations,
       },
       immutable: props.immutable,

@@ -193,7 +193,7 @@ export class ExternalSecret extends Construct implements ISecret {
       kind: 'ExternalSecret',
       metadata: {
         name,
-        labels: { ...recommendedLabels(stack, { name, component: 'secret' }), ...p.labels },
+        labels: recommendedLabels(stack, { name, component: 'secret' }, p.labels),
         annotations: p.annotations,
       },
       spec: {

@@ -238,7 +238,7 @@ export class SealedSecret extends Construct implements ISecret {
     this.secretName = name;
     this.keys = keys;
     const namespace = stack.namespace ?? '';
-    const labels = { ...recommendedLabels(stack, { name, component: 'secret' }), ...p.labels };
+    const labels = recommendedLabels(stack, { name, component: 'secret' }, p.labels);
     const label = sealingScope._label(namespace, name);
     const previous = previousObject(this, { apiVersion: 'bitnami.com/v1alpha1', kind: 'SealedSecret', name, namespace });
     const sealed = sealValues(p.values, p.certificate, label, previous);

@@ -148,7 +148,7 @@ export class Secret extends Construct implements ISecret {
     this.resource = new k8s.KubeSecret(this, 'Resource', {
       metadata: {
         name,
-        labels: { ...recommendedLabels(stack, { name, component: 'secret' }), ...props.labels },
+        labels: recommendedLabels(stack, { name, component: 'secret' }, props.labels),
         annotations: this.allowPlaintext
           ? { ...props.annotations, [PlatformAnnotations.ALLOW_PLAINTEXT]: 'true' }
           : props.annotations,

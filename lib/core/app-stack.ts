@@ -112,6 +112,16 @@ export class AppStack extends Chart {
     return findStack(scope, 'AppStack.of(): the construct') as AppStack;
   }
 
+  /**
+   * The labels of every object of the stack (`labels` prop, the environment's labels, `instance`, `part-of` and
+   * `managed-by`): a frozen copy.
+   */
+  public override get labels(): Record<string, string> {
+    // Frozen, because cdk8s spreads it into every API object's labels: V8 (Node.js 20) gives each object made by
+    // spreading an unfrozen plain object and adding properties a map (hidden class) of its own (BENCHMARKS.md).
+    return Object.freeze(super.labels);
+  }
+
   /** The namespace of every namespaced object in the stack. */
   public declare readonly namespace: string;
   /** `app.kubernetes.io/part-of` of every object. */

@@ -120,7 +120,7 @@ export class HorizontalPodAutoscaler extends Construct {
     this.minReplicas = minReplicas;
     this.maxReplicas = maxReplicas;
     this.resource = new k8s.KubeHorizontalPodAutoscalerV2(this, 'Resource', {
-      metadata: { name, labels: { ...recommendedLabels(stack, { name, component: 'autoscaler' }), ...p.labels } },
+      metadata: { name, labels: recommendedLabels(stack, { name, component: 'autoscaler' }, p.labels) },
       spec: {
         scaleTargetRef: { apiVersion: ref.apiVersion, kind: ref.kind, name: ref.name },
         minReplicas,

@@ -118,7 +118,7 @@ export class PodDisruptionBudget extends Construct {
     const num = (v: number | string | undefined) => (v === undefined ? undefined
       : typeof v === 'number' ? k8s.IntOrString.fromNumber(v) : k8s.IntOrString.fromString(v));
     this.resource = new k8s.KubePodDisruptionBudget(this, 'Resource', {
-      metadata: { name: this.name, labels: { ...recommendedLabels(stack, { name: this.name, component }), ...p.labels } },
+      metadata: { name: this.name, labels: recommendedLabels(stack, { name: this.name, component }, p.labels) },
       spec: {
         selector: { matchLabels: { ...p.selector.selectorLabels } },
         maxUnavailable: num(maxUnavailable),

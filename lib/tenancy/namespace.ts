@@ -178,8 +178,7 @@ export class Namespace extends Construct {
     this.resource = new k8s.KubeNamespace(this, 'Resource', {
       metadata: {
         name,
-        labels: {
-          ...recommendedLabels(stack, { name, component: 'namespace' }),
+        labels: recommendedLabels(stack, { name, component: 'namespace' }, {
           'kubernetes.io/metadata.name': name,
           'pod-security.kubernetes.io/enforce': level,
           'pod-security.kubernetes.io/enforce-version': version,
@@ -187,8 +186,7 @@ export class Namespace extends Construct {
           'pod-security.kubernetes.io/audit-version': version,
           'pod-security.kubernetes.io/warn': level,
           'pod-security.kubernetes.io/warn-version': version,
-          ...props.labels,
-        },
+        }, props.labels),
         annotations: props.annotations,
       },
     });

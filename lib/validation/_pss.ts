@@ -55,7 +55,7 @@ const allContexts = new WeakMap<object, Array<{ path: string; sc: Record<string,
 export function containersWithContext(pod: PodTemplateRef): ContainerWithContext[] {
   let list = withContexts.get(pod.spec);
   if (!list) {
-    list = containersOf(pod).map((c) => ({ ...c, sc: securityContextOf(c) }));
+    list = containersOf(pod).map((c) => ({ container: c.container, path: c.path, type: c.type, sc: securityContextOf(c) }));
     withContexts.set(pod.spec, list);
   }
   return list;

@@ -187,11 +187,7 @@ export class PodTemplate {
   /** The labels every pod carries. */
   public podLabels(): Record<string, string> {
     const c = this.config;
-    return {
-      ...recommendedLabels(c.stack, { name: c.name, component: c.component, version: this.version }),
-      ...this.props.podLabels,
-      ...c.selector,
-    };
+    return recommendedLabels(c.stack, { name: c.name, component: c.component, version: this.version }, this.props.podLabels, c.selector);
   }
 
   /** The requests of one pod: the larger of its containers' sum and its largest init container. */

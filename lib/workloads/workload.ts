@@ -277,7 +277,7 @@ export abstract class Workload extends Construct implements IPodSelector {
 
   /** The labels of the workload's objects. @internal */
   protected _labels(): Record<string, string> {
-    return { ...recommendedLabels(this._stack, { name: this.name, component: this.component, version: this._pod.version }), ...this.props.labels };
+    return recommendedLabels(this._stack, { name: this.name, component: this.component, version: this._pod.version }, this.props.labels);
   }
 
   /**

@@ -55,6 +55,22 @@ describe('AppStack', () => {
     expect(synth(stack).every((o) => o.metadata.labels?.team === 'payments')).toBe(true);
   });
 
+  test('GIVEN a stack WHEN its labels are read THEN they are a frozen copy of the stack labels', () => {
+    // GIVEN
+    const { stack } = makeStack({ namespace: 'shop', labels: { team: 'payments' } });
+    // WHEN
+    const labels = stack.labels;
+    // THEN
+    expect(Object.isFrozen(labels)).toBe(true);
+    expect(labels).toEqual({
+      team: 'payments',
+      [RecommendedLabels.INSTANCE]: 'shop',
+      [RecommendedLabels.PART_OF]: 'shop',
+      [RecommendedLabels.MANAGED_BY]: 'cdk8s-platform',
+    });
+    expect(stack.labels).not.toBe(labels);
+  });
+
   test('GIVEN any object WHEN synthesized THEN it carries all six recommended labels', () => {
     const { stack } = makeStack();
     new WebService(stack, 'web', { image: 'nginx:1.25', resources: RESOURCES });

@@ -1,0 +1,83 @@
+import { setFlagsFromString } from 'v8';
+import { ApiObject } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { RESOURCES, makeStack, synth } from '../_helpers';
+import { Config, EnvFrom, Metric, WebService } from '../../lib';
+import { k8s } from '../../lib/core/_k8s';
+
+// V8 (Node.js 20) gives an object made by spreading a plain object and then adding properties a map (hidden class)
+// of its own. The library avoids that for what it makes per object (BENCHMARKS.md: it cost about a tenth of the
+// synth at N = 3000). These tests compare maps with V8's own %HaveSameMap().
+setFlagsFromString('--allow-natives-syntax');
+const haveSameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: unknown, b: unknown) => boolean;
+
+/**
+ * WebServices with their Configs, alike but for their names and values: enough of them for V8 to have made its
+ * inline caches (the first few objects are made without them, and share their maps anyway). Compare the last two.
+ */
+function services(): { objects: ReturnType<typeof synth>; apiObjects: ApiObject[] } {
+  const { stack } = makeStack({ namespace: 'shop' });
+  for (let i = 0; i < 30; i++) {
+    const name = `svc-${i}`;
+    const config = new Config(stack, `${name}-config`, { data: { MODE: name }, labels: { tier: 'front' } });
+    new WebService(stack, name, {
+      image: `example.com/${name}:1.0`,
+      resources: RESOURCES,
+      envFrom: [EnvFrom.config(config)],
+      labels: { tier: 'front' },
+      autoscaling: { maxReplicas: 4, metrics: [Metric.cpu(70)] },
+    });
+  }
+  const apiObjects = stack.node.findAll().filter((c: IConstruct): c is ApiObject => ApiObject.isApiObject(c));
+  return { objects: synth(stack), apiObjects };
+}
+
+/** Pairs of same-kind values at the same place in two objects: the objects and everything below them. */
+function pairs(a: unknown, b: unknown, path: string, out: Array<[string, unknown, unknown]>): void {
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return;
+  out.push([path, a, b]);
+  if (Array.isArray(a) && Array.isArray(b)) {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) pairs(a[i], b[i], `${path}[${i}]`, out);
+    return;
+  }
+  for (const key of Object.keys(a)) pairs((a as any)[key], (b as any)[key], `${path}.${key}`, out);
+}
+
+describe('hidden classes', () => {
+  test('GIVEN alike services WHEN synthesized THEN their rendered objects share V8 maps, field by field', () => {
+    // GIVEN
+    const { objects } = services();
+    // WHEN
+    const found: Array<[string, unknown, unknown]> = [];
+    for (const kind of ['ConfigMap', 'Deployment', 'Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget']) {
+      const [a, b] = objects.filter((o) => o.kind === kind).slice(-2);
+      pairs(a, b, kind, found);
+    }
+    // THEN
+    expect(found.length).toBeGreaterThan(50);
+    expect(found.filter(([, a, b]) => !haveSameMap(a, b)).map(([path]) => path)).toEqual([]);
+  });
+
+  test('GIVEN alike services WHEN defined THEN their API objects\' props and labels share V8 maps', () => {
+    // GIVEN
+    const { apiObjects } = services();
+    // WHEN
+    const unshared: string[] = [];
+    for (const kind of ['KubeConfigMap', 'KubeDeployment', 'KubeService', 'KubeHorizontalPodAutoscalerV2', 'KubePodDisruptionBudget']) {
+      const [a, b] = apiObjects.filter((o) => o.constructor.name === kind).slice(-2) as any[];
+      if (!haveSameMap(a.props, b.props)) unshared.push(`${kind} props`);
+      if (!haveSameMap(a.props.metadata.labels, b.props.metadata.labels)) unshared.push(`${kind} props.metadata.labels`);
+      if (!haveSameMap(a.metadata.labels, b.metadata.labels)) unshared.push(`${kind} metadata.labels`);
+    }
+    // THEN
+    expect(unshared).toEqual([]);
+  });
+
+  test('GIVEN cdk8s-plus-27\'s L1 classes WHEN the library is loaded THEN every GVK they spread into their props is frozen', () => {
+    // GIVEN / WHEN
+    const gvks = Object.values(k8s).flatMap((c) => (typeof c === 'function' && 'GVK' in c ? [(c as { GVK: object }).GVK] : []));
+    // THEN
+    expect(gvks.length).toBeGreaterThan(100);
+    expect(gvks.filter((g) => !Object.isFrozen(g))).toEqual([]);
+  });
+});
