@@ -205,6 +205,9 @@ function renderBase(obj: ApiObject): Record<string, unknown> {
  * The metadata of an L1 object, as its conversion makes it of `renderMetadata()`: built directly in the common
  * case (no additional attributes or owner references; labels, annotations and finalizers of plain strings), else
  * converted from `renderMetadata()`.
+ *
+ * cdk8s keeps the options the metadata was made with as its "additional attributes", name, namespace, labels and
+ * annotations included; `toJson()` overrides those with the metadata's own. Only other keys are additional.
  */
 function renderL1Metadata(obj: ApiObject, type: L1Type): unknown {
   const field = type.fields[type.byProp.get('metadata') as number];
@@ -213,7 +216,7 @@ function renderL1Metadata(obj: ApiObject, type: L1Type): unknown {
     name?: unknown; namespace?: unknown; annotations: unknown; finalizers: unknown; ownerReferences: unknown; labels: unknown;
   };
   const simple = field !== undefined && field.type === 'ObjectMeta' && typeof md._additionalAttributes === 'object' &&
-    md._additionalAttributes !== null && Object.keys(md._additionalAttributes).length === 0 &&
+    md._additionalAttributes !== null && Object.keys(md._additionalAttributes).every((k) => OWN_METADATA_FIELDS.has(k)) &&
     (md.ownerReferences === undefined || (Array.isArray(md.ownerReferences) && md.ownerReferences.length === 0)) &&
     (md.name === undefined || typeof md.name === 'string') && (md.namespace === undefined || typeof md.namespace === 'string');
   if (!simple) return field === undefined ? renderMetadata(obj) : convertL1Field(field, renderMetadata(obj));
@@ -230,6 +233,9 @@ function renderL1Metadata(obj: ApiObject, type: L1Type): unknown {
   if (md.namespace !== undefined) out.namespace = md.namespace;
   return Object.keys(out).length === 0 ? undefined : out;
 }
+
+/** The fields `ApiObjectMetadataDefinition.toJson()` takes from the metadata itself, not its additional attributes. */
+const OWN_METADATA_FIELDS = new Set(['name', 'namespace', 'annotations', 'finalizers', 'ownerReferences', 'labels']);
 
 /** A value `renderL1Metadata()` does not build itself. */
 const NOT_SIMPLE = Symbol('not simple');

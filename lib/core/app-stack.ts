@@ -114,13 +114,17 @@ export class AppStack extends Chart {
 
   /**
    * The labels of every object of the stack (`labels` prop, the environment's labels, `instance`, `part-of` and
-   * `managed-by`): a frozen copy.
+   * `managed-by`), frozen: they do not change after the stack is created.
    */
   public override get labels(): Record<string, string> {
     // Frozen, because cdk8s spreads it into every API object's labels: V8 (Node.js 20) gives each object made by
     // spreading an unfrozen plain object and adding properties a map (hidden class) of its own (BENCHMARKS.md).
-    return Object.freeze(super.labels);
+    this.frozenLabels ??= Object.freeze(super.labels);
+    return this.frozenLabels;
   }
+
+  /** The labels, frozen, made on first use. */
+  private frozenLabels?: Record<string, string>;
 
   /** The namespace of every namespaced object in the stack. */
   public declare readonly namespace: string;

@@ -69,6 +69,24 @@ describe('renderApiObject', () => {
     expectSameAsToJson(obj);
   });
 
+  test.each([
+    ['labels, annotations and finalizers added', (o: ApiObject) => { o.metadata.addLabel('b', '1'); o.metadata.addAnnotation('a.io/x', 'y'); o.metadata.addFinalizers('f/a'); }],
+    ['an extra field added', (o: ApiObject) => o.metadata.add('generateName', 'm-')],
+    ['the fields toJson() takes from the metadata itself added as extra fields', (o: ApiObject) => {
+      o.metadata.add('name', 'other');
+      o.metadata.add('namespace', 'other');
+      o.metadata.add('labels', { other: 'x' });
+      o.metadata.add('annotations', { other: 'x' });
+      o.metadata.add('finalizers', ['other']);
+    }],
+  ])('GIVEN an L1 object\'s metadata with %s after construction WHEN rendered THEN it is what toJson() returns', (_, change) => {
+    // GIVEN
+    const obj = new k8s.KubeConfigMap(chart(), 'm', { metadata: { name: 'm', labels: { a: '1' } }, data: { k: 'v' } });
+    change(obj);
+    // WHEN / THEN
+    expectSameAsToJson(obj);
+  });
+
   test('GIVEN a plain ApiObject with an unknown field and owner references WHEN rendered THEN it is what toJson() returns', () => {
     // GIVEN
     const c = chart();
