@@ -26,8 +26,8 @@ export function markCapacity(construct: IConstruct, share: () => CapacityShare):
   Object.defineProperty(construct, CAPACITY, { value: share });
 }
 
-/** The shares already computed in the current validation pass, by scope (see `withCapacityCache()`). */
-const sharesPass = new PassCache<IConstruct, CapacityShare[]>();
+/** The shares already computed in the current validation pass, by scope, then by namespace (see `withCapacityCache()`). */
+const sharesPass = new PassCache<IConstruct, Map<string, CapacityShare[]>>();
 
 /**
  * Runs `fn` (a validation pass over a construct tree that does not change meanwhile) with the capacity shares
@@ -40,16 +40,23 @@ export function withCapacityCache<T>(fn: () => T): T {
   return sharesPass.run(fn);
 }
 
-/** The capacity shares of every workload at or below `scope`. @internal */
-export function capacitySharesBelow(scope: IConstruct): CapacityShare[] {
-  const cached = sharesPass.get(scope);
-  if (cached) return cached;
-  const shares = scope.node.findAll()
-    .map((c) => (c as unknown as Record<symbol, (() => CapacityShare) | undefined>)[CAPACITY])
-    .filter((f): f is () => CapacityShare => typeof f === 'function')
-    .map((f) => f());
-  sharesPass.set(scope, shares);
-  return shares;
+/** The capacity shares of every workload at or below `scope` in the namespace `namespace`. @internal */
+export function capacitySharesIn(scope: IConstruct, namespace: string): CapacityShare[] {
+  let byNamespace = sharesPass.get(scope);
+  if (!byNamespace) {
+    // Grouped once: every namespace with a quota asks (a filter per namespace would cost namespaces x workloads).
+    byNamespace = new Map();
+    for (const c of scope.node.findAll()) {
+      const share = (c as unknown as Record<symbol, (() => CapacityShare) | undefined>)[CAPACITY];
+      if (typeof share !== 'function') continue;
+      const s = share();
+      const group = byNamespace.get(s.namespace);
+      if (group) group.push(s);
+      else byNamespace.set(s.namespace, [s]);
+    }
+    sharesPass.set(scope, byNamespace);
+  }
+  return byNamespace.get(namespace) ?? [];
 }
 
 /** Millicores, as text ("250m", "2", "1.5"). @internal */

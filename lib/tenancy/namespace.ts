@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { k8s } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { findStack, recommendedLabels } from '../core/labels';
-import { capacitySharesBelow } from '../core/_capacity';
+import { capacitySharesIn } from '../core/_capacity';
 import { Environment } from '../core/environment';
 import { DNS_EGRESS_RULE, NetworkPolicy } from '../networking/network-policy';
 import { quotaFitProblems } from './_quota-fit';
@@ -205,8 +205,7 @@ export class Namespace extends Construct {
       this.resourceQuota = new ResourceQuota(this, 'Quota', { name: `${name}-quota`, namespace: name, hard: props.quota });
       const hard = props.quota;
       this.node.addValidation({
-        validate: () => quotaFitProblems(name, hard, props.limits,
-          capacitySharesBelow(Environment.of(this) ?? this.node.root).filter((s) => s.namespace === name)),
+        validate: () => quotaFitProblems(name, hard, props.limits, capacitySharesIn(Environment.of(this) ?? this.node.root, name)),
       });
     }
     if (props.limits !== undefined) {
