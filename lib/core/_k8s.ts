@@ -14,9 +14,9 @@
 import * as k8sModule from 'cdk8s-plus-27/lib/imports/k8s';
 
 // Each L1 class's constructor passes `{ ...Class.GVK, ...props }` to ApiObject. V8 (Node.js 20) gives an object
-// made by spreading a plain object and then adding properties a map (hidden class) of its own, so every API object's
-// props had one, which made defining and rendering objects slower and larger (BENCHMARKS.md). A frozen GVK is
-// spread without that. The GVKs are constants: nothing writes to them.
+// made by spreading an unfrozen plain object and then adding properties a map (hidden class) of its own, so every
+// API object's props had one, which made defining and rendering objects slower and larger (BENCHMARKS.md). A frozen
+// GVK is spread without that. The GVKs are constants: nothing writes to them.
 for (const value of Object.values(k8sModule)) {
   const gvk = typeof value === 'function' ? (value as { GVK?: unknown }).GVK : undefined;
   if (gvk !== null && typeof gvk === 'object') Object.freeze(gvk);
