@@ -8,8 +8,16 @@ import { k8s } from '../../lib/core/_k8s';
 // V8 (Node.js 20) gives an object made by spreading a plain object and then adding properties a map (hidden class)
 // of its own. The library avoids that for what it makes per object (BENCHMARKS.md: it cost about a tenth of the
 // synth at N = 3000). These tests compare maps with V8's own %HaveSameMap().
+// A Node.js whose V8 no longer has %HaveSameMap() skips the map comparisons (not the GVK test).
 setFlagsFromString('--allow-natives-syntax');
-const haveSameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: unknown, b: unknown) => boolean;
+let haveSameMap: (a: unknown, b: unknown) => boolean = () => true;
+let describeMaps = describe;
+try {
+  haveSameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as typeof haveSameMap;
+  haveSameMap({}, {});
+} catch {
+  describeMaps = describe.skip as typeof describe;
+}
 
 /**
  * WebServices with their Configs, alike but for their names and values: enough of them for V8 to have made its
@@ -43,7 +51,7 @@ function pairs(a: unknown, b: unknown, path: string, out: Array<[string, unknown
   for (const key of Object.keys(a)) pairs((a as any)[key], (b as any)[key], `${path}.${key}`, out);
 }
 
-describe('hidden classes', () => {
+describeMaps('hidden classes', () => {
   test('GIVEN alike services WHEN synthesized THEN their rendered objects share V8 maps, field by field', () => {
     // GIVEN
     const { objects } = services();
@@ -72,7 +80,9 @@ describe('hidden classes', () => {
     // THEN
     expect(unshared).toEqual([]);
   });
+});
 
+describe('L1 GVKs', () => {
   test('GIVEN cdk8s-plus-27\'s L1 classes WHEN the library is loaded THEN every GVK they spread into their props is frozen', () => {
     // GIVEN / WHEN
     const gvks = Object.values(k8s).flatMap((c) => (typeof c === 'function' && 'GVK' in c ? [(c as { GVK: object }).GVK] : []));
