@@ -70,7 +70,7 @@ function renderL1(obj: ApiObject, l1: { gvk: object; type: L1Type }): Record<str
   return cleanConvert(l1.type, { ...internals.props, metadata }, sortKeys, 'metadata', { ...l1.gvk }) as Record<string, unknown> | undefined;
 }
 
-/** Resolves lazy values and implicit tokens at the top of `value`, as `clean()` does before it looks at it. */
+/** Resolves lazy values and implicit tokens at the top of `value` (what `clean()` does first). */
 function resolveTop(value: unknown): unknown {
   let v = value;
   for (;;) {
@@ -297,9 +297,9 @@ function clean(value: unknown, sortKeys: boolean, filterEmpty: boolean, cleanKey
     if (typeof value === 'function') throw UNHANDLED;
     return value;
   }
-  if (value instanceof Lazy) return clean(value.produce(), sortKeys, filterEmpty);
-  const v = value as { resolve?: unknown; value?: unknown; constructor?: unknown };
-  if (typeof v.resolve === 'function') return clean((v.resolve as () => unknown)(), sortKeys, filterEmpty);
+  const resolved = resolveTop(value);
+  if (resolved !== value) return clean(resolved, sortKeys, filterEmpty);
+  const v = value as { value?: unknown; constructor?: unknown };
   if (Array.isArray(value)) {
     if (filterEmpty && value.length === 0) return undefined;
     const items = new Array(value.length);
