@@ -46,6 +46,23 @@ export function setValidationOptions(app: IConstruct, options: ValidationOptions
   Object.defineProperty(app, OPTIONS, { value: options });
 }
 
+/** The validation options recorded for `app` (none: the defaults). */
+function validationOptionsOf(app: IConstruct): ValidationOptions {
+  return (app as unknown as Record<symbol, ValidationOptions | undefined>)[OPTIONS] ?? {};
+}
+
+/**
+ * Fails on the errors among `findings`; otherwise keeps them (warnings) for `takeValidationWarnings()`.
+ *
+ * @throws ValidationError when any finding is an error
+ */
+function acceptFindings(app: IConstruct, findings: readonly Finding[]): void {
+  if (findings.some((f) => f.severity === 'error')) throw new ValidationError(findings);
+  const pending = pendingWarnings.get(app);
+  if (pending) for (const f of findings) pending.push(f);
+  else pendingWarnings.set(app, [...findings]);
+}
+
 /** The findings of the last validation of the objects below `root` (its warnings, when it passed). @internal */
 export function lastValidationFindings(root: IConstruct): readonly Finding[] {
   return lastFindings.get(root) ?? [];
@@ -69,7 +86,7 @@ export function takeValidationWarnings(scope: IConstruct): Finding[] {
  */
 export function validateSynthesized(root: IConstruct, charts: readonly RenderedChart[], below: readonly IConstruct[] = root.node.findAll()): void {
   const app = root.node.root;
-  const options: ValidationOptions = (app as unknown as Record<symbol, ValidationOptions | undefined>)[OPTIONS] ?? {};
+  const options = validationOptionsOf(app);
   const suppressionsAt = new Map<string, Suppression[]>();
   const externals: DeclaredExternal[] = [...(options.externals ?? [])];
   // The constructs above `root` (their suppressions are inherited) and every construct below it.
@@ -83,7 +100,9 @@ export function validateSynthesized(root: IConstruct, charts: readonly RenderedC
   const groups = new Map<IConstruct | undefined, RenderedChart[]>();
   for (const chart of charts) {
     const env = chart.chart.node.scopes.find(isEnvironment);
-    groups.set(env, [...(groups.get(env) ?? []), chart]);
+    const group = groups.get(env);
+    if (group) group.push(chart);
+    else groups.set(env, [chart]);
   }
   const findings: Finding[] = [];
   for (const group of groups.values()) {
@@ -102,8 +121,7 @@ export function validateSynthesized(root: IConstruct, charts: readonly RenderedC
   }
   findings.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   lastFindings.set(root, findings);
-  if (findings.some((f) => f.severity === 'error')) throw new ValidationError(findings);
-  pendingWarnings.set(app, [...(pendingWarnings.get(app) ?? []), ...findings]);
+  acceptFindings(app, findings);
 }
 
 /**
@@ -115,10 +133,8 @@ export function validateSynthesized(root: IConstruct, charts: readonly RenderedC
  * @internal
  */
 export function validateRendered(app: IConstruct, objects: ManifestObject[], what: string): ManifestObject[] {
-  const options: ValidationOptions = (app as unknown as Record<symbol, ValidationOptions | undefined>)[OPTIONS] ?? {};
-  const { findings } = validateObjects(objects, options, objects.map(() => ({ constructPath: what })));
-  if (findings.some((f) => f.severity === 'error')) throw new ValidationError(findings);
-  pendingWarnings.set(app, [...(pendingWarnings.get(app) ?? []), ...findings]);
+  const { findings } = validateObjects(objects, validationOptionsOf(app), objects.map(() => ({ constructPath: what })));
+  acceptFindings(app, findings);
   return objects;
 }
 
