@@ -59,7 +59,7 @@ function validationOptionsOf(app: IConstruct): ValidationOptions {
 function acceptFindings(app: IConstruct, findings: readonly Finding[]): void {
   if (findings.some((f) => f.severity === 'error')) throw new ValidationError(findings);
   const pending = pendingWarnings.get(app);
-  if (pending) for (const f of findings) pending.push(f);
+  if (pending) for (const f of findings) pending.push(f); // not push(...): it overflows the stack for long lists
   else pendingWarnings.set(app, [...findings]);
 }
 
@@ -117,7 +117,8 @@ export function validateSynthesized(root: IConstruct, charts: readonly RenderedC
         sources.push({ constructPath: path, suppressions });
       });
     }
-    findings.push(...validateObjects(objects, { ...options, externals }, sources).findings);
+    // Not push(...): spread arguments overflow the stack past about 120,000 findings.
+    for (const f of validateObjects(objects, { ...options, externals }, sources).findings) findings.push(f);
   }
   findings.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   lastFindings.set(root, findings);
