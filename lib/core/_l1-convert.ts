@@ -42,11 +42,12 @@ export interface L1Field {
 
 /** The fields of `type`. @throws if the table has no conversion for it @internal */
 export function l1Type(type: string): L1Type {
-  let t = types.get(type);
+  let t = compiled.get(type);
   if (t === undefined) {
-    const fields = fieldsOf(type);
+    if (!hasL1Conversion(type)) throw new Error(`no conversion for type ${type}`);
+    const fields: CompiledField[] = table()[type].map(([json, prop, shape, nested]) => ({ json, prop, shape, type: nested }));
     t = { fields, byProp: new Map(fields.map((f, i) => [f.prop, i])) };
-    types.set(type, t);
+    compiled.set(type, t);
   }
   return t;
 }
@@ -64,8 +65,6 @@ export function convertL1Field(f: L1Field, x: unknown): unknown {
 export function convertL1Type(type: L1Type, value: unknown): unknown {
   return convert(type.fields as readonly CompiledField[], value);
 }
-
-const types = new Map<string, L1Type>();
 
 /** A field: its Kubernetes name, its prop name, its shape and, for nested conversions, their type. */
 type Field = readonly [json: string, prop: string, shape: Shape, type?: string];
@@ -87,7 +86,8 @@ interface CompiledField {
 }
 
 let parsed: Record<string, readonly Field[]> | undefined;
-const compiled = new Map<string, readonly CompiledField[]>();
+/** Each type's fields, compiled on first use. */
+const compiled = new Map<string, { readonly fields: readonly CompiledField[]; readonly byProp: ReadonlyMap<string, number> }>();
 
 function table(): Record<string, readonly Field[]> {
   parsed ??= JSON.parse(L1_CONVERSIONS) as Record<string, readonly Field[]>;
@@ -95,14 +95,7 @@ function table(): Record<string, readonly Field[]> {
 }
 
 function fieldsOf(type: string): readonly CompiledField[] {
-  let fields = compiled.get(type);
-  if (fields === undefined) {
-    if (!hasL1Conversion(type)) throw new Error(`no conversion for type ${type}`);
-    const entry = table()[type];
-    fields = entry.map(([json, prop, shape, nested]) => ({ json, prop, shape, type: nested }));
-    compiled.set(type, fields);
-  }
-  return fields;
+  return l1Type(type).fields as readonly CompiledField[];
 }
 
 function nestedOf(f: CompiledField): readonly CompiledField[] {
