@@ -26,6 +26,12 @@ export function markCapacity(construct: IConstruct, share: () => CapacityShare):
   Object.defineProperty(construct, CAPACITY, { value: share });
 }
 
+/** How to compute what `c` needs of its namespace, if it is a workload (see `markCapacity()`). */
+function shareOf(c: IConstruct): (() => CapacityShare) | undefined {
+  const share = (c as unknown as Record<symbol, unknown>)[CAPACITY];
+  return typeof share === 'function' ? (share as () => CapacityShare) : undefined;
+}
+
 /** The shares already computed in the current validation pass, by scope, then by namespace (see `withCapacityCache()`). */
 const sharesPass = new PassCache<IConstruct, Map<string, CapacityShare[]>>();
 
@@ -47,8 +53,8 @@ export function capacitySharesIn(scope: IConstruct, namespace: string): Capacity
     // Grouped once: every namespace with a quota asks (a filter per namespace would cost namespaces x workloads).
     byNamespace = new Map();
     for (const c of scope.node.findAll()) {
-      const share = (c as unknown as Record<symbol, (() => CapacityShare) | undefined>)[CAPACITY];
-      if (typeof share !== 'function') continue;
+      const share = shareOf(c);
+      if (share === undefined) continue;
       const s = share();
       const group = byNamespace.get(s.namespace);
       if (group) group.push(s);
@@ -82,8 +88,8 @@ export function formatMemory(nanos: bigint): string {
 export function capacitySummary(root: IConstruct, environments?: readonly string[]): string {
   const groups = new Map<string, CapacityShare[]>();
   for (const c of root.node.findAll()) {
-    const f = (c as unknown as Record<symbol, (() => CapacityShare) | undefined>)[CAPACITY];
-    if (typeof f !== 'function') continue;
+    const f = shareOf(c);
+    if (f === undefined) continue;
     const env = Environment.of(c)?.environmentName;
     if (environments !== undefined && env !== undefined && !environments.includes(env)) continue;
     const share = f();
