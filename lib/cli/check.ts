@@ -19,8 +19,8 @@ interface CheckOptions {
 
 /**
  * `cdk8s-platform check PATH...`: validates the Kubernetes objects in YAML files and folders (Helm output, vendored
- * manifests, `dist/`) with the same rules as synth; the path `-` is standard input (`helm template ... | check -`). Exit code 1 when any finding is an error (or a warning, with
- * `--fail-on-warnings`), or a file cannot be read.
+ * manifests, `dist/`) with the same rules as synth; the path `-` is standard input (`helm template ... | check -`).
+ * Exit code 1 when any finding is an error (or a warning, with `--fail-on-warnings`), or a file cannot be read.
  */
 export function checkCommand(ctx: CommandContext): Command {
   return new Command('check')
