@@ -89,7 +89,7 @@ function indent(depth: number): string {
   return INDENTS[depth];
 }
 
-/** The fast emitter's state for one document. */
+/** The fast emitter: one document at a time (its buffer is reused from one to the next). */
 class Emitter {
   /** The text so far, in pieces (joined once: a flat string, where `+=` would build a rope of small pieces). */
   private readonly out: string[] = [];
