@@ -12,6 +12,7 @@ import { toYaml } from '../output/yaml';
 import { ObjectRef, registerPreviousOutput } from './_previous-output';
 import { PropChecker } from './_props';
 import { synthesizeCharts, SynthError } from './_synth';
+import { forTerminal } from './_terminal';
 import { Environment, ENVIRONMENT_SELECTION_VARIABLE } from './environment';
 import { PlatformError } from './errors';
 import { ManifestObject } from './manifest-object';
@@ -127,7 +128,7 @@ export class PlatformApp extends App {
       app.synth();
     } catch (e) {
       if (PlatformError.isPlatformError(e)) {
-        console.error(`cdk8s-platform: ${e.message}`);
+        console.error(forTerminal(`cdk8s-platform: ${e.message}`, true));
       } else {
         console.error(e instanceof Error && e.stack ? e.stack : e);
       }
