@@ -105,7 +105,9 @@ export type { DeclaredExternal, IndexedPods, ObjectIndex } from './validation/_i
 export type { PodTemplateRef } from './validation/_pod';
 
 export * from './output/yaml';
-export * from './output/atomic-write';
+export { replaceSubfoldersAtomically, writeFolderAtomically } from './output/atomic-write';
+export { checkOutputFolder, OUTPUT_MARKER_FILE } from './output/output-folder';
+export type { OutputFolderCheckOptions } from './output/output-folder';
 export * from './output/apply-order';
 export { CLUSTER_FOLDER, KUSTOMIZATION_FILE, layoutFileEntries, layoutFiles, objectFile } from './output/layout';
 export type { PlacedObject } from './output/layout';

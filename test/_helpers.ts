@@ -64,12 +64,12 @@ export function tmpdir(): string {
   return folder;
 }
 
-/** Removes the folders `tmpdir()` made, and the hidden staging folders synth left next to them. */
+/** Removes the folders `tmpdir()` made, and anything a synth interrupted by a test left next to them. */
 export function removeTemporaryFolders(): void {
   for (const folder of temporaryFolders.splice(0)) {
     const parent = path.dirname(folder);
-    const staging = `.${path.basename(folder)}.staging-`;
-    for (const name of fs.readdirSync(parent).filter((n) => n.startsWith(staging))) {
+    const leftover = `.${path.basename(folder)}.cdk8s-platform-`;
+    for (const name of fs.readdirSync(parent).filter((n) => n.startsWith(leftover))) {
       fs.rmSync(path.join(parent, name), { recursive: true, force: true });
     }
     fs.rmSync(folder, { recursive: true, force: true });

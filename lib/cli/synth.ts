@@ -4,7 +4,10 @@ import * as path from 'path';
 import { Command } from 'commander';
 import { parse } from 'yaml';
 import { PlatformError } from '../core/errors';
+import { forTerminal } from '../core/_terminal';
 import { ENVIRONMENT_SELECTION_VARIABLE } from '../core/environment';
+import { CLI_PID_VARIABLE } from '../output/atomic-write';
+import { checkOutputFolder } from '../output/output-folder';
 import type { CommandContext } from './index';
 
 /** What `cdk8s.yaml` says about the app. */
@@ -26,12 +29,58 @@ function readConfig(cwd: string): Cdk8sConfig {
   return { app: config.app, output: config.output };
 }
 
+/** How the app's process ended. */
+interface AppExit {
+  readonly code: number;
+  readonly signal?: NodeJS.Signals;
+}
+
+/** The signals that stop `synth`: each is passed on to the app's whole process group before synth stops. */
+const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/**
+ * Runs the app command in a shell, in a process group of its own, passing its output on. When synth is stopped by a
+ * signal, the app's group gets it too, so that no app outlives its command; an app whose command is killed outright
+ * (SIGKILL) finds it gone before it replaces the output (`CLI_PID_VARIABLE`), and leaves the output as it was.
+ */
+function runApp(command: string, io: CommandContext['io'], env: Record<string, string | undefined>): Promise<AppExit> {
+  return new Promise<AppExit>((resolve, reject) => {
+    const child = spawn(command, { cwd: io.cwd, env, shell: true, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32', windowsHide: true });
+    const stop = (signal: NodeJS.Signals): void => {
+      try {
+        if (process.platform !== 'win32' && child.pid !== undefined) process.kill(-child.pid, signal);
+        else child.kill(signal);
+      } catch {
+        // already gone
+      }
+      cleanup();
+      process.kill(process.pid, signal);
+    };
+    const handlers = STOP_SIGNALS.map((signal) => [signal, () => stop(signal)] as const);
+    const cleanup = (): void => {
+      for (const [signal, handler] of handlers) process.removeListener(signal, handler);
+    };
+    for (const [signal, handler] of handlers) process.once(signal, handler);
+    child.stdout.on('data', (chunk: Buffer) => io.stdout(chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => io.stderr(chunk.toString('utf8')));
+    child.on('error', (e) => {
+      cleanup();
+      reject(e);
+    });
+    child.on('close', (status, signal) => {
+      cleanup();
+      resolve({ code: status ?? 1, signal: signal ?? undefined });
+    });
+  });
+}
+
 /**
  * `cdk8s-platform synth [--env dev,prod] [--output dist] [--app "<command>"]`: runs the app command of
  * `cdk8s.yaml` with `CDK8S_OUTDIR` (and `CDK8S_PLATFORM_ENV` for `--env`) set, and exits with its exit code.
  *
  * Unlike `cdk8s synth`, it does not delete the output folder before the app runs: the app writes it atomically, so
- * a failed synth leaves the previous output as it was.
+ * a failed synth leaves the previous output as it was. The output folder is checked before the app runs (see
+ * `checkOutputFolder()`). Stopping synth (Ctrl-C, SIGTERM) stops the app too.
  */
 export function synthCommand(context: CommandContext): Command {
   return new Command('synth')
@@ -51,14 +100,15 @@ export function synthCommand(context: CommandContext): Command {
       } else {
         delete env[ENVIRONMENT_SELECTION_VARIABLE];
       }
-      const code = await new Promise<number>((resolve, reject) => {
-        const child = spawn(config.app, { cwd: io.cwd, env, shell: true, stdio: ['ignore', 'pipe', 'pipe'] });
-        child.stdout.on('data', (chunk: Buffer) => io.stdout(chunk.toString('utf8')));
-        child.stderr.on('data', (chunk: Buffer) => io.stderr(chunk.toString('utf8')));
-        child.on('error', reject);
-        child.on('close', (status, signal) => resolve(status ?? (signal ? 1 : 0)));
-      });
-      if (code === 0) io.stdout(`Synthesized into ${outdir}${options.env ? ` (environments: ${env[ENVIRONMENT_SELECTION_VARIABLE]})` : ''}\n`);
-      context.setExitCode(code === 0 ? 0 : 1);
+      checkOutputFolder(outdir, { cwd: io.cwd });
+      env[CLI_PID_VARIABLE] = String(process.pid);
+      const result = await runApp(config.app, io, env);
+      if (result.code === 0 && result.signal === undefined) {
+        io.stdout(`Synthesized into ${outdir}${options.env ? ` (environments: ${env[ENVIRONMENT_SELECTION_VARIABLE]})` : ''}\n`);
+        return;
+      }
+      const how = result.signal !== undefined ? `was stopped by ${result.signal}` : `exited with code ${result.code}`;
+      io.stderr(`cdk8s-platform synth: the app (${forTerminal(config.app)}) ${how}; see its messages above.\n`);
+      context.setExitCode(1);
     });
 }

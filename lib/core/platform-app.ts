@@ -3,7 +3,8 @@ import * as path from 'path';
 import { App, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { parse } from 'yaml';
-import { finishOutputCleanup, replaceSubfoldersAtomically, startOutputCleanup, writeFolderAtomically } from '../output/atomic-write';
+import { replaceSubfoldersAtomically, writeFolderAtomically } from '../output/atomic-write';
+import { checkOutputFolder } from '../output/output-folder';
 import { applyOrderIndexes } from '../output/apply-order';
 import { environmentReadme, README_FILE } from '../output/environment-readme';
 import { GitOps, GITOPS_FOLDER } from '../output/gitops';
@@ -11,6 +12,7 @@ import { objectFile, PlacedObject, planEntries, planLayout } from '../output/lay
 import { toYaml } from '../output/yaml';
 import { ObjectRef, registerPreviousOutput } from './_previous-output';
 import { PropChecker } from './_props';
+import { forTerminal } from './_terminal';
 import { synthesizeCharts, SynthError } from './_synth';
 import { forTerminal } from './_terminal';
 import { Environment, ENVIRONMENT_SELECTION_VARIABLE } from './environment';
@@ -197,24 +199,23 @@ export class PlatformApp extends App {
    *
    * Nothing is written unless everything is valid. When every environment is synthesized, the output folder is
    * replaced as a whole (the folders of environments that no longer exist go away); when some are selected, only
-   * their folders are replaced. Validation warnings are printed to stderr. The previous output is moved aside
-   * (`.<outdir>.staging-*.previous`, next to it), and the next synth writes into it as its staging folder: files
-   * that already hold what is to be written are not rewritten.
+   * their folders are new and everything else in it is kept. Either way the new output is written in full next to the
+   * output folder and swapped in at once (see `writeFolderAtomically()`). Validation warnings are printed to stderr.
+   *
+   * @throws PlatformError before anything is rendered when the output folder is refused (see `checkOutputFolder()`:
+   * the project, a folder above it, a file, or a folder synth did not write)
    */
   public synth(): void {
-    // The newest previous output is claimed for reuse; older ones (left by interrupted synths) are deleted in a
-    // worker thread while this one renders.
-    startOutputCleanup(this.outdir);
-    try {
-      this.writeOutput();
-    } finally {
-      finishOutputCleanup(this.outdir);
-    }
+    // Before anything is rendered: synth replaces only a folder it wrote, never the project.
+    checkOutputFolder(this.outdir);
+    const leftovers = this.writeOutput();
+    for (const warning of leftovers) process.stderr.write(`cdk8s-platform: warning: ${forTerminal(warning)}\n`);
     for (const finding of takeValidationWarnings(this)) process.stderr.write(`cdk8s-platform: ${formatFinding(finding)}\n`);
     if (this.capacitySummary) process.stderr.write(capacitySummary(this, this.selectedEnvironments));
   }
 
-  private writeOutput(): void {
+  /** Renders and writes the output. @returns the writer's warnings */
+  private writeOutput(): string[] {
     takeValidationWarnings(this);
     const folders = this.render();
     // Each file is serialized as it is written: the YAML of every object is never held at once. File names are
@@ -231,11 +232,11 @@ export class PlatformApp extends App {
       if (p.readme) yield [`${prefix}${README_FILE}`, environmentReadme(p.name, p.objects.map((o) => o.object))];
     };
     if (this.selectedEnvironments === undefined) {
-      writeFolderAtomically(this.outdir, (function* all(): Generator<readonly [string, string]> {
+      return writeFolderAtomically(this.outdir, (function* all(): Generator<readonly [string, string]> {
         for (const p of plans) yield* filesOf(p, p.name ? `${p.name}/` : '');
       })());
     } else {
-      replaceSubfoldersAtomically(this.outdir, new Map(plans.map((p) => [p.name, filesOf(p, '')])));
+      return replaceSubfoldersAtomically(this.outdir, new Map(plans.map((p) => [p.name, filesOf(p, '')])));
     }
   }
 

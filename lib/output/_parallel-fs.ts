@@ -64,8 +64,9 @@ export class ParallelFs {
           break;
         }
       }
-      const received = receiveMessageOnPort(this.errors.port1) as { message: { message: string } } | undefined;
-      if (received && !error) error = new Error(received.message.message);
+      const received = receiveMessageOnPort(this.errors.port1) as { message: { message: string; code?: string; path?: string } } | undefined;
+      // The worker's error as the calling thread's would be: with its code and path.
+      if (received && !error) error = Object.assign(new Error(received.message.message), { code: received.message.code, path: received.message.path });
       this.errors.port1.close();
       this.worker = undefined;
     }
@@ -159,7 +160,7 @@ ${DO_WORK_SOURCE}
 let failed = false;
 const made = new Set();
 const fail = (e) => {
-  if (!failed) workerData.errors.postMessage({ message: e && e.message ? e.message : String(e) });
+  if (!failed) workerData.errors.postMessage({ message: e && e.message ? e.message : String(e), code: e && e.code, path: e && e.path });
   failed = true;
 };
 const done = () => {

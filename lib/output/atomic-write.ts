@@ -1,128 +1,323 @@
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { fsErrorCode, fsErrorReason } from '../core/_fs-error';
+import { PlatformError } from '../core/errors';
 import { ParallelFs, removeFolder } from './_parallel-fs';
-
-/** The suffix of a previous output moved aside by `writeFolderAtomically()`, next to the output folder. */
-const PREVIOUS_SUFFIX = '.previous';
+import { checkOutputFolder, OUTPUT_MARKER_FILE, OUTPUT_MARKER_TEXT } from './output-folder';
 
 /**
- * Per output folder (see `startOutputCleanup()`): the deletion of older previous outputs running in a worker thread,
- * and the previous output claimed to be reused as the next staging folder.
- */
-const cleanups = new Map<string, { sweeper?: ParallelFs; folders: string[]; reusable?: string }>();
-
-/**
- * Starts the housekeeping of the previous outputs that earlier writes of `outdir` moved aside
- * (`.<name>.staging-*.previous` next to it): the newest is claimed to be reused as the next write's staging folder,
- * and any others (left by a write that failed or was interrupted) are deleted in a worker thread, while the caller
- * renders the next output. `writeFolderAtomically()` starts it if it is not running and finishes it before it
- * returns; a caller that starts it earlier (as `PlatformApp.synth()` does, before rendering) must call
- * `finishOutputCleanup()`, also on errors.
+ * The environment variable in which `cdk8s-platform synth` passes its process id to the app it runs: the app
+ * replaces its output only while that process lives, so an app left running after its command was killed never
+ * changes the output.
  *
- * @param outdir the output folder, as passed to `writeFolderAtomically()`
+ * @internal
  */
-export function startOutputCleanup(outdir: string): void {
-  const target = path.resolve(outdir);
-  if (cleanups.has(target)) return;
+export const CLI_PID_VARIABLE = 'CDK8S_PLATFORM_CLI_PID';
+
+/** The tag in the names of what a write puts next to the output folder while it runs. */
+const TAG = 'cdk8s-platform';
+
+/** The paths next to the output folder `target` that a write uses. */
+function siblings(target: string): { parent: string; base: string; lock: string; staging: string; previous: string } {
   const parent = path.dirname(target);
-  const prefix = `.${path.basename(target)}.staging-`;
-  let folders: string[];
-  try {
-    folders = fs.readdirSync(parent).filter((n) => n.startsWith(prefix) && n.endsWith(PREVIOUS_SUFFIX)).map((n) => path.join(parent, n));
-  } catch {
-    return;
-  }
-  if (folders.length === 0) return;
-  // The newest is the most like the next output: the fewest files to rewrite.
-  const newest = folders.map((f) => ({ f, t: modifiedAt(f) })).sort((a, b) => b.t - a.t || a.f.localeCompare(b.f))[0].f;
-  let reusable: string | undefined = newest.slice(0, -PREVIOUS_SUFFIX.length);
-  try {
-    fs.renameSync(newest, reusable);
-  } catch {
-    reusable = undefined;
-  }
-  const older = folders.filter((f) => !reusable || f !== newest);
-  let sweeper: ParallelFs | undefined;
-  if (older.length > 0) {
-    sweeper = new ParallelFs(0, true);
-    for (const folder of older) sweeper.remove(folder);
-  }
-  cleanups.set(target, { sweeper, folders: older, reusable });
+  const base = path.basename(target);
+  const id = crypto.randomBytes(6).toString('hex');
+  return {
+    parent,
+    base,
+    lock: path.join(parent, `.${base}.${TAG}-lock`),
+    staging: path.join(parent, `.${base}.${TAG}-staging-${id}`),
+    previous: path.join(parent, `.${base}.${TAG}-previous-${id}`),
+  };
 }
 
 /**
- * Waits for the deletion `startOutputCleanup(outdir)` started, and deletes what is left of it. A claimed previous
- * output that no write reused is put back, for the next one. Does nothing when none is running.
- *
- * @param outdir the output folder, as passed to `startOutputCleanup()`
+ * What the entry `name` next to the output folder `base` is, if a write made it: a staging folder, a previous
+ * output, or a folder an earlier version of this library left (`.<base>.staging-XXXXXX[.previous]`).
  */
-export function finishOutputCleanup(outdir: string): void {
-  const target = path.resolve(outdir);
-  const cleanup = cleanups.get(target);
-  if (!cleanup) return;
-  cleanups.delete(target);
-  if (cleanup.sweeper) settle(cleanup.sweeper);
-  for (const folder of cleanup.folders) fs.rmSync(folder, { recursive: true, force: true });
-  if (cleanup.reusable) putAside(cleanup.reusable);
+function leftoverKind(name: string, base: string): 'staging' | 'previous' | 'legacy' | undefined {
+  const prefix = `.${base}.`;
+  if (!name.startsWith(prefix)) return undefined;
+  const rest = name.slice(prefix.length);
+  if (/^cdk8s-platform-staging-[0-9a-f]{12}$/.test(rest)) return 'staging';
+  if (/^cdk8s-platform-previous-[0-9a-f]{12}$/.test(rest)) return 'previous';
+  if (/^staging-[A-Za-z0-9]{6}(\.previous)?$/.test(rest)) return 'legacy';
+  return undefined;
 }
 
 /**
- * Writes a folder of files so that it appears all at once: the files are written to a staging folder next to
- * `outdir`, which then replaces `outdir` by renames. If anything fails, `outdir` is left as it was.
+ * Writes a folder of files so that it replaces `outdir` as a whole, all at once, and returns warnings (leftovers it
+ * could not remove).
  *
- * The previous output is moved aside (to `.<name>.staging-*.previous` next to `outdir`), and the next write reuses
- * it as its staging folder: a file that already holds what is to be written is left as it is (not rewritten, its
- * modification time kept), the others are written, and what the new output no longer has is deleted. Re-writing an
- * output that changed little thus costs reading it, not creating and deleting tens of thousands of files.
+ * The steps, each a single file system call or a sequence that is invisible until the next one:
+ *
+ * 1. `outdir` is checked (`checkOutputFolder()`): synth replaces only a folder it wrote, never the project.
+ * 2. A lock file next to it (`.<name>.cdk8s-platform-lock`) is created, so that two writes never overlap.
+ * 3. What an interrupted write left next to it is cleared: if `outdir` is missing and a previous output was moved
+ *    aside, it is renamed back first; then every staging folder and previous output is deleted.
+ * 4. The new output is written in full to a new staging folder next to `outdir` (never inside it), marker file
+ *    first. On any error the staging folder is deleted and the error is thrown: `outdir` has not changed.
+ * 5. Swap: `outdir` is renamed to `.<name>.cdk8s-platform-previous-<id>`, then the staging folder to `outdir`.
+ * 6. The previous output is deleted, and the lock file.
+ *
+ * A reader sees the old output until step 5 and the new one after it. Between its two renames (two consecutive
+ * system calls, with nothing in between) `outdir` does not exist: POSIX has no call that replaces a non-empty
+ * folder (Linux's `renameat2(RENAME_EXCHANGE)` does, but Node.js does not expose it). A write killed exactly there
+ * leaves the previous output in place next to it, and the next write (step 3) puts it back before anything else.
  *
  * @param outdir the folder to write
  * @param files file contents by path relative to `outdir` (with `/` separators): a Map, or any iterable of pairs
  *   (read once; each file is written as it is reached, so a generator need not hold every file in memory)
+ * @returns warnings: leftovers of this or an earlier write that could not be removed
+ * @throws PlatformError when `outdir` is refused, another write holds the lock, or a file cannot be written (the
+ *   output is then unchanged)
  */
-export function writeFolderAtomically(outdir: string, files: Iterable<readonly [string, string]>): void {
-  const target = path.resolve(outdir);
-  const parent = path.dirname(target);
-  fs.mkdirSync(parent, { recursive: true });
-  startOutputCleanup(target);
+export function writeFolderAtomically(outdir: string, files: Iterable<readonly [string, string]>): string[] {
+  return writeOutput(outdir, files);
+}
+
+/**
+ * Replaces some sub-folders of `outdir` and keeps everything else in it, all at once: the new output is the
+ * sub-folders given plus the other entries of the current `outdir` (hard links to its files, or copies where the file
+ * system has no links), written and swapped in exactly as `writeFolderAtomically()` does.
+ *
+ * @param outdir the folder holding the sub-folders (created if missing)
+ * @param folders the files of each sub-folder, by the sub-folder's name (one path segment), each by path relative
+ * to that sub-folder (with `/` separators)
+ * @returns warnings: leftovers of this or an earlier write that could not be removed
+ * @throws PlatformError as `writeFolderAtomically()` does, and when a name is not one path segment
+ */
+export function replaceSubfoldersAtomically(outdir: string, folders: ReadonlyMap<string, Iterable<readonly [string, string]>>): string[] {
+  for (const name of folders.keys()) {
+    if (!name || name === '.' || name === '..' || /[\\/]/.test(name) || name === OUTPUT_MARKER_FILE) {
+      throw new PlatformError(`"${name}" is not a sub-folder name; allowed: one path segment, not "." or ".."`);
+    }
+  }
+  const files = function* prefixed(): Generator<readonly [string, string]> {
+    for (const [name, entries] of folders) {
+      for (const [rel, content] of entries) {
+        const joined = path.posix.join(name, rel);
+        if (!joined.startsWith(`${name}/`)) {
+          throw new PlatformError(`The output file ${JSON.stringify(rel)} would be written outside its folder "${path.join(outdir, name)}".`);
+        }
+        yield [joined, content];
+      }
+    }
+  };
+  return writeOutput(outdir, files(), new Set(folders.keys()));
+}
+
+/** The one write path of both functions above; `replaced`: the top-level entries replaced, the others kept. */
+function writeOutput(outdir: string, files: Iterable<readonly [string, string]>, replaced?: ReadonlySet<string>): string[] {
+  const target = checkOutputFolder(outdir);
+  const paths = siblings(target);
   try {
-    const cleanup = cleanups.get(target);
-    const reusable = cleanup?.reusable;
-    if (cleanup) cleanup.reusable = undefined;
-    writeAndSwap(target, parent, outdir, files, reusable);
+    fs.mkdirSync(paths.parent, { recursive: true });
+  } catch (e) {
+    throw new PlatformError(`Cannot create the folder of the output folder "${outdir}": ${fsErrorReason(e)}.`);
+  }
+  const unlock = lock(paths.lock, outdir);
+  const warnings: string[] = [];
+  try {
+    recover(target, paths.parent, paths.base, warnings);
+    checkOutputFolder(outdir);
+    try {
+      fs.mkdirSync(paths.staging);
+      fs.writeFileSync(path.join(paths.staging, OUTPUT_MARKER_FILE), OUTPUT_MARKER_TEXT);
+      writeFiles(paths.staging, files, outdir);
+      if (replaced && exists(target)) carryOver(target, paths.staging, replaced);
+      checkCommandAlive(outdir);
+      swap(target, paths.staging, paths.previous);
+    } catch (e) {
+      removeQuietly(paths.staging);
+      throw outputError(e, outdir, paths.staging);
+    }
+    remove(paths.previous, warnings);
   } finally {
-    finishOutputCleanup(target);
+    unlock();
+  }
+  return warnings;
+}
+
+/** Step 2: creates the lock file, or throws when a live process holds it. @returns what releases it */
+function lock(file: string, outdir: string): () => void {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fd = fs.openSync(file, 'wx');
+      try {
+        fs.writeSync(fd, `${process.pid}\n`);
+      } finally {
+        fs.closeSync(fd);
+      }
+      return () => fs.rmSync(file, { force: true });
+    } catch (e) {
+      if (fsErrorCode(e) !== 'EEXIST' || attempt > 0) {
+        throw new PlatformError(`Cannot lock the output folder "${outdir}" (${file}): ${fsErrorReason(e)}.`);
+      }
+      const holder = lockHolder(file);
+      if (holder !== undefined) {
+        throw new PlatformError(`Another synth (process ${holder}) is writing the output folder "${outdir}": wait for it to finish. ` +
+          `If none is running, delete ${file}.`);
+      }
+      fs.rmSync(file, { force: true });
+    }
   }
 }
 
-function writeAndSwap(target: string, parent: string, outdir: string, files: Iterable<readonly [string, string]>, reusable: string | undefined): void {
-  const staging = reusable ?? fs.mkdtempSync(path.join(parent, `.${path.basename(target)}.staging-`));
+/** The live process that holds the lock file, or undefined when it is stale (its process is gone). */
+function lockHolder(file: string): number | undefined {
+  let text: string;
+  let age: number;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+    age = Date.now() - fs.statSync(file).mtimeMs;
+  } catch {
+    return undefined;
+  }
+  const pid = Number(text.trim());
+  // A lock still empty: a write that has just created it, unless it was killed right then, long ago.
+  if (!Number.isInteger(pid) || pid <= 0) return age < 10_000 ? 0 : undefined;
+  return isAlive(pid) ? pid : undefined;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return fsErrorCode(e) === 'EPERM';
+  }
+}
+
+/** Step 3: puts back a previous output an interrupted swap left, and deletes the other leftovers. */
+function recover(target: string, parent: string, base: string, warnings: string[]): void {
+  let leftovers = fs.readdirSync(parent).filter((n) => leftoverKind(n, base) !== undefined).map((n) => path.join(parent, n));
+  if (!exists(target)) {
+    const previous = leftovers.filter((p) => leftoverKind(path.basename(p), base) === 'previous')
+      .sort((a, b) => modifiedAt(b) - modifiedAt(a));
+    if (previous.length > 0) {
+      fs.renameSync(previous[0], target);
+      leftovers = leftovers.filter((p) => p !== previous[0]);
+    }
+  }
+  for (const leftover of leftovers) remove(leftover, warnings);
+}
+
+/** Step 4: writes every file below `staging`, refusing paths outside it and a path used twice or as file and folder. */
+function writeFiles(staging: string, files: Iterable<readonly [string, string]>, outdir: string): void {
+  const fileKeys = new Set<string>([OUTPUT_MARKER_FILE]);
+  const folderKeys = new Set<string>();
   const writer = new ParallelFs();
   try {
-    const tree = reusable ? new StagingTree(staging) : undefined;
     for (const [rel, content] of files) {
       const { file, key } = outputPath(staging, rel, outdir);
-      writer.write(file, content, tree?.keep(key) ?? false);
+      if (fileKeys.has(key) || folderKeys.has(key)) throw new PlatformError(`The output file "${key}" is written twice, or where a folder of other output files goes.`);
+      fileKeys.add(key);
+      for (let slash = key.indexOf('/'); slash !== -1; slash = key.indexOf('/', slash + 1)) {
+        const folder = key.slice(0, slash);
+        if (fileKeys.has(folder)) throw new PlatformError(`The output file "${key}" needs a folder where the output file "${folder}" goes.`);
+        folderKeys.add(folder);
+      }
+      writer.write(file, content);
     }
     writer.finish();
-    if (tree) tree.removeUnkept();
   } catch (e) {
     settle(writer);
-    // A reused folder is still good for reuse, whatever it holds now; a new one is not worth keeping.
-    if (reusable) putAside(staging);
-    else fs.rmSync(staging, { recursive: true, force: true });
     throw e;
   }
-  let previous: string | undefined;
-  if (fs.existsSync(target)) {
-    previous = `${staging}${PREVIOUS_SUFFIX}`;
-    fs.renameSync(target, previous);
+}
+
+/** Step 4, when some sub-folders are replaced: links every other entry of the current output into the staging folder. */
+function carryOver(target: string, staging: string, replaced: ReadonlySet<string>): void {
+  for (const name of fs.readdirSync(target)) {
+    // An earlier version's staging folder inside the output is never carried over.
+    if (replaced.has(name) || name === OUTPUT_MARKER_FILE || /^\.staging-[A-Za-z0-9]{6}$/.test(name)) continue;
+    linkTree(path.join(target, name), path.join(staging, name));
   }
+}
+
+/** Recreates `from` at `to`: folders as folders, files as hard links (copies where links fail), links as links. */
+function linkTree(from: string, to: string): void {
+  const stat = fs.lstatSync(from);
+  if (stat.isDirectory()) {
+    fs.mkdirSync(to);
+    for (const name of fs.readdirSync(from)) linkTree(path.join(from, name), path.join(to, name));
+  } else if (stat.isFile()) {
+    try {
+      fs.linkSync(from, to);
+    } catch {
+      fs.copyFileSync(from, to);
+    }
+  } else if (stat.isSymbolicLink()) {
+    fs.symlinkSync(fs.readlinkSync(from), to);
+  } else {
+    throw new PlatformError(`The output folder holds "${from}", which is neither a file, a folder nor a link: remove it.`);
+  }
+}
+
+/** Before step 5: an app whose `cdk8s-platform synth` is gone (killed) must not change the output. */
+function checkCommandAlive(outdir: string): void {
+  const pid = Number(process.env[CLI_PID_VARIABLE]);
+  if (Number.isInteger(pid) && pid > 0 && !isAlive(pid)) {
+    throw new PlatformError(`The cdk8s-platform command that started this synth (process ${pid}) has exited, so the output folder "${outdir}" is left as it was.`);
+  }
+}
+
+/** Step 5: the two renames; if the second fails, the first is undone. */
+function swap(target: string, staging: string, previous: string): void {
+  const hadOutput = exists(target);
+  if (hadOutput) fs.renameSync(target, previous);
   try {
     fs.renameSync(staging, target);
   } catch (e) {
-    if (previous) fs.renameSync(previous, target);
-    fs.rmSync(staging, { recursive: true, force: true });
+    if (hadOutput) fs.renameSync(previous, target);
     throw e;
+  }
+}
+
+/** Deletes a leftover (folder or file); a failure becomes a warning, and the next write tries again. */
+function remove(leftover: string, warnings: string[]): void {
+  try {
+    if (!exists(leftover)) return;
+    if (fs.lstatSync(leftover).isDirectory()) removeFolder(leftover);
+    else fs.rmSync(leftover, { force: true });
+  } catch (e) {
+    warnings.push(`could not remove ${leftover}, left by writing the output: ${fsErrorReason(e)}. The next synth tries again; or remove it by hand.`);
+  }
+}
+
+function removeQuietly(folder: string): void {
+  try {
+    fs.rmSync(folder, { recursive: true, force: true });
+  } catch {
+    // the next write removes it (step 3)
+  }
+}
+
+/** A write error as one clear message: what failed, where in the output, and that the output is unchanged. */
+function outputError(e: unknown, outdir: string, staging: string): PlatformError {
+  if (PlatformError.isPlatformError(e)) return e;
+  const at = (e as NodeJS.ErrnoException).path;
+  const where = typeof at === 'string' && at.startsWith(staging)
+    ? ` (at ${path.join(outdir, path.relative(staging, at))})` : typeof at === 'string' ? ` (at ${at})` : '';
+  return new PlatformError(`Cannot write the output folder "${outdir}": ${fsErrorReason(e)}${where}. The output folder is unchanged.`);
+}
+
+function exists(p: string): boolean {
+  try {
+    fs.lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function modifiedAt(p: string): number {
+  try {
+    return fs.statSync(p).mtimeMs;
+  } catch {
+    return 0;
   }
 }
 
@@ -137,166 +332,15 @@ const SIMPLE_PATH = /^(?!\.\.?(?:\/|$))[\w.-]+(?:\/(?!\.\.?(?:\/|$))[\w.-]+)*$/;
  * `root` as `join()` normalizes it (no `.` or `..` segments).
  *
  * @param shown the folder to name in the error
- * @throws if the file would be outside `root`
+ * @throws PlatformError if the file would be outside `root`, or would be `root` itself
  */
 function outputPath(root: string, rel: string, shown: string): { file: string; key: string } {
   const prefix = root + path.sep;
   // The common case, without join()'s normalization: plain names separated by single slashes.
   if (SIMPLE_PATH.test(rel)) return { file: prefix + (path.sep === '/' ? rel : rel.split('/').join(path.sep)), key: rel };
   const file = path.join(root, ...rel.split('/'));
-  if (!file.startsWith(prefix)) throw new Error(`output file "${rel}" would be written outside ${shown}`);
+  if (!file.startsWith(prefix)) throw new PlatformError(`The output file ${JSON.stringify(rel)} would be written outside the output folder "${shown}".`);
   return { file, key: file.slice(prefix.length).split(path.sep).join('/') };
-}
-
-/** What a path in a reused staging folder is. */
-type EntryKind = 'file' | 'folder' | 'other';
-
-/**
- * The contents of a previous output reused as a staging folder, listed once before writing: which files can be
- * compared instead of created, what stands where a folder (or a file) must go, and, after writing, what is left over.
- */
-class StagingTree {
-  /** Every entry, by path relative to the root with `/` separators; symbolic links are not followed. */
-  private readonly entries = new Map<string, EntryKind>();
-  /** The paths of the new output: the files written and their folders. */
-  private readonly kept = new Map<string, 'file' | 'folder'>();
-  /** The folder of the last file kept. */
-  private lastFolder?: string;
-
-  constructor(private readonly root: string) {
-    const pending = [''];
-    while (pending.length > 0) {
-      const rel = pending.pop() as string;
-      for (const e of fs.readdirSync(rel ? path.join(root, ...rel.split('/')) : root, { withFileTypes: true })) {
-        const child = rel ? `${rel}/${e.name}` : e.name;
-        if (e.isDirectory()) {
-          this.entries.set(child, 'folder');
-          pending.push(child);
-        } else {
-          this.entries.set(child, e.isFile() ? 'file' : 'other');
-        }
-      }
-    }
-  }
-
-  /**
-   * Records that the file `rel` is part of the new output, and clears what stands in its way: a file (or link)
-   * where one of its folders goes, a folder (or link) where it goes.
-   *
-   * @returns whether a file is already there, to be compared before it is written
-   */
-  public keep(rel: string): boolean {
-    const slash = rel.lastIndexOf('/');
-    // Files come folder by folder: the folders of the last one need no second look.
-    if (slash === -1 || rel.slice(0, slash) !== this.lastFolder) this.keepFolders(rel, slash);
-    if (this.kept.get(rel) === 'folder') throw new Error(`output file "${rel}" goes where a folder of other output files goes`);
-    const kind = this.entries.get(rel);
-    if (kind !== undefined && kind !== 'file') this.clear(rel);
-    this.kept.set(rel, 'file');
-    return kind === 'file';
-  }
-
-  /** The folders of the file `rel` (whose last `/` is at `slash`), as `keep()` needs them. */
-  private keepFolders(rel: string, slash: number): void {
-    this.lastFolder = slash === -1 ? undefined : rel.slice(0, slash);
-    const parts = rel.split('/');
-    let folder = '';
-    for (let i = 0; i < parts.length - 1; i++) {
-      folder = folder ? `${folder}/${parts[i]}` : parts[i];
-      const planned = this.kept.get(folder);
-      if (planned === 'folder') continue;
-      if (planned === 'file') throw new Error(`output file "${rel}" needs a folder where the output file "${folder}" goes`);
-      const kind = this.entries.get(folder);
-      if (kind !== undefined && kind !== 'folder') this.clear(folder);
-      this.kept.set(folder, 'folder');
-    }
-  }
-
-  /** Deletes every entry the new output does not have (each left-over folder as a whole). */
-  public removeUnkept(): void {
-    const remover = new ParallelFs();
-    for (const rel of this.entries.keys()) {
-      if (this.kept.has(rel)) continue;
-      const slash = rel.lastIndexOf('/');
-      if (slash === -1 || this.kept.has(rel.slice(0, slash))) remover.remove(path.join(this.root, ...rel.split('/')));
-    }
-    remover.finish();
-  }
-
-  /** Deletes the entry `rel` (and, for a folder, everything below it) now, and forgets it. */
-  private clear(rel: string): void {
-    fs.rmSync(path.join(this.root, ...rel.split('/')), { recursive: true, force: true });
-    this.entries.delete(rel);
-    const below = `${rel}/`;
-    for (const other of [...this.entries.keys()]) if (other.startsWith(below)) this.entries.delete(other);
-  }
-}
-
-/** Moves a staging folder aside as a previous output, for the next write to reuse; deletes it if that fails. */
-function putAside(folder: string): void {
-  try {
-    fs.renameSync(folder, `${folder}${PREVIOUS_SUFFIX}`);
-  } catch {
-    fs.rmSync(folder, { recursive: true, force: true });
-  }
-}
-
-function modifiedAt(folder: string): number {
-  try {
-    return fs.statSync(folder).mtimeMs;
-  } catch {
-    return 0;
-  }
-}
-
-/**
- * Replaces some sub-folders of `outdir` and leaves everything else in it untouched: every sub-folder is first
- * written in full to a staging folder inside `outdir`, and only then swapped in by renames. If writing fails,
- * nothing in `outdir` has changed; if a swap fails, the sub-folders already swapped are put back.
- *
- * @param outdir the folder holding the sub-folders (created if missing)
- * @param folders the files of each sub-folder, by the sub-folder's name (one path segment), each by path relative
- * to that sub-folder (with `/` separators)
- */
-export function replaceSubfoldersAtomically(outdir: string, folders: ReadonlyMap<string, Iterable<readonly [string, string]>>): void {
-  const target = path.resolve(outdir);
-  for (const name of folders.keys()) {
-    if (!name || name === '.' || name === '..' || /[\\/]/.test(name)) throw new Error(`"${name}" is not a folder name`);
-  }
-  fs.mkdirSync(target, { recursive: true });
-  const staging = fs.mkdtempSync(path.join(target, '.staging-'));
-  const swapped: Array<{ dest: string; previous?: string }> = [];
-  const writer = new ParallelFs();
-  try {
-    for (const [name, files] of folders) {
-      const root = path.join(staging, 'new', name);
-      fs.mkdirSync(root, { recursive: true });
-      for (const [rel, content] of files) {
-        writer.write(outputPath(root, rel, path.join(outdir, name)).file, content);
-      }
-    }
-    writer.finish();
-    fs.mkdirSync(path.join(staging, 'old'));
-    for (const name of folders.keys()) {
-      const dest = path.join(target, name);
-      const entry: { dest: string; previous?: string } = { dest };
-      if (fs.existsSync(dest)) {
-        entry.previous = path.join(staging, 'old', name);
-        fs.renameSync(dest, entry.previous);
-      }
-      swapped.push(entry);
-      fs.renameSync(path.join(staging, 'new', name), dest);
-    }
-  } catch (e) {
-    settle(writer);
-    for (const s of swapped.reverse()) {
-      fs.rmSync(s.dest, { recursive: true, force: true });
-      if (s.previous && fs.existsSync(s.previous)) fs.renameSync(s.previous, s.dest);
-    }
-    fs.rmSync(staging, { recursive: true, force: true });
-    throw e;
-  }
-  removeFolder(staging);
 }
 
 /** Waits for what the writer still has in flight, after an error: its own error, if any, is not the first. */

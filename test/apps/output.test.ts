@@ -2,7 +2,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
-import { PlatformApp } from '../../lib';
+import { PlatformApp, OUTPUT_MARKER_FILE } from '../../lib';
 import { defineExamples, EXAMPLE_ENVIRONMENTS, EXAMPLE_GITOPS } from '../../apps/examples';
 import { tmpdir } from '../_helpers';
 
@@ -26,7 +26,7 @@ describe('the examples, as written to dist/', () => {
   const tree = readTree(outdir);
 
   test('GIVEN the examples WHEN synthesized THEN there is one folder per environment and one for GitOps', () => {
-    expect(fs.readdirSync(outdir)).toEqual(['_gitops', 'dev', 'prod', 'staging']);
+    expect(fs.readdirSync(outdir)).toEqual([OUTPUT_MARKER_FILE, '_gitops', 'dev', 'prod', 'staging']);
   });
 
   test.each(['dev', 'staging', 'prod', '_gitops'])('GIVEN dist/%s WHEN kubectl kustomize builds it THEN it yields every object file of the folder', (folder) => {

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { writeFolderAtomically } from '../../lib';
 import { CliIo, main } from '../../lib/cli';
 import { tmpdir } from '../_helpers';
 
@@ -53,8 +54,7 @@ describe('cdk8s-platform synth', () => {
 
   test('GIVEN a previous output and an app that fails WHEN synth runs THEN the output is left as it was (cdk8s synth would delete it)', async () => {
     const dir = project();
-    fs.mkdirSync(path.join(dir, 'dist', 'prod'), { recursive: true });
-    fs.writeFileSync(path.join(dir, 'dist', 'prod', 'keep.yaml'), 'kept\n');
+    writeFolderAtomically(path.join(dir, 'dist'), new Map([['prod/keep.yaml', 'kept\n']]));
     expect(await main(['synth'], recordingIo(dir, { FAIL: '1' }))).toBe(1);
     expect(fs.readFileSync(path.join(dir, 'dist', 'prod', 'keep.yaml'), 'utf8')).toBe('kept\n');
   });

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { AppStack, Config, Environment, EnvValue, PlatformApp, PlatformAppProps, PlatformError, SynthError, WebService } from '../../lib';
+import { AppStack, Config, Environment, EnvValue, PlatformApp, PlatformAppProps, PlatformError, SynthError, WebService, OUTPUT_MARKER_FILE } from '../../lib';
 import { RESOURCES, tmpdir } from '../_helpers';
 
 /** An app with environments dev and prod, each with one web service (dev: 1 replica, prod: 3). */
@@ -43,7 +43,7 @@ describe('PlatformApp with environments', () => {
     // WHEN
     withSelectionVariable(undefined, () => envApp({ outdir }).synth());
     // THEN
-    expect(fs.readdirSync(outdir)).toEqual(['dev', 'prod']);
+    expect(fs.readdirSync(outdir)).toEqual([OUTPUT_MARKER_FILE, 'dev', 'prod']);
     const files = readTree(outdir);
     expect(Object.keys(files).filter((f) => f.startsWith('dev/'))).toEqual([
       'dev/README.md', 'dev/kustomization.yaml', 'dev/web/deployment-site.yaml', 'dev/web/namespace-web.yaml', 'dev/web/service-site.yaml',
@@ -77,7 +77,7 @@ describe('PlatformApp with environments', () => {
     // THEN
     expect(fs.readFileSync(path.join(outdir, 'prod', 'web', 'deployment-site.yaml'), 'utf8')).toBe('edited by hand\n');
     expect(fs.existsSync(path.join(outdir, 'dev', 'stale.yaml'))).toBe(false);
-    expect(fs.readdirSync(outdir)).toEqual(['dev', 'prod']);
+    expect(fs.readdirSync(outdir)).toEqual([OUTPUT_MARKER_FILE, 'dev', 'prod']);
   });
 
   test('GIVEN CDK8S_PLATFORM_ENV WHEN the app is constructed THEN it selects those environments', () => {

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { AppStack, Config, EnvValue, PlatformApp, SynthError, WebService } from '../../lib';
+import { AppStack, Config, EnvValue, PlatformApp, SynthError, WebService, OUTPUT_MARKER_FILE } from '../../lib';
 import { RESOURCES, tmpdir } from '../_helpers';
 
 function appIn(outdir: string): PlatformApp {
@@ -14,7 +14,7 @@ describe('PlatformApp', () => {
   test('GIVEN an app without environments WHEN synthesized THEN one file per object, a kustomization and a README are written at the top', () => {
     const outdir = path.join(tmpdir(), 'dist');
     appIn(outdir).synth();
-    expect(fs.readdirSync(outdir)).toEqual(['README.md', 'kustomization.yaml', 'web']);
+    expect(fs.readdirSync(outdir)).toEqual([OUTPUT_MARKER_FILE, 'README.md', 'kustomization.yaml', 'web']);
     expect(fs.readdirSync(path.join(outdir, 'web'))).toEqual(['deployment-site.yaml', 'namespace-web.yaml', 'poddisruptionbudget-site.yaml', 'service-site.yaml']);
     expect(fs.readFileSync(path.join(outdir, 'web', 'namespace-web.yaml'), 'utf8')).toMatch(/^apiVersion: v1\nkind: Namespace\n/);
   });
@@ -53,7 +53,7 @@ describe('PlatformApp', () => {
     // WHEN
     expect(() => app.synth()).toThrow(SynthError);
     // THEN
-    expect(fs.readdirSync(outdir)).toEqual(['README.md', 'kustomization.yaml', 'web']);
+    expect(fs.readdirSync(outdir)).toEqual([OUTPUT_MARKER_FILE, 'README.md', 'kustomization.yaml', 'web']);
     expect(fs.readFileSync(path.join(outdir, 'web', 'deployment-site.yaml'), 'utf8')).toBe(before);
     expect(fs.readdirSync(path.dirname(outdir))).toEqual(['dist']);
   });
@@ -98,7 +98,7 @@ describe('PlatformApp', () => {
       const outdir = path.join(tmpdir(), 'dist');
       PlatformApp.run((app) => { new AppStack(app, 's', { namespace: 's' }); }, { outdir });
       expect(process.exitCode).toBeUndefined();
-      expect(fs.readdirSync(outdir)).toEqual(['README.md', 'kustomization.yaml', 's']);
+      expect(fs.readdirSync(outdir)).toEqual([OUTPUT_MARKER_FILE, 'README.md', 'kustomization.yaml', 's']);
     });
   });
 });

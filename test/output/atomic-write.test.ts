@@ -1,152 +1,154 @@
 import fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
-import { finishOutputCleanup, replaceSubfoldersAtomically, startOutputCleanup, writeFolderAtomically } from '../../lib';
+import { OUTPUT_MARKER_FILE, replaceSubfoldersAtomically, writeFolderAtomically } from '../../lib';
 import { tmpdir } from '../_helpers';
 
+/** The entries of a folder, but the marker file synth writes in every output folder. */
+function entries(dir: string): string[] {
+  return fs.readdirSync(dir).filter((n) => n !== OUTPUT_MARKER_FILE).sort();
+}
+
 describe('writeFolderAtomically', () => {
-  test('GIVEN a folder written twice WHEN written a third time THEN one previous output is kept aside: the one just replaced', () => {
-    // GIVEN
-    const parent = tmpdir();
-    const out = path.join(parent, 'out');
-    writeFolderAtomically(out, new Map([['a.yaml', '1']]));
-    writeFolderAtomically(out, new Map([['a.yaml', '2']]));
-    const aside = fs.readdirSync(parent).filter((n) => n !== 'out');
-    expect(aside).toEqual([expect.stringMatching(/^\.out\.staging-.*\.previous$/)]);
-    expect(fs.readFileSync(path.join(parent, aside[0], 'a.yaml'), 'utf8')).toBe('1');
-    // WHEN
-    writeFolderAtomically(out, new Map([['a.yaml', '3']]));
-    // THEN
-    const now = fs.readdirSync(parent).filter((n) => n !== 'out');
-    expect(now).toEqual([expect.stringMatching(/^\.out\.staging-.*\.previous$/)]);
-    expect(fs.readFileSync(path.join(parent, now[0], 'a.yaml'), 'utf8')).toBe('2');
-    expect(fs.readFileSync(path.join(out, 'a.yaml'), 'utf8')).toBe('3');
-  });
-
-  test('GIVEN a previous output kept aside WHEN written again THEN a file that already holds its content is not rewritten', () => {
-    // GIVEN: the previous output kept aside holds same.yaml with an old modification time
-    const parent = tmpdir();
-    const out = path.join(parent, 'out');
-    writeFolderAtomically(out, new Map([['ns/same.yaml', 'same'], ['ns/changed.yaml', 'old']]));
-    const old = new Date('2020-01-01T00:00:00Z');
-    for (const f of ['same.yaml', 'changed.yaml']) fs.utimesSync(path.join(out, 'ns', f), old, old);
-    writeFolderAtomically(out, new Map([['ns/same.yaml', 'same'], ['ns/changed.yaml', 'old']]));
-    // WHEN: the third write reuses the first output as its staging folder
-    writeFolderAtomically(out, new Map([['ns/same.yaml', 'same'], ['ns/changed.yaml', 'new']]));
-    // THEN
-    expect(fs.statSync(path.join(out, 'ns', 'same.yaml')).mtime).toEqual(old);
-    expect(fs.statSync(path.join(out, 'ns', 'changed.yaml')).mtime).not.toEqual(old);
-    expect(fs.readFileSync(path.join(out, 'ns', 'changed.yaml'), 'utf8')).toBe('new');
-  });
-
-  test('GIVEN a reused previous output with files and folders the new output lacks WHEN written THEN the folder holds exactly the new files', () => {
+  test('GIVEN files WHEN written THEN the folder holds exactly them, in sub-folders as named, and the marker file', () => {
     // GIVEN
     const out = path.join(tmpdir(), 'out');
-    writeFolderAtomically(out, new Map([['gone/a.yaml', 'a'], ['ns/gone.yaml', 'g'], ['ns/kept.yaml', 'k'], ['top.yaml', 't']]));
-    writeFolderAtomically(out, new Map([['x.yaml', 'x']]));
     // WHEN
-    writeFolderAtomically(out, new Map([['ns/kept.yaml', 'k'], ['new/b.yaml', 'b']]));
-    // THEN
-    expect(fs.readdirSync(out).sort()).toEqual(['new', 'ns']);
-    expect(fs.readdirSync(path.join(out, 'ns'))).toEqual(['kept.yaml']);
-    expect(fs.readFileSync(path.join(out, 'new', 'b.yaml'), 'utf8')).toBe('b');
-  });
-
-  test('GIVEN a reused previous output where files and folders trade places WHEN written THEN each path holds what the new output has', () => {
-    // GIVEN: "a" was a folder and "b" a file
-    const out = path.join(tmpdir(), 'out');
-    writeFolderAtomically(out, new Map([['a/one.yaml', '1'], ['b', 'file b']]));
-    writeFolderAtomically(out, new Map([['x.yaml', 'x']]));
-    // WHEN: "a" is a file and "b" a folder
-    writeFolderAtomically(out, new Map([['a', 'file a'], ['b/two.yaml', '2']]));
-    // THEN
-    expect(fs.readFileSync(path.join(out, 'a'), 'utf8')).toBe('file a');
-    expect(fs.readdirSync(path.join(out, 'b'))).toEqual(['two.yaml']);
-  });
-
-  test('GIVEN a symbolic link in a reused previous output WHEN a file is written at its path THEN the link is replaced, not followed', () => {
-    // GIVEN
-    const parent = tmpdir();
-    const out = path.join(parent, 'out');
-    const outside = path.join(parent, 'outside.yaml');
-    fs.writeFileSync(outside, 'outside');
-    writeFolderAtomically(out, new Map([['x.yaml', 'x']]));
-    writeFolderAtomically(out, new Map([['x.yaml', 'x']]));
-    const aside = fs.readdirSync(parent).find((n) => n.endsWith('.previous')) as string;
-    fs.symlinkSync(outside, path.join(parent, aside, 'link.yaml'));
-    // WHEN
-    writeFolderAtomically(out, new Map([['link.yaml', 'inside']]));
-    // THEN
-    expect(fs.lstatSync(path.join(out, 'link.yaml')).isFile()).toBe(true);
-    expect(fs.readFileSync(path.join(out, 'link.yaml'), 'utf8')).toBe('inside');
-    expect(fs.readFileSync(outside, 'utf8')).toBe('outside');
-  });
-
-  test('GIVEN a file and a folder of the new output at the same path WHEN written over a reused previous output THEN it fails and the output is untouched', () => {
-    // GIVEN
-    const out = path.join(tmpdir(), 'out');
-    writeFolderAtomically(out, new Map([['a/b.yaml', 'b']]));
-    writeFolderAtomically(out, new Map([['a/b.yaml', 'b']]));
-    // WHEN / THEN
-    expect(() => writeFolderAtomically(out, new Map([['a/b.yaml', 'b'], ['a', 'file a']]))).toThrow('output file "a" goes where a folder of other output files goes');
-    expect(fs.readFileSync(path.join(out, 'a', 'b.yaml'), 'utf8')).toBe('b');
-  });
-
-  test('GIVEN a write that fails over a reused previous output WHEN written THEN the output is untouched and one previous output is still kept aside', () => {
-    // GIVEN
-    const parent = tmpdir();
-    const out = path.join(parent, 'out');
-    writeFolderAtomically(out, new Map([['keep.yaml', '1']]));
-    writeFolderAtomically(out, new Map([['keep.yaml', '2']]));
-    // WHEN
-    expect(() => writeFolderAtomically(out, new Map([['ok.yaml', 'x'], ['../escape.yaml', 'y']]))).toThrow(/outside/);
-    // THEN
-    expect(fs.readFileSync(path.join(out, 'keep.yaml'), 'utf8')).toBe('2');
-    expect(fs.readdirSync(parent).filter((n) => n !== 'out')).toEqual([expect.stringMatching(/^\.out\.staging-.*\.previous$/)]);
-  });
-
-  test('GIVEN several previous outputs kept aside WHEN the cleanup is started and finished THEN the newest is kept for reuse and the others are deleted', () => {
-    // GIVEN: two more previous outputs, as left by interrupted writes, older than the one kept aside
-    const parent = tmpdir();
-    const out = path.join(parent, 'out');
-    const files = new Map(Array.from({ length: 40 }, (_, i) => [`ns-${i % 4}/f-${i}.yaml`, `${i}`] as [string, string]));
-    writeFolderAtomically(out, files);
-    writeFolderAtomically(out, files);
-    const kept = fs.readdirSync(parent).find((n) => n.endsWith('.previous')) as string;
-    const old = new Date('2020-01-01T00:00:00Z');
-    for (const name of ['.out.staging-old1.previous', '.out.staging-old2.previous']) {
-      fs.mkdirSync(path.join(parent, name, 'ns'), { recursive: true });
-      fs.writeFileSync(path.join(parent, name, 'ns', 'f.yaml'), 'x');
-      fs.utimesSync(path.join(parent, name), old, old);
-    }
-    // WHEN
-    startOutputCleanup(out);
-    finishOutputCleanup(out);
-    // THEN
-    expect(fs.readdirSync(parent).sort()).toEqual([kept, 'out'].sort());
-    expect(fs.readdirSync(path.join(out, 'ns-0'))).toHaveLength(10);
-  });
-
-  test('GIVEN files WHEN written THEN the folder holds exactly them, in sub-folders as named', () => {
-    const out = path.join(tmpdir(), 'out');
     writeFolderAtomically(out, new Map([['a.yaml', 'a'], ['sub/b.yaml', 'b']]));
+    // THEN
+    expect(fs.readdirSync(out).sort()).toEqual([OUTPUT_MARKER_FILE, 'a.yaml', 'sub']);
     expect(fs.readFileSync(path.join(out, 'a.yaml'), 'utf8')).toBe('a');
     expect(fs.readFileSync(path.join(out, 'sub', 'b.yaml'), 'utf8')).toBe('b');
   });
 
-  test('GIVEN an existing folder WHEN written THEN files that are no longer produced are gone', () => {
+  test('GIVEN an existing output WHEN written THEN files that are no longer produced are gone', () => {
+    // GIVEN
     const out = path.join(tmpdir(), 'out');
-    writeFolderAtomically(out, new Map([['old.yaml', 'x']]));
+    writeFolderAtomically(out, new Map([['old.yaml', 'x'], ['gone/a.yaml', 'a']]));
+    // WHEN
     writeFolderAtomically(out, new Map([['new.yaml', 'y']]));
-    expect(fs.readdirSync(out)).toEqual(['new.yaml']);
+    // THEN
+    expect(entries(out)).toEqual(['new.yaml']);
   });
 
-  test('GIVEN a file that cannot be written WHEN written THEN the previous folder is untouched and no staging folder is left', () => {
+  test('GIVEN two writes WHEN done THEN nothing is left next to the output folder', () => {
+    // GIVEN
+    const parent = tmpdir();
+    const out = path.join(parent, 'out');
+    // WHEN
+    writeFolderAtomically(out, new Map([['a.yaml', '1']]));
+    writeFolderAtomically(out, new Map([['a.yaml', '2']]));
+    // THEN
+    expect(fs.readdirSync(parent)).toEqual(['out']);
+  });
+
+  test('GIVEN a file the writer refuses WHEN written THEN the previous output is untouched and nothing is left next to it', () => {
+    // GIVEN
     const parent = tmpdir();
     const out = path.join(parent, 'out');
     writeFolderAtomically(out, new Map([['keep.yaml', 'keep']]));
-    expect(() => writeFolderAtomically(out, new Map([['ok.yaml', 'x'], ['../escape.yaml', 'y']]))).toThrow(/outside/);
-    expect(fs.readdirSync(out)).toEqual(['keep.yaml']);
+    // WHEN
+    const write = (): unknown => writeFolderAtomically(out, new Map([['ok.yaml', 'x'], ['../escape.yaml', 'y']]));
+    // THEN
+    expect(write).toThrow(/would be written outside the output folder/);
+    expect(entries(out)).toEqual(['keep.yaml']);
+    expect(fs.readdirSync(parent)).toEqual(['out']);
+  });
+
+  test('GIVEN a file and a folder of the new output at the same path WHEN written THEN it is refused and the output is untouched', () => {
+    // GIVEN
+    const out = path.join(tmpdir(), 'out');
+    writeFolderAtomically(out, new Map([['a/b.yaml', 'b']]));
+    // WHEN
+    const write = (): unknown => writeFolderAtomically(out, new Map([['a/b.yaml', 'b'], ['a', 'file a']]));
+    // THEN
+    expect(write).toThrow('The output file "a" is written twice, or where a folder of other output files goes.');
+    expect(entries(out)).toEqual(['a']);
+  });
+
+  test('GIVEN the same file twice WHEN written THEN it is refused', () => {
+    const out = path.join(tmpdir(), 'out');
+    expect(() => writeFolderAtomically(out, [['a.yaml', '1'], ['a.yaml', '2']])).toThrow('"a.yaml" is written twice');
+  });
+
+  test('GIVEN a process umask of 022 WHEN written THEN the output folder and its files have the modes the umask gives', () => {
+    // GIVEN
+    const out = path.join(tmpdir(), 'out');
+    const umask = process.umask(0o022);
+    try {
+      // WHEN
+      writeFolderAtomically(out, new Map([['ns/a.yaml', 'a']]));
+    } finally {
+      process.umask(umask);
+    }
+    // THEN
+    expect(fs.statSync(out).mode & 0o777).toBe(0o755);
+    expect(fs.statSync(path.join(out, 'ns')).mode & 0o777).toBe(0o755);
+    expect(fs.statSync(path.join(out, 'ns', 'a.yaml')).mode & 0o777).toBe(0o644);
+  });
+
+  test('GIVEN a lock file of a live process WHEN written THEN it is refused, naming the process, and the output is untouched', () => {
+    // GIVEN
+    const parent = tmpdir();
+    const out = path.join(parent, 'out');
+    writeFolderAtomically(out, new Map([['a.yaml', '1']]));
+    fs.writeFileSync(path.join(parent, '.out.cdk8s-platform-lock'), `${process.ppid}\n`);
+    // WHEN
+    const write = (): unknown => writeFolderAtomically(out, new Map([['a.yaml', '2']]));
+    // THEN
+    expect(write).toThrow(`Another synth (process ${process.ppid}) is writing the output folder`);
+    expect(fs.readFileSync(path.join(out, 'a.yaml'), 'utf8')).toBe('1');
+  });
+
+  test('GIVEN a lock file of a process that is gone WHEN written THEN the lock is taken over and removed', () => {
+    // GIVEN: a pid above the kernel's maximum is never alive
+    const parent = tmpdir();
+    const out = path.join(parent, 'out');
+    fs.writeFileSync(path.join(parent, '.out.cdk8s-platform-lock'), '4194305\n');
+    // WHEN
+    writeFolderAtomically(out, new Map([['a.yaml', '1']]));
+    // THEN
+    expect(fs.readdirSync(parent)).toEqual(['out']);
+  });
+
+  test('GIVEN staging folders and previous outputs of interrupted writes, new and from earlier versions, WHEN written THEN they are all gone', () => {
+    // GIVEN
+    const parent = tmpdir();
+    const out = path.join(parent, 'out');
+    writeFolderAtomically(out, new Map([['a.yaml', '1']]));
+    for (const name of ['.out.cdk8s-platform-staging-0123456789ab', '.out.cdk8s-platform-previous-0123456789ab', '.out.staging-AbC123', '.out.staging-XyZ789.previous']) {
+      fs.mkdirSync(path.join(parent, name, 'ns'), { recursive: true });
+      fs.writeFileSync(path.join(parent, name, 'ns', 'x.yaml'), 'x');
+    }
+    // WHEN
+    writeFolderAtomically(out, new Map([['a.yaml', '2']]));
+    // THEN
+    expect(fs.readdirSync(parent)).toEqual(['out']);
+  });
+
+  test('GIVEN a folder next to the output that only looks like a leftover WHEN written THEN it is kept', () => {
+    // GIVEN
+    const parent = tmpdir();
+    const out = path.join(parent, 'out');
+    fs.mkdirSync(path.join(parent, '.out.cdk8s-platform-staging-mine'));
+    fs.mkdirSync(path.join(parent, '.other.cdk8s-platform-staging-0123456789ab'));
+    // WHEN
+    writeFolderAtomically(out, new Map([['a.yaml', '1']]));
+    // THEN
+    expect(fs.readdirSync(parent).sort()).toEqual(['.other.cdk8s-platform-staging-0123456789ab', '.out.cdk8s-platform-staging-mine', 'out']);
+  });
+
+  test('GIVEN an output folder missing and its previous output moved aside by an interrupted swap WHEN a write fails THEN the previous output is back in place', () => {
+    // GIVEN
+    const parent = tmpdir();
+    const out = path.join(parent, 'out');
+    writeFolderAtomically(out, new Map([['a.yaml', 'old']]));
+    fs.renameSync(out, path.join(parent, '.out.cdk8s-platform-previous-0123456789ab'));
+    // WHEN
+    const write = (): unknown => writeFolderAtomically(out, new Map([['../escape.yaml', 'y']]));
+    // THEN
+    expect(write).toThrow(/outside/);
+    expect(fs.readFileSync(path.join(out, 'a.yaml'), 'utf8')).toBe('old');
     expect(fs.readdirSync(parent)).toEqual(['out']);
   });
 });
@@ -162,16 +164,15 @@ describe('writeFolderAtomically output paths', () => {
       const rel = segments.join('/');
       const expected = path.join(out, ...segments);
       // WHEN
-      const write = (): void => writeFolderAtomically(out, new Map([[rel, 'x']]));
+      const write = (): unknown => writeFolderAtomically(out, new Map([[rel, 'x']]));
       // THEN
-      if (!expected.startsWith(out + path.sep)) {
-        expect(write).toThrow(/would be written outside/);
+      if (!expected.startsWith(out + path.sep) || expected === path.join(out, OUTPUT_MARKER_FILE)) {
+        expect(write).toThrow(/would be written outside|written twice/);
       } else {
         write();
         expect(fs.readFileSync(expected, 'utf8')).toBe('x');
       }
     }), { numRuns: 200 });
-    fs.rmSync(parent, { recursive: true, force: true });
   });
 });
 
@@ -183,24 +184,53 @@ describe('replaceSubfoldersAtomically', () => {
     // WHEN
     replaceSubfoldersAtomically(out, new Map([['dev', new Map([['new.yaml', 'new']])], ['qa', new Map([['a/b.yaml', 'b']])]]));
     // THEN
-    expect(fs.readdirSync(out)).toEqual(['dev', 'notes.md', 'prod', 'qa']);
+    expect(entries(out)).toEqual(['dev', 'notes.md', 'prod', 'qa']);
     expect(fs.readdirSync(path.join(out, 'dev'))).toEqual(['new.yaml']);
     expect(fs.readFileSync(path.join(out, 'prod', 'keep.yaml'), 'utf8')).toBe('keep');
     expect(fs.readFileSync(path.join(out, 'qa', 'a', 'b.yaml'), 'utf8')).toBe('b');
   });
 
-  test('GIVEN a file that cannot be written WHEN replaced THEN no sub-folder changes and no staging folder is left', () => {
+  test('GIVEN some sub-folders WHEN replaced THEN no staging folder is left inside or next to the output', () => {
+    // GIVEN
+    const parent = tmpdir();
+    const out = path.join(parent, 'out');
+    writeFolderAtomically(out, new Map([['dev/a.yaml', 'a'], ['prod/b.yaml', 'b']]));
+    // WHEN
+    replaceSubfoldersAtomically(out, new Map([['dev', new Map([['a.yaml', 'A']])]]));
+    // THEN
+    expect(fs.readdirSync(parent)).toEqual(['out']);
+    expect(entries(out)).toEqual(['dev', 'prod']);
+  });
+
+  test('GIVEN a staging folder an earlier version left inside the output WHEN sub-folders are replaced THEN it is gone', () => {
+    // GIVEN
     const out = path.join(tmpdir(), 'out');
+    writeFolderAtomically(out, new Map([['dev/a.yaml', 'a']]));
+    fs.mkdirSync(path.join(out, '.staging-Ab12Cd', 'new', 'dev'), { recursive: true });
+    // WHEN
+    replaceSubfoldersAtomically(out, new Map([['dev', new Map([['a.yaml', 'A']])]]));
+    // THEN
+    expect(entries(out)).toEqual(['dev']);
+  });
+
+  test('GIVEN a file outside its sub-folder WHEN replaced THEN it is refused, no sub-folder changes and nothing is left next to the output', () => {
+    // GIVEN
+    const parent = tmpdir();
+    const out = path.join(parent, 'out');
     writeFolderAtomically(out, new Map([['dev/keep.yaml', 'keep']]));
-    expect(() => replaceSubfoldersAtomically(out, new Map([
+    // WHEN
+    const replace = (): unknown => replaceSubfoldersAtomically(out, new Map([
       ['dev', new Map([['ok.yaml', 'x']])],
       ['prod', new Map([['../escape.yaml', 'y']])],
-    ]))).toThrow(/outside/);
-    expect(fs.readdirSync(out)).toEqual(['dev']);
+    ]));
+    // THEN
+    expect(replace).toThrow(/would be written outside its folder/);
+    expect(entries(out)).toEqual(['dev']);
     expect(fs.readdirSync(path.join(out, 'dev'))).toEqual(['keep.yaml']);
+    expect(fs.readdirSync(parent)).toEqual(['out']);
   });
 
   test('GIVEN a sub-folder name with a separator WHEN replaced THEN it is refused', () => {
-    expect(() => replaceSubfoldersAtomically(path.join(tmpdir(), 'out'), new Map([['a/b', new Map()]]))).toThrow('"a/b" is not a folder name');
+    expect(() => replaceSubfoldersAtomically(path.join(tmpdir(), 'out'), new Map([['a/b', new Map()]]))).toThrow('"a/b" is not a sub-folder name');
   });
 });

@@ -2,7 +2,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
-import { AppStack, Environment, GitOps, PlatformApp, PlatformAppProps, SynthError } from '../../lib';
+import { AppStack, Environment, GitOps, PlatformApp, PlatformAppProps, SynthError, OUTPUT_MARKER_FILE } from '../../lib';
 import { expectPropError, tmpdir } from '../_helpers';
 
 const REPO = 'https://github.com/acme/shop-deploy.git';
@@ -177,7 +177,7 @@ describe('GitOps output', () => {
     // WHEN
     a.synth();
     // THEN
-    expect(fs.readdirSync(outdir)).toEqual(['_gitops', 'dev', 'prod']);
+    expect(fs.readdirSync(outdir)).toEqual([OUTPUT_MARKER_FILE, '_gitops', 'dev', 'prod']);
     expect(parse(fs.readFileSync(path.join(outdir, '_gitops', 'kustomization.yaml'), 'utf8')).resources).toEqual([
       'argocd/application-shop-deploy-dev.yaml', 'argocd/application-shop-deploy-prod.yaml',
       'flux-system/gitrepository-shop-deploy.yaml',
@@ -190,13 +190,13 @@ describe('GitOps output', () => {
   test('GIVEN gitOps and one selected environment WHEN synthesized THEN _gitops/ still covers every environment', () => {
     const outdir = path.join(tmpdir(), 'dist');
     app({ outdir, environments: ['dev'], gitOps: [GitOps.argoCd({ repoURL: REPO })] }).synth();
-    expect(fs.readdirSync(outdir)).toEqual(['_gitops', 'dev']);
+    expect(fs.readdirSync(outdir)).toEqual([OUTPUT_MARKER_FILE, '_gitops', 'dev']);
     expect(fs.readdirSync(path.join(outdir, '_gitops', 'argocd'))).toEqual(['application-shop-deploy-dev.yaml', 'application-shop-deploy-prod.yaml']);
   });
 
   test('GIVEN no gitOps WHEN synthesized THEN there is no _gitops/ folder', () => {
     const outdir = path.join(tmpdir(), 'dist');
     app({ outdir }).synth();
-    expect(fs.readdirSync(outdir)).toEqual(['dev', 'prod']);
+    expect(fs.readdirSync(outdir)).toEqual([OUTPUT_MARKER_FILE, 'dev', 'prod']);
   });
 });
