@@ -14,7 +14,6 @@ import { ObjectRef, registerPreviousOutput } from './_previous-output';
 import { PropChecker } from './_props';
 import { forTerminal } from './_terminal';
 import { synthesizeCharts, SynthError } from './_synth';
-import { forTerminal } from './_terminal';
 import { Environment, ENVIRONMENT_SELECTION_VARIABLE } from './environment';
 import { PlatformError } from './errors';
 import { ManifestObject } from './manifest-object';
