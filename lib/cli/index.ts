@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { forTerminal } from '../core/_terminal';
 
 /** Where the command line reads and writes: the real process, or a test's buffers. */
 export interface CliIo {
@@ -75,7 +76,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     await program.parseAsync([...argv], { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 1;
-    io.stderr(`cdk8s-platform: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr(`${forTerminal(`cdk8s-platform: ${e instanceof Error ? e.message : String(e)}`, true)}\n`);
     return 1;
   }
   return exitCode;
