@@ -6,6 +6,7 @@ import { previousObject } from '../core/_previous-output';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { PlatformError } from '../core/errors';
 import { findStack, recommendedLabels } from '../core/labels';
+import { isCanonicalBase64, isSealedValueFingerprint, MIN_FINGERPRINT_KEY_BYTES, SealedValueBinding, sealedValueFingerprint } from './_sealing-fingerprint';
 import { ISecret } from './secret';
 import { SecretType } from './secret-type';
 
@@ -155,13 +156,40 @@ export interface SealedSecretProps {
    * @default none
    */
   readonly annotations?: Record<string, string>;
+
+  /**
+   * The secret key of the fingerprints that let a synth keep the previous ciphertext of an unchanged value (see
+   * `SealedSecret`): at least 32 bytes of UTF-8, used as they are (not decoded, not trimmed), e.g. the output of
+   * `openssl rand -base64 32`. Keep it outside Git, like the values; anyone who has it can check a guess of a value
+   * against the fingerprints in the output.
+   *
+   * @default the environment variable `CDK8S_PLATFORM_SEALING_KEY` (`SEALING_KEY_VARIABLE`) when it is set and not
+   * empty; otherwise none: every value is sealed again at every synth, and no fingerprints are written
+   */
+  readonly fingerprintKey?: string;
 }
 
-/** The annotation holding a salted scrypt fingerprint of each sealed value (see `SealedSecret`). */
+/**
+ * The environment variable a `SealedSecret` reads its fingerprint key from when it has no `fingerprintKey` prop: its
+ * value's UTF-8 bytes, as they are (not decoded from base64 or hex, not trimmed), at least 32 of them. Unset or
+ * empty means no key.
+ */
+export const SEALING_KEY_VARIABLE = 'CDK8S_PLATFORM_SEALING_KEY';
+
+/**
+ * The annotation holding, as a JSON object by data key, the fingerprint of each sealed value (see `SealedSecret`).
+ *
+ * A fingerprint is `hmac-sha256-v1:` and a base64 HMAC-SHA-256, keyed by the fingerprint key (kept outside Git), of
+ * the certificate fingerprint, the scope and its OAEP label, the SealedSecret's namespace and name, the data key, the
+ * value and the ciphertext. Without the key it reveals nothing about the values, not even whether two are equal;
+ * what it does show is which data keys there are (as `spec.encryptedData` does) and that a key was used. With the
+ * key, a guess of a value can be checked against it: keep the key as secret as the values. It is
+ * written only when there is a fingerprint key, and is always this library's own: an annotation of this name in the
+ * `annotations` prop is replaced, or dropped when there is no key.
+ */
 export const SEALED_FINGERPRINTS_ANNOTATION = 'cdk8s-platform.io/sealed-fingerprints';
 
 const SEALED_SECRET = Symbol.for('cdk8s-platform.SealedSecret');
-const SCRYPT = { N: 1 << 14, r: 8, p: 1, keylen: 32 } as const;
 
 /**
  * A Secret whose values are encrypted at synthesis with the sealed-secrets controller's public key, so that the
@@ -172,12 +200,20 @@ const SCRYPT = { N: 1 << 14, r: 8, p: 1, keylen: 32 } as const;
  * the OAEP label (`<namespace>/<name>` by default). The result is the RSA ciphertext's length (2 bytes, big-endian),
  * the RSA ciphertext and the AES-GCM ciphertext with its tag, base64-encoded.
  *
- * **Stable output.** Sealing is randomized, so sealing again would change every byte at each synth. When the
- * previous output has this SealedSecret, each value whose plaintext, certificate and scope are unchanged keeps its
- * previous ciphertext. To tell, the object carries, per key, a salted scrypt hash (N=2^14, r=8, p=1) of the
- * certificate fingerprint, scope label and value (annotation `cdk8s-platform.io/sealed-fingerprints`). A slow salted
- * hash reveals nothing practical about a strong secret, but a guessable one (a short password) could be guessed
- * offline from it: seal only strong, random values, or delete the previous output file to drop the hashes.
+ * **Stable output.** Sealing is randomized, so each synth would change every ciphertext. With a fingerprint key
+ * (the `fingerprintKey` prop, else the environment variable `CDK8S_PLATFORM_SEALING_KEY`; at least 32 bytes, kept
+ * outside Git), each value is written with a fingerprint: an HMAC-SHA-256, under that key, of the certificate, the
+ * scope, the namespace and name, the data key, the value and its ciphertext (annotation
+ * `cdk8s-platform.io/sealed-fingerprints`). A synth keeps a value's previous ciphertext only when the previous output
+ * (the file of this SealedSecret in the output folder) has a ciphertext for that data key that is well formed (base64,
+ * with the RSA length of this certificate's key) and whose fingerprint checks out, under the same key, for this
+ * certificate, scope, namespace, name, data key and value; anything else (no previous output, another key, a changed
+ * value, scope, certificate, name or namespace, an edited or swapped ciphertext, the earlier `scrypt:` fingerprints)
+ * is sealed again. So the file is byte-identical across synths when the key, the certificate and all of the props
+ * are unchanged and the previous output is there; it changes only where a value is sealed again. The fingerprints
+ * reveal nothing about the values without the key. Without a key, every value is sealed again at every synth and no
+ * fingerprints are written: the file changes at each synth (Git shows every SealedSecret as changed), which is
+ * the price of having no key.
  *
  * It can be used wherever a Secret can (`EnvValue.fromSecret()`, `EnvFrom.secret()`, `Mount.secret()`).
  *
@@ -226,6 +262,9 @@ export class SealedSecret extends Construct implements ISecret {
     if (!(type instanceof SecretType)) check.fail('type', type, 'a SecretType, e.g. SecretType.OPAQUE or SecretType.TLS');
     if (p.labels !== undefined) check.labels('labels', p.labels);
     if (p.annotations !== undefined) check.annotations('annotations', p.annotations);
+    if (p.fingerprintKey !== undefined && (typeof p.fingerprintKey !== 'string' || Buffer.byteLength(p.fingerprintKey) < MIN_FINGERPRINT_KEY_BYTES)) {
+      check.fail('fingerprintKey', '(hidden)', `a string of at least ${MIN_FINGERPRINT_KEY_BYTES} bytes (UTF-8), kept outside Git, e.g. the output of "openssl rand -base64 32"; or leave it out (then the environment variable ${SEALING_KEY_VARIABLE}, else no key)`);
+    }
     check.throwIfInvalid();
 
     const keys = Object.keys(p.values);
@@ -240,9 +279,15 @@ export class SealedSecret extends Construct implements ISecret {
     const namespace = stack.namespace ?? '';
     const labels = recommendedLabels(stack, { name, component: 'secret' }, p.labels);
     const label = sealingScope._label(namespace, name);
+    const fingerprintKey = p.fingerprintKey !== undefined ? Buffer.from(p.fingerprintKey, 'utf8') : fingerprintKeyFromEnvironment(this);
     const previous = previousObject(this, { apiVersion: 'bitnami.com/v1alpha1', kind: 'SealedSecret', name, namespace });
-    const sealed = sealValues(p.values, p.certificate, label, previous);
+    const sealed = sealValues(p.values, {
+      certificate: p.certificate, scope: sealingScope.value, label, namespace, name,
+    }, fingerprintKey, previous);
     const scopeAnnotations = sealingScope._annotations();
+    const annotations: Record<string, string> = { ...p.annotations, ...scopeAnnotations };
+    delete annotations[SEALED_FINGERPRINTS_ANNOTATION];
+    if (sealed.fingerprints !== undefined) annotations[SEALED_FINGERPRINTS_ANNOTATION] = JSON.stringify(sealed.fingerprints);
 
     this.resource = new ApiObject(this, 'Resource', {
       apiVersion: 'bitnami.com/v1alpha1',
@@ -250,7 +295,7 @@ export class SealedSecret extends Construct implements ISecret {
       metadata: {
         name,
         labels,
-        annotations: { ...p.annotations, ...scopeAnnotations, [SEALED_FINGERPRINTS_ANNOTATION]: JSON.stringify(sealed.fingerprints) },
+        annotations: Object.keys(annotations).length > 0 ? annotations : undefined,
       },
       spec: {
         encryptedData: sealed.encryptedData,
@@ -284,35 +329,87 @@ function hybridEncrypt(publicKey: crypto.KeyObject, plaintext: Buffer, label: st
   return Buffer.concat([length, rsa, sealed]);
 }
 
-function fingerprintOf(value: string, certificate: SealingCertificate, label: string, salt: Buffer): string {
-  const input = Buffer.from(`${certificate.fingerprint}\n${label}\n${value}`, 'utf8');
-  const hash = crypto.scryptSync(input, salt, SCRYPT.keylen, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p });
-  return `scrypt:${salt.toString('base64')}:${hash.toString('base64')}`;
+/**
+ * The fingerprint key from `SEALING_KEY_VARIABLE`: undefined when it is unset or empty.
+ *
+ * @throws PlatformError when it is shorter than `MIN_FINGERPRINT_KEY_BYTES`
+ */
+function fingerprintKeyFromEnvironment(scope: Construct): Buffer | undefined {
+  const text = process.env[SEALING_KEY_VARIABLE];
+  if (text === undefined || text === '') return undefined;
+  const key = Buffer.from(text, 'utf8');
+  if (key.length < MIN_FINGERPRINT_KEY_BYTES) {
+    throw new PlatformError(
+      `SealedSecret at "${scope.node.path}": the environment variable ${SEALING_KEY_VARIABLE} received (hidden), ${key.length} bytes; allowed: at least ` +
+        `${MIN_FINGERPRINT_KEY_BYTES} bytes (its UTF-8 text, as it is), e.g. the output of "openssl rand -base64 32"; or unset it ` +
+        '(then every value is sealed again at every synth)',
+    );
+  }
+  return key;
 }
 
-/** Seals each value, keeping the previous ciphertext of the values that did not change. */
-function sealValues(values: Record<string, string>, certificate: SealingCertificate, label: string, previous: ReturnType<typeof previousObject>):
-{ encryptedData: Record<string, string>; fingerprints: Record<string, string> } {
-  let previousFingerprints: Record<string, unknown> = {};
+/** What every value of one SealedSecret is sealed for. */
+interface SealingTarget {
+  readonly certificate: SealingCertificate;
+  readonly scope: SealingScope['value'];
+  readonly label: string;
+  readonly namespace: string;
+  readonly name: string;
+}
+
+/**
+ * Whether `ciphertext` has the shape of a value sealed for a `rsaBytes`-byte RSA key: canonical base64 of the RSA
+ * length (2 bytes, big-endian, equal to `rsaBytes`), the RSA ciphertext, and at least AES-GCM's 16-byte tag.
+ */
+function isWellFormedCiphertext(ciphertext: unknown, rsaBytes: number): ciphertext is string {
+  if (typeof ciphertext !== 'string' || !isCanonicalBase64(ciphertext)) return false;
+  const bytes = Buffer.from(ciphertext, 'base64');
+  return bytes.length >= 2 + rsaBytes + 16 && bytes.readUInt16BE(0) === rsaBytes;
+}
+
+/** The own property `key` of `record`, if it is a plain object (never one of `Object.prototype`'s). */
+function ownEntry(record: unknown, key: string): unknown {
+  return isPlainRecord(record) && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
+/** The previous object's fingerprints annotation, parsed; undefined when it is missing or not a JSON object. */
+function previousFingerprints(previous: ReturnType<typeof previousObject>): unknown {
+  const text = previous?.metadata?.annotations?.[SEALED_FINGERPRINTS_ANNOTATION];
+  if (typeof text !== 'string') return undefined;
   try {
-    previousFingerprints = JSON.parse(previous?.metadata.annotations?.[SEALED_FINGERPRINTS_ANNOTATION] ?? '{}');
+    return JSON.parse(text);
   } catch {
-    previousFingerprints = {};
+    return undefined;
   }
-  const previousData: Record<string, unknown> = isPlainRecord(previous?.spec?.encryptedData) ? previous!.spec.encryptedData : {};
-  const encryptedData: Record<string, string> = {};
-  const fingerprints: Record<string, string> = {};
+}
+
+/**
+ * Seals each value. With a fingerprint key, a value keeps its previous ciphertext when that ciphertext is well formed
+ * and its previous fingerprint proves it was sealed from this value for this target and data key; every value gets a
+ * fingerprint. Without a key, every value is sealed again and there are no fingerprints.
+ */
+function sealValues(values: Record<string, string>, target: SealingTarget, fingerprintKey: Buffer | undefined, previous: ReturnType<typeof previousObject>):
+{ encryptedData: Record<string, string>; fingerprints?: Record<string, string> } {
+  const oldFingerprints = fingerprintKey === undefined ? undefined : previousFingerprints(previous);
+  const oldData = previous?.spec?.encryptedData;
+  const rsaBytes = Math.ceil(target.certificate._publicKey.asymmetricKeyDetails!.modulusLength! / 8);
+  const encryptedData: [string, string][] = [];
+  const fingerprints: [string, string][] = [];
   for (const [key, value] of Object.entries(values)) {
-    const old = previousFingerprints[key];
-    const oldData = previousData[key];
-    const match = typeof old === 'string' && typeof oldData === 'string' ? /^scrypt:([A-Za-z0-9+/=]+):([A-Za-z0-9+/=]+)$/.exec(old) : null;
-    if (match && fingerprintOf(value, certificate, label, Buffer.from(match[1], 'base64')) === old) {
-      encryptedData[key] = oldData as string;
-      fingerprints[key] = old as string;
-    } else {
-      encryptedData[key] = hybridEncrypt(certificate._publicKey, Buffer.from(value, 'utf8'), label).toString('base64');
-      fingerprints[key] = fingerprintOf(value, certificate, label, crypto.randomBytes(16));
-    }
+    const binding = (ciphertext: string): SealedValueBinding => ({
+      certificate: target.certificate.fingerprint, scope: target.scope, label: target.label,
+      namespace: target.namespace, name: target.name, key, value, ciphertext,
+    });
+    const old = ownEntry(oldData, key);
+    const oldFingerprint = ownEntry(oldFingerprints, key);
+    const keep = fingerprintKey !== undefined && isWellFormedCiphertext(old, rsaBytes) &&
+      isSealedValueFingerprint(fingerprintKey, binding(old), oldFingerprint);
+    const ciphertext = keep ? old as string : hybridEncrypt(target.certificate._publicKey, Buffer.from(value, 'utf8'), target.label).toString('base64');
+    encryptedData.push([key, ciphertext]);
+    if (fingerprintKey !== undefined) fingerprints.push([key, keep ? oldFingerprint as string : sealedValueFingerprint(fingerprintKey, binding(ciphertext))]);
   }
-  return { encryptedData, fingerprints };
+  return {
+    encryptedData: Object.fromEntries(encryptedData),
+    fingerprints: fingerprintKey === undefined ? undefined : Object.fromEntries(fingerprints),
+  };
 }

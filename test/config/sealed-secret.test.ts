@@ -1,29 +1,14 @@
-import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  AppStack, EnvValue, Environment, ManifestObject, PlatformApp, PlatformError, SealedSecret, SEALED_FINGERPRINTS_ANNOTATION,
+  AppStack, EnvValue, Environment, ManifestObject, PlatformApp, PlatformError, SealedSecret,
   SealingCertificate, SealingScope, SecretType, SynthError, WebService,
 } from '../../lib';
 import { containerOf, expectPropError, makeStack, RESOURCES, synth, tmpdir } from '../_helpers';
+import { CERT, isolateKeyVariable, KEY_1, unseal } from './_sealing';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'sealing');
-const CERT = SealingCertificate.fromFile(path.join(FIXTURES, 'sealing-cert.pem'));
-const PRIVATE_KEY = crypto.createPrivateKey(fs.readFileSync(path.join(FIXTURES, 'test-only-private-key.pem'), 'utf8'));
-
-/** Decrypts one sealed value as the sealed-secrets controller does. */
-function unseal(base64: string, label: string): string {
-  const data = Buffer.from(base64, 'base64');
-  const rsaLength = data.readUInt16BE(0);
-  const sessionKey = crypto.privateDecrypt({
-    key: PRIVATE_KEY, padding: crypto.constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256',
-    oaepLabel: label === '' ? undefined : Buffer.from(label),
-  }, data.subarray(2, 2 + rsaLength));
-  const rest = data.subarray(2 + rsaLength);
-  const decipher = crypto.createDecipheriv('aes-256-gcm', sessionKey, Buffer.alloc(12));
-  decipher.setAuthTag(rest.subarray(rest.length - 16));
-  return Buffer.concat([decipher.update(rest.subarray(0, rest.length - 16)), decipher.final()]).toString('utf8');
-}
+isolateKeyVariable();
 
 function sealedOf(objects: ManifestObject[]): ManifestObject {
   return objects.find((o) => o.kind === 'SealedSecret')!;
@@ -48,7 +33,7 @@ describe('SealedSecret', () => {
     const o = sealedOf(synth(stack));
     expect(o.apiVersion).toBe('bitnami.com/v1alpha1');
     expect(o.metadata).toEqual(expect.objectContaining({ name: 's', namespace: 'test' }));
-    expect(Object.keys(o.metadata.annotations!)).toEqual([SEALED_FINGERPRINTS_ANNOTATION]);
+    expect(o.metadata.annotations).toBeUndefined();
     expect(o.spec.template).toEqual({ metadata: { name: 's', namespace: 'test', labels: o.metadata.labels }, type: 'Opaque' });
     expect(JSON.stringify(o)).not.toContain('plain-value');
     expect(JSON.stringify(o)).not.toContain(Buffer.from('plain-value').toString('base64'));
@@ -86,16 +71,17 @@ describe('SealedSecret', () => {
     expect(() => synth(stack)).toThrow(SynthError);
   });
 
-  describe('stable output', () => {
-    function synthApp(outdir: string, values: Record<string, string>, certificate = CERT): void {
+  describe('stable output (through the output folder)', () => {
+    /** Synthesizes the SealedSecret shop/keys into `outdir`, with the fingerprint key `KEY_1` unless `key` is null. */
+    function synthApp(outdir: string, values: Record<string, string>, key: string | null = KEY_1): void {
       const app = new PlatformApp({ outdir, environments: ['prod'] });
       const stack = new AppStack(new Environment(app, 'prod'), 'shop', { namespace: 'shop' });
-      new SealedSecret(stack, 'keys', { certificate, values });
+      new SealedSecret(stack, 'keys', { certificate: CERT, values, fingerprintKey: key ?? undefined });
       app.synth();
     }
     const file = (outdir: string): string => path.join(outdir, 'prod', 'shop', 'sealedsecret-keys.yaml');
 
-    test('GIVEN unchanged values WHEN synthesized again THEN the file is byte-identical', () => {
+    test('GIVEN a fingerprint key and unchanged values WHEN synthesized again THEN the file is byte-identical', () => {
       const outdir = path.join(tmpdir(), 'dist');
       synthApp(outdir, { a: 'one', b: 'two' });
       const before = fs.readFileSync(file(outdir), 'utf8');
@@ -103,7 +89,15 @@ describe('SealedSecret', () => {
       expect(fs.readFileSync(file(outdir), 'utf8')).toBe(before);
     });
 
-    test('GIVEN one changed value WHEN synthesized again THEN only that value is sealed again', () => {
+    test('GIVEN no fingerprint key and unchanged values WHEN synthesized again THEN the file changes', () => {
+      const outdir = path.join(tmpdir(), 'dist');
+      synthApp(outdir, { a: 'one', b: 'two' }, null);
+      const before = fs.readFileSync(file(outdir), 'utf8');
+      synthApp(outdir, { a: 'one', b: 'two' }, null);
+      expect(fs.readFileSync(file(outdir), 'utf8')).not.toBe(before);
+    });
+
+    test('GIVEN a fingerprint key and one changed value WHEN synthesized again THEN only that value is sealed again', () => {
       const outdir = path.join(tmpdir(), 'dist');
       synthApp(outdir, { a: 'one', b: 'two' });
       const before = fs.readFileSync(file(outdir), 'utf8');
