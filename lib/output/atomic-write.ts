@@ -34,14 +34,16 @@ function siblings(target: string): { parent: string; base: string; lock: string;
 
 /**
  * What the entry `name` next to the output folder `base` is, if a write made it: a staging folder, a previous
- * output, or a folder an earlier version of this library left (`.<base>.staging-XXXXXX[.previous]`).
+ * output, a lock file being created, or a folder an earlier version of this library left
+ * (`.<base>.staging-XXXXXX[.previous]`).
  */
-function leftoverKind(name: string, base: string): 'staging' | 'previous' | 'legacy' | undefined {
+function leftoverKind(name: string, base: string): 'staging' | 'previous' | 'lock' | 'legacy' | undefined {
   const prefix = `.${base}.`;
   if (!name.startsWith(prefix)) return undefined;
   const rest = name.slice(prefix.length);
   if (/^cdk8s-platform-staging-[0-9a-f]{12}$/.test(rest)) return 'staging';
   if (/^cdk8s-platform-previous-[0-9a-f]{12}$/.test(rest)) return 'previous';
+  if (/^cdk8s-platform-lock-[0-9a-f]{12}$/.test(rest)) return 'lock';
   if (/^staging-[A-Za-z0-9]{6}(\.previous)?$/.test(rest)) return 'legacy';
   return undefined;
 }
@@ -140,16 +142,16 @@ function writeOutput(outdir: string, files: Iterable<readonly [string, string]>,
   return warnings;
 }
 
-/** Step 2: creates the lock file, or throws when a live process holds it. @returns what releases it */
+/**
+ * Step 2: creates the lock file, holding this process's id, or throws when a live process holds it. The file is
+ * written under another name and linked into place, so the lock never exists without its process id.
+ *
+ * @returns what releases it
+ */
 function lock(file: string, outdir: string): () => void {
   for (let attempt = 0; ; attempt++) {
     try {
-      const fd = fs.openSync(file, 'wx');
-      try {
-        fs.writeSync(fd, `${process.pid}\n`);
-      } finally {
-        fs.closeSync(fd);
-      }
+      createWithContent(file, `${process.pid}\n`);
       return () => fs.rmSync(file, { force: true });
     } catch (e) {
       if (fsErrorCode(e) !== 'EEXIST' || attempt > 0) {
@@ -157,15 +159,36 @@ function lock(file: string, outdir: string): () => void {
       }
       const holder = lockHolder(file);
       if (holder !== undefined) {
-        throw new PlatformError(`Another synth (process ${holder}) is writing the output folder "${outdir}": wait for it to finish. ` +
-          `If none is running, delete ${file}.`);
+        throw new PlatformError(`Another synth (${holder > 0 ? `process ${holder}` : 'starting right now'}) is writing the output folder "${outdir}": ` +
+          `wait for it to finish. If none is running, delete ${file}.`);
       }
       fs.rmSync(file, { force: true });
     }
   }
 }
 
-/** The live process that holds the lock file, or undefined when it is stale (its process is gone). */
+/** Creates `file` with `content`, or throws EEXIST when it exists: by a hard link where the file system has them. */
+function createWithContent(file: string, content: string): void {
+  const temporary = `${file}-${crypto.randomBytes(6).toString('hex')}`;
+  fs.writeFileSync(temporary, content);
+  try {
+    fs.linkSync(temporary, file);
+    return;
+  } catch (e) {
+    if (fsErrorCode(e) === 'EEXIST') throw e;
+  } finally {
+    fs.rmSync(temporary, { force: true });
+  }
+  // No hard links here: an exclusive create, then the content (a lock briefly empty).
+  const fd = fs.openSync(file, 'wx');
+  try {
+    fs.writeSync(fd, content);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The live process that holds the lock file (0: one that is creating it), or undefined when it is stale. */
 function lockHolder(file: string): number | undefined {
   let text: string;
   let age: number;
@@ -176,9 +199,10 @@ function lockHolder(file: string): number | undefined {
     return undefined;
   }
   const pid = Number(text.trim());
-  // A lock still empty: a write that has just created it, unless it was killed right then, long ago.
+  // An empty lock: a write creating it without hard links, unless it was killed right then, a while ago.
   if (!Number.isInteger(pid) || pid <= 0) return age < 10_000 ? 0 : undefined;
-  return isAlive(pid) ? pid : undefined;
+  // Writes are synchronous: a lock of this very process is left from a write that cannot be running any more.
+  return pid !== process.pid && isAlive(pid) ? pid : undefined;
 }
 
 function isAlive(pid: number): boolean {

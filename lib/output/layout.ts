@@ -1,4 +1,5 @@
-import { PlatformError } from '../core/errors';
+import { formatValue, PlatformError } from '../core/errors';
+import { isDns1123Label, isValidPathSegmentName } from '../core/names';
 import { ManifestObject } from '../core/manifest-object';
 import { applyOrderIndexes } from './apply-order';
 import { toYamlDocument } from './yaml';
@@ -17,14 +18,69 @@ export const CLUSTER_FOLDER = '_cluster';
 /** The name of the Kustomize file in each output folder. */
 export const KUSTOMIZATION_FILE = 'kustomization.yaml';
 
+/** The longest file name most file systems take, in bytes. */
+const MAX_FILE_NAME_BYTES = 255;
+
+/** A kind, as the API server takes it (a CRD's kind, lower-cased, is an RFC 1035 label): also safe in a file name. */
+const KIND = /^[A-Za-z]([-A-Za-z0-9]{0,61}[A-Za-z0-9])?$/;
+
+/**
+ * Why the object `o` cannot be written to a file of its own, if it cannot: its kind, namespace and name become a
+ * path, so each must be what the API server accepts and must not leave its folder, and the file name must fit the
+ * file system.
+ */
+function fileProblems(o: ManifestObject): string[] {
+  const problems: string[] = [];
+  const kind: unknown = o.kind;
+  const name: unknown = o.metadata?.name;
+  const namespace: unknown = o.kind === 'Namespace' ? name : o.metadata?.namespace;
+  if (typeof kind !== 'string' || !KIND.test(kind)) {
+    problems.push(`kind received ${JSON.stringify(kind)}; allowed: a kind of letters, digits and "-", starting with a letter, at most 63 characters`);
+  }
+  if (typeof name !== 'string' || name === '') {
+    problems.push(`metadata.name received ${JSON.stringify(name)}; allowed: a name (every object in the output has one)`);
+  } else {
+    const reasons = isValidPathSegmentName(name);
+    if (/[\u0000-\u001f\u007f\\]/.test(name)) reasons.push('may not contain control characters or "\\"');
+    if (reasons.length > 0) problems.push(`metadata.name received ${JSON.stringify(name)} (${reasons.join('; ')}); allowed: a name the API server accepts`);
+  }
+  if (namespace !== undefined) {
+    const reasons = typeof namespace === 'string' ? isDns1123Label(namespace) : ['not a string'];
+    if (reasons.length > 0) problems.push(`${o.kind === 'Namespace' ? 'metadata.name' : 'metadata.namespace'} received ${JSON.stringify(namespace)} (${reasons.join('; ')}); allowed: a namespace name (a DNS-1123 label)`);
+  }
+  if (problems.length === 0) {
+    const base = fileName(o);
+    const bytes = Buffer.byteLength(base);
+    if (bytes > MAX_FILE_NAME_BYTES) {
+      problems.push(`metadata.name received a name of ${(name as string).length} characters, which makes the file name "${base.slice(0, 40)}..." ` +
+        `${bytes} bytes long; allowed: a name of at most ${MAX_FILE_NAME_BYTES - (bytes - Buffer.byteLength(name as string))} bytes for this kind, ` +
+        `so that the file name fits the file system's ${MAX_FILE_NAME_BYTES} bytes`);
+    }
+  }
+  return problems;
+}
+
+/** `<kind>-<name>.yaml`, the kind in lower case. */
+function fileName(o: ManifestObject): string {
+  return `${o.kind.toLowerCase()}-${o.metadata.name}.yaml`;
+}
+
 /**
  * The file one object is written to, relative to its environment's folder: `<namespace>/<kind>-<name>.yaml`, the
  * kind in lower case. A Namespace goes in its own folder (`shop/namespace-shop.yaml`); other objects without a
  * namespace go in `_cluster/`.
+ *
+ * @throws PlatformError when the kind, namespace or name cannot be part of a path (see `layoutFiles()`)
  */
 export function objectFile(o: ManifestObject): string {
+  const problems = fileProblems(o);
+  if (problems.length > 0) throw new PlatformError(`${describeObject(o)} cannot be written to a file: ${problems.join('; ')}.`);
+  return pathOf(o);
+}
+
+function pathOf(o: ManifestObject): string {
   const folder = o.kind === 'Namespace' ? o.metadata.name : o.metadata.namespace ?? CLUSTER_FOLDER;
-  return `${folder}/${o.kind.toLowerCase()}-${o.metadata.name}.yaml`;
+  return `${folder}/${fileName(o)}`;
 }
 
 /**
@@ -70,19 +126,24 @@ export function* planEntries(plan: ReturnType<typeof planLayout>, prefix: string
  * @internal
  */
 export function planLayout(objects: readonly PlacedObject[]): { kustomization: string; files: Array<[string, ManifestObject]> } {
+  const problems = objects.flatMap((p) => fileProblems(p.object).map((problem) => `  - ${describe(p)}: ${problem}`));
+  if (problems.length > 0) {
+    throw new PlatformError(`Objects that cannot be written to files of their own (the kind, namespace and name make the file's path):\n${problems.join('\n')}`);
+  }
+  // By file name in lower case: two names that differ only in case are one file on macOS and Windows.
   const byFile = new Map<string, PlacedObject>();
   const files: Array<[string, ManifestObject]> = [];
   for (const i of applyOrderIndexes(objects.map((p) => p.object))) {
     const placed = objects[i];
-    const file = objectFile(placed.object);
-    const other = byFile.get(file);
+    const file = pathOf(placed.object);
+    const other = byFile.get(file.toLowerCase());
     if (other) {
       throw new PlatformError(
-        `Two objects would be written to the same file "${file}": ${describe(other)} and ${describe(placed)}. ` +
-          'Give them different names (objects of one kind need distinct names in a namespace).',
+        `Two objects would be written to the same file "${file}"${pathOf(other.object) !== file ? ` (and "${pathOf(other.object)}", the same file where case does not count)` : ''}: ` +
+          `${describe(other)} and ${describe(placed)}. Give them different names (objects of one kind need distinct names in a namespace).`,
       );
     }
-    byFile.set(file, placed);
+    byFile.set(file.toLowerCase(), placed);
     files.push([file, placed.object]);
   }
   const kustomization = {
@@ -96,6 +157,9 @@ export function planLayout(objects: readonly PlacedObject[]): { kustomization: s
 }
 
 function describe(p: PlacedObject): string {
-  const o = p.object;
-  return `${o.apiVersion} ${o.kind} "${o.metadata.name}" from "${p.constructPath}"`;
+  return `${describeObject(p.object)} from "${p.constructPath}"`;
+}
+
+function describeObject(o: ManifestObject): string {
+  return `${o.apiVersion} ${o.kind} ${formatValue(o.metadata?.name)}`;
 }
