@@ -1,4 +1,6 @@
+import { formatValue } from '../core/errors';
 import { ManifestObject } from '../core/manifest-object';
+import { fieldPathSegments, hasSecretFields, HIDDEN, hideSecretValues, holdsSecret, secretValuesOf, valueAt } from '../core/_secret-fields';
 import { Finding, Severity, SuppressedFinding, UncheckedObject, ValidationResult } from './finding';
 import { DeclaredExternal, ObjectIndex } from './_index';
 import { ValidationPreset } from './presets';
@@ -105,8 +107,16 @@ export function validateObjects(objects: readonly ManifestObject[], options: Val
   let rule: Rule;
   let source: ObjectSource | undefined;
   let local: Map<string, Suppression> | undefined;
+  let secrets: string[] | undefined;
+  /** `message` without the secret values of the object (see `withoutSecrets()`). */
+  const redact = (field: string, message: string): string => {
+    if (!hasSecretFields(object)) return message;
+    secrets ??= secretValuesOf(object);
+    return withoutSecrets(object, field, message, secrets);
+  };
   const ctx: RuleContext = {
     report(field: string, message: string): void {
+      message = redact(field, message);
       const base = severities.get(rule)!;
       const finding: Finding = {
         rule: rule.id,
@@ -141,6 +151,7 @@ export function validateObjects(objects: readonly ManifestObject[], options: Val
     object = objects[i];
     source = sources[i];
     local = undefined;
+    secrets = undefined;
     const annotated = isObject(object.metadata) && isObject(object.metadata.annotations)
       ? parseSuppressionAnnotations(object.metadata.annotations).suppressions : [];
     if (annotated.length > 0 || (source?.suppressions?.length ?? 0) > 0) {
@@ -158,4 +169,20 @@ export function validateObjects(objects: readonly ManifestObject[], options: Val
     }
   }
   return { findings: [...errors, ...warnings], suppressed, unchecked };
+}
+
+/**
+ * A finding's `message` on `field` of `o` without secret values: when the field is, is inside or contains a
+ * secret-bearing field (`core/_secret-fields.ts`), the value the rule quoted (`received` it) is `(hidden)`; and, in
+ * case a rule quoted one elsewhere, every one of the object's `secrets` anywhere in the message is `(hidden)` too.
+ */
+function withoutSecrets(o: ManifestObject, field: string, message: string, secrets: readonly string[]): string {
+  const path = fieldPathSegments(field);
+  const value = valueAt(o, path);
+  let out = message;
+  if (value !== undefined && holdsSecret(o, path, value)) {
+    const quoted = formatValue(value);
+    out = out.includes(`received ${quoted}`) ? out.split(`received ${quoted}`).join(`received ${HIDDEN}`) : out.split(quoted).join(HIDDEN);
+  }
+  return hideSecretValues(out, secrets);
 }
