@@ -1,5 +1,7 @@
 import { PlatformLabels } from '../core/labels';
 import { ManifestObject } from '../core/manifest-object';
+import { HIDDEN, holdsSecret, pointerReadings } from '../core/_secret-fields';
+import { forTerminal } from '../core/_terminal';
 import { diffFields, FieldChange } from './field-diff';
 import { ImmutableChange, immutableChanges } from './immutable-fields';
 import { ManifestSet } from './manifest-set';
@@ -87,40 +89,45 @@ export function hasChanges(diff: ManifestDiff): boolean {
   return diff.added.length + diff.removed.length + diff.changed.length > 0;
 }
 
-/** Secret values are never printed, only that they changed. */
-function isHiddenPath(d: ObjectDiff, path: string): boolean {
-  return d.kind === 'Secret' && /^\/(data|stringData)(\/|$)/.test(path);
+/**
+ * Whether a change's values are secret (see `core/_secret-fields.ts`): its path is, is inside or holds a
+ * secret-bearing field, under any reading of its path. Such values are never printed, only that they changed.
+ */
+function isHidden(d: ObjectDiff, c: FieldChange): boolean {
+  const readings = pointerReadings(c.path);
+  return readings === undefined || readings.some((path) => holdsSecret(d, path, c.before) || holdsSecret(d, path, c.after));
 }
 
 function show(value: unknown, hidden: boolean): string {
   if (value === undefined) return '(none)';
-  if (hidden) return '(hidden)';
+  if (hidden) return HIDDEN;
   const text = JSON.stringify(value);
-  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+  return forTerminal(text.length > 120 ? `${text.slice(0, 117)}...` : text);
 }
 
+/** `Kind namespace/name [environment]`, escaped for the terminal. */
 function title(d: ObjectDiff): string {
   const where = d.namespace !== undefined ? `${d.namespace}/${d.name}` : d.name;
-  return `${d.kind} ${where}${d.environment !== undefined ? ` [${d.environment}]` : ''}`;
+  return forTerminal(`${d.kind} ${where}${d.environment !== undefined ? ` [${d.environment}]` : ''}`);
 }
 
 /**
  * The diff for people: one line per added (`+`), pruned (`-`) and changed (`~`) object, each changed field with its
- * values before and after (Secret data hidden), a warning containing "immutable" for each change the API server
- * would reject, and a summary.
+ * values before and after (secret values hidden), a warning containing "immutable" for each change the API server
+ * would reject, and a summary. Every value and file name in it is escaped with `forTerminal()`.
  */
 export function formatDiff(diff: ManifestDiff): string {
   if (!hasChanges(diff)) return `No changes. ${diff.unchanged} object(s) identical.\n`;
   const lines: string[] = [];
-  for (const d of diff.added) lines.push(`+ ${title(d)}  (new, ${d.file})`);
+  for (const d of diff.added) lines.push(`+ ${title(d)}  (new, ${forTerminal(d.file)})`);
   for (const d of diff.removed) lines.push(`- ${title(d)}  (prune: no longer in the output; deleted on apply with prune)`);
   for (const d of diff.changed) {
-    lines.push(`~ ${title(d)}  (${d.file})`);
+    lines.push(`~ ${title(d)}  (${forTerminal(d.file)})`);
     for (const c of d.changes) {
-      const hidden = isHiddenPath(d, c.path);
-      lines.push(`    ${c.path || '/'}: ${show(c.before, hidden)} -> ${show(c.after, hidden)}`);
+      const hidden = isHidden(d, c);
+      lines.push(`    ${forTerminal(c.path || '/')}: ${show(c.before, hidden)} -> ${show(c.after, hidden)}`);
     }
-    for (const i of d.immutable) lines.push(`    ! immutable field ${i.path}: the API server rejects this change on apply: ${i.reason}`);
+    for (const i of d.immutable) lines.push(`    ! immutable field ${forTerminal(i.path)}: the API server rejects this change on apply: ${forTerminal(i.reason)}`);
   }
   const immutable = diff.changed.reduce((n, d) => n + d.immutable.length, 0);
   lines.push('');
@@ -129,12 +136,12 @@ export function formatDiff(diff: ManifestDiff): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The diff as plain JSON data (Secret data values hidden), for tools. */
+/** The diff as plain JSON data (secret values hidden, as `formatDiff()` hides them), for tools. */
 export function diffToJson(diff: ManifestDiff): Record<string, unknown> {
   const hide = (d: ObjectDiff): ObjectDiff => ({
     ...d,
-    changes: d.changes.map((c) => (isHiddenPath(d, c.path)
-      ? { path: c.path, ...(c.before !== undefined ? { before: '(hidden)' } : {}), ...(c.after !== undefined ? { after: '(hidden)' } : {}) }
+    changes: d.changes.map((c) => (isHidden(d, c)
+      ? { path: c.path, ...(c.before !== undefined ? { before: HIDDEN } : {}), ...(c.after !== undefined ? { after: HIDDEN } : {}) }
       : c)),
   });
   return {

@@ -1,5 +1,7 @@
 import { diffManifests, diffToJson, formatDiff, hasChanges, ManifestObject, ManifestSet, objectId } from '../../lib';
 
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
 function set(objects: ManifestObject[]): ManifestSet {
   return { source: 'test', objects: new Map(objects.map((o, i) => [objectId(o), { object: o, file: `f${i}.yaml`, line: 1 }])) };
 }
@@ -62,6 +64,65 @@ describe('diffManifests', () => {
     const diff = diffManifests(set([secret('b2xk')]), set([secret('bmV3')]));
     expect(formatDiff(diff)).toContain('/data/k: (hidden) -> (hidden)');
     expect(JSON.stringify(diffToJson(diff))).not.toMatch(/b2xk|bmV3/);
+  });
+
+  test('GIVEN a changed last-applied configuration of a Secret WHEN formatted or as JSON THEN it is reported as changed, hidden', () => {
+    // GIVEN the annotation kubectl keeps, with the base64 of the password in it
+    const secret = (v: string): ManifestObject => ({
+      apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', namespace: 'n', annotations: { [LAST_APPLIED]: JSON.stringify({ data: { password: v } }) } },
+    });
+    // WHEN
+    const diff = diffManifests(set([secret('b2xk')]), set([secret('bmV3')]));
+    // THEN
+    expect(formatDiff(diff)).toContain('/metadata/annotations/kubectl.kubernetes.io~1last-applied-configuration: (hidden) -> (hidden)');
+    expect(JSON.stringify(diffToJson(diff))).not.toMatch(/b2xk|bmV3/);
+  });
+
+  test('GIVEN annotations added to a Secret with its last-applied configuration WHEN formatted THEN the whole map is hidden', () => {
+    const before: ManifestObject = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' } };
+    const after: ManifestObject = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', annotations: { [LAST_APPLIED]: '{"data":{"k":"b2xk"}}' } } };
+    expect(formatDiff(diffManifests(set([before]), set([after])))).toContain('/metadata/annotations: (none) -> (hidden)');
+  });
+
+  test('GIVEN changed SealedSecret and ExternalSecret values WHEN formatted or as JSON THEN they are hidden', () => {
+    // GIVEN
+    const sealed = (v: string): ManifestObject => ({
+      apiVersion: 'bitnami.com/v1alpha1', kind: 'SealedSecret', metadata: { name: 's', namespace: 'n' },
+      spec: { encryptedData: { k: `Ag${v}` }, template: { data: { 'app.conf': `password=${v}` } } },
+    });
+    const external = (v: string): ManifestObject => ({
+      apiVersion: 'external-secrets.io/v1beta1', kind: 'ExternalSecret', metadata: { name: 'e', namespace: 'n' },
+      spec: { target: { template: { data: { url: `db://${v}` }, templateFrom: [{ literal: `token: ${v}` }] } } },
+    });
+    // WHEN
+    const diff = diffManifests(set([sealed('OLDVALUE'), external('OLDVALUE')]), set([sealed('NEWVALUE'), external('NEWVALUE')]));
+    // THEN
+    const text = formatDiff(diff);
+    for (const p of ['/spec/encryptedData/k', '/spec/template/data/app.conf', '/spec/target/template/data/url', '/spec/target/template/templateFrom/0/literal']) {
+      expect(text).toContain(`${p}: (hidden) -> (hidden)`);
+    }
+    expect(text + JSON.stringify(diffToJson(diff))).not.toMatch(/OLDVALUE|NEWVALUE/);
+  });
+
+  test('GIVEN a changed last-applied configuration of a ConfigMap WHEN formatted THEN its values are shown', () => {
+    const cm = (v: string): ManifestObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', annotations: { [LAST_APPLIED]: v } } });
+    expect(formatDiff(diffManifests(set([cm('{"a":1}')]), set([cm('{"a":2}')])))).toContain('"{\\"a\\":1}" -> "{\\"a\\":2}"');
+  });
+
+  test('GIVEN control characters in kind, name, environment, file, path and values WHEN formatted THEN each is escaped', () => {
+    // GIVEN
+    const hostile = 'x\u001b[2J\rfake\nfake line\u202e';
+    const cm = (v: string): ManifestObject => ({
+      apiVersion: 'v1', kind: `ConfigMap${hostile}`, metadata: { name: hostile, namespace: hostile, labels: { 'cdk8s-platform.io/environment': hostile } }, data: { [hostile]: v },
+    });
+    const before = set([cm(`a${hostile}`)]);
+    const after: ManifestSet = { source: 'test', objects: new Map([...set([cm(`b${hostile}`)]).objects].map(([id, e]) => [id, { ...e, file: `${hostile}.yaml` }])) };
+    // WHEN
+    const text = formatDiff(diffManifests(before, after));
+    // THEN
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/);
+    expect(text.split('\n').filter((l) => l.startsWith('fake'))).toEqual([]);
+    expect(text).toContain('~ ConfigMapx\\x1b[2J\\rfake\\nfake line\\u202e x\\x1b[2J');
   });
 
   test('GIVEN changes WHEN as JSON THEN added, removed, changed and the immutable count are there', () => {
