@@ -1,3 +1,4 @@
+import { forTerminal } from '../core/_terminal';
 import { Finding, ValidationResult } from './finding';
 
 /** One finding in the JSON report. */
@@ -92,19 +93,27 @@ export function toJsonReport(result: ValidationResult): JsonReport {
   };
 }
 
-/** `Kind namespace/name`, or `Kind name` for an object without a namespace. */
+/** `Kind namespace/name`, or `Kind name` for an object without a namespace, safe to print (see `forTerminal()`). */
 function objectName(f: { kind: string; namespace?: string; name: string }): string {
-  return `${f.kind} ${f.namespace ? `${f.namespace}/` : ''}${f.name || '(unnamed)'}`;
+  return `${forTerminal(f.kind)} ${f.namespace ? `${forTerminal(f.namespace)}/` : ''}${f.name ? forTerminal(f.name) : '(unnamed)'}`;
 }
 
-/** One finding on one line: `error [rule] Kind ns/name field: message (at construct path or file:line)`. */
+/**
+ * One finding on one line: `error [rule] Kind ns/name field: message (at construct path or file:line)`. Every value
+ * in it is escaped with `forTerminal()`, so that nothing read from an object or a file name acts on the terminal or
+ * fakes a line.
+ */
 export function formatFinding(f: Finding): string {
-  const where = f.constructPath ? ` (construct ${f.constructPath})` : f.location ? ` (${f.location})` : '';
-  if (f.kind === '' && f.location) return `${f.severity} [${f.rule}] ${f.location}: ${f.message}`;
-  return `${f.severity} [${f.rule}] ${objectName(f)}${f.field ? ` ${f.field}` : ''}: ${f.message}${where}`;
+  const where = f.constructPath ? ` (construct ${forTerminal(f.constructPath)})` : f.location ? ` (${forTerminal(f.location)})` : '';
+  const head = `${f.severity} [${f.rule}]`;
+  if (f.kind === '' && f.location) return `${head} ${forTerminal(f.location)}: ${forTerminal(f.message)}`;
+  return `${head} ${objectName(f)}${f.field ? ` ${forTerminal(f.field)}` : ''}: ${forTerminal(f.message)}${where}`;
 }
 
-/** The human report: one line per finding, then suppressions, unchecked objects and a summary. */
+/**
+ * The human report: one line per finding, then suppressions, unchecked objects and a summary; values escaped as
+ * `formatFinding()` escapes them.
+ */
 export function formatReport(result: ValidationResult, objectCount: number): string {
   const lines = result.findings.map(formatFinding);
   const byRule = new Map<string, { action: string; justification: string; count: number }>();
@@ -115,7 +124,7 @@ export function formatReport(result: ValidationResult, objectCount: number): str
     byRule.set(key, entry);
   }
   for (const [key, s] of byRule) {
-    lines.push(`${s.action === 'off' ? 'suppressed' : 'downgraded'} [${key.split('\u0000')[0]}] ${s.count} finding(s): ${s.justification}`);
+    lines.push(`${s.action === 'off' ? 'suppressed' : 'downgraded'} [${forTerminal(key.split('\u0000')[0])}] ${s.count} finding(s): ${forTerminal(s.justification)}`);
   }
   if (result.unchecked.length > 0) {
     lines.push(`not schema-checked (custom resources): ${result.unchecked.map(objectName).join(', ')}`);
