@@ -4,8 +4,9 @@
  * loading `kubernetes-models` (a devDependency).
  *
  * The source of truth is `kubernetes-models@4.5.1`: the field names, required fields, enums and the shape of every
- * type come from its TypeScript declarations (read with the TypeScript compiler API); whether a number is an integer
- * comes from its compiled JSON Schema validators (asked with a fractional value). Group-versions that Kubernetes 1.27
+ * type come from its TypeScript declarations (read with the TypeScript compiler API); whether a number is an integer,
+ * and then an int32 or an int64, comes from its compiled JSON Schema validators (asked with a fractional value, then
+ * with 2^31). Group-versions that Kubernetes 1.27
  * no longer (or not yet) serves are kept out of `kinds` and listed in `removed`, with their replacement; fields that
  * kubernetes-models has from later Kubernetes releases are listed in `not-in-1.27.json` and left out.
  *
@@ -132,12 +133,21 @@ function typeCode(type: ts.Type, ctx: string): TypeCode {
   throw new Error(`unhandled type ${checker.typeToString(type)}`);
 }
 
-function isIntegerField(id: string, field: string, array: boolean): boolean {
+/**
+ * The integer format of a number field, as its compiled validator checks it: `int32` when 2^31 is refused as out of
+ * the int32 format, `int64` for any other integer field (Kubernetes gives every integer one of the two formats),
+ * `undefined` when the field accepts a fraction (a plain number).
+ */
+function integerFormat(id: string, field: string, array: boolean): 'int32' | 'int64' | undefined {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { validate } = require(schemaFileOf.get(id)!);
-  validate({ [field]: array ? [0.5] : 0.5 });
   const at = array ? `/${field}/0` : `/${field}`;
-  return (validate.errors ?? []).some((e: any) => e.instancePath === at && e.keyword === 'type' && e.params.type === 'integer');
+  const errorsFor = (value: number): any[] => {
+    validate({ [field]: array ? [value] : value });
+    return (validate.errors ?? []).filter((e: any) => e.instancePath === at);
+  };
+  if (!errorsFor(0.5).some((e) => e.keyword === 'type' && e.params.type === 'integer')) return undefined;
+  return errorsFor(2 ** 31).some((e) => e.keyword === 'format' && e.params.format === 'int32') ? 'int32' : 'int64';
 }
 
 function define(id: string): void {
@@ -154,8 +164,8 @@ function defineType(id: string, type: ts.Type, schemaId: string | undefined): vo
     const decl = prop.valueDeclaration ?? prop.declarations?.[0];
     const propType = checker.getTypeOfSymbolAtLocation(prop, decl!);
     let code = typeCode(propType, `${id}.${prop.name}`);
-    if (code === 'number' && schemaId && isIntegerField(schemaId, prop.name, false)) code = 'integer';
-    if (code === '[]number' && schemaId && isIntegerField(schemaId, prop.name, true)) code = '[]integer';
+    if (code === 'number' && schemaId) code = integerFormat(schemaId, prop.name, false) ?? code;
+    if (code === '[]number' && schemaId) code = `[]${integerFormat(schemaId, prop.name, true) ?? 'number'}`;
     props[prop.name] = code;
     if (!(prop.flags & ts.SymbolFlags.Optional)) required.push(prop.name);
   }

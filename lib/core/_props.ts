@@ -38,6 +38,21 @@ export const ALLOWED = {
   annotationKey: `an annotation key: ${QUALIFIED_NAME_ALLOWED}`,
 } as const;
 
+/** The integer formats of Kubernetes API fields (Go's `int32` and `int64`). @internal */
+export type IntFormat = 'int32' | 'int64';
+
+/**
+ * The integers each format takes from a construct's props: int32 as the API server decodes it; int64 up to the largest
+ * integer a JavaScript number holds exactly (2^53 - 1), since a larger one is written as another value than the one
+ * given (the API server's own int64 limit, 2^63 - 1, cannot be given exactly).
+ *
+ * @internal
+ */
+export const INT_RANGE: Record<IntFormat, { readonly min: number; readonly max: number; readonly what: string }> = {
+  int32: { min: -2147483648, max: 2147483647, what: 'the field is an int32' },
+  int64: { min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER, what: 'the largest integer a JavaScript number holds exactly' },
+};
+
 /** Total size limit of a ConfigMap's or Secret's data (the etcd object size limit the API server enforces). */
 export const MAX_DATA_BYTES = 1024 * 1024;
 
@@ -99,12 +114,18 @@ export class PropChecker {
     return this.syntax(prop, value, NAME_RULES[rule].check, NAME_RULES[rule].allowed);
   }
 
-  public integer(prop: string, value: unknown, min: number, max: number = Number.MAX_SAFE_INTEGER): value is number {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-      const allowed = max === Number.MAX_SAFE_INTEGER
-        ? `an integer greater than or equal to ${min}`
-        : `an integer from ${min} to ${max}`;
-      this.fail(prop, value, allowed);
+  /**
+   * Checks an integer from `min` to `max`.
+   *
+   * `max` is a number for a field with its own upper bound, or the integer format of the Kubernetes field: `int32`
+   * (the default, so no caller can forget it) or `int64`. The API server refuses an int32 above 2147483647 when it
+   * decodes the object; an int64 is bounded here by the largest integer a JavaScript number holds exactly, since a
+   * larger one would be written as another value than the one given.
+   */
+  public integer(prop: string, value: unknown, min: number, max: number | IntFormat = 'int32'): value is number {
+    const upper = typeof max === 'number' ? max : INT_RANGE[max].max;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > upper) {
+      this.fail(prop, value, `an integer from ${min} to ${upper}${typeof max === 'number' ? '' : ` (${INT_RANGE[max].what})`}`);
       return false;
     }
     return true;

@@ -79,7 +79,7 @@ export class Toleration {
       check.fail(`${prop}.effect`, o.effect, 'TaintEffect.NO_SCHEDULE, TaintEffect.PREFER_NO_SCHEDULE or TaintEffect.NO_EXECUTE');
     }
     if (o.tolerationSeconds !== undefined) {
-      check.integer(`${prop}.tolerationSeconds`, o.tolerationSeconds, 0);
+      check.integer(`${prop}.tolerationSeconds`, o.tolerationSeconds, 0, 'int64');
       if (o.effect !== TaintEffect.NO_EXECUTE) {
         check.fail(`${prop}.tolerationSeconds`, o.tolerationSeconds, 'no tolerationSeconds unless effect is TaintEffect.NO_EXECUTE');
       }

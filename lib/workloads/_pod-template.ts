@@ -133,7 +133,7 @@ export class PodTemplate {
     }
     this.terminationGracePeriodSeconds = p.terminationGracePeriodSeconds ?? d.terminationGracePeriodSeconds;
     if (this.terminationGracePeriodSeconds !== undefined) {
-      check.integer('terminationGracePeriodSeconds', this.terminationGracePeriodSeconds, 0);
+      check.integer('terminationGracePeriodSeconds', this.terminationGracePeriodSeconds, 0, 'int64');
       const sleep = p.preStop?.sleepSeconds;
       if (sleep !== undefined && Number.isInteger(this.terminationGracePeriodSeconds) && sleep >= this.terminationGracePeriodSeconds) {
         check.fail('preStop', `sleep ${sleep}s`, `a delay shorter than terminationGracePeriodSeconds (${this.terminationGracePeriodSeconds}), or the container is killed before it stops`);

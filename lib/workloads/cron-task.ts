@@ -146,7 +146,7 @@ export class CronTask extends Workload {
     const policy = p.concurrencyPolicy ?? ConcurrencyPolicy.FORBID;
     if (!(policy instanceof ConcurrencyPolicy)) check.fail('concurrencyPolicy', policy, 'ConcurrencyPolicy.FORBID, ConcurrencyPolicy.REPLACE or ConcurrencyPolicy.ALLOW');
     this.concurrencyPolicy = policy;
-    if (p.startingDeadlineSeconds !== undefined) check.integer('startingDeadlineSeconds', p.startingDeadlineSeconds, 10);
+    if (p.startingDeadlineSeconds !== undefined) check.integer('startingDeadlineSeconds', p.startingDeadlineSeconds, 10, 'int64');
     if (p.suspend !== undefined) check.boolean('suspend', p.suspend);
     if (p.successfulJobsHistoryLimit !== undefined) check.integer('successfulJobsHistoryLimit', p.successfulJobsHistoryLimit, 0);
     if (p.failedJobsHistoryLimit !== undefined) check.integer('failedJobsHistoryLimit', p.failedJobsHistoryLimit, 0);

@@ -1,3 +1,5 @@
+import { INT_RANGE } from '../core/_props';
+
 /** Options of a rolling update. */
 export interface RollingUpdateOptions {
   /**
@@ -56,7 +58,7 @@ export class DeploymentStrategy {
  */
 export function intOrPercentProblem(value: unknown, atMost100Percent: boolean): string | undefined {
   if (typeof value === 'number') {
-    return Number.isInteger(value) && value >= 0 ? undefined : 'a non-negative integer';
+    return Number.isInteger(value) && value >= 0 && value <= INT_RANGE.int32.max ? undefined : `a non-negative integer of at most ${INT_RANGE.int32.max} (an IntOrString's integer is an int32)`;
   }
   if (typeof value === 'string') {
     const m = /^([0-9]+)%$/.exec(value);

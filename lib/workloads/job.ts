@@ -107,7 +107,7 @@ export class Job extends Workload {
 /** Checks a job's run options. @internal */
 export function checkJobRun(check: PropChecker, o: JobRunOptions): { restartPolicy: 'Never' | 'OnFailure' } {
   if (o.backoffLimit !== undefined) check.integer('backoffLimit', o.backoffLimit, 0);
-  if (o.activeDeadlineSeconds !== undefined) check.integer('activeDeadlineSeconds', o.activeDeadlineSeconds, 1);
+  if (o.activeDeadlineSeconds !== undefined) check.integer('activeDeadlineSeconds', o.activeDeadlineSeconds, 1, 'int64');
   if (o.ttlSecondsAfterFinished !== undefined) check.integer('ttlSecondsAfterFinished', o.ttlSecondsAfterFinished, 0);
   if (o.completions !== undefined) check.integer('completions', o.completions, 1);
   if (o.parallelism !== undefined) check.integer('parallelism', o.parallelism, 1);

@@ -132,7 +132,11 @@ export interface ResolvedSecurity {
   readonly seccompProfile: SeccompProfile;
 }
 
-const MAX_ID = 0xffffffff;
+/**
+ * The largest user or group ID the API server accepts (`IsValidUserID`, `IsValidGroupID`: math.MaxInt32), though the
+ * fields are int64.
+ */
+const MAX_ID = 2147483647;
 
 /** Checks `options` and applies the defaults. @internal */
 export function resolveSecurity(check: PropChecker, prop: string, options: SecurityOptions | undefined): ResolvedSecurity {

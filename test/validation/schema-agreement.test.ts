@@ -34,6 +34,8 @@ const OBJECTS: Array<[string, ManifestObject]> = [
   })(),
   ['replicas as a string', set(deployment(), 'spec.replicas', '3')],
   ['replicas as a fraction', set(deployment(), 'spec.replicas', 1.5)],
+  ['replicas past the int32 maximum', set(deployment(), 'spec.replicas', 2 ** 31)],
+  ['a container port below the int32 minimum', set(deployment(), `${C0}.ports[0].containerPort`, -(2 ** 31) - 1)],
   ['a container port as a string', set(deployment(), `${C0}.ports[0].containerPort`, '8080')],
   ['a container without a name', set(deployment(), `${C0}.name`, undefined)],
   ['a Deployment without a selector', set(deployment(), 'spec.selector', undefined)],
@@ -48,11 +50,16 @@ const OBJECTS: Array<[string, ManifestObject]> = [
   ['env as an object', set(deployment(), `${C0}.env`, { LOG_LEVEL: 'info' })],
 ];
 
+/** Whether a kubernetes-models error is one the schema layer reports too: a type, enum, required or integer format problem. */
+function isSchemaError(e: any): boolean {
+  return ['type', 'required', 'enum'].includes(e.keyword) || (e.keyword === 'format' && ['int32', 'int64'].includes(e.params.format));
+}
+
 describe('the schema layer agrees with kubernetes-models@4.5.1', () => {
-  test.each(OBJECTS)('GIVEN %s WHEN checked by both THEN they report type, enum and required problems at the same fields', (_name, o) => {
+  test.each(OBJECTS)('GIVEN %s WHEN checked by both THEN they report type, enum, required and integer format problems at the same fields', (_name, o) => {
     // GIVEN / WHEN
     const theirs = new Set(modelsErrors(o)
-      .filter((e: any) => ['type', 'required', 'enum'].includes(e.keyword))
+      .filter(isSchemaError)
       .map((e: any) => (e.keyword === 'required' ? `${e.instancePath}/${e.params.missingProperty}` : e.instancePath)));
     const ours = new Set(schemaProblemsOf(o).filter((p) => p.type !== 'unknown-field').map((p) => pointer(p.field)));
     // THEN

@@ -1,7 +1,8 @@
 /**
  * The strict schema check: every field of an object against the Kubernetes 1.27 API definitions, as the API server
  * does with `kubectl apply --validate=strict` (the default since kubectl 1.25): unknown fields, wrong types, missing
- * required fields and values outside an enum.
+ * required fields, values outside an enum, and integers outside their format (an int32 above 2147483647 is refused
+ * when the API server decodes the object, as a wrong type is).
  *
  * The definitions are in `k8s-1.27.ts`, generated from kubernetes-models@4.5.1 by
  * `scripts/generate-schema-tables.ts`, and loaded on first use.
@@ -9,6 +10,7 @@
  * @see https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation
  * @internal
  */
+import { INT_RANGE } from '../../core/_props';
 import { formatValue } from '../../core/errors';
 import { ManifestObject } from '../../core/manifest-object';
 
@@ -94,9 +96,21 @@ function describe(value: unknown): string {
   return `a ${typeof value}`;
 }
 
+/**
+ * The integers of each format, as the API server decodes them. An int64 is checked on the number JSON or YAML text
+ * was read as: 2^63 itself passes, since the largest int64 (2^63 - 1) is read as 2^63; anything beyond it is out of
+ * range however it was rounded.
+ */
+const INT_BOUNDS = {
+  int32: INT_RANGE.int32,
+  int64: { min: -(2 ** 63), max: 2 ** 63 },
+} as const;
+
 const TYPE_WORDS: Record<string, string> = {
-  string: 'a string', integer: 'an integer', number: 'a number', boolean: 'true or false',
-  'int-or-string': 'an integer or a string',
+  string: 'a string', number: 'a number', boolean: 'true or false',
+  int32: `an integer from ${INT_RANGE.int32.min} to ${INT_RANGE.int32.max} (int32)`,
+  int64: 'an integer from -9223372036854775808 to 9223372036854775807 (int64)',
+  'int-or-string': `a string or an integer from ${INT_RANGE.int32.min} to ${INT_RANGE.int32.max} (int32)`,
   quantity: 'a quantity: a string such as "100m" or a number',
 };
 
@@ -156,10 +170,13 @@ function compile(code: string): Checker {
       return (v, parts, out) => {
         if (v !== null && v !== undefined && typeof v !== 'string') typeProblem(v, code, parts, out);
       };
-    case 'integer':
+    case 'int32':
+    case 'int64': {
+      const { min, max } = INT_BOUNDS[code];
       return (v, parts, out) => {
-        if (v !== null && v !== undefined && (typeof v !== 'number' || !Number.isInteger(v))) typeProblem(v, code, parts, out);
+        if (v !== null && v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)) typeProblem(v, code, parts, out);
       };
+    }
     case 'number':
       return (v, parts, out) => {
         if (v !== null && v !== undefined && typeof v !== 'number') typeProblem(v, code, parts, out);
@@ -170,7 +187,8 @@ function compile(code: string): Checker {
       };
     case 'int-or-string':
       return (v, parts, out) => {
-        if (v === null || v === undefined || typeof v === 'string' || (typeof v === 'number' && Number.isInteger(v))) return;
+        if (v === null || v === undefined || typeof v === 'string') return;
+        if (typeof v === 'number' && Number.isInteger(v) && v >= INT_BOUNDS.int32.min && v <= INT_BOUNDS.int32.max) return;
         typeProblem(v, code, parts, out);
       };
     case 'quantity':
