@@ -76,16 +76,42 @@ function formatProblem(p: PropProblem): string {
   return `${p.prop}: received ${formatValue(p.value)}${reasons}; allowed: ${p.allowed}`;
 }
 
-/** Renders a received value for an error message: JSON where possible, shortened when long. @internal */
+/**
+ * Renders a received value for an error message: JSON where possible, shortened when long.
+ *
+ * `NaN`, `Infinity` and `-Infinity` are written as such, also inside lists and objects, where JSON would write
+ * `null` and so report a value that was not given.
+ *
+ * @internal
+ */
 export function formatValue(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (typeof value === 'function') return 'a function';
   if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'number') return String(value);
   let text: string;
   try {
     text = JSON.stringify(value) ?? String(value);
+    if (typeof value === 'object' && value !== null && text.includes('null')) text = withNonFiniteNumbers(value, text);
   } catch {
     text = String(value);
   }
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+/**
+ * `json` (the JSON of `value`) with the `null`s that stand for non-finite numbers written as `NaN`, `Infinity` or
+ * `-Infinity`. Those numbers are first written as strings starting with a mark that `json` does not contain, so
+ * no string of the value itself can be mistaken for one.
+ */
+function withNonFiniteNumbers(value: object, json: string): string {
+  let mark = 'NonFinite';
+  while (json.includes(mark)) mark += '~';
+  let found = false;
+  const marked = JSON.stringify(value, (_key, v: unknown) => {
+    if (typeof v !== 'number' || Number.isFinite(v)) return v;
+    found = true;
+    return `${mark}${v}`;
+  });
+  return found ? marked.replace(new RegExp(`"${mark}(NaN|-?Infinity)"`, 'g'), '$1') : json;
 }
