@@ -213,6 +213,9 @@ export class PropChecker {
   /**
    * Entries added to a ConfigMap's or Secret's data: valid keys not already present, string values, and at most
    * 1 MiB of keys and values in all (the API server's limit for both kinds).
+   *
+   * Keys are compared with the existing ones as own properties, so `constructor` or `toString` are ordinary keys;
+   * `__proto__` is refused, since setting it on the data object would replace its prototype or be ignored.
    */
   public dataEntries(prop: string, entries: Record<string, unknown>, existing: Record<string, string>, kind: 'ConfigMap' | 'Secret'): void {
     const hide = kind === 'Secret';
@@ -220,7 +223,11 @@ export class PropChecker {
     for (const [k, v] of Object.entries(existing)) total += Buffer.byteLength(k) + Buffer.byteLength(v);
     for (const [key, value] of Object.entries(entries)) {
       this.configKey(`${prop} key`, key);
-      if (key in existing) this.fail(`${prop} key`, key, `a key not already in the ${kind}`);
+      if (key === '__proto__') {
+        this.fail(`${prop} key`, key, `${ALLOWED.configKey}, other than "__proto__" (a JavaScript object cannot hold it as data)`);
+      } else if (Object.prototype.hasOwnProperty.call(existing, key)) {
+        this.fail(`${prop} key`, key, `a key not already in the ${kind}`);
+      }
       if (typeof value !== 'string') {
         this.fail(`${prop}.${key}`, hide ? '(hidden)' : value, 'a string value');
         continue;

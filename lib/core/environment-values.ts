@@ -22,8 +22,13 @@ type PlainObject<V> = { [K in keyof V]-?: V[K] extends (...args: any[]) => any ?
  * everything else (arrays, class instances, strings, numbers...) replaces the base value; an override of
  * `undefined` keeps the base value.
  *
- * @throws PlatformError when an override replaces a class instance (e.g. a `ServiceType`) with a plain object,
- * naming the path
+ * Keys are read as own properties only, so `constructor` or `toString` are ordinary keys. A `__proto__` key (as
+ * `JSON.parse()` makes one) in an object being merged, base or override, is refused: set as a key it would replace
+ * the result's prototype, and kept as data it would do so in the next object it is copied into with
+ * `Object.assign()`.
+ *
+ * @throws PlatformError when an override replaces a class instance (e.g. a `ServiceType`) with a plain object, or
+ * when a plain object has a `__proto__` key, naming the path
  * @example
  * mergeValues({ replicas: 2, resources: { cpu: '100m', memory: '128Mi' } }, { resources: { cpu: '1' } })
  * // => { replicas: 2, resources: { cpu: '1', memory: '128Mi' } }
@@ -40,11 +45,22 @@ function merge(base: unknown, override: unknown, at: string): unknown {
       const what = typeof base === 'object' ? `a whole ${base.constructor?.name ?? 'object'} value` : `a ${typeof base}`;
       throw new PlatformError(`Invalid environment override at ${at}: received ${formatValue(override)}; allowed: ${what} (only plain objects are merged key by key)`);
     }
+    refuseProtoKey(base, at);
+    refuseProtoKey(override, at);
     const result: Record<string, unknown> = { ...base };
-    for (const [k, v] of Object.entries(override)) result[k] = merge(base[k], v, `${at}.${k}`);
+    for (const [k, v] of Object.entries(override)) result[k] = merge(hasOwn(base, k) ? base[k] : undefined, v, `${at}.${k}`);
     return result;
   }
   return override;
+}
+
+const hasOwn = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+
+/** Throws when `o` has an own `__proto__` key (which only `JSON.parse()`, a computed key or `defineProperty` make). */
+function refuseProtoKey(o: Record<string, unknown>, at: string): void {
+  if (hasOwn(o, '__proto__')) {
+    throw new PlatformError(`Invalid environment values at ${at}.__proto__: received the key "__proto__"; allowed: any key but "__proto__" (set as a key, it replaces the object's prototype)`);
+  }
 }
 
 /**
