@@ -124,21 +124,19 @@ function writeOutput(outdir: string, files: Iterable<readonly [string, string]>,
   try {
     recover(target, paths.parent, paths.base, warnings);
     checkOutputFolder(outdir);
-    try {
-      fs.mkdirSync(paths.staging);
-      fs.writeFileSync(path.join(paths.staging, OUTPUT_MARKER_FILE), OUTPUT_MARKER_TEXT);
-      writeFiles(paths.staging, files, outdir);
-      if (replaced && exists(target)) carryOver(target, paths.staging, replaced);
-      checkCommandAlive(outdir);
-      swap(target, paths.staging, paths.previous);
-    } catch (e) {
-      removeQuietly(paths.staging);
-      throw outputError(e, outdir, paths.staging);
-    }
-    remove(paths.previous, warnings);
-  } finally {
+    fs.mkdirSync(paths.staging);
+    fs.writeFileSync(path.join(paths.staging, OUTPUT_MARKER_FILE), OUTPUT_MARKER_TEXT);
+    writeFiles(paths.staging, files, outdir);
+    if (replaced && exists(target)) carryOver(target, paths.staging, replaced);
+    checkCommandAlive(outdir);
+    swap(target, paths.staging, paths.previous);
+  } catch (e) {
+    removeQuietly(paths.staging);
     unlock();
+    throw outputError(e, outdir, paths.staging);
   }
+  remove(paths.previous, warnings);
+  unlock();
   return warnings;
 }
 
@@ -152,7 +150,13 @@ function lock(file: string, outdir: string): () => void {
   for (let attempt = 0; ; attempt++) {
     try {
       createWithContent(file, `${process.pid}\n`);
-      return () => fs.rmSync(file, { force: true });
+      return () => {
+        try {
+          fs.rmSync(file, { force: true });
+        } catch {
+          // a lock left behind is taken over by the next write: its process is gone
+        }
+      };
     } catch (e) {
       if (fsErrorCode(e) !== 'EEXIST' || attempt > 0) {
         throw new PlatformError(`Cannot lock the output folder "${outdir}" (${file}): ${fsErrorReason(e)}.`);
@@ -167,18 +171,23 @@ function lock(file: string, outdir: string): () => void {
   }
 }
 
+/** The errors of `link()` on a file system without hard links. */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
+
 /** Creates `file` with `content`, or throws EEXIST when it exists: by a hard link where the file system has them. */
 function createWithContent(file: string, content: string): void {
   const temporary = `${file}-${crypto.randomBytes(6).toString('hex')}`;
   fs.writeFileSync(temporary, content);
+  let linked = false;
   try {
     fs.linkSync(temporary, file);
-    return;
+    linked = true;
   } catch (e) {
-    if (fsErrorCode(e) === 'EEXIST') throw e;
+    if (!NO_HARD_LINKS.has(fsErrorCode(e) ?? '')) throw e;
   } finally {
-    fs.rmSync(temporary, { force: true });
+    removeQuietly(temporary);
   }
+  if (linked) return;
   // No hard links here: an exclusive create, then the content (a lock briefly empty).
   const fd = fs.openSync(file, 'wx');
   try {
@@ -311,11 +320,12 @@ function remove(leftover: string, warnings: string[]): void {
   }
 }
 
-function removeQuietly(folder: string): void {
+/** Deletes a file or folder the write made, if it can; what it cannot, the next write removes (step 3). */
+function removeQuietly(made: string): void {
   try {
-    fs.rmSync(folder, { recursive: true, force: true });
+    fs.rmSync(made, { recursive: true, force: true });
   } catch {
-    // the next write removes it (step 3)
+    // left for the next write
   }
 }
 

@@ -14,8 +14,8 @@ const MUTATING = ['renameSync', 'writeFileSync', 'mkdirSync', 'rmSync', 'unlinkS
 
 class Crash extends Error {}
 
-/** The crash plan of the running write, if any. */
-let plan: { at: number; steps: number; dead: boolean } | undefined;
+/** The fault plan of the running write, if any: a crash, or one error (a full disk) at step `at`. */
+let plan: { at: number; steps: number; dead: boolean; error?: boolean } | undefined;
 
 // The module object itself: `import * as fs` gives a copy of it.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -29,6 +29,9 @@ for (const name of MUTATING) {
     if (!plan || (name === 'openSync' && (args[1] === undefined || args[1] === 'r'))) return original.apply(this, args);
     if (plan.dead) return name === 'openSync' ? -1 : undefined;
     plan.steps++;
+    if (plan.steps === plan.at && plan.error) {
+      throw Object.assign(new Error(`ENOSPC: no space left on device, ${name}`), { code: 'ENOSPC', path: String(args[0]) });
+    }
     if (plan.steps === plan.at) {
       plan.dead = true;
       throw new Crash(`crash before step ${plan.at} (${name})`);
@@ -65,6 +68,19 @@ function runWithCrash(at: number, write: () => void): { crashed: boolean; steps:
     plan = undefined;
   }
   return { crashed: current.dead, steps: current.steps };
+}
+
+/** Runs `write` with one ENOSPC error at the `at`-th change; returns what it threw, if anything. */
+function runWithError(at: number, write: () => void): unknown {
+  plan = { at, steps: 0, dead: false, error: true };
+  try {
+    write();
+    return undefined;
+  } catch (e) {
+    return e;
+  } finally {
+    plan = undefined;
+  }
 }
 
 /** Every file below `dir`, with its content, by relative path. */
@@ -167,5 +183,42 @@ describe('the output writer, crashed before each of its steps', () => {
       return;
     }
     throw new Error('no crash point leaves the output missing');
+  });
+});
+
+describe('the output writer, with a full disk at each of its steps', () => {
+  test.each([
+    ['full', (out: string) => (): void => { writeFolderAtomically(out, NEW); }, asTree(NEW)],
+    ['someEnvironments', (out: string) => (): void => { replaceSubfoldersAtomically(out, new Map([['dev', NEW_DEV]])); },
+      { 'dev/ns/a.yaml': 'new a', 'dev/other/c.yaml': 'new c', 'prod/ns/a.yaml': 'old prod', 'kustomization.yaml': 'old k' }],
+  ] as const)('GIVEN a %s write WHEN a step fails with ENOSPC THEN either it is one clear error and the old output is untouched with nothing beside it, or the new output is in place', (_, write, expected) => {
+    const probe = path.join(tmpdir(), 'out');
+    writeFolderAtomically(probe, OLD);
+    const { steps } = runWithCrash(Number.MAX_SAFE_INTEGER, write(probe));
+    const outcomes = new Set<string>();
+    for (let at = 1; at <= steps; at++) {
+      // GIVEN
+      const parent = tmpdir();
+      const out = path.join(parent, 'out');
+      writeFolderAtomically(out, OLD);
+      // WHEN
+      const error = runWithError(at, write(out));
+      // THEN
+      if (error !== undefined) {
+        expect((error as Error).name).toBe('PlatformError');
+        expect((error as Error).message).toMatch(/no space left on the device \(ENOSPC\)/);
+        expect(contents(out)).toEqual(asTree(OLD));
+        expect(fs.readdirSync(parent)).toEqual(['out']);
+        outcomes.add('refused');
+      } else {
+        expect(contents(out)).toEqual(expected);
+        outcomes.add('written');
+      }
+      // AND the next write is not stuck
+      write(out)();
+      expect(contents(out)).toEqual(expected);
+      expect(fs.readdirSync(parent)).toEqual(['out']);
+    }
+    expect([...outcomes].sort()).toEqual(['refused', 'written']);
   });
 });
