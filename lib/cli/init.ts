@@ -1,3 +1,4 @@
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
@@ -52,7 +53,7 @@ function nameFromFolder(folder: string): string {
 export interface InitOptions {
   /** The project's name (its npm name, stack id and namespace). @default the folder's name, made a DNS-1123 label */
   readonly name?: string;
-  /** Overwrite files that exist. @default false: refuse, writing nothing */
+  /** Overwrite files that exist (regular files only: never a link, a folder or anything else). @default false: refuse, writing nothing */
   readonly force?: boolean;
 }
 
@@ -60,9 +61,17 @@ export interface InitOptions {
  * Writes the files of a new app repo into `dir`: package.json, tsconfig.json, cdk8s.yaml, apps/main.ts with one
  * WebService, a jest config and a test with an assertion and a snapshot, and .gitignore.
  *
+ * Every path is checked before anything is written, without following links: a file that exists (a link too, even
+ * one to nothing) is refused unless `force` is set, and even then only a regular file is replaced; a link is never
+ * written through nor replaced, and a folder on a file's path must be a real folder. Each file is then written to a
+ * temporary file beside it and renamed over its path once all are written, so an interrupted init leaves no file
+ * half-written (the next init removes the temporary files it left); if writing fails, the files and folders init
+ * created are removed again.
+ *
  * @returns the paths written, relative to `dir`
- * @throws PlatformError when the name is not a DNS-1123 label, or when files exist and `force` is not set (nothing
- * is written then)
+ * @throws PlatformError when the name is not a DNS-1123 label or when a path cannot be written (naming each path,
+ * what is there and what is allowed): nothing is written then; or when writing fails (naming the file and the
+ * system's reason): nothing is left written then, but for files that `force` already replaced
  */
 export function scaffold(dir: string, options: InitOptions = {}): string[] {
   const name = options.name ?? nameFromFolder(dir);
@@ -73,15 +82,183 @@ export function scaffold(dir: string, options: InitOptions = {}): string[] {
       'allowed: a DNS-1123 label (lower case letters, digits and "-"), it names the npm package, the stack and its namespace; pass --name');
   }
   const files = initFiles({ name, ...projectDependencies() });
-  const existing = [...files.keys()].filter((f) => fs.existsSync(path.join(dir, f)));
-  if (existing.length > 0 && options.force !== true) {
-    throw new PlatformError(`init: ${existing.join(', ')} already exist(s) in ${dir}; nothing was written. Pass --force to overwrite.`);
-  }
-  for (const [file, content] of files) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), content);
-  }
+  const plan = planFiles(dir, files, options.force === true);
+  writePlan(dir, plan);
   return [...files.keys()];
+}
+
+/** What init writes: the folders to create (parents first) and each file with what stands at its path now. */
+interface InitPlan {
+  readonly folders: string[];
+  readonly files: Array<{ readonly file: string; readonly content: string; readonly replacedMode?: number }>;
+}
+
+/** What stands at `abs`, without following a link: `undefined` when nothing does. */
+function lstatOrNothing(abs: string, rel: string): fs.Stats | undefined {
+  try {
+    return fs.lstatSync(abs);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new PlatformError(`init: cannot read ${rel}: ${describeFsError(e)}; nothing was written.`);
+  }
+}
+
+/** What `stat` is, in words: "a file", "a folder", "a symbolic link (to "x")", ... */
+function whatIsAt(abs: string, stat: fs.Stats): string {
+  if (stat.isSymbolicLink()) {
+    let target = '';
+    try {
+      target = ` (to ${JSON.stringify(fs.readlinkSync(abs))}${fs.existsSync(abs) ? '' : ', which does not exist'})`;
+    } catch {
+      // The link's target is only shown when it can be read.
+    }
+    return `a symbolic link${target}`;
+  }
+  if (stat.isFile()) return 'a file';
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isFIFO()) return 'a named pipe';
+  if (stat.isSocket()) return 'a socket';
+  return 'a device';
+}
+
+/**
+ * Checks every path init would write below `dir` and returns what to do, or throws one PlatformError listing every
+ * path that cannot be written. Nothing is changed.
+ */
+function planFiles(dir: string, files: ReadonlyMap<string, string>, force: boolean): InitPlan {
+  // The project folder itself may be reached through a link (the shell's current folder often is).
+  const top = lstatOrNothing(dir, dir);
+  if (!top || !(top.isDirectory() || (top.isSymbolicLink() && fs.existsSync(dir) && fs.statSync(dir).isDirectory()))) {
+    throw new PlatformError(`init: ${dir} is ${top ? whatIsAt(dir, top) : 'missing'}; allowed: a folder to create the project in.`);
+  }
+  const problems = new Map<string, string>();
+  const folders: string[] = [];
+  const checkedFolders = new Map<string, boolean>();
+  const planned: Array<{ file: string; content: string; replacedMode?: number }> = [];
+  for (const [file, content] of files) {
+    // Each folder on the way, from the top: a real folder, or nothing (init creates it).
+    const parts = file.split('/');
+    let usable = true;
+    for (let i = 1; i < parts.length && usable; i++) {
+      const folder = parts.slice(0, i).join('/');
+      if (!checkedFolders.has(folder)) {
+        const abs = path.join(dir, ...parts.slice(0, i));
+        const stat = lstatOrNothing(abs, folder);
+        const ok = stat === undefined || stat.isDirectory();
+        if (stat === undefined) folders.push(folder);
+        if (!ok) {
+          problems.set(folder, `found ${whatIsAt(abs, stat!)}; allowed: a folder, or nothing (init writes ${file} into it${stat!.isSymbolicLink() ? ', and never through a link' : ''})`);
+        }
+        checkedFolders.set(folder, ok);
+      }
+      usable = checkedFolders.get(folder)!;
+    }
+    if (!usable) continue;
+    const abs = path.join(dir, ...parts);
+    const stat = lstatOrNothing(abs, file);
+    if (stat === undefined) {
+      planned.push({ file, content });
+    } else if (stat.isSymbolicLink()) {
+      problems.set(file, `found ${whatIsAt(abs, stat)}; allowed: nothing, or a regular file${force ? '' : ' with --force'} (init never writes through a link nor replaces one: remove it first)`);
+    } else if (!stat.isFile()) {
+      problems.set(file, `found ${whatIsAt(abs, stat)}; allowed: nothing, or a regular file${force ? '' : ' with --force'}`);
+    } else if (!force) {
+      problems.set(file, 'found a file; allowed: nothing, or --force to overwrite it');
+    } else {
+      planned.push({ file, content, replacedMode: stat.mode & 0o7777 });
+    }
+  }
+  if (problems.size > 0) {
+    const lines = [...problems].map(([p, problem]) => `  - ${p}: ${problem}`);
+    throw new PlatformError(`init: nothing was written in ${dir}:\n${lines.join('\n')}`);
+  }
+  return { folders, files: planned };
+}
+
+/**
+ * Writes `plan`: creates its folders, writes each file to a temporary file beside it (created exclusively, so never
+ * through a link) and, once all are written, renames each over its path. On failure, removes what it created.
+ */
+function writePlan(dir: string, plan: InitPlan): void {
+  const createdFolders: string[] = [];
+  const staged: Array<{ file: string; temp: string }> = [];
+  const renamed: string[] = [];
+  let step = '';
+  try {
+    for (const folder of plan.folders) {
+      step = `create the folder ${folder}`;
+      fs.mkdirSync(path.join(dir, ...folder.split('/')));
+      createdFolders.push(folder);
+    }
+    for (const { file, content, replacedMode } of plan.files) {
+      step = `write ${file}`;
+      const abs = path.join(dir, ...file.split('/'));
+      const temp = path.join(path.dirname(abs), `.${path.basename(abs)}${TEMP_INFIX}${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`);
+      staged.push({ file, temp });
+      writeNewFile(temp, content, replacedMode);
+    }
+    for (const { file, temp } of staged) {
+      step = `write ${file}`;
+      fs.renameSync(temp, path.join(dir, ...file.split('/')));
+      renamed.push(file);
+    }
+  } catch (e) {
+    const replaced = new Set(plan.files.filter((f) => f.replacedMode !== undefined).map((f) => f.file));
+    for (const { temp } of staged) fs.rmSync(temp, { force: true });
+    for (const file of renamed) if (!replaced.has(file)) fs.rmSync(path.join(dir, ...file.split('/')), { force: true });
+    for (const folder of createdFolders.reverse()) {
+      try {
+        fs.rmdirSync(path.join(dir, ...folder.split('/')));
+      } catch {
+        // Not empty (something else wrote into it meanwhile): left as it is.
+      }
+    }
+    const overwritten = renamed.filter((f) => replaced.has(f));
+    const what = overwritten.length > 0 ? `only ${overwritten.join(', ')} (overwritten, as --force asked) were written` : 'nothing was written';
+    throw new PlatformError(`init: cannot ${step} in ${dir}: ${describeFsError(e)}; ${what}.`);
+  }
+  try {
+    removeLeftovers(dir, plan);
+  } catch {
+    // The project is written; a leftover temporary file that cannot be removed does no harm.
+  }
+}
+
+/** What the temporary file of `x` is named: `.x.init-<pid>-<8 hex digits>.tmp`, beside it. */
+const TEMP_INFIX = '.init-';
+const TEMP_FILE = /^\.(.+)\.init-\d+-[0-9a-f]{8}\.tmp$/;
+
+/** Removes the temporary files an interrupted init left beside the files of `plan` (regular files only). */
+function removeLeftovers(dir: string, plan: InitPlan): void {
+  const byFolder = new Map<string, Set<string>>();
+  for (const { file } of plan.files) {
+    const folder = path.dirname(path.join(dir, ...file.split('/')));
+    if (!byFolder.has(folder)) byFolder.set(folder, new Set());
+    byFolder.get(folder)!.add(path.basename(file));
+  }
+  for (const [folder, names] of byFolder) {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      const m = TEMP_FILE.exec(entry.name);
+      if (m && names.has(m[1]) && entry.isFile()) fs.rmSync(path.join(folder, entry.name), { force: true });
+    }
+  }
+}
+
+/** Writes `content` to a file that must not exist yet, with `mode` if given, and flushes it to disk. */
+function writeNewFile(file: string, content: string, mode: number | undefined): void {
+  const fd = fs.openSync(file, 'wx', mode ?? 0o666);
+  try {
+    fs.writeFileSync(fd, content);
+    if (mode !== undefined) fs.fchmodSync(fd, mode);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** A file-system error in words: its code and message, without the stack. */
+function describeFsError(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }
 
 /**
@@ -91,7 +268,7 @@ export function initCommand(context: CommandContext): Command {
   return new Command('init')
     .description('Scaffold a new app repo in the current folder: package.json, tsconfig.json, cdk8s.yaml, apps/main.ts with one WebService, and a jest test')
     .option('-n, --name <name>', 'the project name: npm name, stack id and namespace (default: the folder name)')
-    .option('-f, --force', 'overwrite files that exist (by default init refuses and writes nothing)')
+    .option('-f, --force', 'overwrite regular files that exist, never links or folders (by default init refuses and writes nothing)')
     .action((options: { name?: string; force?: boolean }) => {
       const { io } = context;
       const written = scaffold(io.cwd, options);

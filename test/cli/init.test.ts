@@ -73,8 +73,9 @@ describe('cdk8s-platform init', () => {
     fs.writeFileSync(path.join(dir, '.gitignore'), 'x\n');
     const io = recordingIo(dir);
     expect(await main(['init'], io)).toBe(1);
-    expect(io.err.join('')).toContain('init: package.json, .gitignore already exist(s) in');
-    expect(io.err.join('')).toContain('nothing was written. Pass --force to overwrite.');
+    expect(io.err.join('')).toBe(`cdk8s-platform: init: nothing was written in ${dir}:\n` +
+      '  - package.json: found a file; allowed: nothing, or --force to overwrite it\n' +
+      '  - .gitignore: found a file; allowed: nothing, or --force to overwrite it\n');
     expect(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).toBe('{}');
     expect(fs.existsSync(path.join(dir, 'apps'))).toBe(false);
   });
