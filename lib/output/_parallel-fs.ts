@@ -144,7 +144,13 @@ const DO_WORK_SOURCE = `function doWork(fs, path, target, content, compare, made
       made.add(folder);
     }
   }
-  fs.writeFileSync(target, content, 'utf8');
+  try {
+    fs.writeFileSync(target, content, 'utf8');
+  } catch (e) {
+    // Errors of writing (ENOSPC) name no file: name it.
+    if (e && !e.path) e.path = target;
+    throw e;
+  }
 }`;
 
 type DoWork = (fsModule: typeof fs, pathModule: typeof path, target: string, content: string | null, compare: boolean, made: Set<string>) => void;

@@ -333,6 +333,10 @@ function removeQuietly(made: string): void {
 function outputError(e: unknown, outdir: string, staging: string): PlatformError {
   if (PlatformError.isPlatformError(e)) return e;
   const at = (e as NodeJS.ErrnoException).path;
+  if (fsErrorCode(e) === 'EBUSY' && typeof at === 'string' && path.resolve(at) === path.resolve(outdir)) {
+    return new PlatformError(`Cannot write the output folder "${outdir}": it is a mount point (EBUSY): synth replaces the output folder itself, ` +
+      'so choose a folder inside it. The output folder is unchanged.');
+  }
   const where = typeof at === 'string' && at.startsWith(staging)
     ? ` (at ${path.join(outdir, path.relative(staging, at))})` : typeof at === 'string' ? ` (at ${at})` : '';
   return new PlatformError(`Cannot write the output folder "${outdir}": ${fsErrorReason(e)}${where}. The output folder is unchanged.`);
