@@ -104,7 +104,7 @@ function plaintextSecretProblem(o: ManifestObject): string | undefined {
   if (o.kind !== 'Secret' || o.apiVersion !== 'v1') return undefined;
   const keys = [...Object.keys(o.data ?? {}), ...Object.keys(o.stringData ?? {})];
   if (keys.length === 0 || o.metadata.annotations?.[PlatformAnnotations.ALLOW_PLAINTEXT] === 'true') return undefined;
-  return `Secret "${o.metadata.name}" would write plaintext values (keys ${keys.map((k) => `"${k}"`).join(', ')}) to the output, ` +
+  return `Secret ${JSON.stringify(o.metadata.name)} would write plaintext values (keys ${keys.map((k) => JSON.stringify(k)).join(', ')}) to the output, ` +
     'where anyone who can read it (and Git) can read them. Keep them out of the output: reference an existing Secret ' +
     '(Secret.fromSecretName()), an ExternalSecret or a SealedSecret; or, for a local cluster only, allow it with ' +
     `Secret's allowPlaintext: true (on a raw ApiObject: the annotation ${PlatformAnnotations.ALLOW_PLAINTEXT}: "true").`;
