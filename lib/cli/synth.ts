@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
 import { parse } from 'yaml';
-import { PlatformError } from '../core/errors';
+import { formatValue, PlatformError } from '../core/errors';
 import { forTerminal } from '../core/_terminal';
 import { ENVIRONMENT_SELECTION_VARIABLE } from '../core/environment';
 import { CLI_PID_VARIABLE } from '../output/atomic-write';
@@ -21,10 +21,10 @@ function readConfig(cwd: string): Cdk8sConfig {
   if (!fs.existsSync(file)) throw new PlatformError(`no cdk8s.yaml in ${cwd}: pass the app command with --app`);
   const config = parse(fs.readFileSync(file, 'utf8')) as Partial<Cdk8sConfig> | null;
   if (!config || typeof config.app !== 'string' || config.app.trim() === '') {
-    throw new PlatformError(`${file}: "app" received ${JSON.stringify(config?.app)}; allowed: the command that runs the app, e.g. "node -r ts-node/register/transpile-only apps/main.ts"`);
+    throw new PlatformError(`${file}: "app" received ${formatValue(config?.app)}; allowed: the command that runs the app, e.g. "node -r ts-node/register/transpile-only apps/main.ts"`);
   }
   if (config.output !== undefined && typeof config.output !== 'string') {
-    throw new PlatformError(`${file}: "output" received ${JSON.stringify(config.output)}; allowed: a folder path`);
+    throw new PlatformError(`${file}: "output" received ${formatValue(config.output)}; allowed: a folder path`);
   }
   return { app: config.app, output: config.output };
 }

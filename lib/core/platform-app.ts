@@ -15,7 +15,7 @@ import { PropChecker } from './_props';
 import { forTerminal } from './_terminal';
 import { synthesizeCharts, SynthError } from './_synth';
 import { Environment, ENVIRONMENT_SELECTION_VARIABLE } from './environment';
-import { PlatformError } from './errors';
+import { formatValue, PlatformError } from './errors';
 import { ManifestObject } from './manifest-object';
 import { formatFinding } from '../validation/report';
 import { setValidationOptions, takeValidationWarnings, validateRendered } from '../validation/synth';
@@ -156,7 +156,7 @@ export class PlatformApp extends App {
     const fromVariable = process.env[ENVIRONMENT_SELECTION_VARIABLE]?.split(',').map((s) => s.trim()).filter((s) => s !== '');
     const selection = props.environments ?? (fromVariable && fromVariable.length > 0 ? fromVariable : undefined);
     if (selection !== undefined && (!Array.isArray(selection) || selection.some((n) => typeof n !== 'string'))) {
-      throw new PlatformError(`Invalid PlatformApp props: environments received ${JSON.stringify(selection)}; allowed: an array of environment names`);
+      throw new PlatformError(`Invalid PlatformApp props: environments received ${formatValue(selection)}; allowed: an array of environment names`);
     }
     this.selectedEnvironments = selection ? [...new Set(selection)] : undefined;
     const check = new PropChecker(this, 'PlatformApp');

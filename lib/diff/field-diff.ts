@@ -1,3 +1,5 @@
+import { isDeepStrictEqual } from 'util';
+
 /** One changed field of an object. */
 export interface FieldChange {
   /**
@@ -64,6 +66,7 @@ export function diffFields(before: unknown, after: unknown, at = ''): FieldChang
     return changes;
   }
   if (before === undefined && after === undefined) return [];
-  if (JSON.stringify(before) === JSON.stringify(after)) return [];
+  // Not JSON.stringify(), which writes NaN and Infinity as null: a change from null to .nan is a change.
+  if (before === after || isDeepStrictEqual(before, after)) return [];
   return [{ path: at, ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) }];
 }

@@ -1,3 +1,4 @@
+import { formatValue } from '../core/errors';
 import { PlatformLabels } from '../core/labels';
 import { ManifestObject } from '../core/manifest-object';
 import { HIDDEN, holdsSecret, pointerReadings } from '../core/_secret-fields';
@@ -101,8 +102,7 @@ function isHidden(d: ObjectDiff, c: FieldChange): boolean {
 function show(value: unknown, hidden: boolean): string {
   if (value === undefined) return '(none)';
   if (hidden) return HIDDEN;
-  const text = JSON.stringify(value);
-  return forTerminal(text.length > 120 ? `${text.slice(0, 117)}...` : text);
+  return forTerminal(formatValue(value));
 }
 
 /** `Kind namespace/name [environment]`, escaped for the terminal. */

@@ -133,5 +133,5 @@ export function checkQuota(check: PropChecker, prop: string, o: QuotaOptions | u
     return;
   }
   for (const [key] of QUANTITIES) if (o[key] !== undefined) check.quantity(`${prop}.${key}`, o[key]);
-  for (const [key] of COUNTS) if (o[key] !== undefined) check.integer(`${prop}.${key}`, o[key], 0);
+  for (const [key] of COUNTS) if (o[key] !== undefined) check.integer(`${prop}.${key}`, o[key], 0, 'int64');
 }

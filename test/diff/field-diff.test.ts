@@ -45,3 +45,17 @@ describe('diffFields', () => {
     expect(diffFields({ a: { b: 1 } }, { a: 'text' })).toEqual([{ path: '/a', before: { b: 1 }, after: 'text' }]);
   });
 });
+
+describe('diffFields, numbers JSON cannot write', () => {
+  test('GIVEN null before and NaN after WHEN compared THEN it is a change', () => {
+    expect(diffFields({ a: null }, { a: NaN })).toEqual([{ path: '/a', before: null, after: NaN }]);
+  });
+
+  test('GIVEN Infinity before and null after WHEN compared THEN it is a change', () => {
+    expect(diffFields({ a: Infinity }, { a: null })).toEqual([{ path: '/a', before: Infinity, after: null }]);
+  });
+
+  test('GIVEN NaN on both sides WHEN compared THEN nothing changed', () => {
+    expect(diffFields({ a: NaN }, { a: NaN })).toEqual([]);
+  });
+});

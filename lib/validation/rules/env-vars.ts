@@ -1,3 +1,4 @@
+import { formatValue } from '../../core/errors';
 import { isConfigMapKey, isEnvVarName } from '../../core/names';
 import { ALLOWED } from '../../core/_props';
 import { podRule } from '../rule';
@@ -27,7 +28,7 @@ export const envVars = podRule({
         checkSyntax(ctx, `${at}.name`, env.name, isEnvVarName, ALLOWED.envName);
         if (env.valueFrom === undefined || env.valueFrom === null) return;
         if (typeof env.value === 'string' && env.value !== '') {
-          ctx.report(`${at}.valueFrom`, received(env.valueFrom, `either "value" or "valueFrom", not both (value is ${JSON.stringify(env.value)})`));
+          ctx.report(`${at}.valueFrom`, received(env.valueFrom, `either "value" or "valueFrom", not both (value is ${formatValue(env.value)})`));
         }
         if (!isObject(env.valueFrom)) return;
         const given = SOURCES.filter((s) => env.valueFrom[s] !== undefined && env.valueFrom[s] !== null);

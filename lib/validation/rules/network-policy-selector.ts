@@ -1,3 +1,4 @@
+import { formatValue } from '../../core/errors';
 import { Rule } from '../rule';
 import { entriesOf, isObject, namespaceOf } from '../_util';
 
@@ -19,6 +20,6 @@ export const networkPolicySelector: Rule = {
     if (!isObject(selector) || (entriesOf(selector.matchLabels).length === 0 && entriesOf(selector.matchExpressions).length === 0)) return;
     const ns = namespaceOf(o);
     if (ctx.index.podsMatchingSelector(ns, selector).length > 0) return;
-    ctx.report('spec.podSelector', `received ${JSON.stringify(selector)}, which selects no pods in namespace ${ns ? `"${ns}"` : '(none)'}; allowed: a selector matching the pod template of a workload in the same namespace, or {} for all pods`);
+    ctx.report('spec.podSelector', `received ${formatValue(selector)}, which selects no pods in namespace ${ns ? `"${ns}"` : '(none)'}; allowed: a selector matching the pod template of a workload in the same namespace, or {} for all pods`);
   },
 };

@@ -1,3 +1,4 @@
+import { formatValue } from '../../core/errors';
 import { Rule } from '../rule';
 import { percentValue } from '../_checks';
 import { isObject, received } from '../_util';
@@ -18,7 +19,7 @@ export const pdbBudget: Rule = {
     if (!isObject(o.spec)) return;
     const has = (v: unknown): boolean => v !== undefined && v !== null;
     if (has(o.spec.minAvailable) && has(o.spec.maxUnavailable)) {
-      ctx.report('spec.maxUnavailable', received(o.spec.maxUnavailable, `minAvailable or maxUnavailable, not both (minAvailable is ${JSON.stringify(o.spec.minAvailable)})`));
+      ctx.report('spec.maxUnavailable', received(o.spec.maxUnavailable, `minAvailable or maxUnavailable, not both (minAvailable is ${formatValue(o.spec.minAvailable)})`));
     }
     for (const key of ['minAvailable', 'maxUnavailable']) {
       const v = o.spec[key];

@@ -1,3 +1,4 @@
+import { formatValue } from '../../core/errors';
 import { Rule } from '../rule';
 import { isObject, namespaceOf } from '../_util';
 
@@ -17,6 +18,6 @@ export const pdbSelector: Rule = {
     if (!isObject(o.spec) || !isObject(o.spec.selector)) return;
     const ns = namespaceOf(o);
     if (ctx.index.podsMatchingSelector(ns, o.spec.selector).length > 0) return;
-    ctx.report('spec.selector', `received ${JSON.stringify(o.spec.selector)}, which selects no pods in namespace ${ns ? `"${ns}"` : '(none)'}; allowed: a selector matching the pod template of a workload in the same namespace`);
+    ctx.report('spec.selector', `received ${formatValue(o.spec.selector)}, which selects no pods in namespace ${ns ? `"${ns}"` : '(none)'}; allowed: a selector matching the pod template of a workload in the same namespace`);
   },
 };

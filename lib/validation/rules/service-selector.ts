@@ -1,3 +1,4 @@
+import { formatValue } from '../../core/errors';
 import { Rule } from '../rule';
 import { entriesOf, isObject, namespaceOf } from '../_util';
 
@@ -23,6 +24,6 @@ export const serviceSelector: Rule = {
     const hint = elsewhere.length > 0
       ? ` (these pods match but are in another namespace: ${elsewhere.slice(0, 3).map((p) => `${p.object.kind} ${namespaceOf(p.object) || '(none)'}/${p.object.metadata.name}`).join(', ')})`
       : '';
-    ctx.report('spec.selector', `received ${JSON.stringify(o.spec.selector)}, which selects no pods in namespace ${ns ? `"${ns}"` : '(none)'}${hint}; allowed: labels of the pod template of a workload in the same namespace`);
+    ctx.report('spec.selector', `received ${formatValue(o.spec.selector)}, which selects no pods in namespace ${ns ? `"${ns}"` : '(none)'}${hint}; allowed: labels of the pod template of a workload in the same namespace`);
   },
 };
