@@ -1,0 +1,284 @@
+import { Composer, Document, isAlias, isMap, isScalar, isSeq, Lexer, Parser, ScalarTag, Tags } from 'yaml';
+
+/** One YAML document of a stream, as JSON data. @internal */
+export interface YamlDocument {
+  readonly type: 'document';
+  /** The document's value: plain JSON data (objects, arrays, strings, finite numbers, booleans, null). */
+  readonly value: unknown;
+  /** The line its content starts on (1-based). */
+  readonly line: number;
+  /**
+   * The line of the field at `path` in the document (a map key's own line, a list item's first line), or of the
+   * deepest field along it that exists; only when the stream was asked to locate fields.
+   */
+  readonly locate?: (path: ReadonlyArray<string | number>) => number;
+}
+
+/** A document of a stream that is not valid YAML, or not JSON data. @internal */
+export interface YamlProblem {
+  readonly type: 'problem';
+  /** The line it is on (1-based). */
+  readonly line: number;
+  /** What is wrong, in one line. */
+  readonly message: string;
+}
+
+/** What a YAML stream gives, in order. @internal */
+export type YamlItem = YamlDocument | YamlProblem;
+
+const TAG = 'tag:yaml.org,2002:';
+
+/**
+ * YAML 1.1 tags that are not JSON data. kubectl reads YAML through go-yaml into JSON: a timestamp stays the string
+ * as written, `!!omap` and `!!pairs` are lists of one-key maps, and `!!set` a map whose values are null. Without
+ * these tags (and with `resolveKnownTags: false`) `yaml` reads them the same way: as the plain map or list they are
+ * written as, with a warning that is ignored. `yaml`'s own would give a Date, a Map or a Set, which JSON (and so the
+ * diff) shows as `{}`.
+ */
+const NOT_JSON = new Set([`${TAG}omap`, `${TAG}pairs`, `${TAG}set`, `${TAG}timestamp`, `${TAG}binary`]);
+
+/** `!!binary` is refused: kubectl would send the decoded bytes as a string, which no Kubernetes field takes. */
+const BINARY: ScalarTag = {
+  tag: `${TAG}binary`,
+  default: false,
+  resolve(value, onError) {
+    onError('a !!binary value is not JSON data; write its base64 text as a plain string (Secret data is base64 already)');
+    return value;
+  },
+};
+
+/** A scalar tag that reports a number JSON cannot hold (`.nan`, `.inf`, `1e999`) as an error, as kubectl does. */
+function finiteOnly(tag: ScalarTag): ScalarTag {
+  const resolve = tag.resolve.bind(tag);
+  return {
+    ...tag,
+    resolve(value, onError, options) {
+      const resolved = resolve(value, onError, options);
+      const n = isScalar(resolved) ? resolved.value : resolved;
+      if (typeof n === 'number' && !Number.isFinite(n)) onError(`${JSON.stringify(value)} is not a number JSON can hold (NaN or infinite)`);
+      return resolved;
+    },
+  };
+}
+
+/** The tags of each schema (YAML 1.1, or another a `%YAML` directive asks for), by its last tag. */
+const jsonTags = new Map<unknown, Tags>();
+
+/** A schema's tags, less those that are not JSON data (worked out once per schema: documents each make one). */
+function jsonOnly(tags: Tags): Tags {
+  const key = tags[tags.length - 1];
+  let result = jsonTags.get(key);
+  if (!result) {
+    result = [
+      ...tags.filter((t) => typeof t === 'object' && !NOT_JSON.has(t.tag)).map((t) => (typeof t === 'object' && 'resolve' in t && !t.collection ? finiteOnly(t as ScalarTag) : t)),
+      BINARY,
+    ];
+    jsonTags.set(key, result);
+  }
+  return result.slice();
+}
+
+/** How far the parser may be handed text at a time, at the least. */
+const MIN_FEED = 64 * 1024;
+
+/**
+ * A document with more YAML tokens than a stream allows: its syntax tree would take too much memory (about 300 bytes
+ * a token: a list of 8 million one-letter items in 32 MiB would take gigabytes).
+ *
+ * @internal
+ */
+export class DocumentTooLarge extends Error {
+  constructor(readonly line: number, readonly maxTokens: number) {
+    super(`the document at line ${line} has more than ${maxTokens} YAML tokens`);
+    this.name = 'DocumentTooLarge';
+  }
+}
+
+/**
+ * Reads a YAML stream given in pieces, with `yaml`'s own streaming API (`Parser` and `Composer`), one document at a
+ * time: neither the whole text nor its syntax tree is held, only the document being read (and the next, until it
+ * is complete). Documents are read as YAML 1.1, as kubectl reads them (`yes` is a boolean), into JSON data.
+ *
+ * @internal
+ */
+export class YamlDocuments {
+  private readonly lines = new LineIndex();
+  private readonly lexer = new Lexer();
+  private readonly parser = new Parser((offset) => this.lines.add(offset));
+  private readonly composer = new Composer({
+    version: '1.1',
+    customTags: jsonOnly,
+    resolveKnownTags: false,
+    logLevel: 'error',
+    prettyErrors: false,
+  });
+  /** Text not handed to the parser yet, and its length. */
+  private pending: string[] = [];
+  private pendingLength = 0;
+  /** How much text the parser has been given. */
+  private fed = 0;
+  /** The tokens of the document being read, and the offset it starts at. */
+  private tokens = 0;
+  private documentStart = 0;
+
+  /**
+   * @param locateFields whether documents can locate their fields (`YamlDocument.locate`)
+   * @param maxTokens the most YAML tokens (lexemes) a document may have, which bounds the memory its syntax tree
+   *   takes; more throw `DocumentTooLarge`
+   */
+  constructor(private readonly locateFields: boolean, private readonly maxTokens: number) {
+    this.lines.add(0);
+  }
+
+  /** The documents completed by the next piece of text. */
+  public write(text: string): YamlItem[] {
+    if (text === '') return [];
+    this.pending.push(text);
+    this.pendingLength += text.length;
+    // The lexer reads a token cut by the end of a piece again from its start with the next piece; handing it at
+    // least as much new text as it holds keeps a long token (a huge scalar) linear instead of quadratic.
+    const held = this.fed - this.parser.offset;
+    if (this.pendingLength < Math.max(MIN_FEED, held)) return [];
+    return this.feed(true);
+  }
+
+  /** The documents left at the end of the stream. */
+  public end(): YamlItem[] {
+    const items = this.feed(false);
+    for (const doc of this.composer.end(false)) this.convert(doc, items);
+    for (const error of this.composer.streamInfo().errors) items.push(this.problem(error.pos[0], error.message));
+    return items;
+  }
+
+  private feed(incomplete: boolean): YamlItem[] {
+    const text = this.pending.length === 1 ? this.pending[0] : this.pending.join('');
+    this.pending = [];
+    this.pendingLength = 0;
+    this.fed += text.length;
+    const items: YamlItem[] = [];
+    // the lexer and the parser, token by token (as `Parser.parse()` does), to count the tokens of each document
+    for (const lexeme of this.lexer.lex(text, incomplete)) {
+      if (++this.tokens > this.maxTokens) throw new DocumentTooLarge(this.lines.line(this.documentStart), this.maxTokens);
+      for (const token of this.parser.next(lexeme)) {
+        if (token.type === 'document') {
+          this.tokens = 0;
+          this.documentStart = this.parser.offset;
+        }
+        for (const doc of this.composer.next(token)) this.convert(doc, items);
+      }
+    }
+    if (!incomplete) {
+      for (const token of this.parser.end()) {
+        for (const doc of this.composer.next(token)) this.convert(doc, items);
+      }
+    }
+    return items;
+  }
+
+  private problem(offset: number, message: string): YamlProblem {
+    return { type: 'problem', line: this.lines.line(offset), message: message.split('\n')[0] };
+  }
+
+  private convert(doc: Document.Parsed, items: YamlItem[]): void {
+    const line = this.lines.line(doc.contents?.range[0] ?? doc.range[0]);
+    if (doc.errors.length > 0) {
+      for (const error of doc.errors) items.push(this.problem(error.pos[0], `invalid YAML: ${error.message}`));
+    } else {
+      try {
+        const value = doc.toJS({ maxAliasCount: 1000 }) as unknown;
+        items.push({ type: 'document', value, line, ...(this.locateFields ? { locate: this.locator(doc, value, line) } : {}) });
+      } catch (e) {
+        items.push({ type: 'problem', line, message: `invalid YAML: ${e instanceof Error ? e.message : String(e)}` });
+      }
+    }
+    this.lines.forget(doc.range[2]);
+  }
+
+  /**
+   * Finds fields by path in `value` with the lines of its maps' keys and lists' items, kept per map and list of
+   * `value` (a number per field), not the document's syntax tree.
+   */
+  private locator(doc: Document.Parsed, value: unknown, line: number): (path: ReadonlyArray<string | number>) => number {
+    const table = new Map<object, number[]>();
+    this.record(doc.contents, value, table);
+    return (path) => {
+      let at = line;
+      let v = value;
+      for (const part of path) {
+        if (v === null || typeof v !== 'object') break;
+        const lines = table.get(v);
+        const index = Array.isArray(v) ? (typeof part === 'number' ? part : -1) : Object.keys(v).indexOf(String(part));
+        if (!lines || index < 0 || lines[index] === undefined) break;
+        at = lines[index];
+        v = (v as Record<string | number, unknown>)[part];
+      }
+      return at;
+    };
+  }
+
+  /** Records the lines of the keys of a map (in the order of `Object.keys`) and of the items of a list, recursively. */
+  private record(node: unknown, value: unknown, table: Map<object, number[]>): void {
+    if (value === null || typeof value !== 'object' || table.has(value)) return;
+    if (isMap(node) && !Array.isArray(value)) {
+      const keys = Object.keys(value);
+      const lines: number[] = [];
+      const byKey = new Map<string, { line: number; node: unknown }>();
+      for (const pair of node.items) {
+        if (!isScalar(pair.key) || !pair.key.range) continue;
+        byKey.set(String(pair.key.value), { line: this.lines.line(pair.key.range[0]), node: pair.value });
+      }
+      for (let i = 0; i < keys.length; i++) {
+        const entry = byKey.get(keys[i]);
+        if (!entry) continue;
+        lines[i] = entry.line;
+        if (!isAlias(entry.node)) this.record(entry.node, (value as Record<string, unknown>)[keys[i]], table);
+      }
+      table.set(value, lines);
+    } else if (isSeq(node) && Array.isArray(value)) {
+      const lines: number[] = [];
+      node.items.forEach((item, i) => {
+        const range = (item as { range?: [number, number, number] } | null)?.range;
+        if (range) lines[i] = this.lines.line(range[0]);
+        if (!isAlias(item)) this.record(item, value[i], table);
+      });
+      table.set(value, lines);
+    }
+  }
+}
+
+/**
+ * The lines of a stream, by offset, for the part of it still being read: the starts of lines before the last
+ * document read are forgotten (counted, not kept), so the index stays as small as one document.
+ */
+class LineIndex {
+  /** Offsets at which lines start, from the first line still kept. */
+  private starts: number[] = [];
+  /** How many lines were forgotten before `starts[0]`. */
+  private forgotten = 0;
+
+  public add(offset: number): void {
+    this.starts.push(offset);
+  }
+
+  /** The line (1-based) of `offset`. */
+  public line(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.starts[mid] <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.forgotten + Math.max(lo, 1);
+  }
+
+  /** Forgets the lines that end before `offset`. */
+  public forget(offset: number): void {
+    let n = 0;
+    while (n + 1 < this.starts.length && this.starts[n + 1] <= offset) n++;
+    if (n > 0) {
+      this.starts = this.starts.slice(n);
+      this.forgotten += n;
+    }
+  }
+}
