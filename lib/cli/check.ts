@@ -6,6 +6,7 @@ import { Finding } from '../validation/finding';
 import { ValidationPreset } from '../validation/presets';
 import { formatReport, toJsonReport } from '../validation/report';
 import { validateObjects } from '../validation/validator';
+import { maxInputSizeOption } from './_input-options';
 import { loadManifests, STDIN } from './_manifests';
 import type { CommandContext } from './index';
 
@@ -15,6 +16,7 @@ interface CheckOptions {
   readonly preset: string;
   readonly external: string[];
   readonly failOnWarnings?: boolean;
+  readonly maxInputSize: number;
 }
 
 /**
@@ -25,13 +27,14 @@ interface CheckOptions {
 export function checkCommand(ctx: CommandContext): Command {
   return new Command('check')
     .description('Validate Kubernetes YAML files and folders: schema, API-server rules, integrity and policy.')
-    .argument('<paths...>', 'YAML files, or folders searched recursively for .yaml/.yml files; - reads standard input')
+    .argument('<paths...>', 'YAML (or JSON) files, or folders searched recursively for .yaml/.yml/.json files; - reads standard input')
     .addOption(new Option('--format <format>', 'output format').choices(['human', 'json']).default('human'))
     .addOption(new Option('--preset <preset>', 'which rules run and how severe their findings are')
       .choices(ValidationPreset.ALL.map((p) => p.name)).default('recommended'))
     .option('--external <Kind/name>', `an object that exists outside these files, so references to it are fine (${EXTERNAL_ALLOWED}); repeatable`,
       (value: string, previous: string[]) => [...previous, value], [] as string[])
     .option('--fail-on-warnings', 'exit 1 on warnings too')
+    .addOption(maxInputSizeOption())
     .action((paths: string[], options: CheckOptions) => {
       const externals: DeclaredExternal[] = [];
       for (const text of options.external) {
@@ -43,7 +46,8 @@ export function checkCommand(ctx: CommandContext): Command {
         }
         externals.push(parsed);
       }
-      const loaded = loadManifests(paths.map((p) => (p === STDIN ? p : path.resolve(ctx.io.cwd, p))), ctx.io.cwd, ctx.io.stdin);
+      const loaded = loadManifests(paths.map((p) => (p === STDIN ? p : path.resolve(ctx.io.cwd, p))), ctx.io.cwd, ctx.io.stdin,
+        { maxInputSize: options.maxInputSize });
       const result = validateObjects(loaded.objects, { preset: ValidationPreset.named(options.preset), externals },
         loaded.locations.map((location, i) => ({ location, locate: loaded.locators[i] })));
       const unreadable: Finding[] = loaded.problems.map((p) => ({
@@ -51,7 +55,11 @@ export function checkCommand(ctx: CommandContext): Command {
       }));
       const report = { ...result, findings: [...unreadable, ...result.findings] };
       if (options.format === 'json') ctx.io.stdout(`${JSON.stringify(toJsonReport(report), null, 2)}\n`);
-      else ctx.io.stdout(formatReport(report, loaded.objects.length));
+      else {
+        ctx.io.stdout(formatReport(report, loaded.objects.length));
+        const linked = loaded.linkedFiles.length;
+        if (linked > 0) ctx.io.stdout(`${linked} of ${loaded.files.length} file(s) read through symbolic links\n`);
+      }
       const failing = report.findings.some((f) => f.severity === 'error' || (options.failOnWarnings === true && f.severity === 'warning'));
       if (failing) ctx.setExitCode(1);
     });

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { forTerminal } from '../core/_terminal';
+import { processStdin, StdinContent } from '../input/standard-input';
 
 /** Where the command line reads and writes: the real process, or a test's buffers. */
 export interface CliIo {
@@ -12,11 +13,13 @@ export interface CliIo {
   /** The environment variables passed on to child processes. */
   readonly env: Readonly<Record<string, string | undefined>>;
   /**
-   * Reads all of standard input (what `check -` validates).
+   * Gives standard input (what `check -` validates): its text or bytes, or chunks of either (an iterable, read as the
+   * documents are, so that a stream is bounded by `--max-input-size` without being read to its end). Called at most
+   * once.
    *
-   * @default reads the process's standard input
+   * @default the process's standard input, read chunk by chunk
    */
-  readonly stdin?: () => string;
+  readonly stdin?: () => StdinContent;
 }
 
 /** What a subcommand gets: the io, and a way to set the process exit code. */
@@ -33,6 +36,7 @@ export function processIo(): CliIo {
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     env: process.env,
+    stdin: processStdin,
   };
 }
 

@@ -97,7 +97,7 @@ describe('cdk8s-platform check', () => {
     const { code, stdout } = await runWithStdin(unreadable, 'check', '-');
     // THEN
     expect(code).toBe(1);
-    expect(stdout).toContain('cannot read standard input (EAGAIN)');
+    expect(stdout).toContain('cannot read standard input: resource temporarily unavailable (EAGAIN)');
   });
 
   test('GIVEN a bad field WHEN checked THEN the finding points at the line of that field', async () => {
@@ -155,7 +155,8 @@ describe('cdk8s-platform check', () => {
     jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     app.synth();
     jest.restoreAllMocks();
-    const folders = fs.readdirSync(outdir).sort();
+    // the environment folders (synth also writes files at the top: its marker file)
+    const folders = fs.readdirSync(outdir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
     expect(folders).toEqual(expect.arrayContaining(['dev', 'prod', 'staging']));
     for (const folder of folders) {
       // WHEN
