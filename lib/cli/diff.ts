@@ -5,12 +5,16 @@ import { parse } from 'yaml';
 import { PlatformError } from '../core/errors';
 import { diffManifests, diffToJson, formatDiff, hasChanges } from '../diff/manifest-diff';
 import { loadManifestFolder, loadManifestsFromGit } from '../diff/manifest-set';
+import { maxInputSizeOption } from './_input-options';
 import type { CommandContext } from './index';
 
-/** The output folder of `cdk8s.yaml` in `cwd`, else `dist`. */
+/** The output folder of `cdk8s.yaml` in `cwd` (a regular file of at most 1 MiB), else `dist`. */
 function defaultOutput(cwd: string): string {
   try {
-    const config = parse(fs.readFileSync(path.join(cwd, 'cdk8s.yaml'), 'utf8')) as { output?: unknown } | null;
+    const file = path.join(cwd, 'cdk8s.yaml');
+    const stat = fs.statSync(file);
+    if (!stat.isFile() || stat.size > 1024 * 1024) return 'dist';
+    const config = parse(fs.readFileSync(file, 'utf8')) as { output?: unknown } | null;
     if (typeof config?.output === 'string') return config.output;
   } catch {
     // no cdk8s.yaml: the default
@@ -30,25 +34,33 @@ export function diffCommand(context: CommandContext): Command {
     .argument('[after]', 'the folder of the new manifests (e.g. a fresh dist/)')
     .option('-g, --git <ref>', 'take the previous manifests from this Git revision (the same folder, at that commit), without a checkout')
     .option('--json', 'print the diff as JSON')
-    .action((first: string | undefined, second: string | undefined, options: { git?: string; json?: boolean }) => {
+    .addOption(maxInputSizeOption())
+    .action((first: string | undefined, second: string | undefined, options: { git?: string; json?: boolean; maxInputSize: number }) => {
       const { io } = context;
+      const reading = { maxInputSize: options.maxInputSize };
       const resolve = (p: string): string => path.resolve(io.cwd, p);
       let before;
       let after;
       if (options.git !== undefined) {
         if (second !== undefined) throw new PlatformError('with --git, give at most one folder (the new manifests); the previous ones come from the Git revision');
         const folder = resolve(first ?? defaultOutput(io.cwd));
-        after = loadManifestFolder(folder);
-        before = loadManifestsFromGit(options.git, folder);
+        after = loadManifestFolder(folder, reading);
+        before = loadManifestsFromGit(options.git, folder, reading);
       } else {
         if (first === undefined || second === undefined) {
           throw new PlatformError('give two folders (cdk8s-platform diff BEFORE AFTER), or a Git revision for the previous ones (cdk8s-platform diff --git <ref> [AFTER])');
         }
-        before = loadManifestFolder(resolve(first));
-        after = loadManifestFolder(resolve(second));
+        before = loadManifestFolder(resolve(first), reading);
+        after = loadManifestFolder(resolve(second), reading);
       }
       const diff = diffManifests(before, after);
       io.stdout(options.json ? `${JSON.stringify(diffToJson(diff), null, 2)}\n` : formatDiff(diff));
+      if (!options.json) {
+        for (const set of [before, after]) {
+          const linked = set.linkedFiles?.length ?? 0;
+          if (linked > 0) io.stdout(`${linked} file(s) of ${set.source} read through symbolic links\n`);
+        }
+      }
       context.setExitCode(hasChanges(diff) ? 2 : 0);
     });
 }

@@ -1,10 +1,11 @@
-import { spawnSync } from 'child_process';
-import * as fs from 'fs';
-import * as path from 'path';
-import { LineCounter, parseAllDocuments } from 'yaml';
 import { PlatformError } from '../core/errors';
 import { PlatformLabels } from '../core/labels';
 import { ManifestObject } from '../core/manifest-object';
+import { ByteSource } from '../input/document-stream';
+import { gitManifestFiles } from '../input/git-tree';
+import { DEFAULT_MAX_INPUT_SIZE } from '../input/input-size';
+import { fileSource, findManifestFiles } from '../input/manifest-files';
+import { readObjects } from '../input/manifest-objects';
 
 /** One object of a manifest set, with where it was read from. */
 export interface ManifestEntry {
@@ -22,11 +23,12 @@ export interface ManifestSet {
   readonly source: string;
   /** The objects, by `objectId()`, in the order they were read. */
   readonly objects: ReadonlyMap<string, ManifestEntry>;
-}
-
-/** An object that only configures a tool (Kustomize), not a Kubernetes object. */
-function isToolConfig(o: ManifestObject): boolean {
-  return typeof o.apiVersion === 'string' && o.apiVersion.startsWith('kustomize.config.k8s.io/');
+  /**
+   * The files read through a symbolic link (the file is one, or a folder on the way is), relative to the root.
+   *
+   * @default none
+   */
+  readonly linkedFiles?: readonly string[];
 }
 
 /**
@@ -40,40 +42,45 @@ export function objectId(o: ManifestObject): string {
   return [env, group, o.kind, o.metadata.namespace ?? '', o.metadata.name].join('|');
 }
 
-/** A source file's text, by its path relative to the set's root. */
-type SourceFiles = Iterable<[string, string]>;
+/** How a manifest set is read. */
+export interface ManifestReadOptions {
+  /**
+   * The largest file (or Git blob) read, in bytes: a larger one is an error, found before it is read.
+   *
+   * @default 33554432 (32 MiB)
+   */
+  readonly maxInputSize?: number;
+}
 
-function isManifestFile(file: string): boolean {
-  const base = file.split('/').pop()!;
-  return /\.(ya?ml|json)$/i.test(base) && !/^kustomization\.ya?ml$/i.test(base);
+/** A file of a manifest set, and its documents' source. */
+interface SetFile {
+  readonly relative: string;
+  readonly throughLink: boolean;
+  readonly source: ByteSource;
 }
 
 /**
- * Parses the files of a manifest set.
+ * Reads the objects of the files of a manifest set (see `readObjects()`: YAML 1.1 as kubectl reads it, into JSON
+ * data; empty documents and kustomize's configuration skipped, a `List`'s items read).
  *
- * @throws PlatformError naming `file:line` for YAML that does not parse, a document that is not a Kubernetes object
- * (no apiVersion, kind or metadata.name), or the same object in two places
+ * @throws PlatformError naming `file:line` for the first problem: YAML that does not parse or is not JSON data, a
+ * file that cannot be read, is too large or is not text, a document that is not a Kubernetes object (no apiVersion,
+ * kind or metadata.name), or the same object in two places
  */
-function parseSet(source: string, files: SourceFiles): ManifestSet {
+function parseSet(source: string, files: Iterable<SetFile | { readonly relative: string; readonly message: string }>, maxInputSize: number): ManifestSet {
   const objects = new Map<string, ManifestEntry>();
-  for (const [file, text] of files) {
-    const lineCounter = new LineCounter();
-    const docs = parseAllDocuments(text, { lineCounter, version: '1.1' });
-    if (!Array.isArray(docs)) throw new PlatformError(`${source}/${file}: not a YAML stream`);
-    for (const doc of docs) {
-      const line = lineCounter.linePos(doc.contents?.range?.[0] ?? doc.range[0]).line;
-      if (doc.errors.length > 0) {
-        const e = doc.errors[0];
-        throw new PlatformError(`${source}/${file}:${e.linePos?.[0].line ?? line}: invalid YAML: ${e.message.split('\n')[0]}`);
-      }
-      const value = doc.toJS() as unknown;
-      if (value === null || value === undefined) continue;
-      const o = value as ManifestObject;
-      if (typeof o !== 'object' || Array.isArray(o) || typeof o.apiVersion !== 'string' || typeof o.kind !== 'string' ||
-        typeof o.metadata !== 'object' || o.metadata === null || typeof o.metadata.name !== 'string') {
+  const linkedFiles: string[] = [];
+  for (const f of files) {
+    const file = f.relative;
+    if ('message' in f) throw new PlatformError(`${source}/${file}: ${f.message}`);
+    if (f.throughLink) linkedFiles.push(file);
+    for (const item of readObjects(f.source, { maxInputSize })) {
+      if (item.type === 'problem') throw new PlatformError(`${source}/${file}${item.line === undefined ? '' : `:${item.line}`}: ${item.message}`);
+      const { object: o, line } = item;
+      if (typeof o.apiVersion !== 'string' || typeof o.kind !== 'string' ||
+        typeof o.metadata !== 'object' || o.metadata === null || Array.isArray(o.metadata) || typeof o.metadata.name !== 'string') {
         throw new PlatformError(`${source}/${file}:${line}: not a Kubernetes object (it needs apiVersion, kind and metadata.name)`);
       }
-      if (isToolConfig(o)) continue;
       const id = objectId(o);
       const other = objects.get(id);
       if (other) {
@@ -82,69 +89,37 @@ function parseSet(source: string, files: SourceFiles): ManifestSet {
       objects.set(id, { object: o, file, line });
     }
   }
-  return { source, objects };
+  return { source, objects, ...(linkedFiles.length > 0 ? { linkedFiles } : {}) };
 }
 
 /**
- * Reads every `.yaml`, `.yml` and `.json` file below `dir` (recursively, in file name order; `kustomization.yaml`
- * files are skipped).
+ * Reads every `.yaml`, `.yml` and `.json` file below `dir` (recursively, in file name order, following symbolic
+ * links; `kustomization.yaml` files are skipped), each of at most `options.maxInputSize` bytes.
  *
- * @throws PlatformError when `dir` is not a folder, or a file does not parse (with `file:line`)
+ * @throws PlatformError when `dir` is not a folder, or a file cannot be read or does not parse (with `file:line`)
  */
-export function loadManifestFolder(dir: string): ManifestSet {
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new PlatformError(`"${dir}" is not a folder`);
-  const files: Array<[string, string]> = [];
-  const walk = (rel: string): void => {
-    const entries = fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      const child = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(child);
-      else if (e.isFile() && isManifestFile(e.name)) files.push([child, fs.readFileSync(path.join(dir, child), 'utf8')]);
-    }
-  };
-  walk('');
-  return parseSet(dir.replace(/\/+$/, ''), files);
-}
-
-function git(cwd: string, args: string[], input?: Buffer): Buffer {
-  const r = spawnSync('git', args, { cwd, input, maxBuffer: 1 << 30 });
-  if (r.error) throw new PlatformError(`git ${args[0]}: ${r.error.message}`);
-  if (r.status !== 0) throw new PlatformError(`git ${args.join(' ')}: ${r.stderr.toString('utf8').trim()}`);
-  return r.stdout;
+export function loadManifestFolder(dir: string, options: ManifestReadOptions = {}): ManifestSet {
+  const root = dir.replace(/(.)\/+$/, '$1');
+  const found = [...findManifestFiles(dir)];
+  const first = found[0];
+  if (first?.relative === '') {
+    throw new PlatformError(first.type === 'file' ? `"${dir}" is not a folder` : `"${dir}" is not a folder: ${first.message}`);
+  }
+  const files = found.map((f) => (f.type === 'file' ? { relative: f.relative, throughLink: f.throughLink, source: fileSource(f.path) } : f));
+  return parseSet(root, files, options.maxInputSize ?? DEFAULT_MAX_INPUT_SIZE);
 }
 
 /**
  * Reads the manifests that the folder `dir` (of a Git working tree) held at the Git revision `ref`, without a
- * checkout (`git ls-tree` and `git cat-file --batch`). A folder that did not exist at `ref` gives an empty set.
+ * checkout (`git ls-tree` and `git cat-file`), as `loadManifestFolder()` reads a folder: file names may hold any
+ * character, symbolic links are followed inside the repository, and a blob above `options.maxInputSize` is an error
+ * before it is read. A folder that did not exist at `ref` gives an empty set.
  *
- * @throws PlatformError when `dir` is not in a Git repository, `ref` is unknown, or a file does not parse
+ * @throws PlatformError when `dir` is not in a Git repository, `ref` is not a commit in it (saying why), or a file
+ * cannot be read or does not parse
  */
-export function loadManifestsFromGit(ref: string, dir: string): ManifestSet {
-  const abs = path.resolve(dir);
-  let cwd = abs;
-  while (!fs.existsSync(cwd)) cwd = path.dirname(cwd);
-  const top = git(cwd, ['rev-parse', '--show-toplevel']).toString('utf8').trim();
-  const joined = path.join(path.relative(fs.realpathSync(top), fs.realpathSync(cwd)), path.relative(cwd, abs)).split(path.sep).join('/');
-  const rel = joined === '.' ? '' : joined;
-  git(top, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
-  const listing = git(top, ['ls-tree', '-r', '-z', ref, '--', rel === '' ? '.' : rel]).toString('utf8');
-  const blobs = listing.split('\0').filter((l) => l !== '').map((l) => {
-    const [meta, file] = l.split('\t');
-    const [, type, sha] = meta.split(' ');
-    return { type, sha, file };
-  }).filter((b) => b.type === 'blob' && isManifestFile(b.file)).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const files: Array<[string, string]> = [];
-  if (blobs.length > 0) {
-    const out = git(top, ['cat-file', '--batch'], Buffer.from(blobs.map((b) => b.sha).join('\n') + '\n'));
-    let at = 0;
-    for (const b of blobs) {
-      const headerEnd = out.indexOf(0x0a, at);
-      const size = Number(out.subarray(at, headerEnd).toString('utf8').split(' ')[2]);
-      const start = headerEnd + 1;
-      const prefix = rel === '' ? '' : `${rel}/`;
-      files.push([b.file.startsWith(prefix) ? b.file.slice(prefix.length) : b.file, out.subarray(start, start + size).toString('utf8')]);
-      at = start + size + 1;
-    }
-  }
-  return parseSet(`${ref}:${rel || '.'}`, files);
+export function loadManifestsFromGit(ref: string, dir: string, options: ManifestReadOptions = {}): ManifestSet {
+  const maxInputSize = options.maxInputSize ?? DEFAULT_MAX_INPUT_SIZE;
+  const tree = gitManifestFiles(ref, dir, maxInputSize);
+  return parseSet(tree.source, tree.entries, maxInputSize);
 }

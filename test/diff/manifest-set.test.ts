@@ -44,6 +44,26 @@ describe('loadManifestFolder', () => {
     expect(() => loadManifestFolder(dir)).toThrow(/b\.yaml:1: ConfigMap "a" is also defined at .*a\.yaml:1/);
   });
 
+  test('GIVEN a UTF-8 file with a byte order mark and a JSON file WHEN loaded THEN both are read', () => {
+    const dir = write(tmpdir(), { 'bom.yaml': `\ufeff${CM}`, 'j.json': JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'j', namespace: 'n' } }) });
+    expect([...loadManifestFolder(dir).objects.values()].map((e) => `${e.object.metadata.name}@${e.file}:${e.line}`)).toEqual(['a@bom.yaml:1', 'j@j.json:1']);
+  });
+
+  test('GIVEN !!pairs WHEN loaded THEN they are a list of one-key maps, as kubectl reads them', () => {
+    const dir = write(tmpdir(), { 'p.yaml': `${CM}  pairs: !!pairs [{a: 1}, {a: 2}]\n` });
+    expect([...loadManifestFolder(dir).objects.values()][0].object.data.pairs).toEqual([{ a: 1 }, { a: 2 }]);
+  });
+
+  test('GIVEN a kind: List WHEN loaded THEN its items are the objects', () => {
+    const dir = write(tmpdir(), { 'list.yaml': `apiVersion: v1\nkind: List\nitems:\n- ${CM.split('\n').join('\n  ').trimEnd()}\n` });
+    expect([...loadManifestFolder(dir).objects.values()].map((e) => `${e.object.kind}@${e.file}:${e.line}`)).toEqual(['ConfigMap@list.yaml:1']);
+  });
+
+  test('GIVEN a file above the size limit WHEN loaded with a limit THEN the error names it, with its size', () => {
+    const dir = write(tmpdir(), { 'a.yaml': CM });
+    expect(() => loadManifestFolder(dir, { maxInputSize: 16 })).toThrow(/a\.yaml: too large: received \d+ bytes; allowed: at most 16 bytes per file or stream/);
+  });
+
   test('GIVEN a path that is not a folder WHEN loaded THEN the error says so', () => {
     expect(() => loadManifestFolder('/nonexistent/dist')).toThrow('"/nonexistent/dist" is not a folder');
   });
@@ -66,5 +86,6 @@ describe('loadManifestsFromGit', () => {
     expect(set.source).toBe('HEAD:dist');
     expect(loadManifestsFromGit('HEAD', path.join(repo, 'missing')).objects.size).toBe(0);
     expect(() => loadManifestsFromGit('no-such-ref', path.join(repo, 'dist'))).toThrow(PlatformError);
+    expect(() => loadManifestsFromGit('no-such-ref', path.join(repo, 'dist'))).toThrow('is not a commit in');
   });
 });
