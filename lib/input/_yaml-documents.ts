@@ -1,4 +1,4 @@
-import { Composer, Document, isAlias, isMap, isScalar, isSeq, Lexer, Parser, ScalarTag, Tags } from 'yaml';
+import { Composer, Document, isAlias, isMap, isScalar, isSeq, Lexer, Pair, Parser, ScalarTag, Tags } from 'yaml';
 
 /** One YAML document of a stream, as JSON data. @internal */
 export interface YamlDocument {
@@ -195,55 +195,90 @@ export class YamlDocuments {
   }
 
   /**
-   * Finds fields by path in `value` with the lines of its maps' keys and lists' items, kept per map and list of
-   * `value` (a number per field), not the document's syntax tree.
+   * Finds fields by path in `value`, with one line per field of `value` kept in a list (in the order `eachField()`
+   * visits them), not the document's syntax tree: a number a field.
    */
   private locator(doc: Document.Parsed, value: unknown, line: number): (path: ReadonlyArray<string | number>) => number {
-    const table = new Map<object, number[]>();
-    this.record(doc.contents, value, table);
+    const lines = this.fieldLines(doc, value);
     return (path) => {
-      let at = line;
+      // the fields along the path that exist, by the map or list that holds each
+      const wanted = new Map<object, string | number>();
       let v = value;
       for (const part of path) {
         if (v === null || typeof v !== 'object') break;
-        const lines = table.get(v);
-        const index = Array.isArray(v) ? (typeof part === 'number' ? part : -1) : Object.keys(v).indexOf(String(part));
-        if (!lines || index < 0 || lines[index] === undefined) break;
-        at = lines[index];
-        v = (v as Record<string | number, unknown>)[part];
+        const key = Array.isArray(v) ? (typeof part === 'number' && part < v.length ? part : undefined) : Object.prototype.hasOwnProperty.call(v, part) ? String(part) : undefined;
+        if (key === undefined || wanted.has(v)) break;
+        wanted.set(v, key);
+        v = (v as Record<string | number, unknown>)[key];
       }
+      let at = line;
+      let index = 0;
+      let found = 0;
+      eachField(value, (container, key) => {
+        if (wanted.get(container) === key) {
+          if (lines[index] > 0) at = lines[index];
+          if (++found === wanted.size) return true;
+        }
+        index++;
+        return false;
+      });
       return at;
     };
   }
 
-  /** Records the lines of the keys of a map (in the order of `Object.keys`) and of the items of a list, recursively. */
-  private record(node: unknown, value: unknown, table: Map<object, number[]>): void {
-    if (value === null || typeof value !== 'object' || table.has(value)) return;
-    if (isMap(node) && !Array.isArray(value)) {
-      const keys = Object.keys(value);
-      const lines: number[] = [];
-      const byKey = new Map<string, { line: number; node: unknown }>();
-      for (const pair of node.items) {
-        if (!isScalar(pair.key) || !pair.key.range) continue;
-        byKey.set(String(pair.key.value), { line: this.lines.line(pair.key.range[0]), node: pair.value });
+  /** The line of each field of `value`, in the order `eachField()` visits them (0 where it is not known: a merged key). */
+  private fieldLines(doc: Document.Parsed, value: unknown): number[] {
+    const lines: number[] = [];
+    const nodes = new Map<object, unknown>([[value as object, doc.contents]]);
+    const pairsOf = new Map<unknown, Map<string, Pair>>();
+    eachField(value, (container, key, child) => {
+      const node = nodes.get(container);
+      let line = 0;
+      let childNode: unknown;
+      if (isMap(node)) {
+        let pairs = pairsOf.get(node);
+        if (!pairs) {
+          pairs = new Map();
+          for (const pair of node.items) if (isScalar(pair.key)) pairs.set(String(pair.key.value), pair);
+          pairsOf.set(node, pairs);
+        }
+        const pair = pairs.get(String(key));
+        if (pair && isScalar(pair.key) && pair.key.range) line = this.lines.line(pair.key.range[0]);
+        childNode = pair?.value;
+      } else if (isSeq(node) && typeof key === 'number') {
+        childNode = node.items[key];
+        const range = (childNode as { range?: [number, number, number] } | null | undefined)?.range;
+        if (range) line = this.lines.line(range[0]);
       }
-      for (let i = 0; i < keys.length; i++) {
-        const entry = byKey.get(keys[i]);
-        if (!entry) continue;
-        lines[i] = entry.line;
-        if (!isAlias(entry.node)) this.record(entry.node, (value as Record<string, unknown>)[keys[i]], table);
-      }
-      table.set(value, lines);
-    } else if (isSeq(node) && Array.isArray(value)) {
-      const lines: number[] = [];
-      node.items.forEach((item, i) => {
-        const range = (item as { range?: [number, number, number] } | null)?.range;
-        if (range) lines[i] = this.lines.line(range[0]);
-        if (!isAlias(item)) this.record(item, value[i], table);
-      });
-      table.set(value, lines);
+      if (isAlias(childNode)) childNode = childNode.resolve(doc);
+      if (child !== null && typeof child === 'object' && childNode && !nodes.has(child)) nodes.set(child, childNode);
+      lines.push(line);
+      return false;
+    });
+    return lines;
+  }
+}
+
+/**
+ * Visits every field of a JSON value depth first: each key of a map (in `Object.keys` order) and each item of a list,
+ * then what it holds; a map or list met again (an alias) is not entered again. Stops when `visit` returns true.
+ *
+ * @returns whether `visit` stopped it
+ */
+function eachField(value: unknown, visit: (container: object, key: string | number, child: unknown) => boolean, seen = new Set<object>()): boolean {
+  if (value === null || typeof value !== 'object' || seen.has(value)) return false;
+  seen.add(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      if (visit(value, i, value[i]) || eachField(value[i], visit, seen)) return true;
+    }
+  } else {
+    for (const key of Object.keys(value)) {
+      const child = (value as Record<string, unknown>)[key];
+      if (visit(value, key, child) || eachField(child, visit, seen)) return true;
     }
   }
+  return false;
 }
 
 /**
