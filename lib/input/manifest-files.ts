@@ -87,20 +87,33 @@ export function* findManifestFiles(root: string): Generator<ManifestFile | FileP
   if (stat.isFile()) {
     yield { type: 'file', path: root, relative: '', throughLink: false };
   } else if (stat.isDirectory()) {
-    // the folders above the root too: a link to one of them (`..`) leads back to the root
-    const above: Array<{ id: string; shown: string }> = [];
-    let real = fs.realpathSync(root);
-    for (let up = path.dirname(real); up !== real; real = up, up = path.dirname(up)) {
-      try {
-        above.unshift({ id: identity(up), shown: `the folder ${JSON.stringify(up)}` });
-      } catch {
-        break;
-      }
+    let rootId: string;
+    try {
+      rootId = identity(root);
+    } catch (e) {
+      yield { type: 'problem', path: root, relative: '', message: `cannot read the folder: ${fsErrorReason(e)}` };
+      return;
     }
-    yield* walk(root, '', [...above, { id: identity(root), shown: 'the folder given' }], false);
+    yield* walk(root, '', [...foldersAbove(root), { id: rootId, shown: 'the folder given' }], false);
   } else {
     yield { type: 'problem', path: root, relative: '', message: `is ${kindOf(stat)}, not a file or folder; allowed: regular files, folders, and - for standard input` };
   }
+}
+
+/**
+ * The folders above `root` (its real path), outermost first: a link to one of them (`..`) leads back to the root.
+ * Those that cannot be read are left out.
+ */
+function foldersAbove(root: string): Array<{ id: string; shown: string }> {
+  const above: Array<{ id: string; shown: string }> = [];
+  try {
+    for (let real = fs.realpathSync(root), up = path.dirname(real); up !== real; real = up, up = path.dirname(up)) {
+      above.unshift({ id: identity(up), shown: `the folder ${JSON.stringify(up)}` });
+    }
+  } catch {
+    // an unreadable folder above: the cycles through it are found one folder later, as the root again
+  }
+  return above;
 }
 
 function* walk(folder: string, relative: string, above: ReadonlyArray<{ id: string; shown: string }>, throughLink: boolean): Generator<ManifestFile | FileProblem, void> {

@@ -3,6 +3,7 @@
 // default), read as a stream, and a path that is not a regular file or folder is refused before it is opened.
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as net from 'net';
 import * as path from 'path';
 import { main } from '../../lib/cli';
 import { tmpdir } from '../_helpers';
@@ -76,6 +77,23 @@ describe('check and diff: bounded input', () => {
     // THEN
     expect(code).toBe(1);
     expect(stderr).toContain('b/pipe.yaml: is a FIFO (named pipe), not a regular file');
+  });
+
+  test('GIVEN a socket named like a manifest in a folder WHEN checked THEN it is a problem naming it, not a file silently skipped', async () => {
+    // GIVEN
+    const dir = tmpdir();
+    fs.writeFileSync(path.join(dir, 'a.yaml'), configMapDocument(1));
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(path.join(dir, 'b.yaml'), resolve));
+    try {
+      // WHEN
+      const { code, stdout } = await run(['check', dir]);
+      // THEN
+      expect(code).toBe(1);
+      expect(stdout).toContain(`${path.join(dir, 'b.yaml')}: is a socket, not a regular file`);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   test('GIVEN a 60 MB stream of small documents on standard input WHEN checked THEN it is refused with the flag named, having read no more than the limit', async () => {
