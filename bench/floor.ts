@@ -20,7 +20,8 @@ function listFiles(dir: string, prefix = ''): string[] {
   return files;
 }
 
-const inputs: Array<[string, unknown[] | string]> = listFiles(source).map((rel) => {
+// The marker file is the writer's own: it writes it itself.
+const inputs: Array<[string, unknown[] | string]> = listFiles(source).filter((rel) => rel !== '.cdk8s-platform-output').map((rel) => {
   const text = fs.readFileSync(path.join(source, ...rel.split('/')), 'utf8');
   return [rel, /\.ya?ml$/.test(rel) ? loadAll(text) : text];
 });
