@@ -1,4 +1,5 @@
 import { Composer, Document, isAlias, isMap, isScalar, isSeq, Lexer, Pair, Parser, ScalarTag, Tags } from 'yaml';
+import { yamlErrorMessage } from '../core/_yaml-error';
 
 /** One YAML document of a stream, as JSON data. @internal */
 export interface YamlDocument {
@@ -55,7 +56,7 @@ function finiteOnly(tag: ScalarTag): ScalarTag {
     resolve(value, onError, options) {
       const resolved = resolve(value, onError, options);
       const n = isScalar(resolved) ? resolved.value : resolved;
-      if (typeof n === 'number' && !Number.isFinite(n)) onError(`${JSON.stringify(value)} is not a number JSON can hold (NaN or infinite)`);
+      if (typeof n === 'number' && !Number.isFinite(n)) onError('a number JSON cannot hold (NaN or infinite, as .nan, .inf or 1e999)');
       return resolved;
     },
   };
@@ -146,7 +147,7 @@ export class YamlDocuments {
   public end(): YamlItem[] {
     const items = this.feed(false);
     for (const doc of this.composer.end(false)) this.convert(doc, items);
-    for (const error of this.composer.streamInfo().errors) items.push(this.problem(error.pos[0], error.message));
+    for (const error of this.composer.streamInfo().errors) items.push(this.problem(error.pos[0], `invalid YAML: ${yamlErrorMessage(error.message)}`));
     return items;
   }
 
@@ -176,19 +177,19 @@ export class YamlDocuments {
   }
 
   private problem(offset: number, message: string): YamlProblem {
-    return { type: 'problem', line: this.lines.line(offset), message: message.split('\n')[0] };
+    return { type: 'problem', line: this.lines.line(offset), message };
   }
 
   private convert(doc: Document.Parsed, items: YamlItem[]): void {
     const line = this.lines.line(doc.contents?.range[0] ?? doc.range[0]);
     if (doc.errors.length > 0) {
-      for (const error of doc.errors) items.push(this.problem(error.pos[0], `invalid YAML: ${error.message}`));
+      for (const error of doc.errors) items.push(this.problem(error.pos[0], `invalid YAML: ${yamlErrorMessage(error.message)}`));
     } else {
       try {
         const value = doc.toJS({ maxAliasCount: 1000 }) as unknown;
         items.push({ type: 'document', value, line, ...(this.locateFields ? { locate: this.locator(doc, value, line) } : {}) });
       } catch (e) {
-        items.push({ type: 'problem', line, message: `invalid YAML: ${e instanceof Error ? e.message : String(e)}` });
+        items.push({ type: 'problem', line, message: `invalid YAML: ${yamlErrorMessage(e instanceof Error ? e.message : String(e))}` });
       }
     }
     this.lines.forget(doc.range[2]);

@@ -69,6 +69,6 @@ describe('diff: YAML read as JSON data, bytes as text', () => {
   test('GIVEN .nan WHEN diffed THEN it is an error naming the file and line, as JSON cannot hold it', async () => {
     const { code, stderr } = await diff(withValue('.nan'), withValue('.nan'));
     expect(code).toBe(1);
-    expect(stderr).toContain('before/cm.yaml:7: invalid YAML: ".nan" is not a number JSON can hold (NaN or infinite)');
+    expect(stderr).toContain('before/cm.yaml:7: invalid YAML: a number JSON cannot hold (NaN or infinite, as .nan, .inf or 1e999)');
   });
 });
