@@ -1,3 +1,4 @@
+import { forTerminal } from '../core/_terminal';
 import { PlatformError } from '../core/errors';
 import { PlatformLabels } from '../core/labels';
 import { ManifestObject } from '../core/manifest-object';
@@ -70,21 +71,23 @@ interface SetFile {
 function parseSet(source: string, files: Iterable<SetFile | { readonly relative: string; readonly message: string }>, maxInputSize: number): ManifestSet {
   const objects = new Map<string, ManifestEntry>();
   const linkedFiles: string[] = [];
+  // File names and object names in messages are escaped: a line break in them must not fake a line of output.
+  const at = (file: string, line?: number): string => forTerminal(`${source}/${file}${line === undefined ? '' : `:${line}`}`);
   for (const f of files) {
     const file = f.relative;
-    if ('message' in f) throw new PlatformError(`${source}/${file}: ${f.message}`);
+    if ('message' in f) throw new PlatformError(`${at(file)}: ${f.message}`);
     if (f.throughLink) linkedFiles.push(file);
     for (const item of readObjects(f.source, { maxInputSize })) {
-      if (item.type === 'problem') throw new PlatformError(`${source}/${file}${item.line === undefined ? '' : `:${item.line}`}: ${item.message}`);
+      if (item.type === 'problem') throw new PlatformError(`${at(file, item.line)}: ${item.message}`);
       const { object: o, line } = item;
       if (typeof o.apiVersion !== 'string' || typeof o.kind !== 'string' ||
         typeof o.metadata !== 'object' || o.metadata === null || Array.isArray(o.metadata) || typeof o.metadata.name !== 'string') {
-        throw new PlatformError(`${source}/${file}:${line}: not a Kubernetes object (it needs apiVersion, kind and metadata.name)`);
+        throw new PlatformError(`${at(file, line)}: not a Kubernetes object (it needs apiVersion, kind and metadata.name)`);
       }
       const id = objectId(o);
       const other = objects.get(id);
       if (other) {
-        throw new PlatformError(`${source}/${file}:${line}: ${o.kind} "${o.metadata.name}" is also defined at ${source}/${other.file}:${other.line}`);
+        throw new PlatformError(`${at(file, line)}: ${forTerminal(o.kind)} ${forTerminal(JSON.stringify(o.metadata.name))} is also defined at ${at(other.file, other.line)}`);
       }
       objects.set(id, { object: o, file, line });
     }
@@ -103,7 +106,8 @@ export function loadManifestFolder(dir: string, options: ManifestReadOptions = {
   const found = [...findManifestFiles(dir)];
   const first = found[0];
   if (first?.relative === '') {
-    throw new PlatformError(first.type === 'file' ? `"${dir}" is not a folder` : `"${dir}" is not a folder: ${first.message}`);
+    const shown = forTerminal(JSON.stringify(dir));
+    throw new PlatformError(first.type === 'file' ? `${shown} is not a folder` : `${shown} is not a folder: ${first.message}`);
   }
   const files = found.map((f) => (f.type === 'file' ? { relative: f.relative, throughLink: f.throughLink, source: fileSource(f.path) } : f));
   return parseSet(root, files, options.maxInputSize ?? DEFAULT_MAX_INPUT_SIZE);

@@ -102,6 +102,20 @@ describe('nothing hostile reaches the terminal', () => {
     const { stdout, stderr } = await run(root, 'diff', 'before', 'after');
     // THEN
     expect(stderr).toContain('evil\\x1b[2J\\rFAKED-LINE');
-    expect(CONTROL.test(stdout + stderr)).toBe(false);
+    expect(injected(stdout + stderr)).toEqual([]);
+  });
+
+  test('GIVEN the same hostile object in two hostile files WHEN diffed THEN the error names both, escaped', async () => {
+    // GIVEN
+    const root = tmpdir();
+    fs.mkdirSync(path.join(root, 'before'));
+    const object = [{ apiVersion: 'v1', kind: `ConfigMap${HOSTILE}`, metadata: { name: `dup${HOSTILE}` } }];
+    write(path.join(root, 'after'), FILE, object);
+    write(path.join(root, 'after'), `z${FILE}`, object);
+    // WHEN
+    const { stderr } = await run(root, 'diff', 'before', 'after');
+    // THEN
+    expect(stderr).toContain('is also defined at');
+    expect(injected(stderr)).toEqual([]);
   });
 });
