@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { fieldPathSegments } from '../core/_field-path';
 import { ManifestObject } from '../core/manifest-object';
 import { ByteSource } from '../input/document-stream';
 import { DEFAULT_MAX_INPUT_SIZE } from '../input/input-size';
@@ -67,7 +68,7 @@ export function loadManifests(paths: readonly string[], cwd: string = process.cw
       const locate = item.locate!;
       objects.push(item.object);
       locations.push(`${shownAs}:${item.line}`);
-      locators.push((field) => `${shownAs}:${locate(parseFieldPath(field))}`);
+      locators.push((field) => `${shownAs}:${locate(fieldPathSegments(field))}`);
     }
     result.files.push(shownAs);
     // one by one: a spread of a large stream's objects would overflow the stack
@@ -101,14 +102,3 @@ export function loadManifests(paths: readonly string[], cwd: string = process.cw
   return result;
 }
 
-/** `spec.containers[0].env[1]` or `metadata.labels["app.kubernetes.io/name"]` → its keys and indexes. */
-export function parseFieldPath(field: string): Array<string | number> {
-  const parts: Array<string | number> = [];
-  const re = /([^.[\]]+)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g;
-  for (let m = re.exec(field); m; m = re.exec(field)) {
-    if (m[1] !== undefined) parts.push(m[1]);
-    else if (m[2] !== undefined) parts.push(Number(m[2]));
-    else parts.push(JSON.parse(m[3]) as string);
-  }
-  return parts;
-}

@@ -1,6 +1,7 @@
 import { formatValue } from '../core/errors';
 import { ManifestObject } from '../core/manifest-object';
-import { fieldPathSegments, hasSecretFields, HIDDEN, hideSecretValues, holdsSecret, secretValuesOf, valueAt } from '../core/_secret-fields';
+import { fieldPathSegments } from '../core/_field-path';
+import { hasSecretFields, HIDDEN, hideSecretValues, holdsSecret, secretValuesOf, valueAt } from '../core/_secret-fields';
 import { Finding, Severity, SuppressedFinding, UncheckedObject, ValidationResult } from './finding';
 import { DeclaredExternal, ObjectIndex } from './_index';
 import { ValidationPreset } from './presets';

@@ -2,7 +2,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { PlatformApp } from '../../lib';
 import { main } from '../../lib/cli';
-import { parseFieldPath } from '../../lib/cli/_manifests';
 import { defineExamples } from '../../apps/examples';
 import { tmpdir } from '../_helpers';
 
@@ -190,13 +189,5 @@ describe('cdk8s-platform check', () => {
     const { code, stdout } = await run('check', '--help');
     expect(code).toBe(0);
     expect(stdout).toContain('Usage: cdk8s-platform check [options] <paths...>');
-  });
-});
-
-describe('parseFieldPath', () => {
-  test('GIVEN a finding field path WHEN parsed THEN it gives the keys and indexes', () => {
-    expect(parseFieldPath('spec.template.spec.containers[0].env[12].name')).toEqual(['spec', 'template', 'spec', 'containers', 0, 'env', 12, 'name']);
-    expect(parseFieldPath('metadata.labels["app.kubernetes.io/name"]')).toEqual(['metadata', 'labels', 'app.kubernetes.io/name']);
-    expect(parseFieldPath('')).toEqual([]);
   });
 });

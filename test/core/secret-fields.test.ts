@@ -1,5 +1,5 @@
 import {
-  fieldPathSegments, hasSecretFields, HIDDEN, hideSecretValues, holdsSecret, pointerReadings, secretValuesOf, valueAt,
+  hasSecretFields, HIDDEN, hideSecretValues, holdsSecret, pointerReadings, secretValuesOf, valueAt,
 } from '../../lib/core/_secret-fields';
 
 const SECRET = { apiVersion: 'v1', kind: 'Secret' };
@@ -100,14 +100,6 @@ describe('hideSecretValues', () => {
 });
 
 describe('paths', () => {
-  test('GIVEN finding field paths WHEN split THEN keys, indexes and quoted keys are segments', () => {
-    expect(fieldPathSegments('spec.containers[0].env[12].name')).toEqual(['spec', 'containers', 0, 'env', 12, 'name']);
-    expect(fieldPathSegments('metadata.annotations["kubectl.kubernetes.io/last-applied-configuration"]'))
-      .toEqual(['metadata', 'annotations', 'kubectl.kubernetes.io/last-applied-configuration']);
-    expect(fieldPathSegments('data["a\\"]b"].x')).toEqual(['data', 'a"]b', 'x']);
-    expect(fieldPathSegments('')).toEqual([]);
-  });
-
   test('GIVEN JSON pointers WHEN read THEN ~1 and ~0 are unescaped and [name=x] is an item', () => {
     expect(pointerReadings('/metadata/annotations/kubectl.kubernetes.io~1last-applied-configuration'))
       .toEqual([['metadata', 'annotations', 'kubectl.kubernetes.io/last-applied-configuration']]);

@@ -1,5 +1,5 @@
 import { ManifestObject } from '../../lib';
-import { parseFieldPath } from '../../lib/cli/_manifests';
+import { fieldPathSegments as parseFieldPath } from '../../lib/core/_field-path';
 import { Finding } from '../../lib/validation/finding';
 import { ValidationPreset } from '../../lib/validation/presets';
 import { validateObjects, ValidationOptions } from '../../lib/validation/validator';

@@ -1,5 +1,5 @@
 import { ManifestObject, PlatformApp, synthObjects } from '../../lib';
-import { parseFieldPath } from '../../lib/cli/_manifests';
+import { fieldPathSegments as parseFieldPath } from '../../lib/core/_field-path';
 import { isKnownKind, schemaProblemsOf } from '../../lib/validation/schema/_schema';
 import { defineExamples } from '../../apps/examples';
 import { configMap, deployment, hpa, ingress, pdb, pvc, service, set, validApp } from './_fixtures';
