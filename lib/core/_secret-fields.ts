@@ -5,6 +5,7 @@
  * A field is addressed by its path segments (keys and list indexes), whether it was written as a finding's field
  * path (`data["tls.key"]`, `stringData.pin`) or as a diff's JSON pointer (`/data/tls.key`).
  */
+import { groupOf } from './_api-version';
 import { PathSegment } from './_field-path';
 
 /** What is printed instead of a secret value. @internal */
@@ -39,12 +40,6 @@ const BY_KIND: ReadonlyMap<string, readonly Pattern[]> = new Map<string, Pattern
 
 /** Every kind's fields, for the items of a `kind: List`, whose items may be of any kind. */
 const ANY_KIND: readonly Pattern[] = [...new Set([...BY_KIND.values()].flat())];
-
-function groupOf(apiVersion: unknown): string {
-  if (typeof apiVersion !== 'string') return '';
-  const slash = apiVersion.indexOf('/');
-  return slash < 0 ? '' : apiVersion.slice(0, slash);
-}
 
 /**
  * The secret-bearing fields of objects of `apiVersion` and `kind`: a Secret's `data` and `stringData`, a

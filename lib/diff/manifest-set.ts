@@ -1,3 +1,4 @@
+import { groupOf } from '../core/_api-version';
 import { forTerminal } from '../core/_terminal';
 import { PlatformError } from '../core/errors';
 import { PlatformLabels } from '../core/labels';
@@ -38,7 +39,7 @@ export interface ManifestSet {
  * name.
  */
 export function objectId(o: ManifestObject): string {
-  const group = o.apiVersion.includes('/') ? o.apiVersion.split('/')[0] : '';
+  const group = groupOf(o.apiVersion);
   const env = o.metadata.labels?.[PlatformLabels.ENVIRONMENT] ?? '';
   return [env, group, o.kind, o.metadata.namespace ?? '', o.metadata.name].join('|');
 }

@@ -12,12 +12,7 @@ export function received(value: unknown, allowed: string, reasons?: readonly str
   return `received ${value === undefined ? 'nothing' : formatValue(value)}${why}; allowed: ${allowed}`;
 }
 
-/** The API group of an apiVersion: `apps` for `apps/v1`, `` for `v1`. @internal */
-export function groupOf(apiVersion: unknown): string {
-  if (typeof apiVersion !== 'string') return '';
-  const slash = apiVersion.indexOf('/');
-  return slash < 0 ? '' : apiVersion.slice(0, slash);
-}
+export { groupOf } from '../core/_api-version';
 
 /** Whether `x` is a non-null, non-array object. @internal */
 export function isObject(x: unknown): x is Record<string, any> {
