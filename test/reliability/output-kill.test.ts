@@ -50,7 +50,7 @@ function generationsIn(dir: string): Set<string> {
 }
 
 describe('the output writer, killed with SIGKILL while it writes', () => {
-  test.each([[120], [260], [410]])('GIVEN a process writing the output over and over WHEN killed %i ms after it starts writing THEN the output is one generation whole, and the next write cleans up', async (delay) => {
+  test.each([[150], [380]])('GIVEN a process writing the output over and over WHEN killed %i ms after it starts writing THEN the output is one generation whole, and the next write cleans up', async (delay) => {
     // GIVEN
     const parent = tmpdir();
     const out = path.join(parent, 'out');
