@@ -111,16 +111,23 @@ describe('synth never deletes or replaces what it did not write', () => {
   });
 
   test('GIVEN a PlatformApp whose outdir is the working folder WHEN synthesized THEN it is refused before anything is written', () => {
-    // GIVEN
-    const app = new PlatformApp({ outdir: '.', capacitySummary: false });
-    new AppStack(app, 'shop', { namespace: 'shop' });
-    const before = fs.readdirSync(process.cwd()).sort();
-    // WHEN
-    const synth = (): void => app.synth();
-    // THEN
-    expect(synth).toThrow(PlatformError);
-    expect(synth).toThrow('The output folder "." is the project or the app');
-    expect(fs.readdirSync(process.cwd()).sort()).toEqual(before);
+    // GIVEN: a project as the working folder (not this repository: code that got this wrong would replace it)
+    const dir = project();
+    const before = listing(path.dirname(dir));
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      const app = new PlatformApp({ outdir: '.', capacitySummary: false });
+      new AppStack(app, 'shop', { namespace: 'shop' });
+      // WHEN
+      const synth = (): void => app.synth();
+      // THEN
+      expect(synth).toThrow(PlatformError);
+      expect(synth).toThrow('The output folder "." is the project or the app');
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(listing(path.dirname(dir))).toEqual(before);
   });
 
   test('GIVEN a synth WHEN it is done THEN no hidden folder or file is left next to the output folder', () => {
