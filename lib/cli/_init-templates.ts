@@ -132,6 +132,6 @@ test('the output matches the snapshot', () => {
 });
 `);
 
-  files.set('.gitignore', ['node_modules/', 'dist/', '.dist.staging-*', 'coverage/', ''].join('\n'));
+  files.set('.gitignore', ['node_modules/', 'dist/', '.dist.cdk8s-platform-*', 'coverage/', ''].join('\n'));
   return files;
 }

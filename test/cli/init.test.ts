@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CliIo, main } from '../../lib/cli';
+import { scaffold } from '../../lib/cli/init';
 import { stackClassName } from '../../lib/cli/_init-templates';
 import { tmpdir } from '../_helpers';
 
@@ -114,5 +115,13 @@ describe('cdk8s-platform init', () => {
     expect(stackClassName('shop')).toBe('ShopStack');
     expect(stackClassName('shop-api-v2')).toBe('ShopApiV2Stack');
     expect(stackClassName('3d-render')).toBe('App3dRenderStack');
+  });
+});
+
+describe('init .gitignore', () => {
+  test('GIVEN an empty folder WHEN init runs THEN .gitignore ignores what a running synth puts beside dist/', () => {
+    const dir = tmpdir();
+    scaffold(dir, { name: 'shop' });
+    expect(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8').split('\n')).toContain('.dist.cdk8s-platform-*');
   });
 });
