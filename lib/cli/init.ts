@@ -2,6 +2,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
+import { fsErrorReason } from '../core/_fs-error';
 import { PlatformError } from '../core/errors';
 import { isDns1123Label } from '../core/names';
 import { initFiles, InitProject } from './_init-templates';
@@ -99,7 +100,7 @@ function lstatOrNothing(abs: string, rel: string): fs.Stats | undefined {
     return fs.lstatSync(abs);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new PlatformError(`init: cannot read ${rel}: ${describeFsError(e)}; nothing was written.`);
+    throw new PlatformError(`init: cannot read ${rel}: ${fsErrorReason(e)}; nothing was written.`);
   }
 }
 
@@ -215,7 +216,7 @@ function writePlan(dir: string, plan: InitPlan): void {
     }
     const overwritten = renamed.filter((f) => replaced.has(f));
     const what = overwritten.length > 0 ? `only ${overwritten.join(', ')} (overwritten, as --force asked) were written` : 'nothing was written';
-    throw new PlatformError(`init: cannot ${step} in ${dir}: ${describeFsError(e)}; ${what}.`);
+    throw new PlatformError(`init: cannot ${step} in ${dir}: ${fsErrorReason(e)}; ${what}.`);
   }
   try {
     removeLeftovers(dir, plan);
@@ -254,11 +255,6 @@ function writeNewFile(file: string, content: string, mode: number | undefined): 
   } finally {
     fs.closeSync(fd);
   }
-}
-
-/** A file-system error in words: its code and message, without the stack. */
-function describeFsError(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 /**
