@@ -41,7 +41,7 @@ describe('init writes atomically', () => {
     const code = await main(['init'], io);
     // THEN
     expect(code).toBe(1);
-    expect(io.err.join('')).toMatch(/^cdk8s-platform: init: cannot write apps\/main\.ts in .*: ENOSPC: no space left on device, open '.*'; nothing was written\.\n$/);
+    expect(io.err.join('')).toMatch(/^cdk8s-platform: init: cannot write apps\/main\.ts in .*: no space left on the device \(ENOSPC\); nothing was written\.\n$/);
     expect(fs.readdirSync(dir)).toEqual(['README.md']);
   });
 });
