@@ -15,7 +15,7 @@ const MUTATING = ['renameSync', 'writeFileSync', 'mkdirSync', 'rmSync', 'unlinkS
 class Crash extends Error {}
 
 /** The fault plan of the running write, if any: a crash, or one error (a full disk) at step `at`. */
-let plan: { at: number; steps: number; dead: boolean; error?: boolean } | undefined;
+let plan: { at: number; steps: number; dead: boolean; error?: boolean; code?: string } | undefined;
 
 // The module object itself: `import * as fs` gives a copy of it.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -30,7 +30,7 @@ for (const name of MUTATING) {
     if (plan.dead) return name === 'openSync' ? -1 : undefined;
     plan.steps++;
     if (plan.steps === plan.at && plan.error) {
-      throw Object.assign(new Error(`ENOSPC: no space left on device, ${name}`), { code: 'ENOSPC', path: String(args[0]) });
+      throw Object.assign(new Error(`${plan.code}: injected, ${name}`), { code: plan.code, path: String(args[0]) });
     }
     if (plan.steps === plan.at) {
       plan.dead = true;
@@ -70,9 +70,9 @@ function runWithCrash(at: number, write: () => void): { crashed: boolean; steps:
   return { crashed: current.dead, steps: current.steps };
 }
 
-/** Runs `write` with one ENOSPC error at the `at`-th change; returns what it threw, if anything. */
-function runWithError(at: number, write: () => void): unknown {
-  plan = { at, steps: 0, dead: false, error: true };
+/** Runs `write` with one error (ENOSPC unless `code` says) at the `at`-th change; returns what it threw, if anything. */
+function runWithError(at: number, write: () => void, code = 'ENOSPC'): unknown {
+  plan = { at, steps: 0, dead: false, error: true, code };
   try {
     write();
     return undefined;
@@ -220,5 +220,29 @@ describe('the output writer, with a full disk at each of its steps', () => {
       expect(fs.readdirSync(parent)).toEqual(['out']);
     }
     expect([...outcomes].sort()).toEqual(['refused', 'written']);
+  });
+});
+
+describe('the output writer, with each kind of file system error', () => {
+  test.each([
+    ['EACCES', 'permission denied (EACCES)'],
+    ['EPERM', 'operation not permitted (EPERM)'],
+    ['EROFS', 'the file system is read-only (EROFS)'],
+    ['EBUSY', 'the file or folder is busy (in use, or a mount point) (EBUSY)'],
+    ['ENAMETOOLONG', 'a file name or path is too long for the file system (ENAMETOOLONG)'],
+    ['EIO', 'input/output error (EIO)'],
+    ['EDQUOT', 'disk quota exceeded (EDQUOT)'],
+  ])('GIVEN %s while a file is written WHEN written THEN it is one PlatformError saying what it means, and the output is unchanged', (code, meaning) => {
+    // GIVEN: a step of the write fails (the sixth change: after the lock, while the staging folder is made)
+    const parent = tmpdir();
+    const out = path.join(parent, 'out');
+    writeFolderAtomically(out, OLD);
+    // WHEN
+    const error = runWithError(6, () => { writeFolderAtomically(out, NEW); }, code) as Error;
+    // THEN
+    expect(error.name).toBe('PlatformError');
+    expect(error.message).toMatch(new RegExp(`^Cannot write the output folder ".*out": ${meaning.replace(/[()]/g, '\\$&')} \\(at .*out.*\\)\\. The output folder is unchanged\\.$`));
+    expect(contents(out)).toEqual(asTree(OLD));
+    expect(fs.readdirSync(parent)).toEqual(['out']);
   });
 });
