@@ -4,6 +4,7 @@
 export * from './core/app-stack';
 export * from './core/platform-app';
 export * from './core/environment';
+export { DEFAULT_KUBERNETES_VERSION, kubernetesVersionOf, SUPPORTED_KUBERNETES_VERSIONS } from './core/kubernetes-version';
 export * from './core/environment-values';
 export { PlatformError, PropError } from './core/errors';
 export type { PropProblem } from './core/errors';

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { Command, Option } from 'commander';
+import { checkKubernetesVersion, DEFAULT_KUBERNETES_VERSION, SUPPORTED_KUBERNETES_VERSIONS } from '../core/kubernetes-version';
 import { DeclaredExternal } from '../validation/_index';
 import { EXTERNAL_ALLOWED, parseExternal } from '../validation/_externals';
 import { Finding } from '../validation/finding';
@@ -17,6 +18,7 @@ interface CheckOptions {
   readonly external: string[];
   readonly failOnWarnings?: boolean;
   readonly maxInputSize: number;
+  readonly kubernetesVersion: string;
 }
 
 /**
@@ -34,8 +36,10 @@ export function checkCommand(ctx: CommandContext): Command {
     .option('--external <Kind/name>', `an object that exists outside these files, so references to it are fine (${EXTERNAL_ALLOWED}); repeatable`,
       (value: string, previous: string[]) => [...previous, value], [] as string[])
     .option('--fail-on-warnings', 'exit 1 on warnings too')
+    .option('--kubernetes-version <version>', `the Kubernetes minor version the objects are checked for: its schema, API server rules and served API versions (${SUPPORTED_KUBERNETES_VERSIONS[0]} to ${SUPPORTED_KUBERNETES_VERSIONS[SUPPORTED_KUBERNETES_VERSIONS.length - 1]})`, DEFAULT_KUBERNETES_VERSION)
     .addOption(maxInputSizeOption())
     .action((paths: string[], options: CheckOptions) => {
+      const kubernetesVersion = checkKubernetesVersion(options.kubernetesVersion, '--kubernetes-version');
       const externals: DeclaredExternal[] = [];
       for (const text of options.external) {
         const parsed = parseExternal(text);
@@ -48,7 +52,7 @@ export function checkCommand(ctx: CommandContext): Command {
       }
       const loaded = loadManifests(paths.map((p) => (p === STDIN ? p : path.resolve(ctx.io.cwd, p))), ctx.io.cwd, ctx.io.stdin,
         { maxInputSize: options.maxInputSize });
-      const result = validateObjects(loaded.objects, { preset: ValidationPreset.named(options.preset), externals },
+      const result = validateObjects(loaded.objects, { preset: ValidationPreset.named(options.preset), externals, kubernetesVersion },
         loaded.locations.map((location, i) => ({ location, locate: loaded.locators[i] })));
       const unreadable: Finding[] = loaded.problems.map((p) => ({
         rule: 'yaml-syntax', severity: 'error', apiVersion: '', kind: '', name: '', field: '', location: p.location, message: p.message,

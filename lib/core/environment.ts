@@ -5,6 +5,7 @@ import { PlatformLabels } from './labels';
 import type { Provider } from '../providers/provider';
 import type { WorkloadDefaults } from '../workloads/workload-defaults';
 import { applyInheritedProps } from './_inherited-props';
+import { setKubernetesVersion } from './kubernetes-version';
 
 /** Props of an `Environment`. */
 export interface EnvironmentProps {
@@ -31,6 +32,14 @@ export interface EnvironmentProps {
    * @default none
    */
   readonly workloadDefaults?: WorkloadDefaults;
+
+  /**
+   * The Kubernetes minor version the environment's cluster runs (`"1.27"` to `"1.36"`): what its constructs render
+   * and what its output is validated against. Dev can run 1.35 while prod runs 1.32.
+   *
+   * @default the app's `kubernetesVersion`, else "1.33"
+   */
+  readonly kubernetesVersion?: string;
 }
 
 /**
@@ -92,6 +101,7 @@ export class Environment extends Construct {
       throw new PlatformError(`Environments "${twin.node.path}" and "${this.node.path}" are both named "${name}"; each environment needs its own name (it names its output folder).`);
     }
     applyInheritedProps(this, props);
+    setKubernetesVersion(this, props.kubernetesVersion, `Invalid Environment props at "${this.node.path}": kubernetesVersion`);
     this.environmentName = name;
     this.labels = { [PlatformLabels.ENVIRONMENT]: name };
   }

@@ -15,6 +15,7 @@ import { PropChecker } from './_props';
 import { forTerminal } from './_terminal';
 import { synthesizeCharts, SynthError } from './_synth';
 import { Environment, ENVIRONMENT_SELECTION_VARIABLE } from './environment';
+import { setKubernetesVersion } from './kubernetes-version';
 import { formatValue, PlatformError } from './errors';
 import { ManifestObject } from './manifest-object';
 import { formatFinding } from '../validation/report';
@@ -83,6 +84,15 @@ export interface PlatformAppProps {
    * (`fromXxxName()`)
    */
   readonly validation?: ValidationOptions;
+
+  /**
+   * The Kubernetes minor version the app deploys to (`"1.27"` to `"1.36"`): what the constructs render (features of
+   * later versions are refused, with the version they need) and what the output is validated against (schema, API
+   * server rules, served API versions). An `Environment` may set its own.
+   *
+   * @default "1.33" (`DEFAULT_KUBERNETES_VERSION`)
+   */
+  readonly kubernetesVersion?: string;
 
   /**
    * Whether `synth()` prints, on standard error, the CPU and memory the workloads of each namespace request at
@@ -160,6 +170,9 @@ export class PlatformApp extends App {
     }
     this.selectedEnvironments = selection ? [...new Set(selection)] : undefined;
     const check = new PropChecker(this, 'PlatformApp');
+    if (props.validation?.kubernetesVersion !== undefined) {
+      check.fail('validation.kubernetesVersion', props.validation.kubernetesVersion, 'nothing: set kubernetesVersion on the PlatformApp or on each Environment (it decides what is rendered too)');
+    }
     const gitOps = props.gitOps ?? [];
     if (!Array.isArray(gitOps)) check.fail('gitOps', gitOps, 'an array of GitOps.argoCd(...) or GitOps.flux(...)');
     else gitOps.forEach((g, i) => {
@@ -170,6 +183,7 @@ export class PlatformApp extends App {
     this.gitOps = [...gitOps];
     registerPreviousOutput(this, (scope, ref) => this.readPrevious(scope, ref));
     applyInheritedProps(this, props);
+    setKubernetesVersion(this, props.kubernetesVersion, 'Invalid PlatformApp props: kubernetesVersion');
     this.capacitySummary = props.capacitySummary ?? true;
   }
 

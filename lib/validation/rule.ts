@@ -21,6 +21,9 @@ export interface RuleContext {
 
   /** Every object being validated, indexed for cross-object rules (built once, on first use). */
   readonly index: ObjectIndex;
+
+  /** The Kubernetes minor version the objects are validated for, e.g. `"1.33"`. */
+  readonly kubernetesVersion: string;
 }
 
 /**

@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { externalReferenceOf } from '../core/_external';
 import { PlatformError } from '../core/errors';
+import { kubernetesVersionOf } from '../core/kubernetes-version';
 import { ManifestObject } from '../core/manifest-object';
 import { Finding } from './finding';
 import { DeclaredExternal } from './_index';
@@ -105,7 +106,8 @@ export function validateSynthesized(root: IConstruct, charts: readonly RenderedC
     else groups.set(env, [chart]);
   }
   const findings: Finding[] = [];
-  for (const group of groups.values()) {
+  for (const [env, group] of groups) {
+    const kubernetesVersion = kubernetesVersionOf(env ?? root);
     const objects: ManifestObject[] = [];
     const sources: ObjectSource[] = [];
     for (const chart of group) {
@@ -118,7 +120,7 @@ export function validateSynthesized(root: IConstruct, charts: readonly RenderedC
       });
     }
     // Not push(...): spread arguments overflow the stack past about 120,000 findings.
-    for (const f of validateObjects(objects, { ...options, externals }, sources).findings) findings.push(f);
+    for (const f of validateObjects(objects, { ...options, externals, kubernetesVersion }, sources).findings) findings.push(f);
   }
   findings.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   lastFindings.set(root, findings);
@@ -134,7 +136,8 @@ export function validateSynthesized(root: IConstruct, charts: readonly RenderedC
  * @internal
  */
 export function validateRendered(app: IConstruct, objects: ManifestObject[], what: string): ManifestObject[] {
-  const { findings } = validateObjects(objects, validationOptionsOf(app), objects.map(() => ({ constructPath: what })));
+  const options = { ...validationOptionsOf(app), kubernetesVersion: kubernetesVersionOf(app) };
+  const { findings } = validateObjects(objects, options, objects.map(() => ({ constructPath: what })));
   acceptFindings(app, findings);
   return objects;
 }

@@ -1,4 +1,5 @@
 import { formatValue } from '../core/errors';
+import { checkKubernetesVersion, DEFAULT_KUBERNETES_VERSION } from '../core/kubernetes-version';
 import { ManifestObject } from '../core/manifest-object';
 import { fieldPathSegments } from '../core/_field-path';
 import { hasSecretFields, HIDDEN, hideSecretValues, holdsSecret, secretValuesOf, valueAt } from '../core/_secret-fields';
@@ -36,6 +37,14 @@ export interface ValidationOptions {
    * `cdk8s-platform.io/external-references` annotation)
    */
   readonly externals?: readonly DeclaredExternal[];
+
+  /**
+   * The Kubernetes minor version the objects are validated for: its schema, API server rules and served API
+   * versions (`"1.27"` to `"1.36"`).
+   *
+   * @default "1.33" (`DEFAULT_KUBERNETES_VERSION`)
+   */
+  readonly kubernetesVersion?: string;
 }
 
 /**
@@ -77,6 +86,8 @@ export interface ObjectSource {
  */
 export function validateObjects(objects: readonly ManifestObject[], options: ValidationOptions = {}, sources: ReadonlyArray<ObjectSource | undefined> = []): ValidationResult {
   const preset = options.preset ?? ValidationPreset.RECOMMENDED;
+  const kubernetesVersion = options.kubernetesVersion === undefined
+    ? DEFAULT_KUBERNETES_VERSION : checkKubernetesVersion(options.kubernetesVersion, 'kubernetesVersion');
   const appWide = new Map<string, Suppression>();
   for (const s of options.suppressions ?? []) appWide.set(s.rule, s);
 
@@ -142,6 +153,7 @@ export function validateObjects(objects: readonly ManifestObject[], options: Val
       }
       (finding.severity === 'error' ? errors : warnings).push(finding);
     },
+    kubernetesVersion,
     get index(): ObjectIndex {
       if (!index) index = new ObjectIndex(objects, externals);
       return index;
