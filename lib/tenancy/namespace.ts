@@ -1,10 +1,11 @@
-import { ApiObject, JsonPatch } from 'cdk8s';
+import { ApiObject, JsonPatch, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { k8s } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { findStack, recommendedLabels } from '../core/labels';
 import { capacitySharesIn } from '../core/_capacity';
 import { Environment } from '../core/environment';
+import { kubernetesVersionOf } from '../core/kubernetes-version';
 import { DNS_EGRESS_RULE, NetworkPolicy } from '../networking/network-policy';
 import { quotaFitProblems } from './_quota-fit';
 import { ClusterRoleRef } from './cluster-role-ref';
@@ -14,9 +15,6 @@ import { checkQuota, QuotaOptions, ResourceQuota } from './resource-quota';
 import { Role } from './role';
 import { RoleBinding } from './role-binding';
 import { Subject } from './subject';
-
-/** The Kubernetes version whose Pod Security Standards this library's output is checked against. */
-export const POD_SECURITY_VERSION = 'v1.27';
 
 /** Options of a namespace, as an `AppStack` passes them on to the namespace it creates. */
 export interface NamespaceOptions {
@@ -29,9 +27,13 @@ export interface NamespaceOptions {
   readonly podSecurity?: PodSecurityLevel;
 
   /**
-   * The Kubernetes minor version of the Pod Security Standards to apply, as `v1.N` or `latest`.
+   * The version of the Pod Security Standards the namespace enforces, audits and warns on, as `v1.N` or `latest`
+   * (the `pod-security.kubernetes.io/<mode>-version` labels). Pinning an older version keeps its controls when the
+   * cluster is upgraded; validation checks the namespace's pods against the version pinned.
    *
-   * @default "v1.27", the version this library's output is validated against
+   * @default `v` and the Kubernetes version the namespace's environment or app targets (`kubernetesVersion`), e.g.
+   * "v1.33": the controls the output is validated against
+   * @see https://kubernetes.io/docs/concepts/security/pod-security-admission/#pod-security-admission-labels-for-namespaces
    */
   readonly podSecurityVersion?: string;
 
@@ -120,9 +122,10 @@ export interface NamespaceProps extends NamespaceOptions {
 /**
  * A Kubernetes Namespace with Pod Security admission labels.
  *
- * By default the namespace enforces, audits and warns on the "restricted" Pod Security Standard for Kubernetes 1.27,
- * so a pod that is not hardened is refused by the API server, not just flagged. Every `AppStack` creates one for
- * its namespace unless told not to.
+ * By default the namespace enforces, audits and warns on the "restricted" Pod Security Standard of the Kubernetes
+ * version its environment or app targets (`kubernetesVersion`), so a pod that is not hardened is refused by the API
+ * server, not just flagged, and the controls applied are the ones the output was validated against. Every
+ * `AppStack` creates one for its namespace unless told not to.
  *
  * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/
  * @example
@@ -145,6 +148,8 @@ export class Namespace extends Construct {
   public readonly limitRange?: LimitRange;
   /** The RoleBindings made by `access` and `grant()`. */
   public readonly roleBindings: RoleBinding[] = [];
+  /** The `podSecurityVersion` prop, if it was set. */
+  private readonly pinnedPodSecurityVersion?: string;
 
   constructor(scope: Construct, id: string, props: NamespaceProps = {}) {
     super(scope, id);
@@ -156,9 +161,9 @@ export class Namespace extends Construct {
     if (!(podSecurity instanceof PodSecurityLevel)) {
       check.fail('podSecurity', podSecurity, 'PodSecurityLevel.RESTRICTED, PodSecurityLevel.BASELINE or PodSecurityLevel.PRIVILEGED');
     }
-    const version = props.podSecurityVersion ?? POD_SECURITY_VERSION;
-    if (typeof version !== 'string' || !/^(latest|v1\.(0|[1-9][0-9]{0,2}))$/.test(version)) {
-      check.fail('podSecurityVersion', version, '"latest" or a Kubernetes minor version such as "v1.27"');
+    const pinned = props.podSecurityVersion;
+    if (pinned !== undefined && (typeof pinned !== 'string' || !/^(latest|v1\.(0|[1-9][0-9]{0,2}))$/.test(pinned))) {
+      check.fail('podSecurityVersion', pinned, '"latest" or a Kubernetes minor version such as "v1.33"');
     }
     if (props.labels !== undefined) check.labels('labels', props.labels);
     if (props.annotations !== undefined) check.annotations('annotations', props.annotations);
@@ -174,7 +179,10 @@ export class Namespace extends Construct {
 
     this.name = name;
     this.podSecurity = podSecurity;
+    this.pinnedPodSecurityVersion = pinned;
     const level = podSecurity.value;
+    // Rendered at synthesis, from the version targeted where the namespace is (its environment's, else the app's).
+    const version = Lazy.any({ produce: () => this.podSecurityVersion }) as unknown as string;
     this.resource = new k8s.KubeNamespace(this, 'Resource', {
       metadata: {
         name,
@@ -217,6 +225,14 @@ export class Namespace extends Construct {
         if (groups && groups.length > 0) this.grant(role, ...groups.map((g) => Subject.group(g)));
       }
     }
+  }
+
+  /**
+   * The version of the Pod Security Standards the namespace applies (its `-version` labels): the
+   * `podSecurityVersion` prop, else `v` and the Kubernetes version targeted (`kubernetesVersionOf()`), e.g. "v1.33".
+   */
+  public get podSecurityVersion(): string {
+    return this.pinnedPodSecurityVersion ?? `v${kubernetesVersionOf(this)}`;
   }
 
   /**

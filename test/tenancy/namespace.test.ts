@@ -1,20 +1,59 @@
-import { Namespace, PodSecurityLevel } from '../../lib';
+import { AppStack, Environment, Namespace, PlatformApp, PodSecurityLevel } from '../../lib';
 import { findObject, synthObjects } from '../../lib/testing';
-import { expectPropError, makeStack } from '../_helpers';
+import { expectPropError, makeStack, tmpdir } from '../_helpers';
+
+const VERSION_LABELS = ['enforce-version', 'audit-version', 'warn-version'].map((l) => `pod-security.kubernetes.io/${l}`);
+
+/** The `-version` labels of the namespace `name` that `app` (one environment or none) synthesizes. */
+function versionLabels(app: PlatformApp, name: string): string[] {
+  const labels = findObject([...app.synthManifests().values()].flat(), 'Namespace', name).metadata.labels!;
+  return VERSION_LABELS.map((l) => labels[l]);
+}
 
 describe('Namespace', () => {
-  test('GIVEN default props WHEN synthesized THEN it enforces, audits and warns on "restricted" for v1.27', () => {
+  test('GIVEN default props WHEN synthesized THEN it enforces, audits and warns on "restricted" for the default version, v1.33', () => {
     const { stack } = makeStack({ createNamespace: false });
     new Namespace(stack, 'team-a');
     const labels = findObject(synthObjects(stack), 'Namespace', 'team-a').metadata.labels!;
     expect(labels).toMatchObject({
       'pod-security.kubernetes.io/enforce': 'restricted',
-      'pod-security.kubernetes.io/enforce-version': 'v1.27',
+      'pod-security.kubernetes.io/enforce-version': 'v1.33',
       'pod-security.kubernetes.io/audit': 'restricted',
-      'pod-security.kubernetes.io/audit-version': 'v1.27',
+      'pod-security.kubernetes.io/audit-version': 'v1.33',
       'pod-security.kubernetes.io/warn': 'restricted',
-      'pod-security.kubernetes.io/warn-version': 'v1.27',
+      'pod-security.kubernetes.io/warn-version': 'v1.33',
     });
+  });
+
+  test('GIVEN an app targeting 1.30 WHEN synthesized THEN every -version label is v1.30', () => {
+    const app = new PlatformApp({ outdir: tmpdir(), capacitySummary: false, kubernetesVersion: '1.30' });
+    new AppStack(app, 'shop', { namespace: 'shop' });
+    expect(versionLabels(app, 'shop')).toEqual(['v1.30', 'v1.30', 'v1.30']);
+  });
+
+  test('GIVEN an environment targeting 1.35 in an app targeting 1.30 WHEN synthesized THEN every -version label is v1.35', () => {
+    const app = new PlatformApp({ outdir: tmpdir(), capacitySummary: false, kubernetesVersion: '1.30' });
+    new AppStack(new Environment(app, 'dev', { kubernetesVersion: '1.35' }), 'shop', { namespace: 'shop' });
+    expect(versionLabels(app, 'shop')).toEqual(['v1.35', 'v1.35', 'v1.35']);
+  });
+
+  test('GIVEN a podSecurityVersion WHEN the app targets another version THEN the version set wins', () => {
+    const app = new PlatformApp({ outdir: tmpdir(), capacitySummary: false, kubernetesVersion: '1.35' });
+    new AppStack(app, 'shop', { namespace: 'shop', namespaceOptions: { podSecurityVersion: 'v1.31' } });
+    expect(versionLabels(app, 'shop')).toEqual(['v1.31', 'v1.31', 'v1.31']);
+  });
+
+  test('GIVEN a version label set with labels WHEN synthesized THEN it wins over the version targeted', () => {
+    const { stack } = makeStack({ createNamespace: false });
+    new Namespace(stack, 'ns', { labels: { 'pod-security.kubernetes.io/warn-version': 'latest' } });
+    const labels = findObject(synthObjects(stack), 'Namespace', 'ns').metadata.labels!;
+    expect(VERSION_LABELS.map((l) => labels[l])).toEqual(['v1.33', 'v1.33', 'latest']);
+  });
+
+  test('GIVEN a namespace in an environment targeting 1.29 WHEN its podSecurityVersion is read THEN it is v1.29', () => {
+    const app = new PlatformApp({ outdir: tmpdir(), capacitySummary: false });
+    const stack = new AppStack(new Environment(app, 'old', { kubernetesVersion: '1.29' }), 'shop', { namespace: 'shop' });
+    expect(stack.namespaceResource?.podSecurityVersion).toBe('v1.29');
   });
 
   test('GIVEN podSecurity BASELINE WHEN synthesized THEN the labels say baseline', () => {
