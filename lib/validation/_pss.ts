@@ -1,6 +1,31 @@
-import { podRule, Rule } from './rule';
+import { isAtLeast } from '../core/kubernetes-version';
+import { ManifestObject } from '../core/manifest-object';
+import type { ObjectIndex } from './_index';
+import { podRule, Rule, RuleContext } from './rule';
 import { ContainerRef, containersOf, PodTemplateRef } from './_pod';
-import { isObject } from './_util';
+import { groupOf, isObject, namespaceOf, received } from './_util';
+
+/**
+ * The Pod Security Standards versions one pod is checked against.
+ *
+ * The PodSecurity admission controller of a cluster evaluates a pod with its own code at the policy version its
+ * namespace's `pod-security.kubernetes.io/enforce-version` label names (`latest`, or a version newer than the
+ * cluster's, is the cluster's own). Most changes to the standards are tied to a policy version (a namespace that
+ * pins `v1.28` on a 1.33 cluster keeps the 1.28 list of safe sysctls); a few were made to the controller's code
+ * for every policy version at once (the `appArmorProfile` field from 1.30, `image` volumes from 1.33) and follow
+ * the cluster's version.
+ *
+ * @see https://kubernetes.io/docs/concepts/security/pod-security-admission/#pod-security-admission-labels-for-namespaces
+ * @internal
+ */
+export interface PssVersions {
+  /** The policy version applied, as `1.N`: the namespace's `enforce-version` (at most the cluster's), else the cluster's. */
+  readonly policy: string;
+  /** The Kubernetes version of the cluster (the version validated for), as `1.N`. */
+  readonly cluster: string;
+  /** The namespace whose `enforce-version` label set `policy`, when one did and it differs from the cluster's. */
+  readonly pinnedBy?: string;
+}
 
 /** What one Pod Security Standards control checks in one pod template. @internal */
 export interface PssControl {
@@ -10,29 +35,148 @@ export interface PssControl {
   readonly control: string;
   readonly level: 'baseline' | 'restricted';
   readonly description: string;
-  /** Controls the standard does not apply to Windows pods (`spec.os.name: windows`). */
+  /**
+   * Whether the standard leaves Windows pods (`spec.os.name: windows`) out of the control, which it does from
+   * policy version 1.25 for the restricted controls of Linux-only fields.
+   */
   readonly skipWindows?: boolean;
-  check(pod: PodTemplateRef, report: (field: string, message: string) => void): void;
+  /** The first policy version with the control, as `1.N`. @default every version */
+  readonly since?: string;
+  check(pod: PodTemplateRef, report: (field: string, message: string) => void, versions: PssVersions): void;
 }
 
+/** The policy version from which the restricted controls of Linux-only fields leave Windows pods out. */
+const WINDOWS_EXEMPT_SINCE = '1.25';
+
 /**
- * A policy rule for one Pod Security Standards control, applied to every pod template.
+ * The oldest policy version the rules tell apart: 1.22, the first release of the PodSecurity admission controller.
+ * A namespace pinned to an older version is checked as 1.22 (older policy versions differ only in controls of
+ * fields and annotations that no current cluster serves).
+ */
+const OLDEST_POLICY_MINOR = 22;
+
+const ENFORCE_VERSION_LABEL = 'pod-security.kubernetes.io/enforce-version';
+
+/**
+ * A policy rule for one Pod Security Standards control, applied to every pod template at the versions
+ * `pssVersionsOf()` gives it.
  *
  * @see https://kubernetes.io/docs/concepts/security/pod-security-standards/
- * @see https://github.com/kubernetes/pod-security-admission/tree/release-1.27/policy
+ * @see https://github.com/kubernetes/kubernetes/tree/master/staging/src/k8s.io/pod-security-admission/policy
  * @internal
  */
 export function pssRule(control: PssControl): Rule {
   return podRule({
     id: control.id,
-    description: `Pod Security Standards (${control.level}, Kubernetes 1.27), ${control.control}: ${control.description}`,
+    description: `Pod Security Standards (${control.level}), ${control.control}: ${control.description}`,
     layer: 'policy',
     severity: 'warning',
-    checkPod(pod, ctx) {
-      if (control.skipWindows && isObject(pod.spec.os) && pod.spec.os.name === 'windows') return;
-      control.check(pod, (field, message) => ctx.report(field, `${message} (Pod Security Standards, ${control.level}: ${control.control})`));
+    checkPod(pod, ctx, object) {
+      const versions = pssVersionsOf(object, ctx);
+      if (control.since !== undefined && !isAtLeast(versions.policy, control.since)) return;
+      if (control.skipWindows && isAtLeast(versions.policy, WINDOWS_EXEMPT_SINCE) && isObject(pod.spec.os) && pod.spec.os.name === 'windows') return;
+      const which = versions.pinnedBy === undefined ? `v${versions.policy}`
+        : `v${versions.policy}, the enforce-version of Namespace ${versions.pinnedBy}`;
+      control.check(pod, (field, message) => ctx.report(field, `${message} (Pod Security Standards ${which}; ${control.level}: ${control.control})`), versions);
     },
   });
+}
+
+/** The versions of each namespace, by the index of the objects validated together. */
+const versionsCache = new WeakMap<ObjectIndex, Map<string, PssVersions>>();
+
+/**
+ * The Pod Security Standards versions a pod of `o` is checked against: the cluster's (`ctx.kubernetesVersion`), and
+ * the policy version of its namespace, as the `pod-security.kubernetes.io/enforce-version` label of its Namespace
+ * among the objects validated names it (`v1.N`; `latest`, an invalid value or no Namespace: the cluster's).
+ *
+ * @internal
+ */
+export function pssVersionsOf(o: ManifestObject, ctx: RuleContext): PssVersions {
+  const cluster = ctx.kubernetesVersion;
+  const namespace = namespaceOf(o);
+  if (namespace === '') return { policy: cluster, cluster };
+  const index = ctx.index;
+  let byNamespace = versionsCache.get(index);
+  if (!byNamespace) {
+    byNamespace = new Map();
+    versionsCache.set(index, byNamespace);
+  }
+  const key = `${cluster}|${namespace}`;
+  let versions = byNamespace.get(key);
+  if (!versions) {
+    versions = versionsFor(index, namespace, cluster);
+    byNamespace.set(key, versions);
+  }
+  return versions;
+}
+
+function versionsFor(index: ObjectIndex, namespace: string, cluster: string): PssVersions {
+  const ns = index.find('Namespace', '', namespace).find((n) => groupOf(n.apiVersion) === '');
+  const labels = ns && isObject(ns.metadata) && isObject(ns.metadata.labels) ? ns.metadata.labels : undefined;
+  const pinned = labels ? /^v1\.(0|[1-9][0-9]*)$/.exec(String(labels[ENFORCE_VERSION_LABEL])) : null;
+  if (!pinned) return { policy: cluster, cluster };
+  const minor = Math.max(OLDEST_POLICY_MINOR, Number(pinned[1]));
+  const policy = `1.${minor}`;
+  // A version newer than the cluster's is the cluster's own: its admission controller knows no later one.
+  if (isAtLeast(policy, cluster)) return { policy: cluster, cluster };
+  return { policy, cluster, pinnedBy: namespace };
+}
+
+/**
+ * Whether the pod runs in a user namespace (`spec.hostUsers: false`).
+ *
+ * @see https://kubernetes.io/docs/concepts/workloads/pods/user-namespaces/
+ * @internal
+ */
+export function inUserNamespace(pod: PodTemplateRef): boolean {
+  return pod.spec.hostUsers === false;
+}
+
+/**
+ * The policy version from which the standard relaxes controls for pods in a user namespace: baseline's /proc mount
+ * type, restricted's running as non-root and non-root user. Before it, only the alpha feature gate
+ * `UserNamespacesPodSecurityStandards` (off by default, removed in 1.35) relaxed them; these rules assume it off.
+ *
+ * @see https://github.com/kubernetes/kubernetes/pull/132157
+ * @internal
+ */
+export const USER_NAMESPACE_RELAXED_SINCE = '1.35';
+
+/** Whether the pod runs in a user namespace and `policy` relaxes controls for it (1.35 and later). @internal */
+export function relaxedForUserNamespace(pod: PodTemplateRef, policy: string): boolean {
+  return inUserNamespace(pod) && isAtLeast(policy, USER_NAMESPACE_RELAXED_SINCE);
+}
+
+/**
+ * Reports every container whose `procMount` is set to something other than `Default`.
+ *
+ * @internal
+ */
+export function reportProcMounts(pod: PodTemplateRef, report: (field: string, message: string) => void, allowed: string): void {
+  for (const c of containersWithContext(pod)) {
+    if (c.sc.procMount !== undefined && c.sc.procMount !== 'Default') report(`${c.path}.securityContext.procMount`, received(c.sc.procMount, allowed));
+  }
+}
+
+/**
+ * What the standard allows, with the values later policy versions add: `a, b, c (from v1.32 also d, e)`.
+ *
+ * @param byVersion the allowed values, each with the first policy version that allows it (`1.0` for the first)
+ * @internal
+ */
+export function allowedAt(byVersion: ReadonlyArray<readonly [string, string]>, policy: string, quote = false): string {
+  const q = (v: string): string => (quote ? `"${v}"` : v);
+  const now = byVersion.filter(([, since]) => isAtLeast(policy, since)).map(([v]) => q(v));
+  const later = new Map<string, string[]>();
+  for (const [value, since] of byVersion) {
+    if (isAtLeast(policy, since)) continue;
+    const list = later.get(since);
+    if (list) list.push(q(value));
+    else later.set(since, [q(value)]);
+  }
+  const more = [...later].map(([since, values]) => `from v${since} also ${values.join(', ')}`);
+  return `${now.join(', ')}${more.length > 0 ? ` (${more.join('; ')})` : ''}`;
 }
 
 /** A container's security context, or an empty one. @internal */

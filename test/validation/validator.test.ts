@@ -103,8 +103,8 @@ describe('validateObjects', () => {
     const ids = ALL_RULES.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-    expect(ids.filter((id) => id.startsWith('pss-baseline-')).length).toBe(11);
-    expect(ids.filter((id) => id.startsWith('pss-restricted-')).length).toBe(6);
+    expect(ids.filter((id) => id.startsWith('pss-baseline-')).length).toBe(12);
+    expect(ids.filter((id) => id.startsWith('pss-restricted-')).length).toBe(7);
     expect(ids).toContain('pss-restricted-seccomp-profile');
   });
 });

@@ -38,6 +38,7 @@ import { pssBaselineCapabilities } from './pss-baseline-capabilities';
 import { pssBaselineHostNamespaces } from './pss-baseline-host-namespaces';
 import { pssBaselineHostPathVolumes } from './pss-baseline-host-path-volumes';
 import { pssBaselineHostPorts } from './pss-baseline-host-ports';
+import { pssBaselineHostProbes } from './pss-baseline-host-probes';
 import { pssBaselineHostProcess } from './pss-baseline-host-process';
 import { pssBaselinePrivilegedContainers } from './pss-baseline-privileged-containers';
 import { pssBaselineProcMount } from './pss-baseline-proc-mount';
@@ -46,6 +47,7 @@ import { pssBaselineSelinux } from './pss-baseline-selinux';
 import { pssBaselineSysctls } from './pss-baseline-sysctls';
 import { pssRestrictedCapabilities } from './pss-restricted-capabilities';
 import { pssRestrictedPrivilegeEscalation } from './pss-restricted-privilege-escalation';
+import { pssRestrictedProcMount } from './pss-restricted-proc-mount';
 import { pssRestrictedRunningAsNonRoot } from './pss-restricted-running-as-non-root';
 import { pssRestrictedRunningAsNonRootUser } from './pss-restricted-running-as-non-root-user';
 import { pssRestrictedSeccompProfile } from './pss-restricted-seccomp-profile';
@@ -137,6 +139,7 @@ export const ALL_RULES: readonly Rule[] = [
   pssBaselineHostNamespaces,
   pssBaselineHostPathVolumes,
   pssBaselineHostPorts,
+  pssBaselineHostProbes,
   pssBaselineHostProcess,
   pssBaselinePrivilegedContainers,
   pssBaselineProcMount,
@@ -145,6 +148,7 @@ export const ALL_RULES: readonly Rule[] = [
   pssBaselineSysctls,
   pssRestrictedCapabilities,
   pssRestrictedPrivilegeEscalation,
+  pssRestrictedProcMount,
   pssRestrictedRunningAsNonRootUser,
   pssRestrictedRunningAsNonRoot,
   pssRestrictedSeccompProfile,

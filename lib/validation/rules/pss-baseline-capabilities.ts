@@ -13,7 +13,7 @@ export const BASELINE_CAPABILITIES = [
  * SETUID, SYS_CHROOT).
  *
  * @see https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
- * @see https://github.com/kubernetes/pod-security-admission/blob/release-1.27/policy/check_capabilities_baseline.go
+ * @see https://github.com/kubernetes/kubernetes/blob/master/staging/src/k8s.io/pod-security-admission/policy/check_capabilities_baseline.go
  */
 export const pssBaselineCapabilities = pssRule({
   id: 'pss-baseline-capabilities',

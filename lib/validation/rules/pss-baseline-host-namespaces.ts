@@ -5,7 +5,7 @@ import { received } from '../_util';
  * Pod Security Standards, baseline, Host Namespaces: `hostNetwork`, `hostPID` and `hostIPC` unset or false.
  *
  * @see https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
- * @see https://github.com/kubernetes/pod-security-admission/blob/release-1.27/policy/check_hostNamespaces.go
+ * @see https://github.com/kubernetes/kubernetes/blob/master/staging/src/k8s.io/pod-security-admission/policy/check_hostNamespaces.go
  */
 export const pssBaselineHostNamespaces = pssRule({
   id: 'pss-baseline-host-namespaces',

@@ -6,7 +6,7 @@ import { arrayOf, isObject, received } from '../_util';
  * and `docker-sock` are cases of it).
  *
  * @see https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
- * @see https://github.com/kubernetes/pod-security-admission/blob/release-1.27/policy/check_hostPathVolumes.go
+ * @see https://github.com/kubernetes/kubernetes/blob/master/staging/src/k8s.io/pod-security-admission/policy/check_hostPathVolumes.go
  */
 export const pssBaselineHostPathVolumes = pssRule({
   id: 'pss-baseline-host-path-volumes',

@@ -6,7 +6,7 @@ import { arrayOf, isObject, received } from '../_util';
  * Pod Security Standards, baseline, Host Ports: no container port binds a `hostPort`.
  *
  * @see https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
- * @see https://github.com/kubernetes/pod-security-admission/blob/release-1.27/policy/check_hostPorts.go
+ * @see https://github.com/kubernetes/kubernetes/blob/master/staging/src/k8s.io/pod-security-admission/policy/check_hostPorts.go
  */
 export const pssBaselineHostPorts = pssRule({
   id: 'pss-baseline-host-ports',

@@ -6,7 +6,7 @@ import { isObject, received } from '../_util';
  * (`windowsOptions.hostProcess` unset or false).
  *
  * @see https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
- * @see https://github.com/kubernetes/pod-security-admission/blob/release-1.27/policy/check_windowsHostProcess.go
+ * @see https://github.com/kubernetes/kubernetes/blob/master/staging/src/k8s.io/pod-security-admission/policy/check_windowsHostProcess.go
  */
 export const pssBaselineHostProcess = pssRule({
   id: 'pss-baseline-host-process',

@@ -5,7 +5,7 @@ import { received } from '../_util';
  * Pod Security Standards, baseline, Privileged Containers: `securityContext.privileged` unset or false.
  *
  * @see https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
- * @see https://github.com/kubernetes/pod-security-admission/blob/release-1.27/policy/check_privileged.go
+ * @see https://github.com/kubernetes/kubernetes/blob/master/staging/src/k8s.io/pod-security-admission/policy/check_privileged.go
  */
 export const pssBaselinePrivilegedContainers = pssRule({
   id: 'pss-baseline-privileged-containers',

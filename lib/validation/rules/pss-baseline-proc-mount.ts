@@ -1,20 +1,22 @@
-import { containersWithContext, pssRule } from '../_pss';
-import { received } from '../_util';
+import { isAtLeast } from '../../core/kubernetes-version';
+import { inUserNamespace, pssRule, reportProcMounts, USER_NAMESPACE_RELAXED_SINCE } from '../_pss';
 
 /**
- * Pod Security Standards, baseline, /proc Mount Type: `procMount` unset or `Default`.
+ * Pod Security Standards, baseline, /proc Mount Type: `procMount` unset or `Default`; from policy version 1.35, any
+ * value in a pod with its own user namespace (`hostUsers: false`), which `pss-restricted-proc-mount` still refuses.
  *
  * @see https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
- * @see https://github.com/kubernetes/pod-security-admission/blob/release-1.27/policy/check_procMount.go
+ * @see https://github.com/kubernetes/kubernetes/blob/master/staging/src/k8s.io/pod-security-admission/policy/check_procMount_baseline.go
+ * @see https://github.com/kubernetes/kubernetes/pull/132157 (the user namespace relaxation at policy 1.35)
  */
 export const pssBaselineProcMount = pssRule({
   id: 'pss-baseline-proc-mount',
   control: '/proc Mount Type',
   level: 'baseline',
-  description: 'the default /proc mount.',
-  check(pod, report) {
-    for (const c of containersWithContext(pod)) {
-      if (c.sc.procMount !== undefined && c.sc.procMount !== 'Default') report(`${c.path}.securityContext.procMount`, received(c.sc.procMount, '"Default" or nothing'));
-    }
+  description: 'the default /proc mount (from 1.35, any in a pod with hostUsers: false).',
+  check(pod, report, { policy }) {
+    const relaxing = isAtLeast(policy, USER_NAMESPACE_RELAXED_SINCE);
+    if (relaxing && inUserNamespace(pod)) return;
+    reportProcMounts(pod, report, relaxing ? '"Default" or nothing (any in a pod with spec.hostUsers: false)' : '"Default" or nothing');
   },
 });

@@ -5,7 +5,7 @@ import { isObject, received } from '../_util';
  * Pod Security Standards, baseline, Seccomp: no seccomp profile of type `Unconfined`, on the pod or a container.
  *
  * @see https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
- * @see https://github.com/kubernetes/pod-security-admission/blob/release-1.27/policy/check_seccompProfile_baseline.go
+ * @see https://github.com/kubernetes/kubernetes/blob/master/staging/src/k8s.io/pod-security-admission/policy/check_seccompProfile_baseline.go
  */
 export const pssBaselineSeccompProfile = pssRule({
   id: 'pss-baseline-seccomp-profile',

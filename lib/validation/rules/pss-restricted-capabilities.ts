@@ -3,10 +3,10 @@ import { arrayOf, isObject, received } from '../_util';
 
 /**
  * Pod Security Standards, restricted, Capabilities: every container drops `ALL` and adds back at most
- * `NET_BIND_SERVICE`.
+ * `NET_BIND_SERVICE`. Windows pods (`spec.os.name: windows`) are left out from policy version 1.25.
  *
  * @see https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted
- * @see https://github.com/kubernetes/pod-security-admission/blob/release-1.27/policy/check_capabilities_restricted.go
+ * @see https://github.com/kubernetes/kubernetes/blob/master/staging/src/k8s.io/pod-security-admission/policy/check_capabilities_restricted.go
  */
 export const pssRestrictedCapabilities = pssRule({
   id: 'pss-restricted-capabilities',

@@ -3,10 +3,10 @@ import { received } from '../_util';
 
 /**
  * Pod Security Standards, restricted, Privilege Escalation: every container sets
- * `allowPrivilegeEscalation: false`.
+ * `allowPrivilegeEscalation: false`. Windows pods (`spec.os.name: windows`) are left out from policy version 1.25.
  *
  * @see https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted
- * @see https://github.com/kubernetes/pod-security-admission/blob/release-1.27/policy/check_allowPrivilegeEscalation.go
+ * @see https://github.com/kubernetes/kubernetes/blob/master/staging/src/k8s.io/pod-security-admission/policy/check_allowPrivilegeEscalation.go
  */
 export const pssRestrictedPrivilegeEscalation = pssRule({
   id: 'pss-restricted-privilege-escalation',

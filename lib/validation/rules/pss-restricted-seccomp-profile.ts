@@ -5,10 +5,10 @@ const ALLOWED = ['RuntimeDefault', 'Localhost'];
 
 /**
  * Pod Security Standards, restricted, Seccomp: a seccomp profile of type `RuntimeDefault` or `Localhost` on the pod,
- * or on every container.
+ * or on every container. Windows pods (`spec.os.name: windows`) are left out from policy version 1.25.
  *
  * @see https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted
- * @see https://github.com/kubernetes/pod-security-admission/blob/release-1.27/policy/check_seccompProfile_restricted.go
+ * @see https://github.com/kubernetes/kubernetes/blob/master/staging/src/k8s.io/pod-security-admission/policy/check_seccompProfile_restricted.go
  */
 export const pssRestrictedSeccompProfile = pssRule({
   id: 'pss-restricted-seccomp-profile',
