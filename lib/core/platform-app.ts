@@ -15,7 +15,7 @@ import { PropChecker } from './_props';
 import { forTerminal } from './_terminal';
 import { synthesizeCharts, SynthError } from './_synth';
 import { Environment, ENVIRONMENT_SELECTION_VARIABLE } from './environment';
-import { setKubernetesVersion } from './kubernetes-version';
+import { kubernetesVersionOf, setKubernetesVersion } from './kubernetes-version';
 import { formatValue, PlatformError } from './errors';
 import { ManifestObject } from './manifest-object';
 import { formatFinding } from '../validation/report';
@@ -32,6 +32,8 @@ interface OutputFolder {
   /** The environment's name; "" for an app without environments (written to the top of the output folder). */
   readonly name: string;
   readonly objects: PlacedObject[];
+  /** The Kubernetes version the environment (or the app) targets, for its README. */
+  readonly kubernetesVersion: string;
 }
 
 /** Props of a `PlatformApp`. */
@@ -233,16 +235,16 @@ export class PlatformApp extends App {
     const folders = this.render();
     // Each file is serialized as it is written: the YAML of every object is never held at once. File names are
     // checked (planLayout()) before anything is written.
-    const plans = folders.map((f) => ({ name: f.name, plan: planLayout(f.objects), readme: true, objects: f.objects }));
+    const plans = folders.map((f) => ({ name: f.name, plan: planLayout(f.objects), readme: true, objects: f.objects, kubernetesVersion: f.kubernetesVersion as string | undefined }));
     if (this.gitOps.length > 0) {
       const objects = this.synthGitOps();
       const placedObjects = objects.map((object) => ({ object, constructPath: `gitOps (${object.kind} ${object.metadata.name})` }));
-      plans.push({ name: GITOPS_FOLDER, plan: planLayout(placedObjects), readme: false, objects: placedObjects });
+      plans.push({ name: GITOPS_FOLDER, plan: planLayout(placedObjects), readme: false, objects: placedObjects, kubernetesVersion: undefined });
     }
     /** The files of each folder: the kustomization, each object, and (but in `_gitops/`) the README. */
     const filesOf = function* files(p: (typeof plans)[number], prefix: string): Generator<readonly [string, string]> {
       yield* planEntries(p.plan, prefix);
-      if (p.readme) yield [`${prefix}${README_FILE}`, environmentReadme(p.name, p.objects.map((o) => o.object))];
+      if (p.readme) yield [`${prefix}${README_FILE}`, environmentReadme(p.name, p.objects.map((o) => o.object), { kubernetesVersion: p.kubernetesVersion })];
     };
     if (this.selectedEnvironments === undefined) {
       return writeFolderAtomically(this.outdir, (function* all(): Generator<readonly [string, string]> {
@@ -292,7 +294,7 @@ export class PlatformApp extends App {
       if (this.selectedEnvironments !== undefined) {
         throw new PlatformError(`Environment(s) ${this.selectedEnvironments.map((n) => `"${n}"`).join(', ')} selected (by the environments prop or ${ENVIRONMENT_SELECTION_VARIABLE}), but the app defines no Environment.`);
       }
-      return [{ name: '', objects: placed(synthesizeCharts(this)) }];
+      return [{ name: '', objects: placed(synthesizeCharts(this)), kubernetesVersion: kubernetesVersionOf(this) }];
     }
     const names = environments.map((e) => e.environmentName);
     const unknown = (this.selectedEnvironments ?? []).filter((n) => !names.includes(n));
@@ -308,7 +310,7 @@ export class PlatformApp extends App {
       })));
     }
     const selected = environments.filter((e) => this.selectedEnvironments?.includes(e.environmentName) ?? true);
-    return selected.map((e) => ({ name: e.environmentName, objects: placed(synthesizeCharts(e)) }));
+    return selected.map((e) => ({ name: e.environmentName, objects: placed(synthesizeCharts(e)), kubernetesVersion: kubernetesVersionOf(e) }));
   }
 }
 

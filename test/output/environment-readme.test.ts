@@ -136,4 +136,32 @@ describe('environmentReadme', () => {
       expect(text).toContain('Deployment_web_site -.-> ConfigMap_web_cfg');
     }
   });
+
+  test('GIVEN a Kubernetes version WHEN described THEN the README says the environment targets it', () => {
+    expect(environmentReadme('prod', OBJECTS, { kubernetesVersion: '1.35' }))
+      .toContain('\n\nTargets **Kubernetes 1.35**: the objects were rendered and validated for it.\n\n```sh\n');
+  });
+
+  test('GIVEN no Kubernetes version WHEN described THEN the README names the default, 1.33', () => {
+    expect(readme).toContain('Targets **Kubernetes 1.33**');
+  });
+
+  test('GIVEN an unsupported Kubernetes version WHEN described THEN the error lists the supported ones', () => {
+    expect(() => environmentReadme('prod', OBJECTS, { kubernetesVersion: '1.26' })).toThrow(/options.kubernetesVersion received "1.26"; allowed: .*"1.27", .*"1.36"/);
+  });
+
+  test('GIVEN environments targeting two versions WHEN synthesized THEN each README names its own', () => {
+    // GIVEN
+    const outdir = path.join(tmpdir(), 'dist');
+    const app = new PlatformApp({ outdir, capacitySummary: false, kubernetesVersion: '1.32' });
+    for (const [env, version] of [['dev', '1.35'], ['prod', undefined]]) {
+      const stack = new AppStack(new Environment(app, env!, { kubernetesVersion: version }), 'web', { namespace: 'web' });
+      new WebService(stack, 'site', { image: 'nginx:1.25', resources: RESOURCES });
+    }
+    // WHEN
+    app.synth();
+    // THEN
+    const targets = (env: string): string | undefined => /Targets \*\*Kubernetes ([0-9.]+)\*\*/.exec(fs.readFileSync(path.join(outdir, env, 'README.md'), 'utf8'))?.[1];
+    expect({ dev: targets('dev'), prod: targets('prod') }).toEqual({ dev: '1.35', prod: '1.32' });
+  });
 });

@@ -142,7 +142,23 @@ describe('capacity summary', () => {
     const written: string[] = [];
     const spy = jest.spyOn(process.stderr, 'write').mockImplementation((s: any) => { written.push(String(s)); return true; });
     try { app.synth(); } finally { spy.mockRestore(); }
-    expect(written.join('')).toBe('cdk8s-platform: capacity per namespace:\n  shop: 1 workload(s), 2-6 pods; requests cpu 200m-600m, memory 256Mi-768Mi (min-max scale)\n');
+    expect(written.join('')).toBe('cdk8s-platform: capacity per namespace (Kubernetes 1.33):\n  shop: 1 workload(s), 2-6 pods; requests cpu 200m-600m, memory 256Mi-768Mi (min-max scale)\n');
+  });
+
+  test('GIVEN environments targeting two versions WHEN synthesized THEN the summary has a line per environment naming its version, its namespaces below', () => {
+    // GIVEN
+    const app = new PlatformApp({ outdir: tmpdir(), kubernetesVersion: '1.32' });
+    for (const [env, version] of [['prod', undefined], ['dev', '1.35']]) {
+      const stack = new AppStack(new Environment(app, env!, { kubernetesVersion: version }), 'shop', { namespace: 'shop' });
+      new WebService(stack, 'web', { image: IMAGE, resources: RESOURCES, replicas: 2 });
+    }
+    const written: string[] = [];
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((s: any) => { written.push(String(s)); return true; });
+    // WHEN
+    try { app.synth(); } finally { spy.mockRestore(); }
+    // THEN
+    const line = '1 workload(s), 2-2 pods; requests cpu 200m-200m, memory 256Mi-256Mi (min-max scale)';
+    expect(written.join('')).toBe(`cdk8s-platform: capacity per namespace:\n  dev (Kubernetes 1.35):\n    shop: ${line}\n  prod (Kubernetes 1.32):\n    shop: ${line}\n`);
   });
 
   test('GIVEN capacitySummary false WHEN synthesized THEN nothing is printed', () => {
