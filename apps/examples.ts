@@ -7,6 +7,8 @@ import { SHOP_PROD_VALUES, ShopStack, ShopValues } from './shop-stack';
 export interface ExampleValues {
   /** The managed Kubernetes the environment runs on (LoadBalancer annotations, storage and ingress classes). */
   readonly provider: Provider;
+  /** The Kubernetes minor version of the environment's cluster: what its objects are rendered and validated for. */
+  readonly kubernetesVersion: string;
   /** The seed's api-server. */
   readonly apiServer: ApiServerValues;
   /** The shop. */
@@ -16,10 +18,10 @@ export interface ExampleValues {
 /**
  * The example environments, each the production values with its own overrides: `prod` keeps the seed guide's values
  * (and the shop's production ones) on a generic cluster; `staging` runs the next release on EKS with fewer pods;
- * `dev` runs one small pod of each on a local k3s cluster.
+ * `dev` runs one small pod of each on a local k3s cluster. Every cluster runs Kubernetes 1.33.
  */
 export const EXAMPLE_ENVIRONMENTS = defineEnvironments<ExampleValues, 'dev' | 'staging' | 'prod'>(
-  { provider: Provider.generic(), apiServer: SEED_API_SERVER_VALUES, shop: SHOP_PROD_VALUES },
+  { provider: Provider.generic(), kubernetesVersion: '1.33', apiServer: SEED_API_SERVER_VALUES, shop: SHOP_PROD_VALUES },
   {
     dev: {
       provider: Provider.k3s(),
@@ -63,7 +65,7 @@ export interface ExampleStacks {
 export function defineExamples(app: PlatformApp): Record<string, ExampleStacks> {
   const result: Record<string, ExampleStacks> = {};
   for (const [name, values] of Object.entries(EXAMPLE_ENVIRONMENTS)) {
-    const env = new Environment(app, name, { provider: values.provider });
+    const env = new Environment(app, name, { provider: values.provider, kubernetesVersion: values.kubernetesVersion });
     result[name] = {
       production: new ApiServerStack(env, 'production', values.apiServer),
       shop: new ShopStack(env, 'shop', values.shop),
