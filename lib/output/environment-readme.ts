@@ -100,15 +100,36 @@ function matches(selector: ReadonlyArray<readonly [string, string]>, labels: Rec
   return true;
 }
 
-/** The per-pod sum of the containers' requests of `resource`, in nano-units; undefined when none requests it. */
+/**
+ * What one pod requests of `resource`, in nano-units, as the scheduler counts it: the containers plus the native
+ * sidecars (init containers with `restartPolicy: Always`, which keep running beside them), or, when more, what the
+ * pod needs while an ordinary init container runs (its request plus the sidecars started before it); undefined when
+ * no container requests it.
+ *
+ * @see https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/#resource-sharing-within-containers
+ */
 function requested(pod: any, resource: 'cpu' | 'memory'): bigint | undefined {
-  let total: bigint | undefined;
-  for (const c of containersOf(pod)) {
-    const q = c.resources?.requests?.[resource];
+  let any = false;
+  const request = (c: any): bigint => {
+    const q = c?.resources?.requests?.[resource];
     const n = typeof q === 'string' ? parseQuantity(q) : undefined;
-    if (n !== undefined) total = (total ?? 0n) + n;
+    if (n === undefined) return 0n;
+    any = true;
+    return n;
+  };
+  let sidecars = 0n;
+  let initPeak = 0n;
+  for (const c of Array.isArray(pod?.spec?.initContainers) ? pod.spec.initContainers : []) {
+    if (c?.restartPolicy === 'Always') sidecars += request(c);
+    else {
+      const during = sidecars + request(c);
+      if (during > initPeak) initPeak = during;
+    }
   }
-  return total;
+  let running = sidecars;
+  for (const c of containersOf(pod)) running += request(c);
+  if (!any) return undefined;
+  return running > initPeak ? running : initPeak;
 }
 
 function formatCpu(nanos: bigint | undefined): string {

@@ -114,6 +114,29 @@ describe('environmentReadme', () => {
     expect(readme).toContain('| | **total** (at the minimum replicas) | | | | **950m** | **1Gi** |');
   });
 
+  test('GIVEN a native sidecar WHEN described THEN its requests count in the pod\'s, as the scheduler counts them', () => {
+    // GIVEN: 100m/128Mi for the app container, 50m/64Mi for a log shipper that runs beside it
+    const d = deployment('api', { replicas: 2 });
+    d.spec.template.spec.initContainers = [{ name: 'logs', restartPolicy: 'Always', resources: { requests: { cpu: '50m', memory: '64Mi' } } }];
+    // WHEN
+    const text = environmentReadme('prod', [d]);
+    // THEN
+    expect(text).toContain('| shop | Deployment api | 2 | 150m | 192Mi | 300m | 384Mi |');
+  });
+
+  test('GIVEN an init container that requests more than the running containers WHEN described THEN the pod requests what it needs then', () => {
+    // GIVEN: a sidecar (50m) starts first, then a migration (500m) runs beside it before the app container (100m)
+    const d = deployment('api', { replicas: 1 });
+    d.spec.template.spec.initContainers = [
+      { name: 'logs', restartPolicy: 'Always', resources: { requests: { cpu: '50m' } } },
+      { name: 'migrate', resources: { requests: { cpu: '500m' } } },
+    ];
+    // WHEN
+    const text = environmentReadme('prod', [d]);
+    // THEN
+    expect(text).toContain('| shop | Deployment api | 1 | 550m | 128Mi | 550m | 128Mi |');
+  });
+
   test('GIVEN an app without environments WHEN described THEN the title says output and the command has no environment label', () => {
     const text = environmentReadme('', []);
     expect(text).toContain('# Output\n');
