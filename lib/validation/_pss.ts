@@ -93,6 +93,19 @@ const versionsCache = new WeakMap<ObjectIndex, Map<string, PssVersions>>();
  * @internal
  */
 export function pssVersionsOf(o: ManifestObject, ctx: RuleContext): PssVersions {
+  // Every Pod Security rule asks for the object being validated, one after another.
+  if (o === last.object && ctx === last.ctx) return last.versions!;
+  const versions = computeVersions(o, ctx);
+  last.object = o;
+  last.ctx = ctx;
+  last.versions = versions;
+  return versions;
+}
+
+/** The object `pssVersionsOf()` was last asked for, with its context and versions (replaced by the next). */
+const last: { object?: ManifestObject; ctx?: RuleContext; versions?: PssVersions } = {};
+
+function computeVersions(o: ManifestObject, ctx: RuleContext): PssVersions {
   const cluster = ctx.kubernetesVersion;
   const namespace = namespaceOf(o);
   if (namespace === '') return { policy: cluster, cluster };
