@@ -112,7 +112,7 @@ const API: CorpusCase[] = [
   ['a probe with no handler', d(`${C0}.livenessProbe`, { periodSeconds: 10 }), 'probe-handler', `${C0}.livenessProbe`, 'exactly one of'],
   ['a liveness probe with successThreshold 2', d(`${C0}.livenessProbe.successThreshold`, 2), 'probe-handler', `${C0}.livenessProbe.successThreshold`, '1 for a livenessProbe'],
   ['a probe port of 0', d(`${C0}.livenessProbe.tcpSocket.port`, 0), 'probe-handler', `${C0}.livenessProbe.tcpSocket.port`, 'from 1 to 65535'],
-  ['a preStop hook with two handlers', d(`${C0}.lifecycle`, { preStop: { exec: { command: ['sleep', '5'] }, httpGet: { port: 80 } } }), 'probe-handler', `${C0}.lifecycle.preStop`, 'exactly one of exec, httpGet, tcpSocket'],
+  ['a preStop hook with two handlers', d(`${C0}.lifecycle`, { preStop: { exec: { command: ['sleep', '5'] }, httpGet: { port: 80 } } }), 'probe-handler', `${C0}.lifecycle.preStop`, 'exactly one of exec, httpGet, sleep, tcpSocket'],
   ['a Service port of 70000', one(set(service(), 'spec.ports[0].port', 70000)), 'service-ports', 'spec.ports[0].port', 'from 1 to 65535'],
   ['a Service targetPort of 0', one(set(service(), 'spec.ports[0].targetPort', 0)), 'service-ports', 'spec.ports[0].targetPort', 'from 1 to 65535'],
   ['a Service targetPort name with upper case', one(set(service(), 'spec.ports[0].targetPort', 'Http')), 'service-ports', 'spec.ports[0].targetPort', 'IANA service name'],

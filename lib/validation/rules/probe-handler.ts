@@ -1,3 +1,4 @@
+import { isAtLeast } from '../../core/kubernetes-version';
 import { isValidPortName } from '../../core/names';
 import { ALLOWED } from '../../core/_props';
 import { podRule, RuleContext } from '../rule';
@@ -6,13 +7,19 @@ import { containersOf } from '../_pod';
 import { isObject, received } from '../_util';
 
 const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
-const LIFECYCLE_HANDLERS = ['exec', 'httpGet', 'tcpSocket'];
+
+/** The handlers of a lifecycle hook in Kubernetes `version`: `sleep` from 1.29. */
+function lifecycleHandlers(version: string): string[] {
+  return isAtLeast(version, '1.29') ? ['exec', 'httpGet', 'sleep', 'tcpSocket'] : ['exec', 'httpGet', 'tcpSocket'];
+}
 
 /**
- * Probes and lifecycle hooks have exactly one handler (`exec`, `httpGet`, `tcpSocket`, or `grpc` for probes), ports
- * that are 1-65535 or IANA names, liveness and startup probes a `successThreshold` of 1, and no negative timings.
+ * Probes and lifecycle hooks have exactly one handler (`exec`, `httpGet`, `tcpSocket`, `grpc` for probes, `sleep` for
+ * lifecycle hooks from Kubernetes 1.29), ports that are 1-65535 or IANA names, liveness and startup probes a
+ * `successThreshold` of 1, and no negative timings.
  *
  * @see https://github.com/kubernetes/kubernetes/blob/release-1.27/pkg/apis/core/validation/validation.go (validateProbe, validateHandler: "may not specify more than 1 handler type", validateLivenessProbe, validateStartupProbe)
+ * @see https://github.com/kubernetes/kubernetes/blob/release-1.29/pkg/apis/core/validation/validation.go (validateLifecycleHandler: sleep)
  */
 export const probeHandler = podRule({
   id: 'probe-handler',
@@ -37,7 +44,7 @@ export const probeHandler = podRule({
       }
       if (isObject(container.lifecycle)) {
         for (const hook of ['postStart', 'preStop']) {
-          if (isObject(container.lifecycle[hook])) checkHandler(ctx, container.lifecycle[hook], `${path}.lifecycle.${hook}`, LIFECYCLE_HANDLERS);
+          if (isObject(container.lifecycle[hook])) checkHandler(ctx, container.lifecycle[hook], `${path}.lifecycle.${hook}`, lifecycleHandlers(ctx.kubernetesVersion));
         }
       }
     }
