@@ -15,7 +15,7 @@ const SCHEMA: CorpusCase[] = [
   ['an unknown metadata field', d('metadata.label', {}), 'schema-unknown-field', 'metadata.label', 'the fields of ObjectMeta'],
   ['an unknown top-level field', one(set(configMap(), 'spec', {})), 'schema-unknown-field', 'spec', 'unknown field "spec"'],
   ['a field named like an Object.prototype property', d('spec.constructor', 'x'), 'schema-unknown-field', 'spec.constructor', 'unknown field "constructor"'],
-  ['a field newer than Kubernetes 1.27', d(`${C0}.restartPolicy`, 'Always'), 'schema-unknown-field', `${C0}.restartPolicy`, 'Kubernetes 1.27'],
+  ['a field newer than Kubernetes 1.33, the default', d(`${POD}.hostnameOverride`, 'api-0'), 'schema-unknown-field', `${POD}.hostnameOverride`, '"hostnameOverride" is a field of PodSpec from Kubernetes 1.34); allowed: the fields of PodSpec in Kubernetes 1.33'],
   ['replicas as a string', d('spec.replicas', '3'), 'schema-type', 'spec.replicas', 'allowed: an integer'],
   ['replicas as a fraction', d('spec.replicas', 1.5), 'schema-type', 'spec.replicas', 'allowed: an integer'],
   ['a port as a string', d(`${C0}.ports[0].containerPort`, '8080'), 'schema-type', `${C0}.ports[0].containerPort`, 'received "8080" (a string)'],

@@ -2,7 +2,8 @@ import { Rule } from '../rule';
 import { schemaProblemsOf } from '../schema/_schema';
 
 /**
- * No field that the Kubernetes 1.27 schema of the object's kind does not define.
+ * No field that the schema of the object's kind, in the Kubernetes version validated for, does not define (a field
+ * added by a later version is reported with that version).
  *
  * The API server rejects unknown fields under strict field validation (`kubectl apply` validates strictly by default
  * since 1.25); under lax validation it drops them silently, which is worse: a misspelt `readinessProbe` just vanishes.
@@ -12,10 +13,10 @@ import { schemaProblemsOf } from '../schema/_schema';
  */
 export const schemaUnknownField: Rule = {
   id: 'schema-unknown-field',
-  description: 'Every field is defined by the Kubernetes 1.27 schema of the kind.',
+  description: 'Every field is defined by the schema of the kind in the Kubernetes version validated for.',
   layer: 'schema',
   severity: 'error',
   check(o, ctx) {
-    for (const p of schemaProblemsOf(o)) if (p.type === 'unknown-field') ctx.report(p.field, p.message);
+    for (const p of schemaProblemsOf(o, ctx.kubernetesVersion)) if (p.type === 'unknown-field') ctx.report(p.field, p.message);
   },
 };
