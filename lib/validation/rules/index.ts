@@ -1,5 +1,6 @@
 // Every validation rule, one per file, in the order their findings are reported within an object.
 import { Rule } from '../rule';
+import { apiVersionDeprecated } from './api-version-deprecated';
 import { apiVersionServed } from './api-version-served';
 import { clusterAdminBinding } from './cluster-admin-binding';
 import { configMapData } from './config-map-data';
@@ -123,6 +124,7 @@ export const ALL_RULES: readonly Rule[] = [
   probePort,
   networkPolicySelector,
   // policy
+  apiVersionDeprecated,
   sshPort,
   clusterAdminBinding,
   configMapSecretContent,
