@@ -3,6 +3,7 @@ import { k8s } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { compareQuantities, parseQuantity } from '../core/quantity';
 import { IMAGE_ALLOWED, ImageReference, isPinned, parseImage } from './_image';
+import { ContainerAdditions, JsonObject, l1Json, withFields } from './_k8s-json';
 import { ContainerOptions } from './container';
 import { EnvFrom, EnvValue } from './env';
 import { ImagePullPolicy } from './image-pull-policy';
@@ -27,6 +28,16 @@ export interface ContainerInput extends ContainerOptions {
   readonly livenessProbe?: Probe;
   readonly startupProbe?: Probe;
   readonly preStop?: LifecycleHook;
+}
+
+/** What rendering a container needs of its pod. @internal */
+export interface ContainerRenderOptions {
+  /** The target Kubernetes version. */
+  readonly kubernetesVersion: string;
+  /** The pod-level security settings (the main container's). */
+  readonly pod: ResolvedSecurity;
+  /** Whether the container is a native sidecar: an init container with `restartPolicy: Always`. */
+  readonly nativeSidecar?: boolean;
 }
 
 const RESOURCE_KEYS: Array<[keyof ResourceAmounts, string]> = [
@@ -149,12 +160,15 @@ export class ContainerBuilder {
     ];
   }
 
-  /** Renders the container; `volumeName` names the volume of each of its mounts. */
-  public render(tmp: Mount, volumeName: (m: Mount) => string): k8s.Container {
+  /**
+   * Renders the container as Kubernetes JSON; `volumeName` names the volume of each of its mounts, `pod` holds the
+   * pod-level security settings, `nativeSidecar` makes it an init container that runs for the pod's whole life.
+   */
+  public render(tmp: Mount, volumeName: (m: Mount) => string, options: ContainerRenderOptions): JsonObject {
     const p = this.input;
     const mounts = this.allMounts(tmp);
     const mainPort = this.ports[0]?.containerPort;
-    return {
+    const json = l1Json('Container', {
       name: this.name,
       image: p.image as string,
       imagePullPolicy: this.imagePullPolicy.value,
@@ -170,10 +184,13 @@ export class ContainerBuilder {
       readinessProbe: p.readinessProbe?._render(mainPort),
       livenessProbe: p.livenessProbe?._render(mainPort),
       startupProbe: p.startupProbe?._render(mainPort),
-      lifecycle: p.preStop ? { preStop: p.preStop._render(mainPort) } : undefined,
-      securityContext: renderContainerSecurityContext(this.security),
       volumeMounts: mounts.length > 0 ? mounts.map((m) => m._renderMount(volumeName(m))) : undefined,
-    };
+    });
+    json.securityContext = renderContainerSecurityContext(this.security, options.pod, options.kubernetesVersion);
+    return withFields<ContainerAdditions>(json, {
+      restartPolicy: options.nativeSidecar ? 'Always' : undefined,
+      lifecycle: p.preStop ? { preStop: p.preStop._render(mainPort, options.kubernetesVersion) } : undefined,
+    });
   }
 
   private pushEnv(check: PropChecker, prop: string, name: string, value: unknown): void {

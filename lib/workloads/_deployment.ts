@@ -1,7 +1,8 @@
-import { ApiObject, Lazy } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { k8s } from '../core/_k8s';
 import { PropChecker } from '../core/_props';
+import { createObject, l1Json } from './_k8s-json';
 import { PodTemplate } from './_pod-template';
 import { DeploymentStrategy, intOrPercentProblem, isZero } from './deployment-strategy';
 
@@ -44,6 +45,8 @@ export interface DeploymentParts {
   readonly selector: Readonly<Record<string, string>>;
   readonly strategy: DeploymentStrategy;
   readonly revisionHistoryLimit: number;
+  /** Seconds a new pod must be ready before it counts as available. */
+  readonly minReadySeconds?: number;
   readonly pod: PodTemplate;
 }
 
@@ -58,21 +61,23 @@ export function intOrString(v: number | string): k8s.IntOrString {
  * @internal
  */
 export function createDeployment(scope: Construct, name: string, labels: Record<string, string>, parts: DeploymentParts): ApiObject {
-  return new k8s.KubeDeployment(scope, 'Deployment', {
+  return createObject(scope, 'Deployment', {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
     metadata: { name, labels },
-    spec: Lazy.any({
-      produce: (): k8s.DeploymentSpec => {
-        const s = parts.strategy;
-        return {
-          replicas: parts.replicas(),
-          revisionHistoryLimit: parts.revisionHistoryLimit,
-          selector: { matchLabels: { ...parts.selector } },
-          strategy: s.type === 'RollingUpdate'
-            ? { type: 'RollingUpdate', rollingUpdate: { maxSurge: intOrString(s.maxSurge!), maxUnavailable: intOrString(s.maxUnavailable!) } }
-            : { type: 'Recreate' },
-          template: parts.pod.render(),
-        };
-      },
-    }) as unknown as k8s.DeploymentSpec,
+    spec: () => {
+      const s = parts.strategy;
+      const spec = l1Json('DeploymentSpec', {
+        replicas: parts.replicas(),
+        minReadySeconds: parts.minReadySeconds,
+        revisionHistoryLimit: parts.revisionHistoryLimit,
+        selector: { matchLabels: { ...parts.selector } },
+        strategy: s.type === 'RollingUpdate'
+          ? { type: 'RollingUpdate', rollingUpdate: { maxSurge: intOrString(s.maxSurge!), maxUnavailable: intOrString(s.maxUnavailable!) } }
+          : { type: 'Recreate' },
+      });
+      spec.template = parts.pod.render();
+      return spec;
+    },
   });
 }

@@ -3,8 +3,8 @@ import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { Config } from '../config/config';
 import { Secret } from '../config/secret';
-import { k8s } from '../core/_k8s';
 import { PropChecker } from '../core/_props';
+import { isAtLeast } from '../core/kubernetes-version';
 import { renderApiObject } from '../core/_render';
 import { isValidLabelValue } from '../core/names';
 import { parseQuantity } from '../core/quantity';
@@ -15,12 +15,16 @@ import { IPriorityClass } from '../scheduling/priority-class';
 import { Toleration } from '../scheduling/toleration';
 import { TopologySpread } from '../scheduling/topology-spread';
 import { ContainerBuilder, ContainerPortSpec, effectiveLimits } from './_container';
+import { JsonObject, l1Json } from './_k8s-json';
+import { GatedFeature, requireVersion } from './_version-gate';
 import { ContainerSpec } from './container';
 import { EnvFrom, EnvValue } from './env';
+import { LifecycleHook } from './lifecycle-hook';
 import { Mount } from './mount';
 import { Probe } from './probe';
 import { Protocol } from '../networking/protocol';
-import { renderPodSecurityContext } from './security';
+import { appArmorAnnotations, renderPodSecurityContext } from './security';
+import { SidecarMode } from './sidecar-mode';
 import { WorkloadDefaults } from './workload-defaults';
 import { WorkloadProps } from './workload-props';
 
@@ -47,7 +51,29 @@ export interface PodTemplateConfig {
   readonly configHash: boolean;
   /** The inherited workload defaults. */
   readonly defaults: WorkloadDefaults;
+  /** The target Kubernetes version. */
+  readonly kubernetesVersion: string;
+  /** Whether the pods run to completion (a Job's, a CronTask's): a classic sidecar would keep them running. */
+  readonly runToCompletion?: boolean;
 }
+
+/** The pod template, as Kubernetes JSON. @internal */
+export interface PodTemplateJson {
+  readonly metadata: { readonly labels: Record<string, string>; readonly annotations?: Record<string, string> };
+  readonly spec: JsonObject;
+}
+
+/** Native sidecars: init containers with `restartPolicy: Always`. */
+const NATIVE_SIDECARS: GatedFeature = {
+  minimum: SidecarMode.NATIVE_MINIMUM_VERSION,
+  what: 'native sidecars (SidecarContainers, beta and on by default from 1.29)',
+};
+
+/** User namespaces: `hostUsers: false`. */
+const USER_NAMESPACES: GatedFeature = {
+  minimum: '1.33',
+  what: 'a user namespace per pod (UserNamespacesSupport, beta and on by default from 1.33)',
+};
 
 /** Requests of one pod, in nano-units. @internal */
 export interface PodRequests {
@@ -76,10 +102,25 @@ export class PodTemplate {
   private readonly priorityClass?: IPriorityClass;
   private readonly terminationGracePeriodSeconds?: number;
   private readonly annotations: Record<string, string> = {};
+  /** Whether sidecars are native (init containers with `restartPolicy: Always`) rather than regular containers. */
+  private readonly nativeSidecars: boolean;
+  /** The sidecar mode set on the workload or its defaults, with the prop that set it. */
+  private readonly sidecarMode?: { readonly mode: SidecarMode; readonly prop: string };
 
   constructor(check: PropChecker, private readonly props: WorkloadProps, private readonly config: PodTemplateConfig) {
     const p = props;
     const d = config.defaults;
+    const version = config.kubernetesVersion;
+    const modeProp = p.sidecarMode !== undefined ? 'sidecarMode' : 'workloadDefaults.sidecarMode';
+    const mode = p.sidecarMode ?? d.sidecarMode;
+    if (mode !== undefined && !SidecarMode.isSidecarMode(mode)) {
+      check.fail(modeProp, mode, 'SidecarMode.native() or SidecarMode.classic()');
+    } else if (mode !== undefined) {
+      this.sidecarMode = { mode, prop: modeProp };
+      // A workload's own choice is checked at once; an inherited one only when the workload has a sidecar.
+      if (p.sidecarMode !== undefined) this.checkSidecarMode(check);
+    }
+    this.nativeSidecars = this.sidecarMode ? this.sidecarMode.mode.mode === 'native' : isAtLeast(version, NATIVE_SIDECARS.minimum);
     this.containerName = p.containerName ?? config.name;
     if (p.containerName !== undefined) check.name('containerName', p.containerName, 'dns1123-label');
 
@@ -132,14 +173,11 @@ export class PodTemplate {
       check.fail('priorityClass', this.priorityClass, 'a PriorityClass or PriorityClass.fromPriorityClassName()');
     }
     this.terminationGracePeriodSeconds = p.terminationGracePeriodSeconds ?? d.terminationGracePeriodSeconds;
-    if (this.terminationGracePeriodSeconds !== undefined) {
-      check.integer('terminationGracePeriodSeconds', this.terminationGracePeriodSeconds, 0, 'int64');
-      const sleep = p.preStop?.sleepSeconds;
-      if (sleep !== undefined && Number.isInteger(this.terminationGracePeriodSeconds) && sleep >= this.terminationGracePeriodSeconds) {
-        check.fail('preStop', `sleep ${sleep}s`, `a delay shorter than terminationGracePeriodSeconds (${this.terminationGracePeriodSeconds}), or the container is killed before it stops`);
-      }
-    } else if (p.preStop?.sleepSeconds !== undefined && p.preStop.sleepSeconds >= 30) {
-      check.fail('preStop', `sleep ${p.preStop.sleepSeconds}s`, 'a delay shorter than the grace period (30 s by default; raise terminationGracePeriodSeconds)');
+    if (this.terminationGracePeriodSeconds !== undefined) check.integer('terminationGracePeriodSeconds', this.terminationGracePeriodSeconds, 0, 'int64');
+    this.checkPreStopDelay(check, 'preStop', p.preStop);
+    if (this.main.security.userNamespace) {
+      const own = (p.security as { userNamespace?: unknown } | undefined)?.userNamespace !== undefined;
+      requireVersion(check, version, USER_NAMESPACES, own ? 'security.userNamespace' : 'workloadDefaults.security.userNamespace', true, 'false');
     }
 
     if (p.initContainers !== undefined) {
@@ -158,10 +196,24 @@ export class PodTemplate {
     if (c) this.initContainers.push(c);
   }
 
-  /** Adds a sidecar container. */
+  /** Adds a sidecar container (refused in pods that run to completion unless sidecars are native). */
   public addSidecar(check: PropChecker, prop: string, spec: ContainerSpec): void {
+    this.checkSidecarMode(check);
+    const refused = this.config.runToCompletion === true && !this.nativeSidecars;
+    if (refused && this.sidecarMode) {
+      if (!check.hasProblem(this.sidecarMode.prop)) {
+        check.fail(this.sidecarMode.prop, this.sidecarMode.mode.toString(), 'SidecarMode.native() in a pod that runs to completion: ' +
+          'a classic sidecar keeps running after the main container has exited, so the Job would never complete');
+      }
+    } else if (refused) {
+      requireVersion(check, this.config.kubernetesVersion, {
+        minimum: NATIVE_SIDECARS.minimum,
+        what: 'a sidecar in a Job or CronTask (a classic sidecar keeps running after the main container has exited, so ' +
+          'the Job would never complete; native sidecars, which do not hold it back, are beta and on by default from 1.29)',
+      }, prop, spec?.name);
+    }
     const c = this.sideContainer(check, prop, spec, true);
-    if (c) this.sidecars.push(c);
+    if (c && !refused) this.sidecars.push(c);
   }
 
   /** Adds an environment variable to the main container. */
@@ -190,14 +242,22 @@ export class PodTemplate {
     return recommendedLabels(c.stack, { name: c.name, component: c.component, version: this.version }, this.props.podLabels, c.selector);
   }
 
-  /** The requests of one pod: the larger of its containers' sum and its largest init container. */
+  /**
+   * The requests of one pod, as the scheduler counts them: the larger of its containers' sum (sidecars included) and
+   * its largest init container, plus the native sidecars, which run beside every init container (they start first).
+   */
   public podRequests(): PodRequests {
     const q = (v: string | undefined) => (v === undefined ? 0n : parseQuantity(v) ?? 0n);
-    const sum = (key: 'cpu' | 'memory') => [this.main, ...this.sidecars].reduce((a, c) => a + q(c.resources.requests[key]), 0n);
-    const init = (key: 'cpu' | 'memory') => this.initContainers.reduce((a, c) => {
-      const v = q(c.resources.requests[key]);
-      return v > a ? v : a;
-    }, 0n);
+    const sumOf = (list: ContainerBuilder[], key: 'cpu' | 'memory') => list.reduce((a, c) => a + q(c.resources.requests[key]), 0n);
+    const sum = (key: 'cpu' | 'memory') => sumOf([this.main, ...this.sidecars], key);
+    const init = (key: 'cpu' | 'memory') => {
+      if (this.initContainers.length === 0) return 0n;
+      const largest = this.initContainers.reduce((a, c) => {
+        const v = q(c.resources.requests[key]);
+        return v > a ? v : a;
+      }, 0n);
+      return this.nativeSidecars ? largest + sumOf(this.sidecars, key) : largest;
+    };
     const max = (a: bigint, b: bigint) => (a > b ? a : b);
     return { cpu: max(sum('cpu'), init('cpu')), memory: max(sum('memory'), init('memory')) };
   }
@@ -241,10 +301,14 @@ export class PodTemplate {
     return hash.digest('hex').slice(0, 16);
   }
 
-  /** Renders the pod template. */
-  public render(): k8s.PodTemplateSpec {
+  /**
+   * Renders the pod template as Kubernetes JSON, for the target version: native sidecars first among the init
+   * containers (or classic ones after the main container), the AppArmor profile as a field or as annotations.
+   */
+  public render(): PodTemplateJson {
     const p = this.props;
     const c = this.config;
+    const version = c.kubernetesVersion;
     const all = [this.main, ...this.sidecars, ...this.initContainers];
     const mounts: Mount[] = [];
     for (const container of all) {
@@ -255,32 +319,59 @@ export class PodTemplate {
     const volumeName = (m: Mount) => names.get(m)!;
     const volumes = mounts.filter((m) => !m._isClaimTemplate).map((m) => m._renderVolume(volumeName(m)));
 
-    const annotations = { ...this.annotations };
+    const annotations = { ...this.annotations, ...appArmorAnnotations(all, version) };
     const hash = c.configHash ? this.configHash() : undefined;
     if (hash !== undefined) annotations[PlatformAnnotations.CONFIG_HASH] = hash;
     const affinity = { nodeAffinity: NodeAffinity._render(this.nodeAffinity), ...PodAffinity._render(this.podAffinity) };
     const hasAffinity = Object.values(affinity).some((v) => v !== undefined);
+    const pod = this.main.security;
+    const render = (x: ContainerBuilder, nativeSidecar = false) => x.render(this.tmp, volumeName, { kubernetesVersion: version, pod, nativeSidecar });
+    const native = this.nativeSidecars;
+    const initContainers = [...(native ? this.sidecars.map((x) => render(x, true)) : []), ...this.initContainers.map((x) => render(x))];
+    const spec = l1Json('PodSpec', {
+      automountServiceAccountToken: p.automountServiceAccountToken ?? false,
+      serviceAccountName: p.serviceAccountName,
+      volumes: volumes.length > 0 ? volumes : undefined,
+      restartPolicy: c.restartPolicy,
+      terminationGracePeriodSeconds: this.terminationGracePeriodSeconds,
+      nodeSelector: this.nodeSelector ? { ...this.nodeSelector } : undefined,
+      tolerations: this.tolerations.length > 0 ? this.tolerations.map((t) => t._render()) : undefined,
+      affinity: hasAffinity ? affinity : undefined,
+      topologySpreadConstraints: c.spread.length > 0 ? c.spread.map((s) => s._render(c.selector)) : undefined,
+      priorityClassName: this.priorityClass?.priorityClassName,
+      hostUsers: pod.userNamespace ? false : undefined,
+    });
+    spec.securityContext = renderPodSecurityContext(pod, version);
+    if (initContainers.length > 0) spec.initContainers = initContainers;
+    spec.containers = [render(this.main), ...(native ? [] : this.sidecars.map((x) => render(x)))];
     return {
       metadata: {
         labels: this.podLabels(),
         annotations: Object.keys(annotations).length > 0 ? annotations : undefined,
       },
-      spec: {
-        automountServiceAccountToken: p.automountServiceAccountToken ?? false,
-        serviceAccountName: p.serviceAccountName,
-        securityContext: renderPodSecurityContext(this.main.security),
-        initContainers: this.initContainers.length > 0 ? this.initContainers.map((x) => x.render(this.tmp, volumeName)) : undefined,
-        containers: [this.main, ...this.sidecars].map((x) => x.render(this.tmp, volumeName)),
-        volumes: volumes.length > 0 ? volumes : undefined,
-        restartPolicy: c.restartPolicy,
-        terminationGracePeriodSeconds: this.terminationGracePeriodSeconds,
-        nodeSelector: this.nodeSelector ? { ...this.nodeSelector } : undefined,
-        tolerations: this.tolerations.length > 0 ? this.tolerations.map((t) => t._render()) : undefined,
-        affinity: hasAffinity ? affinity : undefined,
-        topologySpreadConstraints: c.spread.length > 0 ? c.spread.map((s) => s._render(c.selector)) : undefined,
-        priorityClassName: this.priorityClass?.priorityClassName,
-      },
+      spec,
     };
+  }
+
+  /** Refuses native sidecars when the target version is older than 1.29 (once per check). */
+  private checkSidecarMode(check: PropChecker): void {
+    const m = this.sidecarMode;
+    if (m === undefined || m.mode.mode !== 'native' || check.hasProblem(m.prop)) return;
+    requireVersion(check, this.config.kubernetesVersion, NATIVE_SIDECARS, m.prop, m.mode.toString(), 'SidecarMode.classic()');
+  }
+
+  /** Refuses a preStop sleep as long as the grace period: the container would be killed before it stops. */
+  private checkPreStopDelay(check: PropChecker, prop: string, hook: LifecycleHook | undefined): void {
+    const sleep = hook instanceof LifecycleHook ? hook.sleepSeconds : undefined;
+    if (sleep === undefined) return;
+    const grace = this.terminationGracePeriodSeconds;
+    if (grace !== undefined) {
+      if (Number.isInteger(grace) && sleep >= grace) {
+        check.fail(prop, `sleep ${sleep}s`, `a delay shorter than terminationGracePeriodSeconds (${grace}), or the container is killed before it stops`);
+      }
+    } else if (sleep >= 30) {
+      check.fail(prop, `sleep ${sleep}s`, 'a delay shorter than the grace period (30 s by default; raise terminationGracePeriodSeconds)');
+    }
   }
 
   private sideContainer(check: PropChecker, prop: string, spec: ContainerSpec, sidecar: boolean): ContainerBuilder | undefined {
@@ -308,7 +399,7 @@ export class PodTemplate {
         });
       }
     }
-    const probe = (key: 'readinessProbe' | 'livenessProbe'): Probe | undefined => {
+    const probe = (key: 'readinessProbe' | 'livenessProbe' | 'startupProbe'): Probe | undefined => {
       const value = spec[key];
       if (value === undefined) return undefined;
       if (!sidecar) {
@@ -321,10 +412,18 @@ export class PodTemplate {
       }
       return value.isNone ? undefined : value;
     };
+    let preStop = spec.preStop;
+    if (preStop !== undefined && !sidecar) {
+      check.fail(`${where}preStop`, preStop, 'no hook: init containers run to completion and take no lifecycle hooks');
+      preStop = undefined;
+    }
+    this.checkPreStopDelay(check, `${where}preStop`, preStop);
     const d = this.config.defaults;
     return new ContainerBuilder(check, where, {
       readinessProbe: probe('readinessProbe'),
       livenessProbe: probe('livenessProbe'),
+      startupProbe: probe('startupProbe'),
+      preStop,
       name: spec.name,
       image: spec.image,
       imagePullPolicy: spec.imagePullPolicy,

@@ -1,6 +1,7 @@
 import { Protocol } from '../networking/protocol';
 import { EnvFrom, EnvValue } from './env';
 import { ImagePullPolicy } from './image-pull-policy';
+import { LifecycleHook } from './lifecycle-hook';
 import { Mount } from './mount';
 import { Probe } from './probe';
 import { Resources } from './resources';
@@ -96,9 +97,11 @@ export interface ContainerOptions {
 /**
  * An extra container of a workload's pods: an init container (`addInitContainer()`, runs to completion before the
  * main container starts, e.g. a schema migration or a wait-for) or a sidecar (`addSidecar()`, runs beside it, e.g.
- * a proxy or a log shipper). The workload's secure defaults apply to it too.
+ * a proxy or a log shipper; native or classic as the workload's `sidecarMode` says). The workload's secure defaults
+ * apply to it too.
  *
  * @see https://kubernetes.io/docs/concepts/workloads/pods/init-containers/
+ * @see https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/
  * @example
  * api.addInitContainer({
  *   name: 'migrate',
@@ -131,4 +134,21 @@ export interface ContainerSpec extends ContainerOptions {
    * @default none
    */
   readonly livenessProbe?: Probe;
+
+  /**
+   * For a sidecar: the probe that holds back its liveness and readiness probes until it has started. A native
+   * sidecar's startup probe also holds back the containers after it (the other init containers and the main
+   * container) until it passes: give one to a proxy the others need.
+   *
+   * @default none
+   */
+  readonly startupProbe?: Probe;
+
+  /**
+   * For a sidecar: a hook run before it is sent SIGTERM (init containers take no hooks). Native sidecars are
+   * stopped after the main container, so they need no delay to outlive it.
+   *
+   * @default none
+   */
+  readonly preStop?: LifecycleHook;
 }

@@ -1,7 +1,7 @@
-import { ApiObject, Lazy } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { k8s } from '../core/_k8s';
 import { PropChecker } from '../core/_props';
+import { createObject, l1Json } from './_k8s-json';
 import { ConcurrencyPolicy } from './concurrency-policy';
 import { checkJobRun, JobRunOptions, renderJobSpec } from './job';
 import { Workload } from './workload';
@@ -152,14 +152,16 @@ export class CronTask extends Workload {
     if (p.failedJobsHistoryLimit !== undefined) check.integer('failedJobsHistoryLimit', p.failedJobsHistoryLimit, 0);
     const run = checkJobRun(check, p);
     this.parallelism = p.parallelism ?? 1;
-    this._createPod(p, { ports: [], spread: [], restartPolicy: run.restartPolicy });
+    this._createPod(p, { ports: [], spread: [], restartPolicy: run.restartPolicy, runToCompletion: true });
     check.throwIfInvalid();
 
     const labels = this._labels();
-    this.cronJob = new k8s.KubeCronJob(this, 'CronJob', {
+    this.cronJob = createObject(this, 'CronJob', {
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
       metadata: { name: this.name, labels },
-      spec: Lazy.any({
-        produce: (): k8s.CronJobSpec => ({
+      spec: () => {
+        const spec = l1Json('CronJobSpec', {
           schedule: p.schedule.trim(),
           timeZone: p.timeZone,
           concurrencyPolicy: (policy as ConcurrencyPolicy).value,
@@ -167,9 +169,10 @@ export class CronTask extends Workload {
           suspend: p.suspend,
           successfulJobsHistoryLimit: p.successfulJobsHistoryLimit ?? 3,
           failedJobsHistoryLimit: p.failedJobsHistoryLimit ?? 1,
-          jobTemplate: { metadata: { labels }, spec: renderJobSpec(p, this._pod) },
-        }),
-      }) as unknown as k8s.CronJobSpec,
+        });
+        spec.jobTemplate = { metadata: { labels: { ...labels } }, spec: renderJobSpec(p, this._pod) };
+        return spec;
+      },
     });
   }
 

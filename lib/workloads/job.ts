@@ -1,7 +1,7 @@
-import { ApiObject, Lazy } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { k8s } from '../core/_k8s';
 import { PropChecker } from '../core/_props';
+import { createObject, JsonObject, l1Json } from './_k8s-json';
 import { PodTemplate } from './_pod-template';
 import { JobRestartPolicy } from './job-restart-policy';
 import { Workload } from './workload';
@@ -90,11 +90,13 @@ export class Job extends Workload {
     Object.defineProperty(this, JOB, { value: true });
     const run = checkJobRun(this._check, p);
     this.parallelism = p.parallelism ?? 1;
-    this._createPod(p, { ports: [], spread: [], restartPolicy: run.restartPolicy, configHash: false });
+    this._createPod(p, { ports: [], spread: [], restartPolicy: run.restartPolicy, configHash: false, runToCompletion: true });
     this._check.throwIfInvalid();
-    this.job = new k8s.KubeJob(this, 'Job', {
+    this.job = createObject(this, 'Job', {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
       metadata: { name: this.name, labels: this._labels() },
-      spec: Lazy.any({ produce: () => renderJobSpec(p, this._pod) }) as unknown as k8s.JobSpec,
+      spec: () => renderJobSpec(p, this._pod),
     });
   }
 
@@ -119,14 +121,15 @@ export function checkJobRun(check: PropChecker, o: JobRunOptions): { restartPoli
   return { restartPolicy: restart.value };
 }
 
-/** Renders a Job spec. @internal */
-export function renderJobSpec(o: JobRunOptions, pod: PodTemplate): k8s.JobSpec {
-  return {
+/** Renders a Job spec as Kubernetes JSON. @internal */
+export function renderJobSpec(o: JobRunOptions, pod: PodTemplate): JsonObject {
+  const spec = l1Json('JobSpec', {
     backoffLimit: o.backoffLimit ?? 6,
     activeDeadlineSeconds: o.activeDeadlineSeconds,
     ttlSecondsAfterFinished: o.ttlSecondsAfterFinished,
     completions: o.completions,
     parallelism: o.parallelism,
-    template: pod.render(),
-  };
+  });
+  spec.template = pod.render();
+  return spec;
 }

@@ -1,5 +1,9 @@
-import { k8s } from '../core/_k8s';
 import { PropChecker } from '../core/_props';
+import { isAtLeast } from '../core/kubernetes-version';
+import { LifecycleHandlerJson } from './_k8s-json';
+
+/** The first Kubernetes version with the `sleep` lifecycle action on by default (PodLifecycleSleepAction beta). */
+const SLEEP_ACTION_MINIMUM_VERSION = '1.30';
 
 type Handler =
   | { kind: 'sleep'; seconds: number }
@@ -20,8 +24,16 @@ type Handler =
  */
 export class LifecycleHook {
   /**
-   * Waits `seconds` (runs `sleep <seconds>` in the container, which must have a `sleep` binary; distroless
-   * images do not).
+   * Waits `seconds` (1 to 3600) before the container is sent SIGTERM.
+   *
+   * On Kubernetes 1.30 and later (`PodLifecycleSleepAction`, beta and on by default from 1.30) this is the kubelet's
+   * own `sleep` action: the image needs no shell and no `sleep` binary (distroless images work). Before 1.30 it runs
+   * `sleep <seconds>` in the container, as earlier versions of this library always did, and the image must have a
+   * `sleep` binary. Moving the target version to 1.30 or later changes the pod template (the pods are rolled once).
+   * For a command that must stay `sleep` in the container, use `LifecycleHook.exec(['sleep', '5'])`.
+   *
+   * @see https://kubernetes.io/docs/concepts/containers/container-lifecycle-hooks/#hook-handler-implementations
+   * @see https://kubernetes.io/docs/reference/command-line-tools-reference/feature-gates/ (PodLifecycleSleepAction)
    */
   public static sleep(seconds: number): LifecycleHook {
     return new LifecycleHook({ kind: 'sleep', seconds });
@@ -71,13 +83,20 @@ export class LifecycleHook {
     }
   }
 
-  /** @internal */
-  public _render(defaultPort: number | undefined): k8s.LifecycleHandler {
+  /**
+   * The handler as Kubernetes JSON, for the target Kubernetes version (a sleep is the `sleep` action from 1.30).
+   *
+   * @internal
+   */
+  public _render(defaultPort: number | undefined, kubernetesVersion: string): LifecycleHandlerJson {
     const h = this.handler;
     switch (h.kind) {
-      case 'sleep': return { exec: { command: ['sleep', String(h.seconds)] } };
+      case 'sleep':
+        return isAtLeast(kubernetesVersion, SLEEP_ACTION_MINIMUM_VERSION)
+          ? { sleep: { seconds: h.seconds } }
+          : { exec: { command: ['sleep', String(h.seconds)] } };
       case 'exec': return { exec: { command: [...h.command] } };
-      case 'http': return { httpGet: { path: h.path, port: k8s.IntOrString.fromNumber(h.port ?? defaultPort!) } };
+      case 'http': return { httpGet: { path: h.path, port: h.port ?? defaultPort! } };
     }
   }
 }

@@ -37,6 +37,17 @@ export interface ProbeOptions {
    * @default 1
    */
   readonly successThreshold?: number;
+
+  /**
+   * For a liveness or startup probe: seconds the container has to stop once the probe has failed, instead of the
+   * pod's `terminationGracePeriodSeconds` (a hung container need not get the long grace period a draining one
+   * does). Not for readiness probes, which never stop a container. `ProbeTerminationGracePeriod`, GA in 1.28 (beta
+   * and on by default before).
+   *
+   * @see https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#probe-level-terminationgraceperiodseconds
+   * @default the pod's terminationGracePeriodSeconds
+   */
+  readonly terminationGracePeriodSeconds?: number;
 }
 
 /** Options of a probe that connects to a port. */
@@ -150,6 +161,13 @@ export class Probe {
     if (o.periodSeconds !== undefined) check.integer(`${prop}.periodSeconds`, o.periodSeconds, 1);
     if (o.timeoutSeconds !== undefined) check.integer(`${prop}.timeoutSeconds`, o.timeoutSeconds, 1);
     if (o.failureThreshold !== undefined) check.integer(`${prop}.failureThreshold`, o.failureThreshold, 1);
+    if (o.terminationGracePeriodSeconds !== undefined) {
+      if (!opts.liveness) {
+        check.fail(`${prop}.terminationGracePeriodSeconds`, o.terminationGracePeriodSeconds, 'nothing on a readiness probe (the API server refuses it: a readiness probe never stops the container)');
+      } else {
+        check.integer(`${prop}.terminationGracePeriodSeconds`, o.terminationGracePeriodSeconds, 1, 'int64');
+      }
+    }
     if (o.successThreshold !== undefined) {
       if (opts.liveness) {
         if (o.successThreshold !== 1) check.fail(`${prop}.successThreshold`, o.successThreshold, '1 (the API server requires it for liveness and startup probes)');
@@ -203,6 +221,7 @@ export class Probe {
       timeoutSeconds: o.timeoutSeconds,
       failureThreshold: o.failureThreshold,
       successThreshold: o.successThreshold,
+      terminationGracePeriodSeconds: o.terminationGracePeriodSeconds,
     };
     switch (h.kind) {
       case 'http':

@@ -31,6 +31,8 @@ export abstract class ReplicatedWorkload extends Workload implements IScalable {
   protected readonly _spread: TopologySpread[];
   /** @internal */
   protected readonly _revisionHistoryLimit: number;
+  /** @internal */
+  protected readonly _minReadySeconds?: number;
   private readonly budgetOptions: DisruptionBudgetOptions;
   private readonly autoscalingProp?: AutoscalingOptions;
   private _autoscaler?: HorizontalPodAutoscaler;
@@ -57,6 +59,8 @@ export abstract class ReplicatedWorkload extends Workload implements IScalable {
     }
     this._revisionHistoryLimit = props.revisionHistoryLimit ?? d.revisionHistoryLimit ?? 10;
     check.integer('revisionHistoryLimit', this._revisionHistoryLimit, 0);
+    this._minReadySeconds = props.minReadySeconds;
+    if (props.minReadySeconds !== undefined) check.integer('minReadySeconds', props.minReadySeconds, 0);
 
     this.budgetOptions = { ...d.disruptionBudget, ...props.disruptionBudget };
     if (props.disruptionBudget !== undefined && !isPlainRecord(props.disruptionBudget)) {

@@ -1,5 +1,6 @@
-import { k8s } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
+import { isAtLeast } from '../core/kubernetes-version';
+import { AppArmorProfileJson, JsonObject, l1Json } from './_k8s-json';
 
 /**
  * The seccomp profile a pod's containers run under.
@@ -32,6 +33,77 @@ export class SeccompProfile {
     /** The profile file, for `Localhost`. */
     public readonly localhostProfile?: string,
   ) {}
+}
+
+const APP_ARMOR_PROFILE = Symbol.for('cdk8s-platform.AppArmorProfile');
+
+/** The first Kubernetes version with the `appArmorProfile` security context field (AppArmor GA). */
+const APP_ARMOR_FIELD_MINIMUM_VERSION = '1.30';
+
+/** The annotation that set a container's AppArmor profile before Kubernetes 1.30, followed by the container name. @internal */
+export const APP_ARMOR_ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
+
+/**
+ * The AppArmor profile a pod's containers run under, on nodes with AppArmor.
+ *
+ * Rendered as the `appArmorProfile` field of the pod's security context (and of a container's whose profile differs
+ * from the pod's) on Kubernetes 1.30 and later, where AppArmor is GA; before 1.30 as the
+ * `container.apparmor.security.beta.kubernetes.io/<container>` annotation of the pod template, one per container.
+ *
+ * @see https://kubernetes.io/docs/tutorials/security/apparmor/
+ */
+export class AppArmorProfile {
+  /** The container runtime's default profile: what the "baseline" Pod Security Standard allows. */
+  public static runtimeDefault(): AppArmorProfile {
+    return new AppArmorProfile('RuntimeDefault');
+  }
+
+  /**
+   * A profile loaded on the node, by name; allowed by "baseline". Pods run only on nodes that have it loaded.
+   *
+   * @param localhostProfile the profile's name, e.g. "k8s-apparmor-example-deny-write"
+   */
+  public static localhost(localhostProfile: string): AppArmorProfile {
+    return new AppArmorProfile('Localhost', localhostProfile);
+  }
+
+  /** No AppArmor enforcement. Fails the "baseline" Pod Security Standard. */
+  public static unconfined(): AppArmorProfile {
+    return new AppArmorProfile('Unconfined');
+  }
+
+  /** Whether `x` is an `AppArmorProfile`, also across copies of this package. */
+  public static isAppArmorProfile(x: unknown): x is AppArmorProfile {
+    return x !== null && typeof x === 'object' && APP_ARMOR_PROFILE in x;
+  }
+
+  private constructor(
+    /** `RuntimeDefault`, `Localhost` or `Unconfined`. */
+    public readonly type: 'RuntimeDefault' | 'Localhost' | 'Unconfined',
+    /** The profile's name, for `Localhost`. */
+    public readonly localhostProfile?: string,
+  ) {
+    Object.defineProperty(this, APP_ARMOR_PROFILE, { value: true });
+  }
+
+  /** The `appArmorProfile` field. @internal */
+  public _json(): AppArmorProfileJson {
+    return this.type === 'Localhost' ? { type: this.type, localhostProfile: this.localhostProfile } : { type: this.type };
+  }
+
+  /** The value of the annotation used before 1.30: `runtime/default`, `localhost/<name>` or `unconfined`. @internal */
+  public _annotationValue(): string {
+    switch (this.type) {
+      case 'RuntimeDefault': return 'runtime/default';
+      case 'Localhost': return `localhost/${this.localhostProfile}`;
+      case 'Unconfined': return 'unconfined';
+    }
+  }
+
+  /** Whether `other` is the same profile. @internal */
+  public _equals(other: AppArmorProfile | undefined): boolean {
+    return other !== undefined && other.type === this.type && other.localhostProfile === this.localhostProfile;
+  }
 }
 
 /**
@@ -116,6 +188,27 @@ export interface SecurityOptions {
    * @default SeccompProfile.runtimeDefault()
    */
   readonly seccompProfile?: SeccompProfile;
+
+  /**
+   * The AppArmor profile. Set on the pod from the workload's settings; an extra container whose own setting differs
+   * gets its own. Rendered as the `appArmorProfile` field on Kubernetes 1.30 and later, as the
+   * `container.apparmor.security.beta.kubernetes.io/<container>` annotations before.
+   *
+   * @default none: the container runtime's default profile on nodes with AppArmor
+   */
+  readonly appArmorProfile?: AppArmorProfile;
+
+  /**
+   * Whether the pod runs in a user namespace of its own (`hostUsers: false`): its root user, and every other user, is
+   * mapped to an unprivileged user of the node, which contains a container breakout. The nodes need a Linux kernel
+   * and a container runtime that support it (Linux 6.3 or later, containerd 2.0 or CRI-O 1.25 or later). Needs
+   * Kubernetes 1.33 or later (`UserNamespacesSupport`, beta and on by default from 1.33). A pod-level setting: taken
+   * from the workload's settings, not an extra container's.
+   *
+   * @see https://kubernetes.io/docs/concepts/workloads/pods/user-namespaces/
+   * @default false: the pod shares the node's user namespace (`hostUsers` is not rendered)
+   */
+  readonly userNamespace?: boolean;
 }
 
 /** The effective security settings, defaults applied. @internal */
@@ -130,6 +223,8 @@ export interface ResolvedSecurity {
   readonly dropAllCapabilities: boolean;
   readonly addCapabilities: string[];
   readonly seccompProfile: SeccompProfile;
+  readonly appArmorProfile?: AppArmorProfile;
+  readonly userNamespace: boolean;
 }
 
 /**
@@ -154,6 +249,7 @@ export function resolveSecurity(check: PropChecker, prop: string, options: Secur
   const writableTmp = bool('writableTmp', readOnlyRootFilesystem);
   const allowPrivilegeEscalation = bool('allowPrivilegeEscalation', false);
   const dropAllCapabilities = bool('dropAllCapabilities', true);
+  const userNamespace = bool('userNamespace', false);
   for (const key of ['runAsUser', 'runAsGroup', 'fsGroup'] as const) {
     if (o[key] !== undefined) check.integer(`${prop}.${key}`, o[key], 0, MAX_ID);
   }
@@ -181,6 +277,15 @@ export function resolveSecurity(check: PropChecker, prop: string, options: Secur
   } else if (seccompProfile.type === 'Localhost' && (typeof seccompProfile.localhostProfile !== 'string' || seccompProfile.localhostProfile.length === 0)) {
     check.fail(`${prop}.seccompProfile`, seccompProfile.localhostProfile, 'a non-empty profile path relative to the kubelet seccomp directory');
   }
+  let appArmorProfile = o.appArmorProfile;
+  if (appArmorProfile !== undefined) {
+    if (!AppArmorProfile.isAppArmorProfile(appArmorProfile)) {
+      check.fail(`${prop}.appArmorProfile`, appArmorProfile, 'AppArmorProfile.runtimeDefault(), AppArmorProfile.localhost(name) or AppArmorProfile.unconfined()');
+      appArmorProfile = undefined;
+    } else if (appArmorProfile.type === 'Localhost' && (typeof appArmorProfile.localhostProfile !== 'string' || !/^\S+$/.test(appArmorProfile.localhostProfile))) {
+      check.fail(`${prop}.appArmorProfile`, appArmorProfile.localhostProfile, 'a non-empty profile name without spaces, as loaded on the node');
+    }
+  }
   return {
     runAsNonRoot,
     runAsUser: o.runAsUser,
@@ -192,28 +297,63 @@ export function resolveSecurity(check: PropChecker, prop: string, options: Secur
     dropAllCapabilities,
     addCapabilities: Array.isArray(addCapabilities) ? [...addCapabilities] : [],
     seccompProfile,
+    appArmorProfile,
+    userNamespace,
   };
 }
 
-/** The pod-level security context. @internal */
-export function renderPodSecurityContext(s: ResolvedSecurity): k8s.PodSecurityContext {
-  return {
+/**
+ * The pod-level security context, as Kubernetes JSON: `appArmorProfile` on Kubernetes 1.30 and later (before, the
+ * profile is an annotation: see `appArmorAnnotations()`).
+ *
+ * @internal
+ */
+export function renderPodSecurityContext(s: ResolvedSecurity, kubernetesVersion: string): JsonObject {
+  const json = l1Json('PodSecurityContext', {
     runAsNonRoot: s.runAsNonRoot,
     runAsUser: s.runAsUser,
     runAsGroup: s.runAsGroup,
     fsGroup: s.fsGroup,
     seccompProfile: { type: s.seccompProfile.type, localhostProfile: s.seccompProfile.localhostProfile },
-  };
+  });
+  if (s.appArmorProfile && isAtLeast(kubernetesVersion, APP_ARMOR_FIELD_MINIMUM_VERSION)) json.appArmorProfile = s.appArmorProfile._json();
+  return json;
 }
 
-/** The container-level security context. @internal */
-export function renderContainerSecurityContext(s: ResolvedSecurity): k8s.SecurityContext {
+/**
+ * The container-level security context, as Kubernetes JSON; on Kubernetes 1.30 and later with the container's
+ * `appArmorProfile` when it differs from the pod's (`pod`).
+ *
+ * @internal
+ */
+export function renderContainerSecurityContext(s: ResolvedSecurity, pod: ResolvedSecurity, kubernetesVersion: string): JsonObject {
   const drop = s.dropAllCapabilities ? ['ALL'] : undefined;
   const add = s.addCapabilities.length > 0 ? s.addCapabilities : undefined;
-  return {
+  const json = l1Json('SecurityContext', {
     allowPrivilegeEscalation: s.allowPrivilegeEscalation,
     readOnlyRootFilesystem: s.readOnlyRootFilesystem,
     runAsNonRoot: s.runAsNonRoot,
     capabilities: drop || add ? { drop, add } : undefined,
-  };
+  });
+  const profile = s.appArmorProfile;
+  if (profile && !profile._equals(pod.appArmorProfile) && isAtLeast(kubernetesVersion, APP_ARMOR_FIELD_MINIMUM_VERSION)) {
+    json.appArmorProfile = profile._json();
+  }
+  return json;
+}
+
+/**
+ * Before Kubernetes 1.30: the AppArmor annotations of the pod template, one per container that has a profile
+ * (`containers`: each container's name and settings). From 1.30 on, none: the profile is a field.
+ *
+ * @internal
+ */
+export function appArmorAnnotations(containers: ReadonlyArray<{ readonly name: string; readonly security: ResolvedSecurity }>,
+  kubernetesVersion: string): Record<string, string> {
+  const annotations: Record<string, string> = {};
+  if (isAtLeast(kubernetesVersion, APP_ARMOR_FIELD_MINIMUM_VERSION)) return annotations;
+  for (const c of containers) {
+    if (c.security.appArmorProfile) annotations[`${APP_ARMOR_ANNOTATION_PREFIX}${c.name}`] = c.security.appArmorProfile._annotationValue();
+  }
+  return annotations;
 }

@@ -1,4 +1,4 @@
-import { ApiObject, Lazy } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { k8s } from '../core/_k8s';
 import { isPlainRecord } from '../core/_props';
@@ -10,6 +10,7 @@ import { Protocol as ProtocolClass } from '../networking/protocol';
 import { EndpointPort, IServiceEndpoint } from '../networking/service-endpoint';
 import { Provider } from '../providers/provider';
 import { ContainerPortSpec } from './_container';
+import { createObject, JsonObject, l1Json } from './_k8s-json';
 import { Probe } from './probe';
 import { ReplicatedWorkload } from './replicated-workload';
 import { ReplicatedWorkloadProps } from './workload-props';
@@ -252,9 +253,11 @@ export abstract class ServiceWorkload extends ReplicatedWorkload implements ISer
    */
   protected _createService(labels: Record<string, string>, headless: boolean): void {
     this._setUpNetworkRules();
-    this._service = new k8s.KubeService(this, 'Service', {
+    this._service = createObject(this, 'Service', {
+      apiVersion: 'v1',
+      kind: 'Service',
       metadata: { name: this.serviceName, labels, annotations: this.lbAnnotations },
-      spec: Lazy.any({ produce: () => this.renderServiceSpec(headless) }) as unknown as k8s.ServiceSpec,
+      spec: () => this.renderServiceSpec(headless),
     });
   }
 
@@ -304,10 +307,10 @@ export abstract class ServiceWorkload extends ReplicatedWorkload implements ISer
     seen((x) => (x.nodePort !== undefined ? String(x.nodePort) : `none-${x.name}`), 'a node port', 'each node port once');
   }
 
-  private renderServiceSpec(headless: boolean): k8s.ServiceSpec {
+  private renderServiceSpec(headless: boolean): JsonObject {
     const type = this.serviceType.type;
     const o = this.serviceType._options;
-    return {
+    return l1Json('ServiceSpec', {
       type,
       clusterIp: headless ? 'None' : undefined,
       selector: { ...this.selectorLabels },
@@ -320,6 +323,6 @@ export abstract class ServiceWorkload extends ReplicatedWorkload implements ISer
       })),
       externalTrafficPolicy: type === 'ClusterIP' || o.preserveClientIp === undefined ? undefined : (o.preserveClientIp ? 'Local' : 'Cluster'),
       loadBalancerSourceRanges: type === 'LoadBalancer' && o.sourceRanges ? [...o.sourceRanges] : undefined,
-    };
+    });
   }
 }

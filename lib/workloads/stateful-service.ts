@@ -1,7 +1,8 @@
-import { ApiObject, Lazy } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { k8s } from '../core/_k8s';
 import { isPlainRecord } from '../core/_props';
+import { createObject, l1Json } from './_k8s-json';
 import { ScaleTargetRef } from '../scaling/horizontal-pod-autoscaler';
 import { claimSpec, ClaimOptions } from '../storage/persistent-volume-claim';
 import { Mount } from './mount';
@@ -98,20 +99,24 @@ export class StatefulService extends ServiceWorkload {
     check.throwIfInvalid();
 
     const labels = this._labels();
-    this.statefulSet = new k8s.KubeStatefulSet(this, 'StatefulSet', {
+    this.statefulSet = createObject(this, 'StatefulSet', {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
       metadata: { name: this.name, labels },
-      spec: Lazy.any({
-        produce: (): k8s.StatefulSetSpec => ({
+      spec: () => {
+        const spec = l1Json('StatefulSetSpec', {
           serviceName: this.serviceName,
           replicas: this.autoscaler ? undefined : this.replicas,
+          minReadySeconds: this._minReadySeconds,
           revisionHistoryLimit: this._revisionHistoryLimit,
           podManagementPolicy: p.parallelPodManagement ? 'Parallel' : 'OrderedReady',
           updateStrategy: { type: 'RollingUpdate' },
           selector: { matchLabels: { ...this.selectorLabels } },
-          template: this._pod.render(),
           volumeClaimTemplates: templates.length > 0 ? templates.map((t) => ({ metadata: { ...t.metadata }, spec: t.spec })) : undefined,
-        }),
-      }) as unknown as k8s.StatefulSetSpec,
+        });
+        spec.template = this._pod.render();
+        return spec;
+      },
     });
     this._createService(labels, true);
     this._finishReplicated();

@@ -67,6 +67,7 @@ export class WebService extends ServiceWorkload {
       selector: this.selectorLabels,
       strategy: this.strategy,
       revisionHistoryLimit: this._revisionHistoryLimit,
+      minReadySeconds: this._minReadySeconds,
       pod: this._pod,
     });
     this._createService(labels, false);

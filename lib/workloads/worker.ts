@@ -110,6 +110,7 @@ export class Worker extends ReplicatedWorkload {
       selector: this.selectorLabels,
       strategy: this.strategy,
       revisionHistoryLimit: this._revisionHistoryLimit,
+      minReadySeconds: this._minReadySeconds,
       pod: this._pod,
     });
     this._finishReplicated();

@@ -6,6 +6,7 @@ import { Toleration } from '../scheduling/toleration';
 import { TopologySpread } from '../scheduling/topology-spread';
 import { Resources } from './resources';
 import { SecurityOptions } from './security';
+import { SidecarMode } from './sidecar-mode';
 
 /**
  * Settings that every workload below the app, stack (or any grouping construct) they are set on inherits unless
@@ -84,6 +85,14 @@ export interface WorkloadDefaults {
    * @default the Kubernetes default, 30
    */
   readonly terminationGracePeriodSeconds?: number;
+
+  /**
+   * How sidecars run, e.g. `SidecarMode.classic()` for a service mesh whose injector expects regular containers. A
+   * `Job` or `CronTask` with a sidecar refuses classic: set `sidecarMode: SidecarMode.native()` on it.
+   *
+   * @default native on Kubernetes 1.29 and later, classic before
+   */
+  readonly sidecarMode?: SidecarMode;
 }
 
 const DEFAULTS_KEY = 'workloadDefaults';

@@ -9,6 +9,7 @@ import { ContainerOptions, ContainerSpec } from './container';
 import { DeploymentStrategy } from './deployment-strategy';
 import { LifecycleHook } from './lifecycle-hook';
 import { Probe } from './probe';
+import { SidecarMode } from './sidecar-mode';
 
 /**
  * What every workload (a `WebService` and the workloads that follow it) says about its pods and their main
@@ -91,10 +92,21 @@ export interface WorkloadProps extends ContainerOptions {
 
   /**
    * Containers that run beside the main container (proxies, log shippers). More can be added with `addSidecar()`.
+   * How they run is the `sidecarMode`: by default, on Kubernetes 1.29 and later, native sidecars (init containers
+   * with `restartPolicy: Always`, started before the other init containers).
    *
    * @default none
    */
   readonly sidecars?: ContainerSpec[];
+
+  /**
+   * How the sidecars run: `SidecarMode.native()` (init containers with `restartPolicy: Always`, started before the
+   * other init containers; Kubernetes 1.29 or later) or `SidecarMode.classic()` (regular containers beside the main
+   * container; refused in a `Job` or `CronTask`, which would never complete).
+   *
+   * @default the app's or stack's `WorkloadDefaults`, else native on Kubernetes 1.29 and later, classic before
+   */
+  readonly sidecarMode?: SidecarMode;
 
   /**
    * A hook run in the main container before it is sent SIGTERM, e.g. `LifecycleHook.sleep(5)` so that load
@@ -192,6 +204,15 @@ export interface ReplicatedWorkloadProps extends WorkloadProps {
    * @default the app's or stack's `WorkloadDefaults`, else [TopologySpread.acrossNodes()]: preferred, not required
    */
   readonly spread?: TopologySpread[];
+
+  /**
+   * Seconds a new pod must have been ready, without any of its containers crashing, before it counts as available:
+   * a rollout (and a StatefulSet's ordered start) then waits that long per pod, which catches a pod that passes its
+   * readiness probe and crashes soon after.
+   *
+   * @default 0: available as soon as it is ready
+   */
+  readonly minReadySeconds?: number;
 
   /**
    * How many old revisions are kept for rollback (`kubectl rollout undo`).

@@ -4,6 +4,7 @@ import { PropChecker } from '../core/_props';
 import { defaultSelector, findStack, recommendedLabels, StackLabelSource } from '../core/labels';
 import { markCapacity } from '../core/_capacity';
 import { PlatformError } from '../core/errors';
+import { kubernetesVersionOf } from '../core/kubernetes-version';
 import { NetworkPeer } from '../networking/network-peer';
 import { DNS_EGRESS_RULE, NetworkPolicy, NetworkPolicyPort, NetworkPolicyRule } from '../networking/network-policy';
 import { Protocol } from '../networking/protocol';
@@ -65,6 +66,11 @@ export abstract class Workload extends Construct implements IPodSelector {
   public readonly namespace: string;
   /** The labels the workload selects its pods by. */
   public readonly selectorLabels: Readonly<Record<string, string>>;
+  /**
+   * The Kubernetes version the workload renders for (`"1.33"`): the `kubernetesVersion` of its Environment or
+   * PlatformApp. Props that need a later version are refused when the workload is created.
+   */
+  public readonly kubernetesVersion: string;
 
   /** @internal */
   protected readonly _stack: StackLabelSource;
@@ -88,6 +94,7 @@ export abstract class Workload extends Construct implements IPodSelector {
     this._stack = findStack(this, constructType);
     this.namespace = Chart.of(this).namespace ?? 'default';
     this._defaults = workloadDefaultsOf(this);
+    this.kubernetesVersion = kubernetesVersionOf(this);
     const check = new PropChecker(this, constructType);
     this._check = check;
     this.name = props.name ?? id;
@@ -262,9 +269,10 @@ export abstract class Workload extends Construct implements IPodSelector {
    *
    * @internal
    */
-  protected _createPod(props: WorkloadProps, config: Omit<PodTemplateConfig, 'stack' | 'name' | 'component' | 'selector' | 'defaults' | 'configHash'> & { configHash?: boolean }): void {
+  protected _createPod(props: WorkloadProps, config: Omit<PodTemplateConfig, 'stack' | 'name' | 'component' | 'selector' | 'defaults' | 'configHash' | 'kubernetesVersion'> & { configHash?: boolean }): void {
     this._pod = new PodTemplate(this._check, props, {
       ...config,
+      kubernetesVersion: this.kubernetesVersion,
       configHash: props.rolloutOnConfigChange ?? config.configHash ?? true,
       stack: this._stack,
       name: this.name,

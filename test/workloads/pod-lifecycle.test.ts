@@ -4,14 +4,14 @@ import { containerOf, expectPropError, makeStack, podSpecOf, RESOURCES, synth } 
 const IMAGE = 'ghcr.io/acme/web:1.2.3';
 
 describe('graceful shutdown, startup probes, init containers and sidecars', () => {
-  test('GIVEN preStop sleep and a grace period WHEN synthesized THEN both render', () => {
+  test('GIVEN preStop sleep and a grace period at the default Kubernetes version WHEN synthesized THEN both render, the sleep as the native action', () => {
     // GIVEN
     const { stack } = makeStack();
     new WebService(stack, 'web', { image: IMAGE, resources: RESOURCES, preStop: LifecycleHook.sleep(5), terminationGracePeriodSeconds: 45 });
     // WHEN
     const objects = synth(stack);
-    // THEN
-    expect(containerOf(objects, 'web').lifecycle).toEqual({ preStop: { exec: { command: ['sleep', '5'] } } });
+    // THEN (1.33: the kubelet's sleep action, test/workloads/kubernetes-versions.test.ts has 1.29's exec)
+    expect(containerOf(objects, 'web').lifecycle).toEqual({ preStop: { sleep: { seconds: 5 } } });
     expect(podSpecOf(objects, 'web').terminationGracePeriodSeconds).toBe(45);
   });
 
@@ -53,9 +53,11 @@ describe('graceful shutdown, startup probes, init containers and sidecars', () =
       sidecars: [{ name: 'shipper', image: 'fluent/fluent-bit:3.0.4', mounts: [logs], resources: RESOURCES }],
     });
     const spec = podSpecOf(synth(stack), 'w');
-    expect(spec.containers.map((c: any) => c.name)).toEqual(['w', 'shipper']);
+    // At the default Kubernetes version (1.33) the sidecar is native: an init container.
+    expect(spec.containers.map((c: any) => c.name)).toEqual(['w']);
+    expect(spec.initContainers.map((c: any) => c.name)).toEqual(['shipper']);
     expect(spec.volumes.map((v: any) => v.name)).toEqual(['var-log-app', 'tmp']);
-    expect(spec.containers[1].volumeMounts).toEqual([{ name: 'var-log-app', mountPath: '/var/log/app' }, { name: 'tmp', mountPath: '/tmp' }]);
+    expect(spec.initContainers[0].volumeMounts).toEqual([{ name: 'var-log-app', mountPath: '/var/log/app' }, { name: 'tmp', mountPath: '/tmp' }]);
   });
 
   test('GIVEN a sidecar named like the main container WHEN added THEN a PropError names the clash', () => {
@@ -82,8 +84,8 @@ describe('probes of extra containers', () => {
       image: IMAGE, resources: RESOURCES,
       sidecars: [{ name: 'proxy', image: IMAGE, resources: RESOURCES, ports: [{ name: 'admin', port: 9901 }], readinessProbe: Probe.http('/ready'), livenessProbe: Probe.tcp() }],
     });
-    // THEN
-    const proxy = podSpecOf(synth(stack), 'web').containers[1];
+    // THEN (a native sidecar at the default Kubernetes version, 1.33)
+    const proxy = podSpecOf(synth(stack), 'web').initContainers[0];
     expect([proxy.readinessProbe, proxy.livenessProbe]).toEqual([{ httpGet: { path: '/ready', port: 9901 } }, { tcpSocket: { port: 9901 } }]);
   });
 

@@ -49,6 +49,7 @@ describe('WorkloadDefaults', () => {
   test('GIVEN a sidecar without resources WHEN defaults have resources THEN it inherits them', () => {
     const { stack } = makeStack({ workloadDefaults: { resources: SMALL } });
     new WebService(stack, 'web', { image: IMAGE, sidecars: [{ name: 'proxy', image: 'envoyproxy/envoy:v1.30.1' }] });
-    expect(podSpecOf(synth(stack), 'web').containers[1].resources.requests).toEqual({ cpu: '50m', memory: '64Mi' });
+    // a native sidecar (an init container) at the default Kubernetes version, 1.33
+    expect(podSpecOf(synth(stack), 'web').initContainers[0].resources.requests).toEqual({ cpu: '50m', memory: '64Mi' });
   });
 });
