@@ -31,6 +31,7 @@ export * from './networking/protocol';
 export * from './networking/service-endpoint';
 export { NODE_PORT_RANGE, ServiceType } from './networking/service-type';
 export type { LoadBalancerOptions, NodePortOptions } from './networking/service-type';
+export { TrafficDistribution } from './networking/traffic-distribution';
 
 export * from './tenancy/cluster-role-ref';
 export { LimitRange } from './tenancy/limit-range';

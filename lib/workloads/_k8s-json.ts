@@ -62,6 +62,11 @@ export interface ContainerAdditions {
   readonly lifecycle?: { readonly preStop: LifecycleHandlerJson };
 }
 
+/** The fields of a Service spec newer than 1.27 that the library renders. @internal */
+export interface ServiceSpecAdditions {
+  readonly trafficDistribution?: string;
+}
+
 /**
  * `json` with the defined fields of `additions` set (replacing a field of the same name).
  *

@@ -8,9 +8,11 @@ import { NetworkPeer } from '../networking/network-peer';
 import { NetworkPolicyPort } from '../networking/network-policy';
 import { Protocol as ProtocolClass } from '../networking/protocol';
 import { EndpointPort, IServiceEndpoint } from '../networking/service-endpoint';
+import { TrafficDistribution } from '../networking/traffic-distribution';
 import { Provider } from '../providers/provider';
 import { ContainerPortSpec } from './_container';
-import { createObject, JsonObject, l1Json } from './_k8s-json';
+import { createObject, JsonObject, l1Json, ServiceSpecAdditions, withFields } from './_k8s-json';
+import { requireVersion } from './_version-gate';
 import { Probe } from './probe';
 import { ReplicatedWorkload } from './replicated-workload';
 import { ReplicatedWorkloadProps } from './workload-props';
@@ -251,14 +253,30 @@ export abstract class ServiceWorkload extends ReplicatedWorkload implements ISer
    *
    * @internal
    */
-  protected _createService(labels: Record<string, string>, headless: boolean): void {
+  protected _createService(labels: Record<string, string>, headless: boolean, trafficDistribution?: TrafficDistribution): void {
     this._setUpNetworkRules();
     this._service = createObject(this, 'Service', {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: { name: this.serviceName, labels, annotations: this.lbAnnotations },
-      spec: () => this.renderServiceSpec(headless),
+      spec: () => withFields<ServiceSpecAdditions>(this.renderServiceSpec(headless), { trafficDistribution: trafficDistribution?.value }),
     });
+  }
+
+  /**
+   * Checks a `trafficDistribution` prop against the target Kubernetes version.
+   *
+   * @internal
+   */
+  protected _checkTrafficDistribution(value: unknown): TrafficDistribution | undefined {
+    if (value === undefined) return undefined;
+    if (!TrafficDistribution.isTrafficDistribution(value)) {
+      this._check.fail('trafficDistribution', value, 'TrafficDistribution.preferClose(), TrafficDistribution.preferSameZone() or TrafficDistribution.preferSameNode()');
+      return undefined;
+    }
+    const feature = { minimum: value.minimumKubernetesVersion, what: value._what };
+    const instead = value.value === 'PreferClose' ? 'nothing' : 'TrafficDistribution.preferClose() (from 1.31)';
+    return requireVersion(this._check, this.kubernetesVersion, feature, 'trafficDistribution', value.toString(), instead) ? value : undefined;
   }
 
   private checkExtraPorts(extraPorts: PortMapping[] | undefined): void {

@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { TrafficDistribution } from '../networking/traffic-distribution';
 import { ScaleTargetRef } from '../scaling/horizontal-pod-autoscaler';
 import { createDeployment, checkStrategy, surgePods } from './_deployment';
 import { DeploymentStrategy } from './deployment-strategy';
@@ -17,6 +18,15 @@ export interface WebServiceProps extends ServiceWorkloadProps, DeploymentWorkloa
    * @default 2
    */
   readonly replicas?: number;
+
+  /**
+   * How the Service's traffic prefers endpoints close to the client: `TrafficDistribution.preferClose()`
+   * (Kubernetes 1.31 or later), `preferSameZone()` or `preferSameNode()` (1.34 or later).
+   *
+   * @see https://kubernetes.io/docs/concepts/services-networking/service/#traffic-distribution
+   * @default none: traffic spread over every ready endpoint of the cluster
+   */
+  readonly trafficDistribution?: TrafficDistribution;
 }
 
 const WEB_SERVICE = Symbol.for('cdk8s-platform.WebService');
@@ -58,6 +68,7 @@ export class WebService extends ServiceWorkload {
     super(scope, id, 'WebService', p, { defaultComponent: 'server', defaultReplicas: 2 });
     Object.defineProperty(this, WEB_SERVICE, { value: true });
     this.strategy = checkStrategy(this._check, p.strategy);
+    const trafficDistribution = this._checkTrafficDistribution(p.trafficDistribution);
     this._createServicePod(p);
     this._check.throwIfInvalid();
 
@@ -70,7 +81,7 @@ export class WebService extends ServiceWorkload {
       minReadySeconds: this._minReadySeconds,
       pod: this._pod,
     });
-    this._createService(labels, false);
+    this._createService(labels, false, trafficDistribution);
     this._finishReplicated();
   }
 

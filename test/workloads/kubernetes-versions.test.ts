@@ -1,9 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { JsonPatch } from 'cdk8s';
 import { parse } from 'yaml';
 import {
   AppArmorProfile, AppStack, CronTask, Environment, findObject, Job, LifecycleHook, PlatformApp, Probe, SidecarMode,
-  StatefulService, WebService, Worker, WorkloadDefaults, synthObjects,
+  StatefulService, TrafficDistribution, WebService, Worker, WorkloadDefaults, synthObjects,
 } from '../../lib';
 import { expectPropError, RESOURCES, tmpdir } from '../_helpers';
 
@@ -204,6 +205,35 @@ describe('LifecycleHook.sleep (Kubernetes 1.30)', () => {
   });
 });
 
+describe('Service trafficDistribution (PreferClose 1.31, PreferSameZone and PreferSameNode 1.34)', () => {
+  test.each([
+    ['preferClose', '1.31', TrafficDistribution.preferClose(), 'PreferClose'],
+    ['preferSameZone', '1.34', TrafficDistribution.preferSameZone(), 'PreferSameZone'],
+    ['preferSameNode', '1.34', TrafficDistribution.preferSameNode(), 'PreferSameNode'],
+  ])('GIVEN %s at %s WHEN synthesized THEN the Service has its trafficDistribution', (_, version, value, rendered) => {
+    const stack = stackAt(version);
+    new WebService(stack, 'web', { image: IMAGE, resources: RESOURCES, trafficDistribution: value });
+    expect(findObject(synthObjects(stack), 'Service', 'web').spec.trafficDistribution).toBe(rendered);
+  });
+
+  test.each([
+    ['preferClose', '1.30', TrafficDistribution.preferClose(), /^nothing on Kubernetes 1\.30: .*needs Kubernetes 1\.31 or later/],
+    ['preferSameZone', '1.33', TrafficDistribution.preferSameZone(), /^TrafficDistribution\.preferClose\(\).*needs Kubernetes 1\.34 or later/],
+    ['preferSameNode', '1.33', TrafficDistribution.preferSameNode(), /needs Kubernetes 1\.34 or later/],
+  ])('GIVEN %s at %s WHEN created THEN a PropError names trafficDistribution and the first version that has it', (name, version, value, allowed) => {
+    const stack = stackAt(version);
+    expectPropError(() => new WebService(stack, 'web', { image: IMAGE, resources: RESOURCES, trafficDistribution: value }),
+      { path: 'test/web', prop: 'trafficDistribution', received: `"TrafficDistribution.${name}()"`, allowed });
+  });
+
+  test('GIVEN a JSON patch that sets a field newer than 1.27 on the Service WHEN synthesized THEN the field is in the output', () => {
+    const stack = stackAt('1.33');
+    const web = new WebService(stack, 'web', { image: IMAGE, resources: RESOURCES });
+    web.service.addJsonPatch(JsonPatch.add('/spec/trafficDistribution', 'PreferClose'));
+    expect(findObject(synthObjects(stack), 'Service', 'web').spec.trafficDistribution).toBe('PreferClose');
+  });
+});
+
 describe('AppArmor profile (the field from Kubernetes 1.30, annotations before)', () => {
   test('GIVEN an AppArmor profile at 1.30 WHEN synthesized THEN the pod security context has the field and the template no annotation', () => {
     // GIVEN
@@ -298,6 +328,7 @@ describe('a whole 1.33 app with native sidecars', () => {
     const api = new WebService(stack, 'api', {
       image: IMAGE, resources: RESOURCES, preStop: LifecycleHook.sleep(5),
       initContainers: [{ name: 'migrate', image: IMAGE, command: ['/app/migrate'], resources: RESOURCES }],
+      trafficDistribution: TrafficDistribution.preferClose(),
     });
     api.addSidecar({ ...PROXY, ports: [{ name: 'admin', port: 9901 }], readinessProbe: Probe.http('/ready'), startupProbe: Probe.http('/ready') });
     new Job(stack, 'backfill', { image: IMAGE, resources: RESOURCES, sidecars: [{ name: 'shipper', image: 'fluent/fluent-bit:3.0.4', resources: RESOURCES }] });
@@ -313,6 +344,7 @@ describe('a whole 1.33 app with native sidecars', () => {
     expect(deployment.initContainers.map((c: any) => [c.name, c.restartPolicy])).toEqual([['proxy', 'Always'], ['migrate', undefined]]);
     expect(deployment.containers.map((c: any) => c.name)).toEqual(['api']);
     expect(deployment.containers[0].lifecycle.preStop).toEqual({ sleep: { seconds: 5 } });
+    expect(read('Service', 'api').spec.trafficDistribution).toBe('PreferClose');
     const job = read('Job', 'backfill').spec.template.spec;
     expect([job.initContainers[0].name, job.initContainers[0].restartPolicy, job.containers.length]).toEqual(['shipper', 'Always', 1]);
   });
