@@ -62,6 +62,20 @@ export interface ContainerAdditions {
   readonly lifecycle?: { readonly preStop: LifecycleHandlerJson };
 }
 
+/** A rule of a Job's `successPolicy` (Kubernetes 1.31 beta, on by default). @internal */
+export interface SuccessPolicyRuleJson {
+  readonly succeededIndexes?: string;
+  readonly succeededCount?: number;
+}
+
+/** The fields of a Job spec newer than 1.27 that the library renders. @internal */
+export interface JobSpecAdditions {
+  readonly backoffLimitPerIndex?: number;
+  readonly maxFailedIndexes?: number;
+  readonly podReplacementPolicy?: 'Failed' | 'TerminatingOrFailed';
+  readonly successPolicy?: { readonly rules: SuccessPolicyRuleJson[] };
+}
+
 /** The fields of a Service spec newer than 1.27 that the library renders. @internal */
 export interface ServiceSpecAdditions {
   readonly trafficDistribution?: string;

@@ -150,7 +150,7 @@ export class CronTask extends Workload {
     if (p.suspend !== undefined) check.boolean('suspend', p.suspend);
     if (p.successfulJobsHistoryLimit !== undefined) check.integer('successfulJobsHistoryLimit', p.successfulJobsHistoryLimit, 0);
     if (p.failedJobsHistoryLimit !== undefined) check.integer('failedJobsHistoryLimit', p.failedJobsHistoryLimit, 0);
-    const run = checkJobRun(check, p);
+    const run = checkJobRun(check, p, this.kubernetesVersion);
     this.parallelism = p.parallelism ?? 1;
     this._createPod(p, { ports: [], spread: [], restartPolicy: run.restartPolicy, runToCompletion: true });
     check.throwIfInvalid();

@@ -1,18 +1,46 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { PropChecker } from '../core/_props';
-import { createObject, JsonObject, l1Json } from './_k8s-json';
+import { isPlainRecord, PropChecker } from '../core/_props';
+import { createObject, JobSpecAdditions, JsonObject, l1Json, withFields } from './_k8s-json';
 import { PodTemplate } from './_pod-template';
+import { GatedFeature, requireVersion } from './_version-gate';
+import { CompletionMode } from './completion-mode';
 import { JobRestartPolicy } from './job-restart-policy';
+import { PodReplacementPolicy } from './pod-replacement-policy';
 import { Workload } from './workload';
 import { WorkloadProps } from './workload-props';
+
+/**
+ * A rule of a Job's `successPolicy`: the job succeeds as soon as these indexes (or this many) have succeeded. At
+ * least one of the two fields.
+ *
+ * @see https://kubernetes.io/docs/concepts/workloads/controllers/job/#success-policy
+ */
+export interface JobSuccessRule {
+  /**
+   * Indexes that count for this rule, as the API takes them: indexes and ranges separated by commas, ascending and
+   * not overlapping, each below `completions` (e.g. `"0"`, `"0-2,5"`). Without `succeededCount`, all of them must
+   * succeed.
+   *
+   * @default every index
+   */
+  readonly succeededIndexes?: string;
+
+  /**
+   * How many of the indexes (those of `succeededIndexes`, when given) must succeed: at least 1, at most
+   * `completions` (and the number of indexes in `succeededIndexes`).
+   *
+   * @default all of `succeededIndexes`
+   */
+  readonly succeededCount?: number;
+}
 
 /** What a run of a job says: the options of a `Job` and of each run of a `CronTask`. */
 export interface JobRunOptions {
   /**
    * How many times a failed pod is retried before the job fails.
    *
-   * @default 6, the Kubernetes default
+   * @default 6, the Kubernetes default; with `backoffLimitPerIndex`, none (Kubernetes then sets no overall limit)
    */
   readonly backoffLimit?: number;
 
@@ -51,6 +79,57 @@ export interface JobRunOptions {
    * @default 1
    */
   readonly parallelism?: number;
+
+  /**
+   * How completions are counted: `CompletionMode.INDEXED` gives each pod an index (`JOB_COMPLETION_INDEX`) and needs
+   * `completions`; `backoffLimitPerIndex`, `maxFailedIndexes` and `successPolicy` need it.
+   *
+   * @see https://kubernetes.io/docs/concepts/workloads/controllers/job/#completion-mode
+   * @default CompletionMode.NON_INDEXED (not rendered: the Kubernetes default)
+   */
+  readonly completionMode?: CompletionMode;
+
+  /**
+   * For an Indexed job: how many times the pod of one index is retried before that index fails, while the other
+   * indexes go on. Needs `completionMode: CompletionMode.INDEXED`, `restartPolicy: JobRestartPolicy.NEVER` and
+   * Kubernetes 1.29 or later (`JobBackoffLimitPerIndex`: beta and on by default from 1.29, GA in 1.33).
+   *
+   * @see https://kubernetes.io/docs/concepts/workloads/controllers/job/#backoff-limit-per-index
+   * @see https://kubernetes.io/docs/reference/command-line-tools-reference/feature-gates/ (JobBackoffLimitPerIndex)
+   * @default none: every retry counts against the job's `backoffLimit`
+   */
+  readonly backoffLimitPerIndex?: number;
+
+  /**
+   * With `backoffLimitPerIndex`: how many indexes may fail before the whole job fails and its running pods are
+   * stopped; from 0 to `completions`. Kubernetes 1.29 or later (`JobBackoffLimitPerIndex`).
+   *
+   * @see https://kubernetes.io/docs/concepts/workloads/controllers/job/#backoff-limit-per-index
+   * @default none: every index runs, and the job fails at the end if any index failed
+   */
+  readonly maxFailedIndexes?: number;
+
+  /**
+   * When a replacement pod is started: `PodReplacementPolicy.FAILED` waits until the old pod has fully terminated.
+   * Kubernetes 1.29 or later (`JobPodReplacementPolicy`: beta and on by default from 1.29, GA in 1.34).
+   *
+   * @see https://kubernetes.io/docs/concepts/workloads/controllers/job/#pod-replacement-policy
+   * @see https://kubernetes.io/docs/reference/command-line-tools-reference/feature-gates/ (JobPodReplacementPolicy)
+   * @default Kubernetes' own, TerminatingOrFailed: as soon as the old pod is terminating
+   */
+  readonly podReplacementPolicy?: PodReplacementPolicy;
+
+  /**
+   * For an Indexed job: when it succeeds before every index has (a leader index, or enough workers): 1 to 20 rules,
+   * the job succeeds as soon as one is met and its remaining pods are stopped. Needs
+   * `completionMode: CompletionMode.INDEXED` and Kubernetes 1.31 or later (`JobSuccessPolicy`: beta and on by
+   * default from 1.31, GA in 1.33).
+   *
+   * @see https://kubernetes.io/docs/concepts/workloads/controllers/job/#success-policy
+   * @see https://kubernetes.io/docs/reference/command-line-tools-reference/feature-gates/ (JobSuccessPolicy)
+   * @default none: the job succeeds when every index (or `completions` pods) has succeeded
+   */
+  readonly successPolicy?: JobSuccessRule[];
 }
 
 /** Props of a `Job`. */
@@ -88,7 +167,7 @@ export class Job extends Workload {
     const p = props ?? ({} as JobProps);
     super(scope, id, 'Job', p, { defaultComponent: 'job' });
     Object.defineProperty(this, JOB, { value: true });
-    const run = checkJobRun(this._check, p);
+    const run = checkJobRun(this._check, p, this.kubernetesVersion);
     this.parallelism = p.parallelism ?? 1;
     this._createPod(p, { ports: [], spread: [], restartPolicy: run.restartPolicy, configHash: false, runToCompletion: true });
     this._check.throwIfInvalid();
@@ -106,30 +185,150 @@ export class Job extends Workload {
   }
 }
 
-/** Checks a job's run options. @internal */
-export function checkJobRun(check: PropChecker, o: JobRunOptions): { restartPolicy: 'Never' | 'OnFailure' } {
+/** Per-index retries and failed-index limits (JobBackoffLimitPerIndex). */
+const BACKOFF_LIMIT_PER_INDEX: GatedFeature = {
+  minimum: '1.29',
+  what: 'backoffLimitPerIndex and maxFailedIndexes (JobBackoffLimitPerIndex, beta and on by default from 1.29)',
+};
+
+/** podReplacementPolicy (JobPodReplacementPolicy). */
+const POD_REPLACEMENT_POLICY: GatedFeature = {
+  minimum: '1.29',
+  what: 'podReplacementPolicy (JobPodReplacementPolicy, beta and on by default from 1.29)',
+};
+
+/** successPolicy (JobSuccessPolicy). */
+const SUCCESS_POLICY: GatedFeature = {
+  minimum: '1.31',
+  what: 'successPolicy (JobSuccessPolicy, beta and on by default from 1.31)',
+};
+
+/** The API server's limits: rules of a success policy, and the length of a rule's `succeededIndexes`. */
+const MAX_SUCCESS_RULES = 20;
+const MAX_SUCCEEDED_INDEXES_LENGTH = 64 * 1024;
+
+/**
+ * Checks a job's run options against each other and the target Kubernetes version, as the API server would.
+ *
+ * @see https://github.com/kubernetes/kubernetes/blob/release-1.33/pkg/apis/batch/validation/validation.go (validateJobSpec)
+ * @internal
+ */
+export function checkJobRun(check: PropChecker, o: JobRunOptions, kubernetesVersion: string): { restartPolicy: 'Never' | 'OnFailure' } {
   if (o.backoffLimit !== undefined) check.integer('backoffLimit', o.backoffLimit, 0);
   if (o.activeDeadlineSeconds !== undefined) check.integer('activeDeadlineSeconds', o.activeDeadlineSeconds, 1, 'int64');
   if (o.ttlSecondsAfterFinished !== undefined) check.integer('ttlSecondsAfterFinished', o.ttlSecondsAfterFinished, 0);
   if (o.completions !== undefined) check.integer('completions', o.completions, 1);
   if (o.parallelism !== undefined) check.integer('parallelism', o.parallelism, 1);
+  let restartPolicy: 'Never' | 'OnFailure' = 'Never';
   const restart = o.restartPolicy ?? JobRestartPolicy.NEVER;
   if (!(restart instanceof JobRestartPolicy)) {
     check.fail('restartPolicy', restart, 'JobRestartPolicy.NEVER or JobRestartPolicy.ON_FAILURE');
-    return { restartPolicy: 'Never' };
+  } else {
+    restartPolicy = restart.value;
   }
-  return { restartPolicy: restart.value };
+  const mode = o.completionMode ?? CompletionMode.NON_INDEXED;
+  if (!(mode instanceof CompletionMode)) {
+    check.fail('completionMode', mode, 'CompletionMode.NON_INDEXED or CompletionMode.INDEXED');
+  } else if (mode === CompletionMode.INDEXED && o.completions === undefined) {
+    check.fail('completions', undefined, 'a number of completions: an Indexed job has one index per completion');
+  }
+  const indexed = mode === CompletionMode.INDEXED;
+  const completions = typeof o.completions === 'number' && Number.isInteger(o.completions) ? o.completions : undefined;
+  const needsIndexed = (prop: string, value: unknown) => {
+    if (!indexed) check.fail(prop, value, `nothing unless completionMode is CompletionMode.INDEXED (${prop} applies to the indexes of an Indexed job)`);
+  };
+
+  if (o.backoffLimitPerIndex !== undefined && requireVersion(check, kubernetesVersion, BACKOFF_LIMIT_PER_INDEX, 'backoffLimitPerIndex', o.backoffLimitPerIndex)) {
+    check.integer('backoffLimitPerIndex', o.backoffLimitPerIndex, 0);
+    needsIndexed('backoffLimitPerIndex', o.backoffLimitPerIndex);
+    if (restartPolicy !== 'Never') {
+      check.fail('restartPolicy', 'OnFailure', 'JobRestartPolicy.NEVER with backoffLimitPerIndex (a failed pod is replaced, and its failures counted, per index)');
+    }
+  }
+  if (o.maxFailedIndexes !== undefined && requireVersion(check, kubernetesVersion, BACKOFF_LIMIT_PER_INDEX, 'maxFailedIndexes', o.maxFailedIndexes)) {
+    if (o.backoffLimitPerIndex === undefined) {
+      check.fail('maxFailedIndexes', o.maxFailedIndexes, 'nothing without backoffLimitPerIndex (only indexes that exhaust their own retries fail)');
+    } else {
+      check.integer('maxFailedIndexes', o.maxFailedIndexes, 0, completions ?? 'int32');
+    }
+  }
+  const replacement = o.podReplacementPolicy;
+  if (replacement !== undefined && !(replacement instanceof PodReplacementPolicy)) {
+    check.fail('podReplacementPolicy', replacement, 'PodReplacementPolicy.TERMINATING_OR_FAILED or PodReplacementPolicy.FAILED');
+  } else if (replacement !== undefined) {
+    requireVersion(check, kubernetesVersion, POD_REPLACEMENT_POLICY, 'podReplacementPolicy', replacement.value);
+  }
+  if (o.successPolicy !== undefined && requireVersion(check, kubernetesVersion, SUCCESS_POLICY, 'successPolicy', o.successPolicy)) {
+    needsIndexed('successPolicy', o.successPolicy);
+    checkSuccessPolicy(check, o.successPolicy, completions);
+  }
+  return { restartPolicy };
+}
+
+function checkSuccessPolicy(check: PropChecker, rules: unknown, completions: number | undefined): void {
+  if (!Array.isArray(rules) || rules.length === 0 || rules.length > MAX_SUCCESS_RULES) {
+    check.fail('successPolicy', rules, `an array of 1 to ${MAX_SUCCESS_RULES} rules { succeededIndexes?, succeededCount? }`);
+    return;
+  }
+  rules.forEach((rule: unknown, i) => {
+    const prop = `successPolicy[${i}]`;
+    if (!isPlainRecord(rule) || (rule.succeededIndexes === undefined && rule.succeededCount === undefined)) {
+      check.fail(prop, rule, 'an object with succeededIndexes, succeededCount or both');
+      return;
+    }
+    let indexCount: number | undefined;
+    if (rule.succeededIndexes !== undefined) {
+      const parsed = parseIndexes(rule.succeededIndexes, completions);
+      if (typeof parsed === 'string') check.fail(`${prop}.succeededIndexes`, rule.succeededIndexes, parsed);
+      else indexCount = parsed;
+    }
+    if (rule.succeededCount !== undefined) {
+      const max = Math.min(completions ?? Number.MAX_SAFE_INTEGER, indexCount ?? Number.MAX_SAFE_INTEGER);
+      const what = indexCount !== undefined ? `the ${indexCount} index(es) of succeededIndexes` : `completions (${completions})`;
+      if (check.integer(`${prop}.succeededCount`, rule.succeededCount, 1, 'int32') && (rule.succeededCount as number) > max) {
+        check.fail(`${prop}.succeededCount`, rule.succeededCount, `a count of at most ${what}`);
+      }
+    }
+  });
+}
+
+/**
+ * How many indexes `value` names (`"0-2,5"`: 4), or what is wrong with it: indexes and ranges separated by commas,
+ * ascending and not overlapping, each below `completions`.
+ */
+function parseIndexes(value: unknown, completions: number | undefined): number | string {
+  const allowed = `indexes and ranges separated by commas, ascending and not overlapping${completions !== undefined ? `, each below completions (${completions})` : ''}, e.g. "0-2,5"`;
+  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_SUCCEEDED_INDEXES_LENGTH) return allowed;
+  let count = 0;
+  let last = -1;
+  for (const part of value.split(',')) {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(part);
+    if (!m) return allowed;
+    const from = Number(m[1]);
+    const to = m[2] === undefined ? from : Number(m[2]);
+    if (from <= last || to < from || (completions !== undefined && to >= completions)) return allowed;
+    count += to - from + 1;
+    last = to;
+  }
+  return count;
 }
 
 /** Renders a Job spec as Kubernetes JSON. @internal */
 export function renderJobSpec(o: JobRunOptions, pod: PodTemplate): JsonObject {
+  const mode = o.completionMode === CompletionMode.INDEXED ? 'Indexed' : undefined;
   const spec = l1Json('JobSpec', {
-    backoffLimit: o.backoffLimit ?? 6,
+    backoffLimit: o.backoffLimit ?? (o.backoffLimitPerIndex !== undefined ? undefined : 6),
     activeDeadlineSeconds: o.activeDeadlineSeconds,
     ttlSecondsAfterFinished: o.ttlSecondsAfterFinished,
     completions: o.completions,
     parallelism: o.parallelism,
+    completionMode: mode,
   });
   spec.template = pod.render();
-  return spec;
+  return withFields<JobSpecAdditions>(spec, {
+    backoffLimitPerIndex: o.backoffLimitPerIndex,
+    maxFailedIndexes: o.maxFailedIndexes,
+    podReplacementPolicy: o.podReplacementPolicy?.value,
+    successPolicy: o.successPolicy ? { rules: o.successPolicy.map((r) => ({ succeededIndexes: r.succeededIndexes, succeededCount: r.succeededCount })) } : undefined,
+  });
 }

@@ -3,8 +3,9 @@ import * as path from 'path';
 import { JsonPatch } from 'cdk8s';
 import { parse } from 'yaml';
 import {
-  AppArmorProfile, AppStack, CronTask, Environment, findObject, Job, LifecycleHook, PlatformApp, Probe, SidecarMode,
-  StatefulService, TrafficDistribution, WebService, Worker, WorkloadDefaults, synthObjects,
+  AppArmorProfile, AppStack, CompletionMode, CronTask, Environment, findObject, Job, JobRestartPolicy, LifecycleHook,
+  PlatformApp, PodReplacementPolicy, Probe, SidecarMode, StatefulService, TrafficDistribution, WebService, Worker,
+  WorkloadDefaults, synthObjects,
 } from '../../lib';
 import { expectPropError, RESOURCES, tmpdir } from '../_helpers';
 
@@ -279,6 +280,101 @@ describe('AppArmor profile (the field from Kubernetes 1.30, annotations before)'
     const stack = stackAt('1.33');
     expectPropError(() => new WebService(stack, 'web', { image: IMAGE, resources: RESOURCES, security: { appArmorProfile: AppArmorProfile.localhost('') } }),
       { path: 'test/web', prop: 'security.appArmorProfile', received: '""', allowed: 'a non-empty profile name' });
+  });
+});
+
+describe('Job fields: backoffLimitPerIndex, maxFailedIndexes, podReplacementPolicy (1.29), successPolicy (1.31)', () => {
+  const INDEXED = { image: IMAGE, resources: RESOURCES, completionMode: CompletionMode.INDEXED, completions: 10, parallelism: 5 };
+
+  test('GIVEN an Indexed job with backoffLimitPerIndex and maxFailedIndexes at 1.29 WHEN synthesized THEN both render and backoffLimit is left to Kubernetes', () => {
+    // GIVEN
+    const stack = stackAt('1.29');
+    new Job(stack, 'shards', { ...INDEXED, backoffLimitPerIndex: 2, maxFailedIndexes: 3 });
+    // WHEN
+    const spec = findObject(synthObjects(stack), 'Job', 'shards').spec;
+    // THEN
+    expect(spec).toMatchObject({ completionMode: 'Indexed', completions: 10, backoffLimitPerIndex: 2, maxFailedIndexes: 3 });
+    expect(spec.backoffLimit).toBeUndefined();
+  });
+
+  test('GIVEN backoffLimitPerIndex at 1.28 WHEN created THEN a PropError names it and Kubernetes 1.29', () => {
+    const stack = stackAt('1.28');
+    expectPropError(() => new Job(stack, 'shards', { ...INDEXED, backoffLimitPerIndex: 2 }),
+      { path: 'test/shards', prop: 'backoffLimitPerIndex', received: '2', allowed: 'JobBackoffLimitPerIndex, beta and on by default from 1.29) needs Kubernetes 1.29 or later' });
+  });
+
+  test('GIVEN maxFailedIndexes at 1.28 WHEN created THEN a PropError names it and Kubernetes 1.29', () => {
+    const stack = stackAt('1.28');
+    expectPropError(() => new Job(stack, 'shards', { ...INDEXED, maxFailedIndexes: 1 }),
+      { path: 'test/shards', prop: 'maxFailedIndexes', received: '1', allowed: 'needs Kubernetes 1.29 or later' });
+  });
+
+  test('GIVEN podReplacementPolicy FAILED at 1.29 WHEN synthesized THEN the Job has it', () => {
+    const stack = stackAt('1.29');
+    new Job(stack, 'migrate', { image: IMAGE, resources: RESOURCES, podReplacementPolicy: PodReplacementPolicy.FAILED });
+    expect(findObject(synthObjects(stack), 'Job', 'migrate').spec.podReplacementPolicy).toBe('Failed');
+  });
+
+  test('GIVEN podReplacementPolicy at 1.28 WHEN created THEN a PropError names it and Kubernetes 1.29', () => {
+    const stack = stackAt('1.28');
+    expectPropError(() => new Job(stack, 'migrate', { image: IMAGE, resources: RESOURCES, podReplacementPolicy: PodReplacementPolicy.FAILED }),
+      { path: 'test/migrate', prop: 'podReplacementPolicy', received: '"Failed"', allowed: 'JobPodReplacementPolicy, beta and on by default from 1.29) needs Kubernetes 1.29 or later' });
+  });
+
+  test('GIVEN a successPolicy at 1.31 WHEN synthesized THEN the Job has its rules', () => {
+    const stack = stackAt('1.31');
+    new Job(stack, 'shards', { ...INDEXED, successPolicy: [{ succeededIndexes: '0' }, { succeededIndexes: '1-9', succeededCount: 5 }] });
+    expect(findObject(synthObjects(stack), 'Job', 'shards').spec.successPolicy)
+      .toEqual({ rules: [{ succeededIndexes: '0' }, { succeededIndexes: '1-9', succeededCount: 5 }] });
+  });
+
+  test('GIVEN a successPolicy at 1.30 WHEN created THEN a PropError names it and Kubernetes 1.31', () => {
+    const stack = stackAt('1.30');
+    expectPropError(() => new Job(stack, 'shards', { ...INDEXED, successPolicy: [{ succeededCount: 1 }] }),
+      { path: 'test/shards', prop: 'successPolicy', received: '[{"succeededCount":1}]', allowed: 'JobSuccessPolicy, beta and on by default from 1.31) needs Kubernetes 1.31 or later' });
+  });
+
+  test('GIVEN a CronTask with a successPolicy at 1.31 WHEN synthesized THEN its job template has the rules', () => {
+    const stack = stackAt('1.31');
+    new CronTask(stack, 'report', { ...INDEXED, schedule: '@daily', successPolicy: [{ succeededCount: 8 }] });
+    expect(findObject(synthObjects(stack), 'CronJob', 'report').spec.jobTemplate.spec)
+      .toMatchObject({ completionMode: 'Indexed', successPolicy: { rules: [{ succeededCount: 8 }] } });
+  });
+
+  test('GIVEN backoffLimitPerIndex on a job that is not Indexed WHEN created THEN a PropError asks for CompletionMode.INDEXED', () => {
+    const stack = stackAt('1.33');
+    expectPropError(() => new Job(stack, 'migrate', { image: IMAGE, resources: RESOURCES, backoffLimitPerIndex: 1 }),
+      { path: 'test/migrate', prop: 'backoffLimitPerIndex', received: '1', allowed: 'CompletionMode.INDEXED' });
+  });
+
+  test('GIVEN backoffLimitPerIndex with restartPolicy OnFailure WHEN created THEN a PropError asks for NEVER', () => {
+    const stack = stackAt('1.33');
+    expectPropError(() => new Job(stack, 'shards', { ...INDEXED, backoffLimitPerIndex: 1, restartPolicy: JobRestartPolicy.ON_FAILURE }),
+      { path: 'test/shards', prop: 'restartPolicy', received: '"OnFailure"', allowed: 'JobRestartPolicy.NEVER with backoffLimitPerIndex' });
+  });
+
+  test('GIVEN an Indexed job without completions WHEN created THEN a PropError asks for them', () => {
+    const stack = stackAt('1.33');
+    expectPropError(() => new Job(stack, 'shards', { image: IMAGE, resources: RESOURCES, completionMode: CompletionMode.INDEXED }),
+      { path: 'test/shards', prop: 'completions', received: 'undefined', allowed: 'one index per completion' });
+  });
+
+  test('GIVEN maxFailedIndexes above completions WHEN created THEN a PropError gives the range', () => {
+    const stack = stackAt('1.33');
+    expectPropError(() => new Job(stack, 'shards', { ...INDEXED, backoffLimitPerIndex: 1, maxFailedIndexes: 11 }),
+      { path: 'test/shards', prop: 'maxFailedIndexes', received: '11', allowed: 'an integer from 0 to 10' });
+  });
+
+  test('GIVEN a successPolicy rule with indexes out of order WHEN created THEN a PropError describes the format', () => {
+    const stack = stackAt('1.33');
+    expectPropError(() => new Job(stack, 'shards', { ...INDEXED, successPolicy: [{ succeededIndexes: '5,2' }] }),
+      { path: 'test/shards', prop: 'successPolicy[0].succeededIndexes', received: '"5,2"', allowed: 'ascending and not overlapping, each below completions (10)' });
+  });
+
+  test('GIVEN a successPolicy rule counting more than its indexes WHEN created THEN a PropError names the limit', () => {
+    const stack = stackAt('1.33');
+    expectPropError(() => new Job(stack, 'shards', { ...INDEXED, successPolicy: [{ succeededIndexes: '0-2', succeededCount: 4 }] }),
+      { path: 'test/shards', prop: 'successPolicy[0].succeededCount', received: '4', allowed: 'at most the 3 index(es) of succeededIndexes' });
   });
 });
 
