@@ -99,6 +99,10 @@ export class ShopStack extends AppStack {
       env: { DATABASE_URL: EnvValue.fromSecret(secrets, 'database-url') },
     });
 
+    // The frontend's nginx writes its access log to files; a log shipper beside it forwards them to the cluster's
+    // log collector. A native sidecar (Kubernetes 1.29 and later: an init container that keeps running): it starts
+    // before nginx, so no early line is lost, and stops after it, so the last lines are shipped too.
+    const accessLogs = Mount.emptyDir('/var/log/nginx', { sizeLimit: '128Mi' });
     this.web = new WebService(this, 'shop-web', {
       image: `ghcr.io/acme/shop-web:${tag}`,
       component: 'frontend',
@@ -111,7 +115,14 @@ export class ShopStack extends AppStack {
       env: {
         LOG_LEVEL: EnvValue.fromConfig(this.config, 'LOG_LEVEL'),
       },
-      mounts: [Mount.emptyDir('/var/cache/nginx', { sizeLimit: '256Mi' })],
+      mounts: [Mount.emptyDir('/var/cache/nginx', { sizeLimit: '256Mi' }), accessLogs],
+      sidecars: [{
+        name: 'log-shipper',
+        image: 'fluent/fluent-bit:3.0.7',
+        args: ['-i', 'tail', '-p', 'path=/var/log/nginx/*.log', '-o', 'forward', '-p', 'host=fluentd.logging.svc.cluster.local', '-p', 'port=24224'],
+        resources: { requests: { cpu: '20m', memory: '32Mi' }, limits: { memory: '64Mi' } },
+        mounts: [accessLogs],
+      }],
     });
     // API_URL=http://shop-api.shop.svc.cluster.local, and a NetworkPolicy letting only the web pods reach the API.
     this.web.connectTo(this.api, { envVar: 'API_URL' });
