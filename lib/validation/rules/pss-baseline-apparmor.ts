@@ -18,7 +18,7 @@ const FIELD_SINCE = '1.30';
  *
  * @see https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
  * @see https://github.com/kubernetes/kubernetes/blob/master/staging/src/k8s.io/pod-security-admission/policy/check_appArmorProfile.go
- * @see https://github.com/kubernetes/kubernetes/pull/123435 (the AppArmor fields API and their PodSecurity check, 1.30)
+ * @see https://github.com/kubernetes/website/pull/45176 (the appArmorProfile field from Kubernetes 1.30, annotations before)
  * @see https://kubernetes.io/docs/tutorials/security/apparmor/
  */
 export const pssBaselineApparmor = pssRule({
