@@ -6,9 +6,10 @@
  * to its Kubernetes name (`clusterIp` to `clusterIP`), unwrapped (`IntOrString`, `Quantity`) or converted
  * recursively, undefined values left out. They leave undefined values out by spreading the result object once per
  * field, which at platform scale costs more than the rest of the rendering; the table lets the library do the same
- * in one pass. Every function has the same few shapes of field (below); a function with any other shape fails the
- * generation, and `test/core/l1-convert.test.ts` checks that the committed table matches the installed package and
- * that the interpreter returns what each generated function returns, field by field.
+ * in one pass, and to keep what the generated functions drop (fields their types do not know, values of another
+ * shape), as given. Every function has the same few shapes of field (below); a function with any other shape fails
+ * the generation, and `test/core/l1-convert.test.ts` checks that the committed table matches the installed package
+ * and that the interpreter returns what each generated function returns, field by field, plus what it drops.
  *
  * Run with `npm run generate:l1` after upgrading cdk8s-plus.
  */

@@ -1,7 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { withCapacityCache } from './_capacity';
-import { renderApiObject, withRenderCache } from './_render';
+import { renderApiObject, RenderError, withRenderCache } from './_render';
 import { PlatformError } from './errors';
 import { PlatformAnnotations } from './labels';
 import { ManifestObject } from './manifest-object';
@@ -49,7 +49,7 @@ export class SynthError extends PlatformError {
  * of the tree (cdk8s's own `App.synth()` walks the whole tree once per chart); then validates the rendered objects
  * (`lib/validation`).
  *
- * @throws SynthError if any construct's validation fails
+ * @throws SynthError if any construct's validation fails, or an object would lose a field it was given
  * @throws ValidationError if any rendered object has an error
  * @internal
  */
@@ -84,7 +84,16 @@ export function synthesizeCharts(root: IConstruct): SynthesizedChart[] {
   if (problems.length > 0) throw new SynthError(problems);
   withRenderCache(() => {
     for (const [obj, chart] of apiObjects) {
-      const json = renderApiObject(obj) as ManifestObject;
+      let json: ManifestObject;
+      try {
+        json = renderApiObject(obj) as ManifestObject;
+      } catch (e) {
+        // A field that would be lost: reported with the others, as the construct tree's problems are (once: an object
+        // another one reads when it is rendered, a ConfigMap for a config hash, fails for both).
+        if (!RenderError.isRenderError(e)) throw e;
+        if (!problems.some((p) => p.path === e.constructPath && p.message === e.problem)) problems.push({ path: e.constructPath, message: e.problem });
+        continue;
+      }
       const plaintext = plaintextSecretProblem(json);
       if (plaintext) problems.push({ path: obj.node.path, message: plaintext });
       chart.objects.push(json);

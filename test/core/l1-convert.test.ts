@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { convertL1, hasL1Conversion } from '../../lib/core/_l1-convert';
+import { convertL1, convertL1Object, hasL1Conversion, L1FieldConflict, l1Type } from '../../lib/core/_l1-convert';
 import { L1_CONVERSIONS } from '../../lib/core/_l1-conversions';
 import { k8s } from '../../lib/core/_k8s';
 import { conversionModule, Field } from '../../scripts/generate-l1-conversions';
@@ -10,14 +10,15 @@ const generated = k8s as unknown as Record<string, (x: unknown) => unknown>;
 
 /**
  * A value for every field of `type`, by its shape (nested types to `depth`): the cases the generated code treats
- * differently, wrappers, maps with an undefined entry and an integer-like key, numbers and strings in unions.
- * With `sparse`, every other field is left undefined.
+ * differently, wrappers, maps with an undefined entry and an integer-like key, numbers and strings in unions (values
+ * of the shapes the generated code expects: what it drops is tested below). With `sparse`, every other field is
+ * left undefined; with `unknownKeys`, the innermost objects have a key their type does not know (`<field>-x: 1`).
  */
-function sample(type: string, depth: number, sparse = false): Record<string, unknown> {
+function sample(type: string, depth: number, sparse = false, unknownKeys = false): Record<string, unknown> {
   const obj: Record<string, unknown> = {};
   table[type].forEach(([json, prop, shape, nested], i) => {
     if (sparse && i % 2 === 1) return;
-    const inner = (): unknown => (depth > 0 && nested ? sample(nested, depth - 1, sparse) : { [`${json}-x`]: 1 });
+    const inner = (): unknown => (depth > 0 && nested ? sample(nested, depth - 1, sparse, unknownKeys) : unknownKeys ? { [`${json}-x`]: 1 } : {});
     switch (shape) {
       case 'c': obj[prop] = i % 3 === 0 ? `${json}-value` : i % 3 === 1 ? i : { any: [json] }; break;
       case 'o': obj[prop] = inner(); break;
@@ -26,7 +27,7 @@ function sample(type: string, depth: number, sparse = false): Record<string, unk
       case 'v': obj[prop] = { value: i % 2 === 0 ? `${i}%` : i }; break;
       case 'd': obj[prop] = new Date(Date.UTC(2020, 0, 1, 0, 0, i)); break;
       case 'mc': obj[prop] = { b: 'x', a: 'y', 1: 'z', u: undefined }; break;
-      case 'mv': obj[prop] = { cpu: { value: '100m' }, memory: { value: 1 }, other: 'plain', u: undefined }; break;
+      case 'mv': obj[prop] = { cpu: { value: '100m' }, memory: { value: 1 }, u: undefined }; break;
       case 'mo': obj[prop] = { b: inner(), a: inner(), u: undefined }; break;
       case 'mac': obj[prop] = { b: ['1', '2'], a: [], u: undefined }; break;
       default: throw new Error(`unknown shape ${shape}`);
@@ -54,6 +55,59 @@ describe('convertL1', () => {
         expect(actual).toStrictEqual(expected);
       }
     }
+  });
+
+  test('GIVEN every type with keys it does not know, at the top and in its innermost objects WHEN converted THEN each is kept as given, where the generated function drops it, and the rest is the generated function\'s', () => {
+    for (const type of Object.keys(table)) {
+      const input = { ...sample(type, 2, false, true), 'x-top': { kept: [1] } };
+      const expected = JSON.stringify(generated[`toJson_${type}`](sample(type, 2, false, false)));
+      const actual = JSON.stringify(convertL1(type, input));
+      const given = JSON.stringify(input).match(/"[^"]*-x":1\}/g) ?? [];
+      // Every unknown key, in place of the empty object the generated function leaves, and the top one last.
+      expect({ type, kept: actual.match(/"[^"]*-x":1\}/g) ?? [] }).toEqual({ type, kept: given });
+      expect({ type, json: actual.replace(/\{"[^"]*-x":1\}/g, '{}') }).toEqual({ type, json: `${expected.slice(0, -1)}${expected === '{}' ? '' : ','}"x-top":{"kept":[1]}}` });
+    }
+  });
+
+  test.each([
+    ['a plain string quantity (mv)', 'ResourceRequirements', { limits: { cpu: '1', memory: { value: '1Gi' } } }, { limits: { cpu: '1', memory: '1Gi' } }],
+    ['a number for an IntOrString (v)', 'ServicePort', { port: 80, targetPort: 8080 }, { port: 80, targetPort: 8080 }],
+    ['a wrapper with other keys (v)', 'ServicePort', { targetPort: { value: 1, other: 2 } }, { targetPort: { value: 1, other: 2 } }],
+    ['a string for an object (o)', 'Container', { name: 'c', lifecycle: 'hook' }, { name: 'c', lifecycle: 'hook' }],
+    ['an object for a list of objects (ao)', 'PodSpec', { containers: { name: 'c' } }, { containers: { name: 'c' } }],
+    ['a string in a list of objects (ao)', 'PodSpec', { containers: ['c'] }, { containers: ['c'] }],
+    ['a string for a list (ac)', 'Container', { args: 'x' }, { args: 'x' }],
+    ['a string for a date (d)', 'ObjectMeta', { creationTimestamp: '2024-01-01T00:00:00Z' }, { creationTimestamp: '2024-01-01T00:00:00Z' }],
+    ['a list for a map (mc)', 'ObjectMeta', { labels: ['a'] }, { labels: ['a'] }],
+    ['unknown keys nested in known types and lists', 'PodSpec', { containers: [{ name: 'c', restartPolicy: 'Always', lifecycle: { preStop: { sleep: { seconds: 5 } } } }], resources: { limits: { cpu: '1' } } },
+      { containers: [{ name: 'c', lifecycle: { preStop: { sleep: { seconds: 5 } } }, restartPolicy: 'Always' }], resources: { limits: { cpu: '1' } } }],
+    ['an unknown key in an object of a map (mo)', 'JsonSchemaProps', { properties: { a: { type: 'string', 'x-future': true } } }, { properties: { a: { type: 'string', 'x-future': true } } }],
+  ])('GIVEN %s WHEN converted THEN it is kept as given (where the generated function drops it or fails)', (_, type, input, expected) => {
+    expect(convertL1(type, input)).toEqual(expected);
+    let theirs: unknown;
+    try {
+      theirs = generated[`toJson_${type}`](input);
+    } catch (e) {
+      theirs = e;
+    }
+    expect(theirs).not.toEqual(expected);
+  });
+
+  test('GIVEN a prop and its Kubernetes name with different values WHEN converted THEN an L1FieldConflict names both and the path; with the same value THEN it is written once', () => {
+    let error: unknown;
+    try {
+      convertL1('PodTemplateSpec', { spec: { containers: [{ name: 'c', ports: [{ hostIp: '1.1.1.1', hostIP: '2.2.2.2' }] }] } });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(L1FieldConflict);
+    expect(error).toMatchObject({ path: ['spec', 'containers', 0, 'ports', 0, 'hostIP'], writtenAs: 'hostIp', written: '1.1.1.1', givenAs: 'hostIP', given: '2.2.2.2' });
+    expect(convertL1('ServiceSpec', { clusterIp: 'None', clusterIP: 'None' })).toEqual({ clusterIP: 'None' });
+  });
+
+  test('GIVEN keys already written by the caller WHEN converted into them THEN they come first, and the same value given again is not a conflict', () => {
+    const json = convertL1Object(l1Type('KubeServiceProps'), { apiVersion: 'v1', kind: 'Service', spec: { clusterIp: 'None' } }, { apiVersion: 'v1', kind: 'Service' });
+    expect(JSON.stringify(json)).toBe('{"apiVersion":"v1","kind":"Service","spec":{"clusterIP":"None"}}');
   });
 
   test('GIVEN renamed props WHEN converted THEN each gets its Kubernetes name', () => {
