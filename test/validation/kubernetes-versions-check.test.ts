@@ -33,10 +33,8 @@ const FEATURES: Array<[file: string, first: string, before: string[]]> = [
     'schema-unknown-field Job/render-frames spec.maxFailedIndexes',
     'schema-unknown-field Job/render-frames spec.podReplacementPolicy',
   ]],
-  ['prestop-sleep.yaml', '1.29', [
-    `probe-handler Deployment/api ${POD}.containers[0].lifecycle.preStop`,
-    `schema-unknown-field Deployment/api ${POD}.containers[0].lifecycle.preStop.sleep`,
-  ]],
+  // The sleep field is in the definitions from 1.29, but on by default (served) from 1.30.
+  ['prestop-sleep.yaml', '1.30', [`probe-handler Deployment/api ${POD}.containers[0].lifecycle.preStop`]],
   ['flowcontrol-v1.yaml', '1.29', [
     'api-version-served FlowSchema/ci-robot apiVersion',
     'api-version-served PriorityLevelConfiguration/ci-robot apiVersion',
@@ -68,7 +66,8 @@ describe('check --kubernetes-version on manifests that use newer features', () =
     // WHEN
     const { code, findings } = await check('1.27', CURRENT);
     // THEN
-    expect(errors(findings)).toEqual(FEATURES.flatMap(([, , before]) => before).sort());
+    const sleepField = `schema-unknown-field Deployment/api ${POD}.containers[0].lifecycle.preStop.sleep`;
+    expect(errors(findings)).toEqual([...FEATURES.flatMap(([, , before]) => before), sleepField].sort());
     expect(code).toBe(1);
   });
 
@@ -78,6 +77,17 @@ describe('check --kubernetes-version on manifests that use newer features', () =
 
   test.each(FEATURES.map(([file, first, before]) => [file, previous(first), before]))('GIVEN %s WHEN checked for %s, the version before THEN the feature is an error', async (file, version, before) => {
     expect(errors((await check(version as string, path.join(CURRENT, file as string))).findings)).toEqual(before);
+  });
+});
+
+describe('check --kubernetes-version on a preStop sleep action', () => {
+  test('GIVEN a preStop hook with only the sleep action WHEN checked for 1.29, which has the field but not the feature on THEN the error says from which version it is on', async () => {
+    // WHEN
+    const { findings } = await check('1.29', path.join(CURRENT, 'prestop-sleep.yaml'));
+    // THEN
+    expect(findings.filter((f) => f.severity === 'error').map((f) => f.message)).toEqual([
+      'received "no handler" (the sleep action is on by default from Kubernetes 1.30); allowed: exactly one of exec, httpGet, tcpSocket',
+    ]);
   });
 });
 

@@ -8,18 +8,22 @@ import { isObject, received } from '../_util';
 
 const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
 
-/** The handlers of a lifecycle hook in Kubernetes `version`: `sleep` from 1.29. */
+/**
+ * The handlers of a lifecycle hook in Kubernetes `version`: `sleep` from 1.30, where its feature gate
+ * (PodLifecycleSleepAction, alpha in 1.29) is on by default; before, the API server drops it, leaving no handler.
+ */
 function lifecycleHandlers(version: string): string[] {
-  return isAtLeast(version, '1.29') ? ['exec', 'httpGet', 'sleep', 'tcpSocket'] : ['exec', 'httpGet', 'tcpSocket'];
+  return isAtLeast(version, '1.30') ? ['exec', 'httpGet', 'sleep', 'tcpSocket'] : ['exec', 'httpGet', 'tcpSocket'];
 }
 
 /**
  * Probes and lifecycle hooks have exactly one handler (`exec`, `httpGet`, `tcpSocket`, `grpc` for probes, `sleep` for
- * lifecycle hooks from Kubernetes 1.29), ports that are 1-65535 or IANA names, liveness and startup probes a
+ * lifecycle hooks from Kubernetes 1.30), ports that are 1-65535 or IANA names, liveness and startup probes a
  * `successThreshold` of 1, and no negative timings.
  *
  * @see https://github.com/kubernetes/kubernetes/blob/release-1.27/pkg/apis/core/validation/validation.go (validateProbe, validateHandler: "may not specify more than 1 handler type", validateLivenessProbe, validateStartupProbe)
- * @see https://github.com/kubernetes/kubernetes/blob/release-1.29/pkg/apis/core/validation/validation.go (validateLifecycleHandler: sleep)
+ * @see https://github.com/kubernetes/kubernetes/blob/release-1.30/pkg/apis/core/validation/validation.go (validateHandler: sleep)
+ * @see https://kubernetes.io/blog/2025/05/14/kubernetes-v1-33-updates-to-container-lifecycle/ (the sleep action on by default from v1.30)
  */
 export const probeHandler = podRule({
   id: 'probe-handler',
@@ -54,7 +58,8 @@ export const probeHandler = podRule({
 function checkHandler(ctx: RuleContext, handler: Record<string, any>, at: string, allowed: string[]): void {
   const given = Object.keys(handler).filter((k) => allowed.includes(k) && handler[k] !== null && handler[k] !== undefined);
   if (given.length !== 1) {
-    ctx.report(at, received(given.length === 0 ? 'no handler' : given, `exactly one of ${allowed.join(', ')}`));
+    const off = given.length === 0 && isObject(handler.sleep) && !allowed.includes('sleep') ? ['the sleep action is on by default from Kubernetes 1.30'] : [];
+    ctx.report(at, received(given.length === 0 ? 'no handler' : given, `exactly one of ${allowed.join(', ')}`, off));
   }
   for (const h of ['httpGet', 'tcpSocket', 'grpc']) {
     const port = isObject(handler[h]) ? handler[h].port : undefined;
