@@ -192,6 +192,8 @@ function convertObject(t: CompiledType, obj: Record<string, unknown>, r: L1Value
     const raw = obj[key];
     const i = t.byProp.get(key);
     if (i === undefined) {
+      // A key the caller has written already (apiVersion and kind), with the same value: nothing to add.
+      if (raw !== undefined && into[key] === raw) continue;
       const x = r.deep(raw);
       if (x !== undefined) (given ??= []).push([key, x]);
     } else {
