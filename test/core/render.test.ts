@@ -209,6 +209,22 @@ describe('renderApiObject', () => {
     expect(renderApiObject(obj).data).toEqual({ a: 'X' });
   });
 
+  test('GIVEN an app with a custom resolver and a patched L1 object WHEN rendered THEN cdk8s resolves it, the patch applies to its Kubernetes JSON, and the object keeps its patches', () => {
+    // GIVEN
+    class Upper implements IResolver {
+      public resolve(context: ResolutionContext): void {
+        if (typeof context.value === 'string' && context.value.startsWith('up:')) context.replaceValue(context.value.slice(3).toUpperCase());
+      }
+    }
+    const obj = new k8s.KubeService(chart(new App({ resolvers: [new Upper()] })), 's', { metadata: { name: 's' }, spec: { clusterIp: 'up:none' } });
+    obj.addJsonPatch(JsonPatch.add('/spec/trafficDistribution', 'PreferClose'));
+    // WHEN
+    const json = renderApiObject(obj);
+    // THEN
+    expect(json.spec).toEqual({ clusterIP: 'NONE', trafficDistribution: 'PreferClose' });
+    expect((obj as unknown as { patches: unknown[] }).patches).toHaveLength(1);
+  });
+
   test('GIVEN a subclass of an L1 class with its own toJson WHEN rendered THEN its toJson() is used', () => {
     // GIVEN
     class Tagged extends k8s.KubeConfigMap {
