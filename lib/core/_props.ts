@@ -1,7 +1,8 @@
 import { IConstruct } from 'constructs';
+import { kubernetesVersionOf } from './kubernetes-version';
 import { PropError, PropProblem } from './errors';
 import {
-  isConfigMapKey, isDns1035Label, isDns1123Label, isDns1123Subdomain, isEnvVarName, isQualifiedName,
+  envVarNameAllowed, isConfigMapKey, isDns1035Label, isDns1123Label, isDns1123Subdomain, isEnvVarNameFor, isQualifiedName,
   isValidLabelValue, isValidPortName,
 } from './names';
 import { parseQuantity, QUANTITY_ALLOWED } from './quantity';
@@ -31,7 +32,6 @@ const QUALIFIED_NAME_ALLOWED =
 /** What the API server's syntax rules allow, in words, for error messages. @internal */
 export const ALLOWED = {
   portName: "an IANA service name: at most 15 characters of a-z, 0-9 and '-', with at least one letter and no leading, trailing or adjacent '-' (e.g. 'http', 'grpc-api')",
-  envName: "an environment variable name of letters, digits, '_', '-' or '.', not starting with a digit (e.g. 'DATABASE_URL')",
   configKey: "a ConfigMap/Secret key: at most 253 alphanumeric characters, '-', '_' or '.', not '.' or '..'-prefixed (e.g. 'app.properties')",
   labelValue: "a label value: empty, or at most 63 alphanumeric characters, '-', '_' or '.', starting and ending alphanumeric",
   labelKey: `a label key: ${QUALIFIED_NAME_ALLOWED} (e.g. 'app.kubernetes.io/name', 'tier')`,
@@ -159,8 +159,10 @@ export class PropChecker {
     return true;
   }
 
+  /** An environment variable name, as the Kubernetes version the construct targets accepts it. */
   public envName(prop: string, value: unknown): value is string {
-    return this.syntax(prop, value, isEnvVarName, ALLOWED.envName);
+    const version = kubernetesVersionOf(this.scope);
+    return this.syntax(prop, value, isEnvVarNameFor(version), envVarNameAllowed(version));
   }
 
   public configKey(prop: string, value: unknown): value is string {

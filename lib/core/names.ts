@@ -1,3 +1,4 @@
+import { isAtLeast } from './kubernetes-version';
 /**
  * The Kubernetes API server's syntax rules for names, label keys and values, port names, environment variable
  * names and ConfigMap/Secret keys.
@@ -160,7 +161,35 @@ function hasChDirPrefix(value: string): string[] {
   return [];
 }
 
-/** An environment variable name as Kubernetes 1.27 accepts it (before the relaxed rule of 1.30). @internal */
+/** The first Kubernetes version that accepts relaxed environment variable names by default (KEP-4369: beta in 1.32). */
+const RELAXED_ENV_VAR_NAMES_FROM = '1.32';
+
+/**
+ * An environment variable name as the Kubernetes version `version` accepts it: from 1.32 (RelaxedEnvironmentVariable
+ * Validation, beta and on by default; GA in 1.34) any printable ASCII characters but '='; before, letters, digits,
+ * '_', '-' and '.', not starting with a digit.
+ *
+ * @see https://github.com/kubernetes/enhancements/tree/master/keps/sig-node/4369-allow-special-characters-environment-variable
+ * @internal
+ */
+export function isEnvVarNameFor(version: string): (value: string) => string[] {
+  return isAtLeast(version, RELAXED_ENV_VAR_NAMES_FROM) ? isRelaxedEnvVarName : isEnvVarName;
+}
+
+/** What an environment variable name may be at `version`, in words (see `isEnvVarNameFor()`). @internal */
+export function envVarNameAllowed(version: string): string {
+  return isAtLeast(version, RELAXED_ENV_VAR_NAMES_FROM)
+    ? `an environment variable name of printable ASCII characters other than '=' (Kubernetes ${version}; e.g. 'DATABASE_URL')`
+    : "an environment variable name of letters, digits, '_', '-' or '.', not starting with a digit (e.g. 'DATABASE_URL')";
+}
+
+/** An environment variable name under the relaxed rule (Kubernetes 1.32 and later). @internal */
+export function isRelaxedEnvVarName(value: string): string[] {
+  if (value.length === 0) return ['environment variable name must be non-empty'];
+  return /^[\x20-\x3c\x3e-\x7e]+$/.test(value) ? [] : ["must consist of printable ASCII characters other than '='"];
+}
+
+/** An environment variable name as Kubernetes 1.27 to 1.31 accept it (before the relaxed rule). @internal */
 export function isEnvVarName(value: string): string[] {
   const errs: string[] = [];
   if (!ENV_VAR_NAME_RE.test(value)) {

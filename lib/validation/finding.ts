@@ -39,7 +39,7 @@ export interface SuppressedFinding {
   readonly justification: string;
 }
 
-/** An object whose kind is not a Kubernetes 1.27 built-in (a custom resource): not schema-checked. */
+/** An object whose kind is not a Kubernetes built-in (a custom resource): not schema-checked. */
 export interface UncheckedObject {
   /** The object's apiVersion. */
   readonly apiVersion: string;

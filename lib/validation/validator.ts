@@ -177,7 +177,7 @@ export function validateObjects(objects: readonly ManifestObject[], options: Val
       try {
         rule.check(object, ctx);
       } catch (e) {
-        ctx.report('', `the rule could not check this object (${e instanceof Error ? e.message : String(e)}); allowed: an object of the shape Kubernetes 1.27 defines`);
+        ctx.report('', `the rule could not check this object (${e instanceof Error ? e.message : String(e)}); allowed: an object of the shape Kubernetes ${kubernetesVersion} defines`);
       }
     }
   }

@@ -1,5 +1,5 @@
 import { formatValue } from '../../core/errors';
-import { isConfigMapKey, isEnvVarName } from '../../core/names';
+import { envVarNameAllowed, isConfigMapKey, isEnvVarNameFor } from '../../core/names';
 import { ALLOWED } from '../../core/_props';
 import { podRule } from '../rule';
 import { checkSyntax } from '../_checks';
@@ -21,11 +21,13 @@ export const envVars = podRule({
   layer: 'api',
   severity: 'error',
   checkPod(pod, ctx) {
+    const isEnvVarName = isEnvVarNameFor(ctx.kubernetesVersion);
+    const envName = envVarNameAllowed(ctx.kubernetesVersion);
     for (const { container, path } of containersOf(pod)) {
       arrayOf(container.env).forEach((env, i) => {
         if (!isObject(env)) return;
         const at = `${path}.env[${i}]`;
-        checkSyntax(ctx, `${at}.name`, env.name, isEnvVarName, ALLOWED.envName);
+        checkSyntax(ctx, `${at}.name`, env.name, isEnvVarName, envName);
         if (env.valueFrom === undefined || env.valueFrom === null) return;
         if (typeof env.value === 'string' && env.value !== '') {
           ctx.report(`${at}.valueFrom`, received(env.valueFrom, `either "value" or "valueFrom", not both (value is ${formatValue(env.value)})`));
@@ -47,7 +49,7 @@ export const envVars = podRule({
         const at = `${path}.envFrom[${i}]`;
         const given = ['configMapRef', 'secretRef'].filter((s) => src[s] !== undefined && src[s] !== null);
         if (given.length !== 1) ctx.report(at, received(given.length === 0 ? 'no source' : given, 'exactly one of configMapRef, secretRef'));
-        if (typeof src.prefix === 'string' && src.prefix !== '') checkSyntax(ctx, `${at}.prefix`, src.prefix, isEnvVarName, ALLOWED.envName);
+        if (typeof src.prefix === 'string' && src.prefix !== '') checkSyntax(ctx, `${at}.prefix`, src.prefix, isEnvVarName, envName);
       });
     }
   },

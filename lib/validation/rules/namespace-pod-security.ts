@@ -29,7 +29,7 @@ export const namespacePodSecurity: Rule = {
       if (MODES.includes(name)) {
         if (!LEVELS.includes(value)) ctx.report(field, received(value, LEVELS.map((l) => `"${l}"`).join(', ')));
       } else if (MODES.some((m) => name === `${m}-version`)) {
-        if (!VERSION_RE.test(value)) ctx.report(field, received(value, '"latest" or a Kubernetes minor version such as "v1.27"'));
+        if (!VERSION_RE.test(value)) ctx.report(field, received(value, '"latest" or a Kubernetes minor version such as "v1.33"'));
       } else {
         ctx.report(field, received(key, `a Pod Security label: ${PREFIX}<enforce|audit|warn> or ${PREFIX}<enforce|audit|warn>-version`));
       }
