@@ -33,6 +33,7 @@ import { podRestartPolicy } from './pod-restart-policy';
 import { podVolumes } from './pod-volumes';
 import { probeHandler } from './probe-handler';
 import { probePort } from './probe-port';
+import { jobSidecar } from './job-sidecar';
 import { probesSet } from './probes-set';
 import { pssBaselineApparmor } from './pss-baseline-apparmor';
 import { pssBaselineCapabilities } from './pss-baseline-capabilities';
@@ -133,6 +134,7 @@ export const ALL_RULES: readonly Rule[] = [
   deprecatedServiceAccount,
   envVarSecret,
   imagePinned,
+  jobSidecar,
   pdbAllowsDisruption,
   pdbForReplicas,
   probesSet,
