@@ -6,7 +6,7 @@ import { lastValidationFindings, ValidationError } from '../validation/synth';
 /**
  * Synthesizes a stack, an environment or a whole app and returns what validation found, errors and warnings,
  * instead of throwing on errors: for tests of validation rules and suppressions. Each environment is validated on
- * its own, as `synth()` does.
+ * its own, for the Kubernetes version it targets, as `synth()` does.
  *
  * @throws SynthError if a construct's own validation fails (those are not object findings)
  * @example

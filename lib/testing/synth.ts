@@ -4,6 +4,8 @@ import { ManifestObject } from '../core/manifest-object';
 
 /**
  * Synthesizes a stack, or a whole app, to plain objects: what `synth()` would write, after the same validation.
+ * Objects are rendered and validated for the Kubernetes version each stack targets (its environment's or app's
+ * `kubernetesVersion`, default 1.33), as `synth()` does.
  *
  * Nothing is written to disk. Objects come in construct-tree order.
  *
