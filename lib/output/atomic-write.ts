@@ -1,3 +1,4 @@
+import { spawn } from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -61,7 +62,8 @@ function leftoverKind(name: string, base: string): 'staging' | 'previous' | 'loc
  * 4. The new output is written in full to a new staging folder next to `outdir` (never inside it), marker file
  *    first. On any error the staging folder is deleted and the error is thrown: `outdir` has not changed.
  * 5. Swap: `outdir` is renamed to `.<name>.cdk8s-platform-previous-<id>`, then the staging folder to `outdir`.
- * 6. The previous output is deleted, and the lock file.
+ * 6. The previous output is deleted (from 1,000 files, by a detached process the write does not wait for), and the
+ *    lock file.
  *
  * A reader sees the old output until step 5 and the new one after it. Between its two renames (two consecutive
  * system calls, with nothing in between) `outdir` does not exist: POSIX has no call that replaces a non-empty
@@ -121,13 +123,14 @@ function writeOutput(outdir: string, files: Iterable<readonly [string, string]>,
   }
   const unlock = lock(paths.lock, outdir);
   const warnings: string[] = [];
+  let fileCount = 0;
   try {
     recover(target, paths.parent, paths.base, warnings);
     checkOutputFolder(outdir);
     fs.mkdirSync(paths.staging);
     fs.writeFileSync(path.join(paths.staging, OUTPUT_MARKER_FILE), OUTPUT_MARKER_TEXT);
-    writeFiles(paths.staging, files, outdir);
-    if (replaced && exists(target)) carryOver(target, paths.staging, replaced);
+    fileCount = writeFiles(paths.staging, files, outdir);
+    if (replaced && exists(target)) fileCount += carryOver(target, paths.staging, replaced);
     checkCommandAlive(outdir);
     swap(target, paths.staging, paths.previous);
   } catch (e) {
@@ -135,9 +138,35 @@ function writeOutput(outdir: string, files: Iterable<readonly [string, string]>,
     unlock();
     throw outputError(e, outdir, paths.staging);
   }
-  remove(paths.previous, warnings);
+  // The previous output is about as large as the new one.
+  if (fileCount >= BACKGROUND_REMOVAL_FROM) removeInBackground(paths.previous, warnings);
+  else remove(paths.previous, warnings);
   unlock();
   return warnings;
+}
+
+/**
+ * From how many files the previous output is deleted by a process of its own, which the write does not wait for:
+ * deleting files is mostly waiting for the file system (21,900 files took 3 s here, 0.6 s of it CPU), and nothing
+ * needs the previous output once the new one is in place.
+ */
+const BACKGROUND_REMOVAL_FROM = 1000;
+
+/**
+ * Step 6 for a large output: deletes `folder` in a detached process (plain Node.js, no loader), so that the write
+ * returns at once; a folder it has not finished when the next write starts is deleted by that write (step 3). If the
+ * process cannot be started, deletes it here.
+ */
+function removeInBackground(folder: string, warnings: string[]): void {
+  try {
+    const child = spawn(process.execPath, ['-e', 'require("fs").rmSync(process.argv[1], { recursive: true, force: true })', folder], {
+      detached: true, stdio: 'ignore', windowsHide: true, env: {},
+    });
+    child.on('error', () => undefined);
+    child.unref();
+  } catch {
+    remove(folder, warnings);
+  }
 }
 
 /**
@@ -237,8 +266,12 @@ function recover(target: string, parent: string, base: string, warnings: string[
   for (const leftover of leftovers) remove(leftover, warnings);
 }
 
-/** Step 4: writes every file below `staging`, refusing paths outside it and a path used twice or as file and folder. */
-function writeFiles(staging: string, files: Iterable<readonly [string, string]>, outdir: string): void {
+/**
+ * Step 4: writes every file below `staging`, refusing paths outside it and a path used twice or as file and folder.
+ *
+ * @returns how many files it wrote
+ */
+function writeFiles(staging: string, files: Iterable<readonly [string, string]>, outdir: string): number {
   const fileKeys = new Set<string>([OUTPUT_MARKER_FILE]);
   const folderKeys = new Set<string>();
   const writer = new ParallelFs();
@@ -259,23 +292,36 @@ function writeFiles(staging: string, files: Iterable<readonly [string, string]>,
     settle(writer);
     throw e;
   }
+  return fileKeys.size;
 }
 
-/** Step 4, when some sub-folders are replaced: links every other entry of the current output into the staging folder. */
-function carryOver(target: string, staging: string, replaced: ReadonlySet<string>): void {
+/**
+ * Step 4, when some sub-folders are replaced: links every other entry of the current output into the staging folder.
+ *
+ * @returns how many files it linked (or copied)
+ */
+function carryOver(target: string, staging: string, replaced: ReadonlySet<string>): number {
+  let count = 0;
   for (const name of fs.readdirSync(target)) {
     // An earlier version's staging folder inside the output is never carried over.
     if (replaced.has(name) || name === OUTPUT_MARKER_FILE || /^\.staging-[A-Za-z0-9]{6}$/.test(name)) continue;
-    linkTree(path.join(target, name), path.join(staging, name));
+    count += linkTree(path.join(target, name), path.join(staging, name));
   }
+  return count;
 }
 
-/** Recreates `from` at `to`: folders as folders, files as hard links (copies where links fail), links as links. */
-function linkTree(from: string, to: string): void {
+/**
+ * Recreates `from` at `to`: folders as folders, files as hard links (copies where links fail), links as links.
+ *
+ * @returns how many files and links it recreated
+ */
+function linkTree(from: string, to: string): number {
   const stat = fs.lstatSync(from);
   if (stat.isDirectory()) {
     fs.mkdirSync(to);
-    for (const name of fs.readdirSync(from)) linkTree(path.join(from, name), path.join(to, name));
+    let count = 0;
+    for (const name of fs.readdirSync(from)) count += linkTree(path.join(from, name), path.join(to, name));
+    return count;
   } else if (stat.isFile()) {
     try {
       fs.linkSync(from, to);
@@ -287,6 +333,7 @@ function linkTree(from: string, to: string): void {
   } else {
     throw new PlatformError(`The output folder holds "${from}", which is neither a file, a folder nor a link: remove it.`);
   }
+  return 1;
 }
 
 /** Before step 5: an app whose `cdk8s-platform synth` is gone (killed) must not change the output. */

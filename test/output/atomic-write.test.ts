@@ -234,3 +234,36 @@ describe('replaceSubfoldersAtomically', () => {
     expect(() => replaceSubfoldersAtomically(path.join(tmpdir(), 'out'), new Map([['a/b', new Map()]]))).toThrow('"a/b" is not a sub-folder name');
   });
 });
+
+describe('writeFolderAtomically, a large output', () => {
+  /** `n` files in 10 folders. */
+  const many = (n: number, text: string): Map<string, string> =>
+    new Map(Array.from({ length: n }, (_, i) => [`ns-${i % 10}/f-${i}.yaml`, text] as [string, string]));
+
+  test('GIVEN an output of 1,200 files WHEN written again THEN the new output is in place at once and the previous one is gone a moment later', async () => {
+    // GIVEN
+    const parent = tmpdir();
+    const out = path.join(parent, 'out');
+    writeFolderAtomically(out, many(1200, 'old'));
+    // WHEN
+    writeFolderAtomically(out, many(1200, 'new'));
+    // THEN
+    expect(fs.readFileSync(path.join(out, 'ns-0', 'f-0.yaml'), 'utf8')).toBe('new');
+    for (let i = 0; i < 200 && fs.readdirSync(parent).length > 1; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(fs.readdirSync(parent)).toEqual(['out']);
+  }, 20_000);
+
+  test('GIVEN a large previous output still being deleted WHEN written again at once THEN the output is the newest and nothing is left beside it', async () => {
+    // GIVEN
+    const parent = tmpdir();
+    const out = path.join(parent, 'out');
+    writeFolderAtomically(out, many(1200, 'one'));
+    writeFolderAtomically(out, many(1200, 'two'));
+    // WHEN
+    writeFolderAtomically(out, many(1200, 'three'));
+    // THEN
+    expect(fs.readFileSync(path.join(out, 'ns-3', 'f-3.yaml'), 'utf8')).toBe('three');
+    for (let i = 0; i < 200 && fs.readdirSync(parent).length > 1; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(fs.readdirSync(parent)).toEqual(['out']);
+  }, 20_000);
+});
