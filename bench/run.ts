@@ -22,9 +22,20 @@ const runsArg = process.argv.find((a) => a.startsWith('--runs='));
 const repeats = runsArg ? Number(runsArg.slice('--runs='.length)) : quick ? 1 : 5;
 if (!Number.isInteger(repeats) || repeats < 1) throw new Error(`--runs= needs a positive integer, got ${runsArg}`);
 
+/**
+ * Waits until no previous output is being deleted in the background in `work` (a synth deletes a large previous
+ * output after it returns), so that the deletion does not slow down the next run.
+ */
+function waitForBackgroundRemovals(): void {
+  const deadline = Date.now() + 120_000;
+  const pending = (): boolean => fs.readdirSync(work).some((n) => n.includes('.cdk8s-platform-previous-'));
+  while (pending() && Date.now() < deadline) spawnSync('sleep', ['0.1']);
+}
+
 /** Runs one variant in a fresh Node.js process with the same TypeScript loader as this one. */
 function runVariant(script: string, args: string[]): VariantResult {
   // Dirty pages of the previous run are flushed first, so that their write-back does not slow this one down.
+  waitForBackgroundRemovals();
   spawnSync('sync');
   const result = spawnSync(process.execPath, [...process.execArgv, path.join(__dirname, script), ...args], {
     encoding: 'utf8',
