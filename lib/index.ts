@@ -79,6 +79,8 @@ export type { JobProps, JobRunOptions, JobSuccessRule } from './workloads/job';
 export * from './workloads/job-restart-policy';
 export * from './workloads/lifecycle-hook';
 export * from './workloads/mount';
+export { PodFailureAction, PodFailureRule } from './workloads/pod-failure-policy';
+export type { ExitCodeRuleOptions } from './workloads/pod-failure-policy';
 export { PodReplacementPolicy } from './workloads/pod-replacement-policy';
 export * from './workloads/probe';
 export * from './workloads/replicated-workload';

@@ -68,8 +68,19 @@ export interface SuccessPolicyRuleJson {
   readonly succeededCount?: number;
 }
 
+/**
+ * A rule of a Job's `podFailurePolicy`. The 1.27 types know the field, but not the `FailIndex` action (1.29), and
+ * require `onPodConditions` even in a rule on exit codes (optional from 1.29). @internal
+ */
+export interface PodFailurePolicyRuleJson {
+  readonly action: 'FailJob' | 'Ignore' | 'Count' | 'FailIndex';
+  readonly onExitCodes?: { readonly containerName?: string; readonly operator: 'In' | 'NotIn'; readonly values: number[] };
+  readonly onPodConditions?: Array<{ readonly type: string; readonly status: 'True' }>;
+}
+
 /** The fields of a Job spec newer than 1.27 that the library renders. @internal */
 export interface JobSpecAdditions {
+  readonly podFailurePolicy?: { readonly rules: PodFailurePolicyRuleJson[] };
   readonly backoffLimitPerIndex?: number;
   readonly maxFailedIndexes?: number;
   readonly podReplacementPolicy?: 'Failed' | 'TerminatingOrFailed';

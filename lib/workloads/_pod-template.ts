@@ -276,6 +276,11 @@ export class PodTemplate {
     return { cpu: total('cpu'), memory: total('memory') };
   }
 
+  /** The names of the pod's containers: the main container, sidecars and init containers. */
+  public containerNames(): string[] {
+    return [this.main, ...this.sidecars, ...this.initContainers].map((c) => c.name);
+  }
+
   /** Problems visible only once the stack is complete (keys read from Configs/Secrets defined in the stack). */
   public validate(): string[] {
     return [this.main, ...this.sidecars, ...this.initContainers].flatMap((c) => c.validate());

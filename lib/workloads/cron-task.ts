@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { PropChecker } from '../core/_props';
 import { createObject, l1Json } from './_k8s-json';
 import { ConcurrencyPolicy } from './concurrency-policy';
-import { checkJobRun, JobRunOptions, renderJobSpec } from './job';
+import { checkJobRun, JobRunOptions, renderJobSpec, validatePodFailurePolicy } from './job';
 import { Workload } from './workload';
 import { WorkloadProps } from './workload-props';
 
@@ -170,10 +170,11 @@ export class CronTask extends Workload {
           successfulJobsHistoryLimit: p.successfulJobsHistoryLimit ?? 3,
           failedJobsHistoryLimit: p.failedJobsHistoryLimit ?? 1,
         });
-        spec.jobTemplate = { metadata: { labels: { ...labels } }, spec: renderJobSpec(p, this._pod) };
+        spec.jobTemplate = { metadata: { labels: { ...labels } }, spec: renderJobSpec(p, this._pod, this.kubernetesVersion) };
         return spec;
       },
     });
+    validatePodFailurePolicy(this, p, this._pod);
   }
 
   /** No pods between runs; `parallelism` pods during one (two runs overlap only with ConcurrencyPolicy.ALLOW). @internal */

@@ -6,6 +6,7 @@ import { PodTemplate } from './_pod-template';
 import { GatedFeature, requireVersion } from './_version-gate';
 import { CompletionMode } from './completion-mode';
 import { JobRestartPolicy } from './job-restart-policy';
+import { checkPodFailurePolicy, PodFailureAction, podFailurePolicyContainerProblems, PodFailureRule } from './pod-failure-policy';
 import { PodReplacementPolicy } from './pod-replacement-policy';
 import { Workload } from './workload';
 import { WorkloadProps } from './workload-props';
@@ -130,6 +131,22 @@ export interface JobRunOptions {
    * @default none: the job succeeds when every index (or `completions` pods) has succeeded
    */
   readonly successPolicy?: JobSuccessRule[];
+
+  /**
+   * What a failed pod means, by its exit code or its conditions: 1 to 20 rules, read in order, the first that
+   * matches decides (`PodFailureAction.FAIL_JOB` stops the retries at once, `IGNORE` retries without counting,
+   * `COUNT` counts, `FAIL_INDEX` fails one index of an Indexed job with `backoffLimitPerIndex`, Kubernetes 1.29 or
+   * later). A failure no rule matches counts against `backoffLimit`. Needs `restartPolicy: JobRestartPolicy.NEVER`
+   * (the policy judges failed pods; with `ON_FAILURE` the kubelet restarts the container and the pod does not fail),
+   * and a `podReplacementPolicy`, if any, of `PodReplacementPolicy.FAILED` (Kubernetes then defaults to it).
+   * Kubernetes 1.26 or later (`JobPodFailurePolicy`: beta and on by default from 1.26, GA in 1.31), as every
+   * supported version.
+   *
+   * @see https://kubernetes.io/docs/concepts/workloads/controllers/job/#pod-failure-policy
+   * @see https://kubernetes.io/docs/tasks/job/pod-failure-policy/
+   * @default none: every failed pod counts against `backoffLimit`
+   */
+  readonly podFailurePolicy?: PodFailureRule[];
 }
 
 /** Props of a `Job`. */
@@ -175,14 +192,26 @@ export class Job extends Workload {
       apiVersion: 'batch/v1',
       kind: 'Job',
       metadata: { name: this.name, labels: this._labels() },
-      spec: () => renderJobSpec(p, this._pod),
+      spec: () => renderJobSpec(p, this._pod, this.kubernetesVersion),
     });
+    validatePodFailurePolicy(this, p, this._pod);
   }
 
   /** A Job runs `parallelism` pods while it runs. @internal */
   protected _podCounts(): { minPods: number; maxPods: number; surgePods: number } {
     return { minPods: this.parallelism, maxPods: this.parallelism, surgePods: 0 };
   }
+}
+
+/**
+ * Adds the checks of `podFailurePolicy` that need every container of the pod, made when the app is synthesized.
+ *
+ * @internal
+ */
+export function validatePodFailurePolicy(workload: Workload, o: JobRunOptions, pod: PodTemplate): void {
+  const rules = o.podFailurePolicy;
+  if (rules === undefined) return;
+  workload.node.addValidation({ validate: () => podFailurePolicyContainerProblems(rules, pod.containerNames()) });
 }
 
 /** Per-index retries and failed-index limits (JobBackoffLimitPerIndex). */
@@ -201,6 +230,12 @@ const POD_REPLACEMENT_POLICY: GatedFeature = {
 const SUCCESS_POLICY: GatedFeature = {
   minimum: '1.31',
   what: 'successPolicy (JobSuccessPolicy, beta and on by default from 1.31)',
+};
+
+/** The FailIndex action of a pod failure policy (JobBackoffLimitPerIndex). */
+const FAIL_INDEX: GatedFeature = {
+  minimum: '1.29',
+  what: 'PodFailureAction.FAIL_INDEX (JobBackoffLimitPerIndex, beta and on by default from 1.29)',
 };
 
 /** The API server's limits: rules of a success policy, and the length of a rule's `succeededIndexes`. */
@@ -258,11 +293,31 @@ export function checkJobRun(check: PropChecker, o: JobRunOptions, kubernetesVers
   } else if (replacement !== undefined) {
     requireVersion(check, kubernetesVersion, POD_REPLACEMENT_POLICY, 'podReplacementPolicy', replacement.value);
   }
+  if (o.podFailurePolicy !== undefined) checkJobPodFailurePolicy(check, o, restartPolicy, kubernetesVersion);
   if (o.successPolicy !== undefined && requireVersion(check, kubernetesVersion, SUCCESS_POLICY, 'successPolicy', o.successPolicy)) {
     needsIndexed('successPolicy', o.successPolicy);
     checkSuccessPolicy(check, o.successPolicy, completions);
   }
   return { restartPolicy };
+}
+
+/** Checks `podFailurePolicy` and what it needs of the rest of the job. */
+function checkJobPodFailurePolicy(check: PropChecker, o: JobRunOptions, restartPolicy: 'Never' | 'OnFailure', kubernetesVersion: string): void {
+  if (!checkPodFailurePolicy(check, 'podFailurePolicy', o.podFailurePolicy)) return;
+  if (restartPolicy !== 'Never') {
+    check.fail('restartPolicy', 'OnFailure', 'JobRestartPolicy.NEVER with podFailurePolicy (the policy judges failed pods; with OnFailure the kubelet restarts the container in the same pod, which does not fail)');
+  }
+  if (o.podReplacementPolicy === PodReplacementPolicy.TERMINATING_OR_FAILED) {
+    check.fail('podReplacementPolicy', o.podReplacementPolicy.value, 'PodReplacementPolicy.FAILED (or none) with podFailurePolicy: a pod is judged by the policy once it has terminated');
+  }
+  o.podFailurePolicy.forEach((rule, i) => {
+    if (rule.action !== PodFailureAction.FAIL_INDEX) return;
+    const prop = `podFailurePolicy[${i}].action`;
+    if (!requireVersion(check, kubernetesVersion, FAIL_INDEX, prop, rule.action.value, 'PodFailureAction.FAIL_JOB, IGNORE or COUNT')) return;
+    if (o.backoffLimitPerIndex === undefined) {
+      check.fail(prop, rule.action.value, 'PodFailureAction.FAIL_JOB, IGNORE or COUNT without backoffLimitPerIndex (FAIL_INDEX fails the index of an Indexed job with backoffLimitPerIndex)');
+    }
+  });
 }
 
 function checkSuccessPolicy(check: PropChecker, rules: unknown, completions: number | undefined): void {
@@ -314,7 +369,7 @@ function parseIndexes(value: unknown, completions: number | undefined): number |
 }
 
 /** Renders a Job spec as Kubernetes JSON. @internal */
-export function renderJobSpec(o: JobRunOptions, pod: PodTemplate): JsonObject {
+export function renderJobSpec(o: JobRunOptions, pod: PodTemplate, kubernetesVersion: string): JsonObject {
   const mode = o.completionMode === CompletionMode.INDEXED ? 'Indexed' : undefined;
   const spec = l1Json('JobSpec', {
     backoffLimit: o.backoffLimit ?? (o.backoffLimitPerIndex !== undefined ? undefined : 6),
@@ -329,6 +384,7 @@ export function renderJobSpec(o: JobRunOptions, pod: PodTemplate): JsonObject {
     backoffLimitPerIndex: o.backoffLimitPerIndex,
     maxFailedIndexes: o.maxFailedIndexes,
     podReplacementPolicy: o.podReplacementPolicy?.value,
+    podFailurePolicy: o.podFailurePolicy ? { rules: o.podFailurePolicy.map((r) => r._render(kubernetesVersion)) } : undefined,
     successPolicy: o.successPolicy ? { rules: o.successPolicy.map((r) => ({ succeededIndexes: r.succeededIndexes, succeededCount: r.succeededCount })) } : undefined,
   });
 }

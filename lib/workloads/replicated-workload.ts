@@ -39,7 +39,7 @@ export abstract class ReplicatedWorkload extends Workload implements IScalable {
   private _budget?: PodDisruptionBudget;
 
   protected constructor(scope: Construct, id: string, constructType: string, props: ReplicatedWorkloadProps,
-    options: { defaultComponent: string; defaultReplicas: number }) {
+    options: { defaultComponent: string; defaultReplicas: number; spreadMatchLabelKeys: readonly string[] }) {
     super(scope, id, constructType, props, { defaultComponent: options.defaultComponent, selectorLabels: props.selectorLabels });
     Object.defineProperty(this, REPLICATED, { value: true });
     const check = this._check;
@@ -54,7 +54,12 @@ export abstract class ReplicatedWorkload extends Workload implements IScalable {
     } else {
       spread.forEach((s, i) => {
         if (!(s instanceof TopologySpread)) check.fail(`spread[${i}]`, s, 'TopologySpread.acrossNodes(), TopologySpread.acrossZones() or TopologySpread.across(key)');
-        else { s._check(check, `spread[${i}]`); this._spread.push(s); }
+        else {
+          s._check(check, `spread[${i}]`, Object.keys(this.selectorLabels));
+          // A spread without matchLabelKeys of its own takes the revision label of the workload's kind: a Deployment's
+          // pod-template-hash; none for a StatefulSet, which replaces its pods one at a time without surge.
+          this._spread.push(s._withDefaultMatchLabelKeys(options.spreadMatchLabelKeys));
+        }
       });
     }
     this._revisionHistoryLimit = props.revisionHistoryLimit ?? d.revisionHistoryLimit ?? 10;

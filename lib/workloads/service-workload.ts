@@ -145,7 +145,7 @@ export abstract class ServiceWorkload extends ReplicatedWorkload implements ISer
   private readonly lbAnnotations?: Record<string, string>;
 
   protected constructor(scope: Construct, id: string, constructType: string, props: ServiceWorkloadProps,
-    options: { defaultComponent: string; defaultReplicas: number }) {
+    options: { defaultComponent: string; defaultReplicas: number; spreadMatchLabelKeys: readonly string[] }) {
     super(scope, id, constructType, props, options);
     Object.defineProperty(this, SERVICE_WORKLOAD, { value: true });
     const p = props;

@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { k8s } from '../core/_k8s';
-import { isPlainRecord } from '../core/_props';
+import { isPlainRecord, PropChecker } from '../core/_props';
 import { createObject, l1Json } from './_k8s-json';
 import { ScaleTargetRef } from '../scaling/horizontal-pod-autoscaler';
 import { claimSpec, ClaimOptions } from '../storage/persistent-volume-claim';
@@ -14,6 +14,47 @@ export interface StatefulVolume extends ClaimOptions {
   readonly name: string;
   /** Where the volume is mounted in the main container. */
   readonly path: string;
+}
+
+/**
+ * What happens to the claims of a `StatefulService`'s volumes (and so to their data) when their pod goes away.
+ *
+ * @see https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#persistentvolumeclaim-retention
+ */
+export class ClaimRetention {
+  /** The claims are kept, and a pod that comes back (scaled up again, the StatefulSet recreated) gets its data back. */
+  public static readonly RETAIN = new ClaimRetention('Retain');
+  /** The claims are deleted, and with them the volumes whose storage class reclaim policy is `Delete`: the data is lost. */
+  public static readonly DELETE = new ClaimRetention('Delete');
+
+  private constructor(
+    /** The field's value. */
+    public readonly value: 'Retain' | 'Delete',
+  ) {}
+}
+
+/**
+ * When the claims of a `StatefulService`'s volumes are deleted (`persistentVolumeClaimRetentionPolicy`). Kubernetes
+ * 1.27 or later (`StatefulSetAutoDeletePVC`: beta and on by default from 1.27, GA in 1.32), as every supported
+ * version.
+ *
+ * @see https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#persistentvolumeclaim-retention
+ */
+export interface ClaimRetentionPolicy {
+  /**
+   * What happens to the claims when the StatefulService (its StatefulSet) is deleted.
+   *
+   * @default ClaimRetention.RETAIN
+   */
+  readonly whenDeleted?: ClaimRetention;
+
+  /**
+   * What happens to the claims of the pods removed when the StatefulService is scaled down (those above the new
+   * replica count).
+   *
+   * @default ClaimRetention.RETAIN
+   */
+  readonly whenScaled?: ClaimRetention;
 }
 
 /** Props of a `StatefulService`. */
@@ -38,6 +79,16 @@ export interface StatefulServiceProps extends Omit<ServiceWorkloadProps, 'servic
    * @default false: ordered (`OrderedReady`), as clustered databases expect
    */
   readonly parallelPodManagement?: boolean;
+
+  /**
+   * Whether the claims of `volumes` are deleted when the StatefulService is deleted (`whenDeleted`) or scaled down
+   * (`whenScaled`). Deleting them deletes the data of volumes whose reclaim policy is `Delete` (the default of
+   * dynamically provisioned ones). Needs `volumes`.
+   *
+   * @see https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#persistentvolumeclaim-retention
+   * @default not rendered: Kubernetes keeps the claims in both cases (`ClaimRetention.RETAIN`)
+   */
+  readonly persistentVolumeClaimRetention?: ClaimRetentionPolicy;
 }
 
 const STATEFUL_SERVICE = Symbol.for('cdk8s-platform.StatefulService');
@@ -69,7 +120,7 @@ export class StatefulService extends ServiceWorkload {
 
   constructor(scope: Construct, id: string, props: StatefulServiceProps) {
     const p = props ?? ({} as StatefulServiceProps);
-    super(scope, id, 'StatefulService', p, { defaultComponent: 'database', defaultReplicas: 2 });
+    super(scope, id, 'StatefulService', p, { defaultComponent: 'database', defaultReplicas: 2, spreadMatchLabelKeys: [] });
     Object.defineProperty(this, STATEFUL_SERVICE, { value: true });
     const check = this._check;
     if (p.parallelPodManagement !== undefined) check.boolean('parallelPodManagement', p.parallelPodManagement);
@@ -96,6 +147,7 @@ export class StatefulService extends ServiceWorkload {
         });
       }
     }
+    const retention = checkClaimRetention(check, p.persistentVolumeClaimRetention, Array.isArray(p.volumes) && p.volumes.length > 0);
     check.throwIfInvalid();
 
     const labels = this._labels();
@@ -112,6 +164,7 @@ export class StatefulService extends ServiceWorkload {
           podManagementPolicy: p.parallelPodManagement ? 'Parallel' : 'OrderedReady',
           updateStrategy: { type: 'RollingUpdate' },
           selector: { matchLabels: { ...this.selectorLabels } },
+          persistentVolumeClaimRetentionPolicy: retention,
           volumeClaimTemplates: templates.length > 0 ? templates.map((t) => ({ metadata: { ...t.metadata }, spec: t.spec })) : undefined,
         });
         spec.template = this._pod.render();
@@ -131,4 +184,24 @@ export class StatefulService extends ServiceWorkload {
   public _surgePods(): number {
     return 0;
   }
+}
+
+/** The claim retention policy as the StatefulSet takes it (both fields, Retain where not set), or `undefined`. */
+function checkClaimRetention(check: PropChecker, policy: unknown, hasVolumes: boolean): k8s.StatefulSetPersistentVolumeClaimRetentionPolicy | undefined {
+  if (policy === undefined) return undefined;
+  const prop = 'persistentVolumeClaimRetention';
+  if (!isPlainRecord(policy)) {
+    check.fail(prop, policy, 'an object { whenDeleted?, whenScaled? } of ClaimRetention.RETAIN or ClaimRetention.DELETE');
+    return undefined;
+  }
+  if (!hasVolumes) {
+    check.fail(prop, policy, 'nothing without volumes: the policy applies to the claims of the volumes');
+  }
+  const value = (key: 'whenDeleted' | 'whenScaled'): 'Retain' | 'Delete' => {
+    const v = policy[key] ?? ClaimRetention.RETAIN;
+    if (v instanceof ClaimRetention) return v.value;
+    check.fail(`${prop}.${key}`, v, 'ClaimRetention.RETAIN or ClaimRetention.DELETE');
+    return 'Retain';
+  };
+  return { whenDeleted: value('whenDeleted'), whenScaled: value('whenScaled') };
 }

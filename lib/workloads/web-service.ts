@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { TrafficDistribution } from '../networking/traffic-distribution';
 import { ScaleTargetRef } from '../scaling/horizontal-pod-autoscaler';
+import { DEPLOYMENT_REVISION_LABEL } from '../scheduling/topology-spread';
 import { createDeployment, checkStrategy, surgePods } from './_deployment';
 import { DeploymentStrategy } from './deployment-strategy';
 import { ServiceWorkload, ServiceWorkloadProps } from './service-workload';
@@ -65,7 +66,7 @@ export class WebService extends ServiceWorkload {
 
   constructor(scope: Construct, id: string, props: WebServiceProps) {
     const p = props ?? ({} as WebServiceProps);
-    super(scope, id, 'WebService', p, { defaultComponent: 'server', defaultReplicas: 2 });
+    super(scope, id, 'WebService', p, { defaultComponent: 'server', defaultReplicas: 2, spreadMatchLabelKeys: [DEPLOYMENT_REVISION_LABEL] });
     Object.defineProperty(this, WEB_SERVICE, { value: true });
     this.strategy = checkStrategy(this._check, p.strategy);
     const trafficDistribution = this._checkTrafficDistribution(p.trafficDistribution);

@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ScaleTargetRef } from '../scaling/horizontal-pod-autoscaler';
+import { DEPLOYMENT_REVISION_LABEL } from '../scheduling/topology-spread';
 import { checkStrategy, createDeployment, surgePods } from './_deployment';
 import { ContainerPortSpec } from './_container';
 import { DeploymentStrategy } from './deployment-strategy';
@@ -76,7 +77,7 @@ export class Worker extends ReplicatedWorkload {
 
   constructor(scope: Construct, id: string, props: WorkerProps) {
     const p = props ?? ({} as WorkerProps);
-    super(scope, id, 'Worker', p, { defaultComponent: 'worker', defaultReplicas: 1 });
+    super(scope, id, 'Worker', p, { defaultComponent: 'worker', defaultReplicas: 1, spreadMatchLabelKeys: [DEPLOYMENT_REVISION_LABEL] });
     Object.defineProperty(this, WORKER, { value: true });
     const check = this._check;
 

@@ -201,7 +201,8 @@ export interface ReplicatedWorkloadProps extends WorkloadProps {
   /**
    * How the pods spread over the cluster's topology. An empty list switches spreading off.
    *
-   * @default the app's or stack's `WorkloadDefaults`, else [TopologySpread.acrossNodes()]: preferred, not required
+   * @default the app's or stack's `WorkloadDefaults`, else [TopologySpread.acrossNodes()]: preferred, not required;
+   * a Deployment's constraints count only the pods of the same revision unless they set `matchLabelKeys`
    */
   readonly spread?: TopologySpread[];
 
