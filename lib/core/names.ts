@@ -183,8 +183,8 @@ export function envVarNameAllowed(version: string): string {
     : "an environment variable name of letters, digits, '_', '-' or '.', not starting with a digit (e.g. 'DATABASE_URL')";
 }
 
-/** An environment variable name under the relaxed rule (Kubernetes 1.32 and later). @internal */
-export function isRelaxedEnvVarName(value: string): string[] {
+/** An environment variable name under the relaxed rule (Kubernetes 1.32 and later). */
+function isRelaxedEnvVarName(value: string): string[] {
   if (value.length === 0) return ['environment variable name must be non-empty'];
   return /^[\x20-\x3c\x3e-\x7e]+$/.test(value) ? [] : ["must consist of printable ASCII characters other than '='"];
 }

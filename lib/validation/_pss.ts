@@ -92,7 +92,7 @@ const versionsCache = new WeakMap<ObjectIndex, Map<string, PssVersions>>();
  *
  * @internal
  */
-export function pssVersionsOf(o: ManifestObject, ctx: RuleContext): PssVersions {
+function pssVersionsOf(o: ManifestObject, ctx: RuleContext): PssVersions {
   // Every Pod Security rule asks for the object being validated, one after another.
   if (o === last.object && ctx === last.ctx) return last.versions!;
   const versions = computeVersions(o, ctx);
