@@ -1,15 +1,15 @@
 // cdk8s-platform: the public API. This file only re-exports.
 // Internal helpers (tagged `@internal`) stay out of it: modules that have some are re-exported by name.
 
-export * from './core/app-stack';
-export * from './core/platform-app';
-export * from './core/environment';
+export * from './app/app-stack';
+export * from './app/platform-app';
+export * from './app/environment';
 export { DEFAULT_KUBERNETES_VERSION, kubernetesVersionOf, SUPPORTED_KUBERNETES_VERSIONS } from './core/kubernetes-version';
-export * from './core/environment-values';
+export * from './app/environment-values';
 export { PlatformError, PropError } from './core/errors';
 export type { PropProblem } from './core/errors';
-export { SynthError } from './core/_synth';
-export type { SynthProblem } from './core/_synth';
+export { SynthError } from './app/_synth';
+export type { SynthProblem } from './app/_synth';
 export { MANAGED_BY, PlatformAnnotations, PlatformLabels, RecommendedLabels } from './core/labels';
 export * from './core/manifest-object';
 export { externalReferenceOf } from './core/_external';

@@ -5,7 +5,7 @@ import { Command } from 'commander';
 import { parse } from 'yaml';
 import { formatValue, PlatformError } from '../core/errors';
 import { forTerminal } from '../core/_terminal';
-import { ENVIRONMENT_SELECTION_VARIABLE } from '../core/environment';
+import { ENVIRONMENT_SELECTION_VARIABLE } from '../app/environment';
 import { CLI_PID_VARIABLE } from '../output/atomic-write';
 import { checkOutputFolder } from '../output/output-folder';
 import type { CommandContext } from './index';

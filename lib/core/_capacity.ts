@@ -1,7 +1,5 @@
 import { IConstruct } from 'constructs';
 import { PassCache } from './_pass-cache';
-import { Environment } from './environment';
-import { kubernetesVersionOf } from './kubernetes-version';
 
 /** What one workload needs of its namespace. @internal */
 export interface CapacityShare {
@@ -27,8 +25,8 @@ export function markCapacity(construct: IConstruct, share: () => CapacityShare):
   Object.defineProperty(construct, CAPACITY, { value: share });
 }
 
-/** How to compute what `c` needs of its namespace, if it is a workload (see `markCapacity()`). */
-function shareOf(c: IConstruct): (() => CapacityShare) | undefined {
+/** How to compute what `c` needs of its namespace, if it is a workload (see `markCapacity()`). @internal */
+export function capacityShareOf(c: IConstruct): (() => CapacityShare) | undefined {
   const share = (c as unknown as Record<symbol, unknown>)[CAPACITY];
   return typeof share === 'function' ? (share as () => CapacityShare) : undefined;
 }
@@ -54,7 +52,7 @@ export function capacitySharesIn(scope: IConstruct, namespace: string): Capacity
     // Grouped once: every namespace with a quota asks (a filter per namespace would cost namespaces x workloads).
     byNamespace = new Map();
     for (const c of scope.node.findAll()) {
-      const share = shareOf(c);
+      const share = capacityShareOf(c);
       if (share === undefined) continue;
       const s = share();
       const group = byNamespace.get(s.namespace);
@@ -78,53 +76,4 @@ export function formatMemory(nanos: bigint): string {
   const mi = bytes / (1024 * 1024);
   if (mi >= 1024) return `${Math.round((mi / 1024) * 100) / 100}Gi`;
   return `${Math.round(mi * 100) / 100}Mi`;
-}
-
-/**
- * One line per namespace with the CPU and memory its workloads request at their lowest and highest scale, under a
- * line per environment that names the Kubernetes version it targets (for an app without environments, the first
- * line names the app's).
- *
- * @internal
- */
-export function capacitySummary(root: IConstruct, environments?: readonly string[]): string {
-  /** The namespaces of each environment ("" for workloads outside every environment), and the version it targets. */
-  const groups = new Map<string, { version: string; namespaces: Map<string, CapacityShare[]> }>();
-  for (const c of root.node.findAll()) {
-    const f = shareOf(c);
-    if (f === undefined) continue;
-    const environment = Environment.of(c);
-    const env = environment?.environmentName ?? '';
-    if (environments !== undefined && environment !== undefined && !environments.includes(env)) continue;
-    let group = groups.get(env);
-    if (!group) {
-      group = { version: kubernetesVersionOf(environment ?? root), namespaces: new Map() };
-      groups.set(env, group);
-    }
-    const share = f();
-    const list = group.namespaces.get(share.namespace);
-    if (list) list.push(share);
-    else group.namespaces.set(share.namespace, [share]);
-  }
-  if (groups.size === 0) return '';
-  const only = groups.size === 1 ? groups.get('') : undefined;
-  if (only) return `cdk8s-platform: capacity per namespace (Kubernetes ${only.version}):\n${namespaceLines(only.namespaces, '  ').join('\n')}\n`;
-  const lines: string[] = [];
-  for (const env of [...groups.keys()].sort()) {
-    const group = groups.get(env)!;
-    lines.push(`  ${env || '(outside every environment)'} (Kubernetes ${group.version}):`, ...namespaceLines(group.namespaces, '    '));
-  }
-  return `cdk8s-platform: capacity per namespace:\n${lines.join('\n')}\n`;
-}
-
-/** One line per namespace, in name order. */
-function namespaceLines(namespaces: ReadonlyMap<string, CapacityShare[]>, indent: string): string[] {
-  return [...namespaces.keys()].sort().map((namespace) => {
-    const shares = namespaces.get(namespace)!;
-    const sum = (pods: (s: CapacityShare) => number, res: 'cpu' | 'memory') => shares.reduce((a, s) => a + s.requests[res] * BigInt(pods(s)), 0n);
-    const minPods = shares.reduce((a, s) => a + s.minPods, 0);
-    const maxPods = shares.reduce((a, s) => a + s.maxPods, 0);
-    return `${indent}${namespace}: ${shares.length} workload(s), ${minPods}-${maxPods} pods; requests cpu ${formatCpu(sum((s) => s.minPods, 'cpu'))}-${formatCpu(sum((s) => s.maxPods, 'cpu'))}, ` +
-      `memory ${formatMemory(sum((s) => s.minPods, 'memory'))}-${formatMemory(sum((s) => s.maxPods, 'memory'))} (min-max scale)`;
-  });
 }

@@ -76,6 +76,22 @@ export function findStack(scope: IConstruct, constructType: string): StackLabelS
 }
 
 /**
+ * The nearest `Environment` at or above `scope` (found by its brand, so constructs need not import the app layer),
+ * or undefined when `scope` is not inside one.
+ *
+ * @internal
+ */
+export function enclosingEnvironment(scope: IConstruct): IConstruct | undefined {
+  for (let c: IConstruct | undefined = scope; c; c = c.node.scope) {
+    if (ENVIRONMENT_BRAND in c) return c;
+  }
+  return undefined;
+}
+
+/** The brand every `Environment` carries. @internal */
+export const ENVIRONMENT_BRAND = Symbol.for('cdk8s-platform.Environment');
+
+/**
  * The full set of recommended labels for one object of `stack`.
  *
  * @internal

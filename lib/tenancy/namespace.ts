@@ -2,9 +2,8 @@ import { ApiObject, JsonPatch, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { k8s } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
-import { findStack, recommendedLabels } from '../core/labels';
+import { enclosingEnvironment, findStack, recommendedLabels } from '../core/labels';
 import { capacitySharesIn } from '../core/_capacity';
-import { Environment } from '../core/environment';
 import { kubernetesVersionOf } from '../core/kubernetes-version';
 import { DNS_EGRESS_RULE, NetworkPolicy } from '../networking/network-policy';
 import { quotaFitProblems } from './_quota-fit';
@@ -213,7 +212,7 @@ export class Namespace extends Construct {
       this.resourceQuota = new ResourceQuota(this, 'Quota', { name: `${name}-quota`, namespace: name, hard: props.quota });
       const hard = props.quota;
       this.node.addValidation({
-        validate: () => quotaFitProblems(name, hard, props.limits, capacitySharesIn(Environment.of(this) ?? this.node.root, name)),
+        validate: () => quotaFitProblems(name, hard, props.limits, capacitySharesIn(enclosingEnvironment(this) ?? this.node.root, name)),
       });
     }
     if (props.limits !== undefined) {

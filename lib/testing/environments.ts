@@ -1,6 +1,6 @@
-import { ENVIRONMENT_SELECTION_VARIABLE } from '../core/environment';
+import { ENVIRONMENT_SELECTION_VARIABLE } from '../app/environment';
 import { ManifestObject } from '../core/manifest-object';
-import { PlatformApp } from '../core/platform-app';
+import { PlatformApp } from '../app/platform-app';
 import { SnapshotSerializer, yamlSerializer } from './yaml-serializer';
 
 /**

@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { synthesizeCharts } from '../core/_synth';
+import { synthesizeCharts } from '../app/_synth';
 import { ManifestObject } from '../core/manifest-object';
 
 /**

@@ -1,10 +1,10 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { withCapacityCache } from './_capacity';
-import { renderApiObject, RenderError, withRenderCache } from './_render';
-import { PlatformError } from './errors';
-import { PlatformAnnotations } from './labels';
-import { ManifestObject } from './manifest-object';
+import { withCapacityCache } from '../core/_capacity';
+import { renderApiObject, RenderError, withRenderCache } from '../core/_render';
+import { PlatformError } from '../core/errors';
+import { PlatformAnnotations } from '../core/labels';
+import { ManifestObject } from '../core/manifest-object';
 import { validateSynthesized } from '../validation/synth';
 
 /** The objects of one chart (stack), in construct-tree order. @internal */

@@ -1,6 +1,6 @@
-import { isPlainRecord } from './_props';
-import { formatValue, PlatformError } from './errors';
-import { isDns1123Label } from './names';
+import { isPlainRecord } from '../core/_props';
+import { formatValue, PlatformError } from '../core/errors';
+import { isDns1123Label } from '../core/names';
 
 /**
  * A deep partial of `T`: what one environment changes in the base values. Plain objects are merged key by key;

@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
-import { PlatformError } from './errors';
-import { isPlainRecord } from './_props';
-import { setInherited } from './_inherited';
+import { PlatformError } from '../core/errors';
+import { isPlainRecord } from '../core/_props';
+import { setInherited } from '../core/_inherited';
 
 /** The props the app, an environment or a stack hand down to every construct below them. @internal */
 export interface InheritedProps {

@@ -1,11 +1,11 @@
 import { Construct, IConstruct } from 'constructs';
-import { PropChecker } from './_props';
-import { PlatformError } from './errors';
-import { PlatformLabels } from './labels';
+import { PropChecker } from '../core/_props';
+import { PlatformError } from '../core/errors';
+import { ENVIRONMENT_BRAND, PlatformLabels } from '../core/labels';
 import type { Provider } from '../providers/provider';
 import type { WorkloadDefaults } from '../workloads/workload-defaults';
 import { applyInheritedProps } from './_inherited-props';
-import { setKubernetesVersion } from './kubernetes-version';
+import { setKubernetesVersion } from '../core/kubernetes-version';
 
 /** Props of an `Environment`. */
 export interface EnvironmentProps {
@@ -48,7 +48,7 @@ export interface EnvironmentProps {
  */
 export const ENVIRONMENT_SELECTION_VARIABLE = 'CDK8S_PLATFORM_ENV';
 
-const ENVIRONMENT = Symbol.for('cdk8s-platform.Environment');
+const ENVIRONMENT = ENVIRONMENT_BRAND;
 const PLATFORM_APP = Symbol.for('cdk8s-platform.PlatformApp');
 
 /**

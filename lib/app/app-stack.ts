@@ -4,9 +4,9 @@ import { Namespace, NamespaceOptions } from '../tenancy/namespace';
 import type { Provider } from '../providers/provider';
 import type { WorkloadDefaults } from '../workloads/workload-defaults';
 import { applyInheritedProps } from './_inherited-props';
-import { PropChecker } from './_props';
+import { PropChecker } from '../core/_props';
 import { Environment } from './environment';
-import { findStack, isAppStackLike, markAppStack, MANAGED_BY, RecommendedLabels } from './labels';
+import { findStack, isAppStackLike, markAppStack, MANAGED_BY, RecommendedLabels } from '../core/labels';
 
 /** Props of an `AppStack`. */
 export interface AppStackProps {
