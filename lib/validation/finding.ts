@@ -27,6 +27,8 @@ export interface Finding {
   readonly field: string;
   /** What is wrong: the value received and what is allowed. */
   readonly message: string;
+  /** What to change to fix it, in one sentence: the rule's `remediation`. @default none: no rule found it (e.g. a file that could not be read) */
+  readonly remediation?: string;
 }
 
 /** A finding that a suppression turned off or downgraded, kept for the report with its justification. */
