@@ -1,6 +1,7 @@
-import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { brand, hasBrand } from '../core/_brand';
 import { PropChecker } from '../core/_props';
+import { CRON_SCHEDULE_ALLOWED, cronScheduleProblems } from '../core/cron-schedule';
 import { createObject, l1Json } from './_k8s-json';
 import { ConcurrencyPolicy } from './concurrency-policy';
 import { checkJobRun, JobRunOptions, renderJobSpec, validatePodFailurePolicy } from './job';
@@ -10,8 +11,10 @@ import { WorkloadProps } from './workload-props';
 /** Props of a `CronTask`. */
 export interface CronTaskProps extends WorkloadProps, JobRunOptions {
   /**
-   * When the task runs: a cron expression of five fields (minute hour day-of-month month day-of-week, e.g.
-   * `"30 2 * * *"`), or `@hourly`, `@daily`, `@weekly`, `@monthly`, `@yearly`.
+   * When the task runs, as the API server reads a CronJob's schedule: a cron expression of five fields (minute
+   * hour day-of-month month day-of-week, e.g. `"30 2 * * *"`; day of week 0-6 or SUN-SAT), or `@hourly`, `@daily`,
+   * `@midnight`, `@weekly`, `@monthly`, `@yearly`, `@annually`, `@every <duration>` (e.g. `"@every 1h30m"`).
+   * Surrounding spaces are removed; set the time zone with `timeZone`, not `TZ=` in the schedule.
    */
   readonly schedule: string;
 
@@ -58,54 +61,6 @@ export interface CronTaskProps extends WorkloadProps, JobRunOptions {
   readonly failedJobsHistoryLimit?: number;
 }
 
-const CRON_TASK = Symbol.for('cdk8s-platform.CronTask');
-const MACROS = new Set(['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly']);
-const FIELDS: Array<{ name: string; min: number; max: number; names?: string[] }> = [
-  { name: 'minute', min: 0, max: 59 },
-  { name: 'hour', min: 0, max: 23 },
-  { name: 'day of month', min: 1, max: 31 },
-  { name: 'month', min: 1, max: 12, names: ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'] },
-  { name: 'day of week', min: 0, max: 6, names: ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] },
-];
-
-/**
- * What is wrong with a cron schedule, as the CronJob controller's parser (robfig/cron, standard format) reads it,
- * or `undefined` if it is valid.
- *
- * @internal
- */
-export function cronProblem(schedule: unknown): string | undefined {
-  if (typeof schedule !== 'string') return 'not a string';
-  const s = schedule.trim();
-  if (/^(CRON_)?TZ=/.test(s)) return 'a time zone in the schedule: use the timeZone prop';
-  if (s.startsWith('@')) return MACROS.has(s) ? undefined : `unknown macro ${s}`;
-  const parts = s.split(/\s+/);
-  if (parts.length !== 5) return `${parts.length} fields instead of 5`;
-  for (let i = 0; i < 5; i++) {
-    const f = FIELDS[i];
-    const value = (v: string): number | undefined => {
-      const idx = f.names?.indexOf(v.toUpperCase()) ?? -1;
-      if (idx >= 0) return idx + f.min;
-      if (!/^\d+$/.test(v)) return undefined;
-      const n = Number(v);
-      // robfig/cron accepts 7 as Sunday too
-      return n >= f.min && (n <= f.max || (i === 4 && n === 7)) ? n : undefined;
-    };
-    for (const item of parts[i].split(',')) {
-      const m = /^([^/]+)(?:\/(\d+))?$/.exec(item);
-      if (!m || (m[2] !== undefined && Number(m[2]) < 1)) return `bad ${f.name} "${item}"`;
-      const range = m[1];
-      if (range === '*' || range === '?') continue;
-      const [lo, hi, ...rest] = range.split('-');
-      const a = value(lo);
-      const b = hi === undefined ? a : value(hi);
-      if (rest.length > 0 || a === undefined || b === undefined || a > b) {
-        return `bad ${f.name} "${item}" (allowed: ${f.min}-${f.max}${f.names ? ` or ${f.names[0]}-${f.names[f.names.length - 1]}` : ''})`;
-      }
-    }
-  }
-  return undefined;
-}
 
 /**
  * A task that runs on a schedule (a nightly report, a cleanup): a CronJob with the same secure pod defaults as
@@ -123,11 +78,9 @@ export function cronProblem(schedule: unknown): string | undefined {
 export class CronTask extends Workload {
   /** Whether `x` is a `CronTask`, also across copies of this package. */
   public static isCronTask(x: unknown): x is CronTask {
-    return x !== null && typeof x === 'object' && CRON_TASK in x;
+    return hasBrand(x, 'CronTask');
   }
 
-  /** The CronJob (the escape hatch). */
-  public readonly cronJob: ApiObject;
   /** How many pods one run runs at once. */
   public readonly parallelism: number;
   /** What happens when a run is due while the previous one still runs. */
@@ -136,15 +89,15 @@ export class CronTask extends Workload {
   constructor(scope: Construct, id: string, props: CronTaskProps) {
     const p = props ?? ({} as CronTaskProps);
     super(scope, id, 'CronTask', p, { defaultComponent: 'cron' });
-    Object.defineProperty(this, CRON_TASK, { value: true });
     const check = this._check;
-    const problem = cronProblem(p.schedule);
-    if (problem) {
-      check.fail('schedule', p.schedule, 'a cron expression of five fields (minute hour day-of-month month day-of-week, e.g. "30 2 * * *") or @hourly, @daily, @weekly, @monthly, @yearly', [problem]);
+    if (typeof p.schedule !== 'string') check.fail('schedule', p.schedule, CRON_SCHEDULE_ALLOWED);
+    else {
+      const problems = cronScheduleProblems(p.schedule.trim(), { hasTimeZone: p.timeZone !== undefined, kubernetesVersion: this.kubernetesVersion });
+      if (problems.length > 0) check.fail('schedule', p.schedule, CRON_SCHEDULE_ALLOWED, problems);
     }
     checkTimeZone(check, p.timeZone);
     const policy = p.concurrencyPolicy ?? ConcurrencyPolicy.FORBID;
-    if (!(policy instanceof ConcurrencyPolicy)) check.fail('concurrencyPolicy', policy, 'ConcurrencyPolicy.FORBID, ConcurrencyPolicy.REPLACE or ConcurrencyPolicy.ALLOW');
+    if (!ConcurrencyPolicy.isConcurrencyPolicy(policy)) check.fail('concurrencyPolicy', policy, 'ConcurrencyPolicy.FORBID, ConcurrencyPolicy.REPLACE or ConcurrencyPolicy.ALLOW');
     this.concurrencyPolicy = policy;
     if (p.startingDeadlineSeconds !== undefined) check.integer('startingDeadlineSeconds', p.startingDeadlineSeconds, 10, 'int64');
     if (p.suspend !== undefined) check.boolean('suspend', p.suspend);
@@ -156,10 +109,10 @@ export class CronTask extends Workload {
     check.throwIfInvalid();
 
     const labels = this._labels();
-    this.cronJob = createObject(this, 'CronJob', {
+    this._setApiObject(createObject(this, 'CronJob', {
       apiVersion: 'batch/v1',
       kind: 'CronJob',
-      metadata: { name: this.name, labels },
+      metadata: { name: this.name, labels, annotations: this._metadata.annotations },
       spec: () => {
         const spec = l1Json('CronJobSpec', {
           schedule: p.schedule.trim(),
@@ -173,15 +126,17 @@ export class CronTask extends Workload {
         spec.jobTemplate = { metadata: { labels: { ...labels } }, spec: renderJobSpec(p, this._pod, this.kubernetesVersion) };
         return spec;
       },
-    });
+    }));
     validatePodFailurePolicy(this, p, this._pod);
   }
 
   /** No pods between runs; `parallelism` pods during one (two runs overlap only with ConcurrencyPolicy.ALLOW). @internal */
   protected _podCounts(): { minPods: number; maxPods: number; surgePods: number } {
-    return { minPods: 0, maxPods: this.parallelism, surgePods: this.concurrencyPolicy === ConcurrencyPolicy.ALLOW ? this.parallelism : 0 };
+    return { minPods: 0, maxPods: this.parallelism, surgePods: this.concurrencyPolicy.value === ConcurrencyPolicy.ALLOW.value ? this.parallelism : 0 };
   }
 }
+
+brand(CronTask, 'CronTask');
 
 function checkTimeZone(check: PropChecker, tz: unknown): void {
   if (tz === undefined) return;

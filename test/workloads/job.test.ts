@@ -63,7 +63,7 @@ describe('CronTask', () => {
     expect(() => new CronTask(stack, 'c', { image: IMAGE, resources: RESOURCES, schedule })).not.toThrow();
   });
 
-  test.each([['* * * *', '4 fields'], ['60 * * * *', 'minute'], ['* 24 * * *', 'hour'], ['@often', 'unknown macro'], ['TZ=UTC 0 * * * *', 'timeZone prop']])(
+  test.each([['* * * *', 'found 4'], ['60 * * * *', 'minute'], ['* 24 * * *', 'hour'], ['@often', 'unrecognized descriptor'], ['TZ=UTC 0 * * * *', 'set the time zone with timeZone']])(
     'GIVEN the invalid schedule %s WHEN created THEN a PropError explains (%s)', (schedule, reason) => {
       const { stack } = makeStack();
       const e = expectPropError(() => new CronTask(stack, 'c', { image: IMAGE, resources: RESOURCES, schedule }),
