@@ -35,6 +35,8 @@ export interface PssControl {
   readonly control: string;
   readonly level: 'baseline' | 'restricted';
   readonly description: string;
+  /** What to change to fix a finding, in one sentence (the rule's `remediation`). */
+  readonly remediation: string;
   /**
    * Whether the standard leaves Windows pods (`spec.os.name: windows`) out of the control, which it does from
    * policy version 1.25 for the restricted controls of Linux-only fields.
@@ -69,6 +71,7 @@ export function pssRule(control: PssControl): Rule {
   return podRule({
     id: control.id,
     description: `Pod Security Standards (${control.level}), ${control.control}: ${control.description}`,
+    remediation: control.remediation,
     layer: 'policy',
     severity: 'warning',
     checkPod(pod, ctx, object) {

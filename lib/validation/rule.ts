@@ -1,6 +1,6 @@
 import { ManifestObject } from '../core/manifest-object';
 import { Severity } from './finding';
-import { ObjectIndex } from './_index';
+import { ObjectIndex } from './object-index';
 import { PodTemplateRef, podTemplateOf, POD_KINDS } from './_pod';
 
 /**
@@ -42,19 +42,50 @@ export interface Rule {
   readonly severity: Severity;
   /** The kinds the rule looks at. @default every kind */
   readonly kinds?: readonly string[];
+  /**
+   * What to change to fix a finding, in one sentence: in the construct API where it applies and in YAML terms, e.g.
+   * "Set `resources.limits.memory` on the container (the workload's `resources` prop).". `check` prints it under
+   * each finding, and a synth's `ValidationError` with each error.
+   */
+  readonly remediation: string;
   /** Checks one object, reporting problems through `ctx.report`. */
   check(object: ManifestObject, ctx: RuleContext): void;
 }
 
-/** A rule that checks the pod template of workloads (or a Pod): what `podRule()` takes. @internal */
+/** What `podRule()` takes: a rule that checks the pod template of workloads (or a Pod). */
 export interface PodRuleDefinition extends Omit<Rule, 'check' | 'kinds'> {
-  /** The kinds the rule looks at. @default every kind with a pod template */
+  /**
+   * The kinds the rule looks at.
+   *
+   * @default every kind with a pod template: Pod, PodTemplate, ReplicationController, Deployment, ReplicaSet,
+   * StatefulSet, DaemonSet, Job and CronJob
+   */
   readonly kinds?: readonly string[];
-  /** Checks the pod template of `object`. */
+  /**
+   * Checks the pod template of `object`; report fields with their path in the object, from `pod.specPath` or
+   * `pod.metadataPath` (e.g. `${pod.specPath}.containers[0].image`).
+   */
   checkPod(pod: PodTemplateRef, ctx: RuleContext, object: ManifestObject): void;
 }
 
-/** A rule that runs on the pod template of every object that has one (Pods, workloads, CronJobs, PodTemplates). @internal */
+/**
+ * A rule that runs on the pod template of every object that has one (Pods, workloads, CronJobs, PodTemplates), as
+ * the built-in pod rules do: objects without a pod template (or with a malformed one) are skipped.
+ *
+ * @example
+ * export const memoryLimit = podRule({
+ *   id: 'acme-memory-limit',
+ *   description: 'Every container limits its memory.',
+ *   layer: 'policy',
+ *   severity: 'error',
+ *   remediation: 'Set `resources.limits.memory` on every container.',
+ *   checkPod(pod, ctx) {
+ *     (pod.spec.containers ?? []).forEach((c: any, i: number) => {
+ *       if (!c.resources?.limits?.memory) ctx.report(`${pod.specPath}.containers[${i}].resources.limits.memory`, 'received nothing; allowed: a memory limit');
+ *     });
+ *   },
+ * });
+ */
 export function podRule(definition: PodRuleDefinition): Rule {
   const { checkPod, kinds, ...rest } = definition;
   return {
@@ -65,4 +96,9 @@ export function podRule(definition: PodRuleDefinition): Rule {
       if (pod) checkPod(pod, ctx, o);
     },
   };
+}
+
+/** Whether `s` is kebab-case, as rule ids and preset names are: lower case letters and digits, single hyphens between. @internal */
+export function isKebabCase(s: string): boolean {
+  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(s);
 }

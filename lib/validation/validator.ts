@@ -1,17 +1,18 @@
-import { formatValue } from '../core/errors';
+import { formatValue, PlatformError, PropProblem } from '../core/errors';
 import { checkKubernetesVersion, DEFAULT_KUBERNETES_VERSION } from '../core/kubernetes-version';
 import { ManifestObject } from '../core/manifest-object';
 import { fieldPathSegments } from '../core/_field-path';
 import { hasSecretFields, HIDDEN, hideSecretValues, holdsSecret, secretValuesOf, valueAt } from '../core/_secret-fields';
 import { Finding, Severity, SuppressedFinding, UncheckedObject, ValidationResult } from './finding';
-import { DeclaredExternal, ObjectIndex } from './_index';
+import { DeclaredExternal, ObjectIndex } from './object-index';
 import { ValidationPreset } from './presets';
-import { Rule, RuleContext } from './rule';
-import { ALL_RULES } from './rules';
+import { isKebabCase, Rule, RuleContext, RuleLayer } from './rule';
+import { ALL_RULES, ruleById } from './rules';
 import { isKnownKind } from './schema/_schema';
 import { parseSuppressionAnnotations, Suppression } from './suppression';
+import type { PropChecker } from '../core/_props';
 import { isObject, nameOf, namespaceOf } from './_util';
-import { externalsDeclaredBy } from './_externals';
+import { externalsDeclaredBy } from './external-references';
 
 /** How to validate a set of objects. */
 export interface ValidationOptions {
@@ -21,6 +22,15 @@ export interface ValidationOptions {
    * @default ValidationPreset.RECOMMENDED
    */
   readonly preset?: ValidationPreset;
+
+  /**
+   * A team's own rules, run after the built-in ones, with the same shape: each has an id of its own (not a built-in
+   * rule's, nor another's of this list), and the preset and suppressions apply to it by that id. `podRule()` makes a
+   * rule that checks pod templates as the built-in pod rules do.
+   *
+   * @default none: the built-in rules (`ALL_RULES`) only
+   */
+  readonly rules?: readonly Rule[];
 
   /**
    * Rules turned off or downgraded for every object, each with its justification.
@@ -85,14 +95,20 @@ export interface ObjectSource {
  * @param sources where each object came from, index for index
  */
 export function validateObjects(objects: readonly ManifestObject[], options: ValidationOptions = {}, sources: ReadonlyArray<ObjectSource | undefined> = []): ValidationResult {
+  const problems = validationOptionProblems(options);
+  if (problems.length > 0) {
+    throw new PlatformError(`Invalid validation options:\n${problems.map((p) => `  - ${p.prop}: received ${formatValue(p.value)}; allowed: ${p.allowed}`).join('\n')}`);
+  }
   const preset = options.preset ?? ValidationPreset.RECOMMENDED;
+  const custom = options.rules ?? [];
+  const knownIds = custom.length === 0 ? undefined : new Set(custom.map((r) => r.id));
   const kubernetesVersion = options.kubernetesVersion === undefined
     ? DEFAULT_KUBERNETES_VERSION : checkKubernetesVersion(options.kubernetesVersion, 'kubernetesVersion');
   const appWide = new Map<string, Suppression>();
   for (const s of options.suppressions ?? []) appWide.set(s.rule, s);
 
   const severities = new Map<Rule, Severity>();
-  for (const rule of ALL_RULES) {
+  for (const rule of custom.length === 0 ? ALL_RULES : [...ALL_RULES, ...custom]) {
     const severity = preset.severityOf(rule);
     if (severity) severities.set(rule, severity);
   }
@@ -141,6 +157,7 @@ export function validateObjects(objects: readonly ManifestObject[], options: Val
         location: source?.locate ? source.locate(field) : source?.location,
         field,
         message,
+        remediation: rule.remediation,
       };
       const s = local?.get(rule.id) ?? appWide.get(rule.id);
       if (s) {
@@ -165,6 +182,11 @@ export function validateObjects(objects: readonly ManifestObject[], options: Val
     source = sources[i];
     local = undefined;
     secrets = undefined;
+    for (const s of source?.suppressions ?? []) {
+      if (!isRuleId(s.rule, knownIds)) {
+        throw new PlatformError(`Invalid suppression of the construct at ${JSON.stringify(source?.constructPath ?? '')}: received the rule id ${formatValue(s.rule)}; allowed: ${RULE_ID_ALLOWED}`);
+      }
+    }
     const annotated = isObject(object.metadata) && isObject(object.metadata.annotations)
       ? parseSuppressionAnnotations(object.metadata.annotations).suppressions : [];
     if (annotated.length > 0 || (source?.suppressions?.length ?? 0) > 0) {
@@ -182,6 +204,89 @@ export function validateObjects(objects: readonly ManifestObject[], options: Val
     }
   }
   return { findings: [...errors, ...warnings], suppressed, unchecked };
+}
+
+const RULE_ID_ALLOWED = 'the id of a built-in rule (ALL_RULES) or of one of validation.rules';
+const LAYERS: readonly RuleLayer[] = ['schema', 'api', 'integrity', 'policy'];
+
+/** Whether `id` is a built-in rule's or one of `custom`'s. */
+function isRuleId(id: string, custom: ReadonlySet<string> | undefined): boolean {
+  return ruleById(id) !== undefined || custom?.has(id) === true;
+}
+
+/**
+ * Records the problems of a `validation` prop (`ValidationOptions`) in `check`, under `prop`: the same ones
+ * `validateObjects()` refuses.
+ *
+ * @internal
+ */
+export function checkValidationOptions(check: PropChecker, options: ValidationOptions | undefined, prop = 'validation'): void {
+  if (options === undefined) return;
+  for (const p of validationOptionProblems(options)) check.fail(`${prop}.${p.prop}`, p.value, p.allowed);
+}
+
+/**
+ * What is wrong with `options`' custom rules (their shape, an id that is a built-in rule's or another's of the list),
+ * its preset (a rule id it names that no rule has) and its suppressions (a rule id no rule has).
+ */
+function validationOptionProblems(options: ValidationOptions): PropProblem[] {
+  const problems: PropProblem[] = [];
+  const rules: unknown = options.rules;
+  const ids = new Map<string, { at: string; description: unknown }>();
+  if (rules !== undefined && !Array.isArray(rules)) {
+    problems.push({ prop: 'rules', value: rules, allowed: 'an array of rules, each { id, description, layer, severity, remediation, check } or podRule({ ... })' });
+  } else {
+    (rules ?? []).forEach((rule: unknown, i: number) => ruleProblems(rule, `rules[${i}]`, ids, problems));
+  }
+  const known = new Set(ids.keys());
+  const preset: unknown = options.preset;
+  if (preset !== undefined && !ValidationPreset.isValidationPreset(preset)) {
+    problems.push({ prop: 'preset', value: preset, allowed: 'a ValidationPreset: RECOMMENDED, STRICT, API_ONLY or ValidationPreset.custom({ ... })' });
+  } else {
+    for (let p = preset as ValidationPreset | undefined; p !== undefined; p = p.base) {
+      for (const id of Object.keys(p.severities ?? {})) {
+        if (!isRuleId(id, known)) problems.push({ prop: `preset.severities[${JSON.stringify(id)}]`, value: id, allowed: `${RULE_ID_ALLOWED} (preset ${JSON.stringify(p.name)})` });
+      }
+    }
+  }
+  const suppressions: unknown = options.suppressions;
+  if (Array.isArray(suppressions)) {
+    suppressions.forEach((s: unknown, i: number) => {
+      if (Suppression.isSuppression(s) && !isRuleId(s.rule, known)) problems.push({ prop: `suppressions[${i}].rule`, value: s.rule, allowed: RULE_ID_ALLOWED });
+    });
+  }
+  return problems;
+}
+
+/** Adds the problems of `rule` (at `at`, e.g. `rules[0]`) to `problems`; records its id in `ids`. */
+function ruleProblems(rule: unknown, at: string, ids: Map<string, { at: string; description: unknown }>, problems: PropProblem[]): void {
+  if (rule === null || typeof rule !== 'object') {
+    problems.push({ prop: at, value: rule, allowed: 'a rule: { id, description, layer, severity, remediation, check } or podRule({ ... })' });
+    return;
+  }
+  const r = rule as Record<string, unknown>;
+  const nonEmpty = (key: string, allowed: string): void => {
+    if (typeof r[key] !== 'string' || (r[key] as string).trim() === '') problems.push({ prop: `${at}.${key}`, value: r[key], allowed });
+  };
+  if (typeof r.id !== 'string' || !isKebabCase(r.id)) {
+    problems.push({ prop: `${at}.id`, value: r.id, allowed: 'a kebab-case id (lower case letters, digits and single hyphens), e.g. "acme-memory-limit"' });
+  } else {
+    const builtIn = ruleById(r.id);
+    const other = ids.get(r.id);
+    if (builtIn) {
+      problems.push({ prop: `${at}.id`, value: r.id, allowed: `an id of its own: the built-in rule ${JSON.stringify(builtIn.id)} (${builtIn.description}) has it` });
+    } else if (other) {
+      problems.push({ prop: `${at}.id`, value: r.id, allowed: `an id of its own: ${other.at} (${formatValue(other.description)}) has it` });
+    } else ids.set(r.id, { at, description: r.description });
+  }
+  nonEmpty('description', 'what the rule checks, in one sentence');
+  if (!LAYERS.includes(r.layer as RuleLayer)) problems.push({ prop: `${at}.layer`, value: r.layer, allowed: LAYERS.map((l) => `"${l}"`).join(', ') });
+  if (r.severity !== 'error' && r.severity !== 'warning') problems.push({ prop: `${at}.severity`, value: r.severity, allowed: '"error" or "warning"' });
+  nonEmpty('remediation', 'what to change to fix a finding, in one sentence');
+  if (r.kinds !== undefined && (!Array.isArray(r.kinds) || r.kinds.some((k) => typeof k !== 'string' || k === ''))) {
+    problems.push({ prop: `${at}.kinds`, value: r.kinds, allowed: 'an array of kinds, e.g. ["Deployment", "StatefulSet"] (omitted: every kind)' });
+  }
+  if (typeof r.check !== 'function') problems.push({ prop: `${at}.check`, value: r.check, allowed: 'a function (object, ctx) that reports problems with ctx.report(field, message)' });
 }
 
 /**

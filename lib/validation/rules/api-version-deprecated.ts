@@ -12,6 +12,7 @@ import { apiVersionStatus } from '../schema/_schema';
 export const apiVersionDeprecated: Rule = {
   id: 'api-version-deprecated',
   description: 'The apiVersion is not removed by a later supported Kubernetes version (the warning names the version that removes it and the one to use).',
+  remediation: 'Change apiVersion to the one the warning names before upgrading to the Kubernetes version that removes this one.',
   layer: 'policy',
   severity: 'warning',
   check(o, ctx) {

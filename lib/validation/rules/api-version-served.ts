@@ -15,6 +15,7 @@ import { ApiVersionStatus, apiVersionStatus, servedVersionsOf } from '../schema/
 export const apiVersionServed: Rule = {
   id: 'api-version-served',
   description: 'The Kubernetes version validated for serves the apiVersion of the kind (not removed, not added later, not an alpha or beta API off by default).',
+  remediation: 'Use an apiVersion the targeted Kubernetes version serves (the message names it), or target a version that serves this one (the environment\'s `kubernetesVersion`, or `check --kubernetes-version`).',
   layer: 'schema',
   severity: 'error',
   check(o, ctx) {

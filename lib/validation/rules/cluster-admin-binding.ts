@@ -11,6 +11,7 @@ import { isObject, received } from '../_util';
 export const clusterAdminBinding: Rule = {
   id: 'cluster-admin-binding',
   description: 'No RoleBinding or ClusterRoleBinding grants cluster-admin.',
+  remediation: 'Bind a Role or ClusterRole that grants only the verbs and resources needed instead of cluster-admin (a narrower `role` on the RoleBinding).',
   layer: 'policy',
   severity: 'warning',
   kinds: ['RoleBinding', 'ClusterRoleBinding'],

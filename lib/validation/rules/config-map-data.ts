@@ -14,6 +14,7 @@ import { isBase64 } from './secret-data';
 export const configMapData: Rule = {
   id: 'config-map-data',
   description: 'ConfigMap keys are valid and unique, and the data is at most 1 MiB.',
+  remediation: 'Give each ConfigMap key once, as a valid key (letters, digits, \'-\', \'_\' or \'.\'), and keep the data under 1 MiB (split a large Config into several, or mount the files from an image or a volume).',
   layer: 'api',
   severity: 'error',
   kinds: ['ConfigMap'],

@@ -13,6 +13,7 @@ const SECRET_KEY_RE = /passw(or)?d|secret|token|api_?key|private_?key|credential
 export const configMapSecretContent: Rule = {
   id: 'config-map-secret-content',
   description: 'ConfigMap keys do not name secrets (passwords, tokens, keys).',
+  remediation: 'Move the value to a Secret (a Secret, SealedSecret or ExternalSecret construct) and read it with a secretKeyRef instead of a ConfigMap key.',
   layer: 'policy',
   severity: 'warning',
   kinds: ['ConfigMap'],

@@ -10,6 +10,7 @@ import { received } from '../_util';
 export const containerImage = podRule({
   id: 'container-image',
   description: 'Every container has an image, without surrounding whitespace.',
+  remediation: 'Set `image` on the container to a non-empty image reference without surrounding whitespace.',
   layer: 'api',
   severity: 'error',
   checkPod(pod, ctx) {

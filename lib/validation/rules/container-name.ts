@@ -13,6 +13,7 @@ import { received } from '../_util';
 export const containerName = podRule({
   id: 'container-name',
   description: 'Container names are DNS-1123 labels, unique within the pod.',
+  remediation: 'Give each container of the pod a unique name that is a DNS-1123 label (lower case letters, digits and \'-\'; the workload\'s `containerName`, or `name` of a sidecar or init container).',
   layer: 'api',
   severity: 'error',
   checkPod(pod, ctx) {

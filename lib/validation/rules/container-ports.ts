@@ -14,6 +14,7 @@ import { arrayOf, isObject, received } from '../_util';
 export const containerPorts = podRule({
   id: 'container-ports',
   description: 'Container port numbers are 1-65535 and port names are unique IANA service names.',
+  remediation: 'Use container port numbers from 1 to 65535 and unique IANA port names (the `ports` of the container or workload).',
   layer: 'api',
   severity: 'error',
   checkPod(pod, ctx) {

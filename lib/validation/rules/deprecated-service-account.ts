@@ -10,6 +10,7 @@ import { received } from '../_util';
 export const deprecatedServiceAccount = podRule({
   id: 'deprecated-service-account',
   description: 'Pods use serviceAccountName, not the deprecated serviceAccount.',
+  remediation: 'Replace `serviceAccount` with `serviceAccountName` in the pod spec (the workload\'s `serviceAccountName` prop).',
   layer: 'policy',
   severity: 'warning',
   checkPod(pod, ctx) {

@@ -10,6 +10,7 @@ import { namespaceOf } from '../_util';
 export const duplicateObject: Rule = {
   id: 'duplicate-object',
   description: 'No two objects share API group, kind, namespace and name.',
+  remediation: 'Give one of the two objects another name or namespace, or remove one of them.',
   layer: 'integrity',
   severity: 'error',
   check(o, ctx) {

@@ -11,6 +11,7 @@ import { arrayOf, isObject, received } from '../_util';
 export const envVarDuplicate = podRule({
   id: 'env-var-duplicate',
   description: 'No environment variable is set twice in one container.',
+  remediation: 'Set the environment variable once per container: remove the duplicate from `env` (the container\'s `env` prop or `addEnv()`).',
   layer: 'policy',
   severity: 'warning',
   checkPod(pod, ctx) {

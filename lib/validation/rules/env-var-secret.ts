@@ -14,6 +14,7 @@ const SECRET_NAME_RE = /secret|passw(or)?d|token|api_?key|private_?key|credentia
 export const envVarSecret = podRule({
   id: 'env-var-secret',
   description: 'Secret-looking environment variables come from a Secret, not a literal value.',
+  remediation: 'Read the value from a Secret with `valueFrom.secretKeyRef` (an `EnvValue` from a Secret in the container\'s `env` prop) instead of a literal value.',
   layer: 'policy',
   severity: 'warning',
   checkPod(pod, ctx) {

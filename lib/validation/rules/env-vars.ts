@@ -18,6 +18,7 @@ const SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRe
 export const envVars = podRule({
   id: 'env-vars',
   description: 'Environment variables have valid names and exactly one value source.',
+  remediation: 'Give each environment variable a valid name and exactly one of `value` or `valueFrom` (the container\'s `env` prop).',
   layer: 'api',
   severity: 'error',
   checkPod(pod, ctx) {

@@ -10,6 +10,7 @@ import { isObject, received } from '../_util';
 export const hpaReplicas: Rule = {
   id: 'hpa-replicas',
   description: 'HorizontalPodAutoscaler minReplicas is at least 1 and at most maxReplicas.',
+  remediation: 'Set `minReplicas` to at least 1 and at most `maxReplicas` (the workload\'s `autoscaling` prop or `autoscale()`).',
   layer: 'api',
   severity: 'error',
   kinds: ['HorizontalPodAutoscaler'],

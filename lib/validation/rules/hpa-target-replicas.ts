@@ -11,6 +11,7 @@ import { hpaTargetsOf } from './hpa-target';
 export const hpaTargetReplicas: Rule = {
   id: 'hpa-target-replicas',
   description: 'The target of a HorizontalPodAutoscaler does not set spec.replicas.',
+  remediation: 'Remove `spec.replicas` from the autoscaled workload so the HorizontalPodAutoscaler alone sets it (autoscaled workloads leave `replicas` unset).',
   layer: 'integrity',
   severity: 'error',
   kinds: ['HorizontalPodAutoscaler'],

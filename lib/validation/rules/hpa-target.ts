@@ -21,6 +21,7 @@ export function hpaTargetsOf(o: ManifestObject, index: ObjectIndex): { ref?: Rec
 export const hpaTarget: Rule = {
   id: 'hpa-target',
   description: "A HorizontalPodAutoscaler's target is in the output or declared external.",
+  remediation: 'Add the HorizontalPodAutoscaler\'s target workload to the output, fix `spec.scaleTargetRef`, or declare the target external (`validation.externals` or `check --external Kind/name`).',
   layer: 'integrity',
   severity: 'warning',
   kinds: ['HorizontalPodAutoscaler'],

@@ -14,6 +14,7 @@ import { received } from '../_util';
 export const imagePinned = podRule({
   id: 'image-pinned',
   description: 'Images have a tag other than latest, or a digest.',
+  remediation: 'Pin the image to a version tag other than latest, or to a digest (`image: repo/name:1.2.3` or `repo/name@sha256:...`).',
   layer: 'policy',
   severity: 'warning',
   checkPod(pod, ctx) {

@@ -19,6 +19,7 @@ const BAD_PATH_RE = /\/\/|\/\.\.?(?:\/|$)/;
 export const ingressPaths: Rule = {
   id: 'ingress-paths',
   description: 'Ingress paths have a pathType and an absolute path, and backends one valid service port.',
+  remediation: 'Give each Ingress path an absolute path starting with \'/\', a pathType, and a backend service with one valid port (the Ingress `rules` prop: `path`, `pathType`, `backend`, `port`).',
   layer: 'api',
   severity: 'error',
   kinds: ['Ingress'],

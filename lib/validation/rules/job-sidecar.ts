@@ -16,6 +16,7 @@ const SIDECAR = /istio-proxy|proxyv2|envoy|linkerd|cloud-sql-proxy|cloudsql|flue
 export const jobSidecar = podRule({
   id: 'job-sidecar',
   description: 'A Job\'s pod has no classic sidecar (a regular container that keeps running, so the Job never completes).',
+  remediation: 'Run the helper as a native sidecar (an init container with `restartPolicy: Always`: the workload\'s `sidecars` with `sidecarMode: SidecarMode.native()`, Kubernetes 1.29 or later) or make it exit when the main container does.',
   layer: 'policy',
   severity: 'warning',
   kinds: ['Job', 'CronJob'],

@@ -14,6 +14,7 @@ const TYPES = ['Pod', 'Container', 'PersistentVolumeClaim'];
 export const limitRange: Rule = {
   id: 'limit-range',
   description: 'LimitRange amounts are ordered: min ≤ defaultRequest ≤ default ≤ max.',
+  remediation: 'Order each LimitRange amount as min ≤ defaultRequest ≤ default ≤ max (the Namespace `limits` or LimitRange `min`, `defaultRequest`, `defaultLimit` and `max` props).',
   layer: 'api',
   severity: 'error',
   kinds: ['LimitRange'],

@@ -20,6 +20,7 @@ const isAnnotationKey = (key: string): string[] => isQualifiedName(key.toLowerCa
 export const metadataAnnotations: Rule = {
   id: 'metadata-annotations',
   description: 'Annotation keys are qualified names and annotations total at most 256 KiB.',
+  remediation: 'Use qualified names as annotation keys (an optional DNS prefix and \'/\', then at most 63 characters) and keep all annotations of the object under 256 KiB.',
   layer: 'api',
   severity: 'error',
   check(o, ctx) {

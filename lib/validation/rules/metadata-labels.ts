@@ -19,6 +19,7 @@ const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 export const metadataLabels: Rule = {
   id: 'metadata-labels',
   description: 'Label keys and values are valid, in metadata, pod templates and selectors.',
+  remediation: 'Use valid label keys (an optional DNS prefix and \'/\', then at most 63 characters) and values (at most 63 alphanumeric characters, \'-\', \'_\' or \'.\') in metadata, pod templates and selectors.',
   layer: 'api',
   severity: 'error',
   check(o, ctx) {

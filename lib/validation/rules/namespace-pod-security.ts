@@ -17,6 +17,7 @@ const VERSION_RE = /^(latest|v1\.(0|[1-9][0-9]*))$/;
 export const namespacePodSecurity: Rule = {
   id: 'namespace-pod-security',
   description: "A Namespace's Pod Security admission labels name a known level and version.",
+  remediation: 'Set the pod-security.kubernetes.io labels to privileged, baseline or restricted and the version labels to latest or v1.N (the Namespace `podSecurity` and `podSecurityVersion` props).',
   layer: 'api',
   severity: 'error',
   kinds: ['Namespace'],

@@ -12,6 +12,7 @@ import { entriesOf, isObject, namespaceOf } from '../_util';
 export const networkPolicySelector: Rule = {
   id: 'network-policy-selector',
   description: "A NetworkPolicy's podSelector matches the pods of a workload in its namespace.",
+  remediation: 'Make `spec.podSelector` match the labels of a workload\'s pods in the NetworkPolicy\'s namespace, or remove the NetworkPolicy.',
   layer: 'integrity',
   severity: 'warning',
   kinds: ['NetworkPolicy'],

@@ -20,6 +20,7 @@ const RBAC_KINDS = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBi
 export const objectName: Rule = {
   id: 'object-name',
   description: "Object names and namespaces follow the API server's naming rule for their kind.",
+  remediation: 'Rename the object (or namespace) to follow its kind\'s naming rule, usually lower case letters, digits and \'-\' (the construct\'s `name` prop).',
   layer: 'api',
   severity: 'error',
   check(o, ctx) {

@@ -13,6 +13,7 @@ import { isObject, namespaceOf, received } from '../_util';
 export const pdbAllowsDisruption: Rule = {
   id: 'pdb-allows-disruption',
   description: 'A PodDisruptionBudget allows at least one pod to be evicted.',
+  remediation: 'Lower `minAvailable` or raise `maxUnavailable` so that at least one pod may be evicted, or run more replicas (the workload\'s `disruptionBudget` and `replicas` props).',
   layer: 'policy',
   severity: 'warning',
   kinds: ['PodDisruptionBudget'],

@@ -12,6 +12,7 @@ import { isObject, received } from '../_util';
 export const pdbBudget: Rule = {
   id: 'pdb-budget',
   description: 'A PodDisruptionBudget sets minAvailable or maxUnavailable (not both), each in range.',
+  remediation: 'Set exactly one of `minAvailable` or `maxUnavailable` on the PodDisruptionBudget, as a non-negative integer or a percentage (the workload\'s `disruptionBudget` prop).',
   layer: 'api',
   severity: 'error',
   kinds: ['PodDisruptionBudget'],

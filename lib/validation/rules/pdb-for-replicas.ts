@@ -11,6 +11,7 @@ import { replicasOf } from '../_pod';
 export const pdbForReplicas: Rule = {
   id: 'pdb-for-replicas',
   description: 'Deployments and StatefulSets of two or more replicas have a PodDisruptionBudget.',
+  remediation: 'Add a PodDisruptionBudget that selects the workload\'s pods (the workload\'s `disruptionBudget` prop, on by default for two or more replicas).',
   layer: 'policy',
   severity: 'warning',
   kinds: ['Deployment', 'StatefulSet'],

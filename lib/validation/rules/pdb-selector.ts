@@ -11,6 +11,7 @@ import { isObject, namespaceOf } from '../_util';
 export const pdbSelector: Rule = {
   id: 'pdb-selector',
   description: "A PodDisruptionBudget's selector matches the pods of a workload in its namespace.",
+  remediation: 'Make the PodDisruptionBudget\'s `spec.selector` match the labels of a workload\'s pods in its namespace.',
   layer: 'integrity',
   severity: 'error',
   kinds: ['PodDisruptionBudget'],

@@ -14,6 +14,7 @@ const ALWAYS_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'Daemon
 export const podRestartPolicy = podRule({
   id: 'pod-restart-policy',
   description: "Pod templates use the restart policy their controller allows (Always; OnFailure or Never for Jobs).",
+  remediation: 'Set the pod template\'s `restartPolicy` to Always, or to OnFailure or Never for a Job or CronJob (the Job or CronTask `restartPolicy` prop).',
   layer: 'api',
   severity: 'error',
   kinds: [...ALWAYS_KINDS, 'Job', 'CronJob'],

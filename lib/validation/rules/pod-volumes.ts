@@ -14,6 +14,7 @@ import { arrayOf, isObject, received } from '../_util';
 export const podVolumes = podRule({
   id: 'pod-volumes',
   description: 'Volumes have unique names and one source; mounts name a volume of the pod at a unique path.',
+  remediation: 'Give each volume a unique name and exactly one source, and mount only volumes of the pod, each at its own path (the container\'s `mounts` prop or `addMount()`).',
   layer: 'api',
   severity: 'error',
   checkPod(pod, ctx, o) {

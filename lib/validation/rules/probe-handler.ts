@@ -28,6 +28,7 @@ function lifecycleHandlers(version: string): string[] {
 export const probeHandler = podRule({
   id: 'probe-handler',
   description: 'Probes and lifecycle hooks have exactly one valid handler.',
+  remediation: 'Give each probe and lifecycle hook exactly one valid handler: httpGet, tcpSocket, grpc, exec, or sleep for hooks (`Probe.http()`, `Probe.tcp()`, `Probe.grpc()`, `Probe.exec()` or a `LifecycleHook`).',
   layer: 'api',
   severity: 'error',
   checkPod(pod, ctx) {

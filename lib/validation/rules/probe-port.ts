@@ -12,6 +12,7 @@ import { arrayOf, isObject, received } from '../_util';
 export const probePort = podRule({
   id: 'probe-port',
   description: 'Probes and hooks that name their port name a port of their container.',
+  remediation: 'Name a port of the same container in the probe or hook, or give its port number (the probe\'s `port` option and the container\'s `ports`).',
   layer: 'integrity',
   severity: 'error',
   checkPod(pod, ctx) {

@@ -11,6 +11,7 @@ import { containersOf } from '../_pod';
 export const probesSet = podRule({
   id: 'probes-set',
   description: 'Containers of long-running workloads have readiness and liveness probes.',
+  remediation: 'Add a readiness and a liveness probe to the container (the workload\'s `readinessProbe` and `livenessProbe` props, e.g. `Probe.http(\'/healthz\')`).',
   layer: 'policy',
   severity: 'warning',
   kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController'],

@@ -26,6 +26,7 @@ export const pssBaselineApparmor = pssRule({
   control: 'AppArmor',
   level: 'baseline',
   description: 'AppArmor profiles are runtime/default or localhost/* (annotations), RuntimeDefault or Localhost (the appArmorProfile field, from 1.30).',
+  remediation: 'Use the AppArmor profile RuntimeDefault or Localhost, or remove the unconfined one (the container\'s `security.appArmorProfile`).',
   check(pod, report, { cluster }) {
     for (const [key, value] of entriesOf(pod.metadata.annotations)) {
       if (!key.startsWith(PREFIX)) continue;

@@ -20,6 +20,7 @@ export const pssBaselineCapabilities = pssRule({
   control: 'Capabilities',
   level: 'baseline',
   description: 'containers add no capabilities beyond the default set.',
+  remediation: 'Add only capabilities of the default set to `securityContext.capabilities.add` (the container\'s `security.addCapabilities`).',
   check(pod, report) {
     for (const c of containersWithContext(pod)) {
       const add = isObject(c.sc.capabilities) ? arrayOf(c.sc.capabilities.add) : [];

@@ -12,6 +12,7 @@ export const pssBaselineHostNamespaces = pssRule({
   control: 'Host Namespaces',
   level: 'baseline',
   description: "pods do not share the host's network, PID or IPC namespaces.",
+  remediation: 'Remove `hostNetwork`, `hostPID` and `hostIPC` from the pod spec, or set them to false.',
   check(pod, report) {
     for (const key of ['hostNetwork', 'hostPID', 'hostIPC']) {
       if (pod.spec[key] === true) report(`${pod.specPath}.${key}`, received(true, 'false or nothing'));

@@ -13,6 +13,7 @@ export const pssBaselineHostPathVolumes = pssRule({
   control: 'HostPath Volumes',
   level: 'baseline',
   description: 'no hostPath volumes.',
+  remediation: 'Replace the hostPath volume with a persistentVolumeClaim, configMap, secret or emptyDir volume.',
   check(pod, report) {
     arrayOf(pod.spec.volumes).forEach((v, i) => {
       if (isObject(v) && isObject(v.hostPath)) report(`${pod.specPath}.volumes[${i}].hostPath`, received(v.hostPath, 'no hostPath volume (use emptyDir, a PersistentVolumeClaim, a ConfigMap or a Secret)'));

@@ -13,6 +13,7 @@ export const pssBaselineHostPorts = pssRule({
   control: 'Host Ports',
   level: 'baseline',
   description: 'no host ports.',
+  remediation: 'Remove `hostPort` from the container ports and expose the port through a Service instead.',
   check(pod, report) {
     for (const { container, path } of containersOf(pod)) {
       arrayOf(container.ports).forEach((p, i) => {

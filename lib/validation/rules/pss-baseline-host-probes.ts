@@ -21,6 +21,7 @@ export const pssBaselineHostProbes = pssRule({
   control: 'Host Probes / Lifecycle Hooks',
   level: 'baseline',
   description: 'probes and lifecycle hooks set no host (from 1.34).',
+  remediation: 'Remove `host` from the probe or hook handler so that it checks the pod itself.',
   since: '1.34',
   check(pod, report) {
     for (const { container, path } of containersOf(pod)) {

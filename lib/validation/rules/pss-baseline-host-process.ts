@@ -13,6 +13,7 @@ export const pssBaselineHostProcess = pssRule({
   control: 'HostProcess',
   level: 'baseline',
   description: 'no Windows HostProcess containers.',
+  remediation: 'Remove `windowsOptions.hostProcess: true` from the pod and container security contexts.',
   check(pod, report) {
     const psc = podSecurityContextOf(pod);
     if (isObject(psc.windowsOptions) && psc.windowsOptions.hostProcess === true) {

@@ -12,6 +12,7 @@ export const pssBaselinePrivilegedContainers = pssRule({
   control: 'Privileged Containers',
   level: 'baseline',
   description: 'no privileged containers.',
+  remediation: 'Remove `securityContext.privileged: true` from the container, or set it to false.',
   check(pod, report) {
     for (const c of containersWithContext(pod)) {
       if (c.sc.privileged === true) report(`${c.path}.securityContext.privileged`, received(true, 'false or nothing'));

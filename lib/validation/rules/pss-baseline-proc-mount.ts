@@ -14,6 +14,7 @@ export const pssBaselineProcMount = pssRule({
   control: '/proc Mount Type',
   level: 'baseline',
   description: 'the default /proc mount (from 1.35, any in a pod with hostUsers: false).',
+  remediation: 'Remove `securityContext.procMount` from the container or set it to Default.',
   check(pod, report, { policy }) {
     const relaxing = isAtLeast(policy, USER_NAMESPACE_RELAXED_SINCE);
     if (relaxing && inUserNamespace(pod)) return;

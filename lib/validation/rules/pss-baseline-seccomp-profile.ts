@@ -12,6 +12,7 @@ export const pssBaselineSeccompProfile = pssRule({
   control: 'Seccomp',
   level: 'baseline',
   description: 'no Unconfined seccomp profile.',
+  remediation: 'Set the seccomp profile type to RuntimeDefault or Localhost instead of Unconfined (the container\'s `security.seccompProfile`).',
   check(pod, report) {
     for (const { path, sc } of allSecurityContexts(pod)) {
       if (isObject(sc.seccompProfile) && sc.seccompProfile.type === 'Unconfined') {

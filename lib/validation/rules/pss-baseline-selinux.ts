@@ -25,6 +25,7 @@ export const pssBaselineSelinux = pssRule({
   control: 'SELinux',
   level: 'baseline',
   description: 'no custom SELinux user or role, and only container SELinux types (container_engine_t from 1.31).',
+  remediation: 'Remove the custom SELinux user and role and use only the container SELinux types in `securityContext.seLinuxOptions`.',
   check(pod, report, { policy }) {
     for (const { path, sc } of allSecurityContexts(pod)) {
       const o = sc.seLinuxOptions;

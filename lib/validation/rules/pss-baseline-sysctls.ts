@@ -39,6 +39,7 @@ export const pssBaselineSysctls = pssRule({
   control: 'Sysctls',
   level: 'baseline',
   description: 'only the safe sysctls of the policy version (more from 1.27, 1.29 and 1.32).',
+  remediation: 'Remove the sysctls that are not in the safe set of the policy version from `securityContext.sysctls`.',
   check(pod, report, { policy }) {
     arrayOf(podSecurityContextOf(pod).sysctls).forEach((s, i) => {
       if (!isObject(s)) return;

@@ -13,6 +13,7 @@ export const pssRestrictedCapabilities = pssRule({
   control: 'Capabilities',
   level: 'restricted',
   description: 'containers drop ALL capabilities and add at most NET_BIND_SERVICE.',
+  remediation: 'Drop ALL capabilities and add at most NET_BIND_SERVICE in `securityContext.capabilities` (the container\'s `security.dropAllCapabilities` and `security.addCapabilities`).',
   skipWindows: true,
   check(pod, report) {
     for (const c of containersWithContext(pod)) {

@@ -13,6 +13,7 @@ export const pssRestrictedPrivilegeEscalation = pssRule({
   control: 'Privilege Escalation',
   level: 'restricted',
   description: 'containers set allowPrivilegeEscalation: false.',
+  remediation: 'Set `securityContext.allowPrivilegeEscalation: false` on the container (the container\'s `security.allowPrivilegeEscalation`).',
   skipWindows: true,
   check(pod, report) {
     for (const c of containersWithContext(pod)) {

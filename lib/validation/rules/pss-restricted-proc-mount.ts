@@ -14,6 +14,7 @@ export const pssRestrictedProcMount = pssRule({
   control: '/proc Mount Type',
   level: 'restricted',
   description: 'the default /proc mount in pods with hostUsers: false too (from 1.35, when baseline allows them any).',
+  remediation: 'Remove `securityContext.procMount` from the container or set it to Default.',
   since: USER_NAMESPACE_RELAXED_SINCE,
   check(pod, report) {
     if (inUserNamespace(pod)) reportProcMounts(pod, report, '"Default" or nothing (also with spec.hostUsers: false)');

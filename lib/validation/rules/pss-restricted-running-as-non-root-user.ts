@@ -15,6 +15,7 @@ export const pssRestrictedRunningAsNonRootUser = pssRule({
   control: 'Running as Non-root user',
   level: 'restricted',
   description: 'runAsUser is not 0 (from 1.35, any with hostUsers: false).',
+  remediation: 'Set `runAsUser` to a non-zero user id on the pod and its containers (the container\'s `security.runAsUser`).',
   since: '1.23',
   check(pod, report, { policy }) {
     if (relaxedForUserNamespace(pod, policy)) return;

@@ -15,6 +15,7 @@ export const pssRestrictedRunningAsNonRoot = pssRule({
   control: 'Running as Non-root',
   level: 'restricted',
   description: 'runAsNonRoot: true on the pod or every container (from 1.35, not with hostUsers: false).',
+  remediation: 'Set `securityContext.runAsNonRoot: true` on the pod or on every container (the container\'s `security.runAsNonRoot`).',
   check(pod, report, { policy }) {
     if (relaxedForUserNamespace(pod, policy)) return;
     const podLevel = podSecurityContextOf(pod).runAsNonRoot;

@@ -15,6 +15,7 @@ export const pssRestrictedSeccompProfile = pssRule({
   control: 'Seccomp',
   level: 'restricted',
   description: 'a RuntimeDefault or Localhost seccomp profile on the pod or every container.',
+  remediation: 'Set the seccomp profile type to RuntimeDefault or Localhost on the pod or on every container (the container\'s `security.seccompProfile`).',
   skipWindows: true,
   check(pod, report) {
     const psc = podSecurityContextOf(pod);

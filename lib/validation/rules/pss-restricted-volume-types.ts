@@ -27,6 +27,7 @@ export const pssRestrictedVolumeTypes = pssRule({
   control: 'Volume Types',
   level: 'restricted',
   description: 'only core, non-host volume types (image volumes from 1.33).',
+  remediation: 'Use only configMap, csi, downwardAPI, emptyDir, ephemeral, persistentVolumeClaim, projected or secret volumes (image volumes from 1.33).',
   check(pod, report, { cluster }) {
     const withImage = isAtLeast(cluster, IMAGE_SINCE);
     const allowed = withImage ? WITH_IMAGE : ALLOWED_TYPES;

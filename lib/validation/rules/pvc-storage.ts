@@ -13,6 +13,7 @@ const ACCESS_MODES = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWri
 export const pvcStorage: Rule = {
   id: 'pvc-storage',
   description: 'PersistentVolumeClaims request a positive storage amount and at least one access mode.',
+  remediation: 'Request a positive `resources.requests.storage` and at least one access mode on the PersistentVolumeClaim (the claim\'s `size` and `accessMode` props).',
   layer: 'api',
   severity: 'error',
   kinds: ['PersistentVolumeClaim', 'StatefulSet'],

@@ -16,6 +16,7 @@ const RBAC_GROUP = 'rbac.authorization.k8s.io';
 export const rbacRoleRef: Rule = {
   id: 'rbac-role-ref',
   description: 'RBAC bindings refer to a Role or ClusterRole and to valid subjects.',
+  remediation: 'Refer to a Role or ClusterRole in `roleRef` and give each subject a kind (User, Group or ServiceAccount) and a name (the RoleBinding `role` and `subjects` props).',
   layer: 'api',
   severity: 'error',
   kinds: ['RoleBinding', 'ClusterRoleBinding'],

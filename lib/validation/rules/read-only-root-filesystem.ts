@@ -13,6 +13,7 @@ import { received } from '../_util';
 export const readOnlyRootFilesystem = podRule({
   id: 'read-only-root-filesystem',
   description: 'Containers have a read-only root filesystem.',
+  remediation: 'Set `securityContext.readOnlyRootFilesystem: true` on the container and mount an emptyDir where it writes (the container\'s `security.readOnlyRootFilesystem`, with `writableTmp` for /tmp).',
   layer: 'policy',
   severity: 'warning',
   checkPod(pod, ctx) {

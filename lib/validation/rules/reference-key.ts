@@ -12,6 +12,7 @@ import { entriesOf, namespaceOf } from '../_util';
 export const referenceKey: Rule = {
   id: 'reference-key',
   description: 'Keys read from a ConfigMap or Secret in the output exist in it.',
+  remediation: 'Read a key that the ConfigMap or Secret has, or add the key to it.',
   layer: 'integrity',
   severity: 'error',
   check(o, ctx) {

@@ -17,6 +17,7 @@ import { EXTERNAL_REFERENCES_ANNOTATION } from '../_externals';
 export const referenceMissing: Rule = {
   id: 'reference-missing',
   description: 'ConfigMaps, Secrets, PVCs, ServiceAccounts and Services referred to are in the output or declared external.',
+  remediation: 'Add the referenced object to the output, correct the name, or declare it external (`validation.externals`, an imported construct such as `Config.fromConfigMapName()`, or `check --external Kind/name`).',
   layer: 'integrity',
   severity: 'warning',
   check(o, ctx) {

@@ -11,6 +11,7 @@ import { entriesOf, fieldPath, isObject, received } from '../_util';
 export const resourceLimits = podRule({
   id: 'resource-limits',
   description: 'Container requests are not above their limits.',
+  remediation: 'Lower the container\'s request to at most its limit, or raise the limit (the container\'s `resources.requests` and `resources.limits`).',
   layer: 'api',
   severity: 'error',
   checkPod(pod, ctx) {

@@ -15,6 +15,7 @@ import { arrayOf, entriesOf, fieldPath, isObject, received } from '../_util';
 export const resourceQuantities: Rule = {
   id: 'resource-quantities',
   description: 'Resource quantities parse and are not negative.',
+  remediation: 'Write the amount as a non-negative Kubernetes quantity, such as 500m or 256Mi.',
   layer: 'api',
   severity: 'error',
   check(o, ctx) {

@@ -13,6 +13,7 @@ import { isObject } from '../_util';
 export const resourcesSet = podRule({
   id: 'resources-set',
   description: 'Containers request CPU and memory and limit memory.',
+  remediation: 'Set `resources.requests.cpu`, `resources.requests.memory` and `resources.limits.memory` on the container (the workload\'s `resources` prop).',
   layer: 'policy',
   severity: 'warning',
   checkPod(pod, ctx) {

@@ -12,6 +12,7 @@ import { isObject, received } from '../_util';
 export const rollingUpdate: Rule = {
   id: 'rolling-update',
   description: 'Rolling updates have maxSurge and maxUnavailable not both zero, within range.',
+  remediation: 'Set `maxSurge` and `maxUnavailable` of the rolling update within range and not both zero (the workload\'s `strategy`, `DeploymentStrategy.rollingUpdate()`).',
   layer: 'api',
   severity: 'error',
   kinds: ['Deployment', 'DaemonSet'],

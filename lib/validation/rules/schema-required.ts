@@ -12,6 +12,7 @@ import { isObject, received } from '../_util';
 export const schemaRequired: Rule = {
   id: 'schema-required',
   description: 'apiVersion, kind, metadata and every field the schema of the Kubernetes version validated for requires are present.',
+  remediation: 'Add the missing field that the kind\'s schema requires in the targeted Kubernetes version.',
   layer: 'schema',
   severity: 'error',
   check(o, ctx) {

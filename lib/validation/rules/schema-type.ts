@@ -10,6 +10,7 @@ import { schemaProblemsOf } from '../schema/_schema';
 export const schemaType: Rule = {
   id: 'schema-type',
   description: 'Every field has the type (or enum value) the schema of the Kubernetes version validated for gives it.',
+  remediation: 'Give the field a value of the type (or one of the enum values) that the kind\'s schema defines in the targeted Kubernetes version.',
   layer: 'schema',
   severity: 'error',
   check(o, ctx) {

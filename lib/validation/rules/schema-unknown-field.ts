@@ -14,6 +14,7 @@ import { schemaProblemsOf } from '../schema/_schema';
 export const schemaUnknownField: Rule = {
   id: 'schema-unknown-field',
   description: 'Every field is defined by the schema of the kind in the Kubernetes version validated for.',
+  remediation: 'Remove the field or correct its name (and its place in the object) to one the kind\'s schema defines in the targeted Kubernetes version.',
   layer: 'schema',
   severity: 'error',
   check(o, ctx) {

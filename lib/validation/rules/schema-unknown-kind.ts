@@ -11,6 +11,7 @@ import { isKnownKind } from '../schema/_schema';
 export const schemaUnknownKind: Rule = {
   id: 'schema-unknown-kind',
   description: 'Objects of kinds that are not Kubernetes built-ins (custom resources) are not schema-checked.',
+  remediation: 'Check the custom resource against its CustomResourceDefinition yourself, or correct apiVersion and kind if the object is meant to be a Kubernetes built-in.',
   layer: 'schema',
   severity: 'warning',
   check(o, ctx) {

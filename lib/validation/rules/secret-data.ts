@@ -31,6 +31,7 @@ const REQUIRED_KEYS: Record<string, string[]> = {
 export const secretData: Rule = {
   id: 'secret-data',
   description: 'Secret keys are valid, data is base64, at most 1 MiB, with the keys its type requires.',
+  remediation: 'Give each Secret key once, as a valid key, with base64 values in `data` (or plain text in `stringData`), under 1 MiB, and with the keys its type requires.',
   layer: 'api',
   severity: 'error',
   kinds: ['Secret'],

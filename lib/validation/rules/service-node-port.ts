@@ -16,6 +16,7 @@ const NODE_PORT_MAX = NODE_PORT_RANGE.max;
 export const serviceNodePort: Rule = {
   id: 'service-node-port',
   description: 'nodePort is only on NodePort/LoadBalancer Services, within 30000-32767 and unique.',
+  remediation: 'Set `nodePort` only on NodePort or LoadBalancer Services, from 30000 to 32767 and unique in the cluster (the port\'s `nodePort` with `serviceType`).',
   layer: 'api',
   severity: 'error',
   kinds: ['Service'],

@@ -15,6 +15,7 @@ import { arrayOf, isObject, received } from '../_util';
 export const servicePorts: Rule = {
   id: 'service-ports',
   description: 'Service ports are valid, named when there are several, and unique.',
+  remediation: 'Give each Service port a valid number, a unique name when there are several, and a unique port and protocol (the workload\'s `port`, `portName` and `extraPorts` props).',
   layer: 'api',
   severity: 'error',
   kinds: ['Service'],

@@ -13,6 +13,7 @@ import { entriesOf, isObject, namespaceOf } from '../_util';
 export const serviceSelector: Rule = {
   id: 'service-selector',
   description: "A Service's selector matches the pods of a workload in its namespace.",
+  remediation: 'Make the Service\'s `spec.selector` match the labels of a workload\'s pods in the same namespace.',
   layer: 'integrity',
   severity: 'error',
   kinds: ['Service'],

@@ -13,6 +13,7 @@ import { arrayOf, entriesOf, isObject, namespaceOf, received } from '../_util';
 export const serviceTargetPort: Rule = {
   id: 'service-target-port',
   description: 'Named Service target ports are container port names of the selected pods.',
+  remediation: 'Set `targetPort` to a port number or to the name of a container port of the selected pods.',
   layer: 'integrity',
   severity: 'error',
   kinds: ['Service'],

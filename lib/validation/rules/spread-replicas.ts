@@ -13,6 +13,7 @@ import { arrayOf, isObject } from '../_util';
 export const spreadReplicas: Rule = {
   id: 'spread-replicas',
   description: 'Deployments and StatefulSets of two or more replicas spread their pods over nodes or zones.',
+  remediation: 'Spread the pods over nodes or zones with topologySpreadConstraints or pod anti-affinity (the workload\'s `spread` prop).',
   layer: 'policy',
   severity: 'warning',
   kinds: ['Deployment', 'StatefulSet'],

@@ -11,6 +11,7 @@ import { arrayOf, isObject, received } from '../_util';
 export const sshPort = podRule({
   id: 'ssh-port',
   description: 'No container exposes the SSH port 22.',
+  remediation: 'Remove container port 22 and debug with `kubectl exec` or an ephemeral container instead.',
   layer: 'policy',
   severity: 'warning',
   checkPod(pod, ctx) {

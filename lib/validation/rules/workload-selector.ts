@@ -15,6 +15,7 @@ const SELECTOR_KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 
 export const workloadSelector: Rule = {
   id: 'workload-selector',
   description: "A workload's selector is not empty and matches its pod template's labels.",
+  remediation: 'Give the workload a non-empty `spec.selector` that matches its pod template\'s labels (the workload\'s `selectorLabels` prop).',
   layer: 'api',
   severity: 'error',
   kinds: SELECTOR_KINDS,
