@@ -18,6 +18,12 @@ export interface JsonFinding {
   /** What is wrong: the value received and what is allowed. */
   readonly message: string;
   /**
+   * What to change to fix it, in one sentence (the rule's remediation).
+   *
+   * @default none: no rule found it (a file that could not be read)
+   */
+  readonly remediation?: string;
+  /**
    * Where the object was read from, `file:line`.
    *
    * @default none: the object was synthesized, not read from a file
@@ -61,9 +67,9 @@ export interface JsonUncheckedObject {
   readonly name: string;
 }
 
-/** The JSON report of `check --format json`: `{"findings": [{rule, severity, kind, namespace, name, field, message}]}`. */
+/** The JSON report of `check --format json`: `{"findings": [{rule, severity, kind, namespace, name, field, message, remediation}]}`. */
 export interface JsonReport {
-  /** Every finding: rule, severity, kind, namespace (null when none), name, field and message. */
+  /** Every finding: rule, severity, kind, namespace (null when none), name, field, message and remediation. */
   readonly findings: readonly JsonFinding[];
   /** Findings turned off or downgraded, with the justification. */
   readonly suppressed: readonly JsonSuppressedFinding[];
@@ -82,6 +88,7 @@ export function toJsonReport(result: ValidationResult): JsonReport {
       name: f.name,
       field: f.field,
       message: f.message,
+      ...(f.remediation !== undefined ? { remediation: f.remediation } : {}),
       ...(f.location !== undefined ? { location: f.location } : {}),
       ...(f.constructPath !== undefined ? { constructPath: f.constructPath } : {}),
     })),
@@ -99,19 +106,21 @@ function objectName(f: { kind: string; namespace?: string; name: string }): stri
 }
 
 /**
- * One finding on one line: `error [rule] Kind ns/name field: message (at construct path or file:line)`. Every value
- * in it is escaped with `forTerminal()`, so that nothing read from an object or a file name acts on the terminal or
- * fakes a line.
+ * One finding: `error [rule] Kind ns/name field: message (at construct path or file:line)` on one line, then, when
+ * it has one, its remediation on a line of its own, indented: `    remediation: what to change`. Every value in it is
+ * escaped with `forTerminal()`, so that nothing read from an object or a file name acts on the terminal or fakes a
+ * line.
  */
 export function formatFinding(f: Finding): string {
   const where = f.constructPath ? ` (construct ${forTerminal(f.constructPath)})` : f.location ? ` (${forTerminal(f.location)})` : '';
-  const head = `${f.severity} [${f.rule}]`;
-  if (f.kind === '' && f.location) return `${head} ${forTerminal(f.location)}: ${forTerminal(f.message)}`;
-  return `${head} ${objectName(f)}${f.field ? ` ${forTerminal(f.field)}` : ''}: ${forTerminal(f.message)}${where}`;
+  const head = `${f.severity} [${forTerminal(f.rule)}]`;
+  const line = f.kind === '' && f.location ? `${head} ${forTerminal(f.location)}: ${forTerminal(f.message)}`
+    : `${head} ${objectName(f)}${f.field ? ` ${forTerminal(f.field)}` : ''}: ${forTerminal(f.message)}${where}`;
+  return f.remediation ? `${line}\n    remediation: ${forTerminal(f.remediation)}` : line;
 }
 
 /**
- * The human report: one line per finding, then suppressions, unchecked objects and a summary; values escaped as
+ * The human report: each finding (with its remediation under it), then suppressions, unchecked objects and a summary; values escaped as
  * `formatFinding()` escapes them.
  */
 export function formatReport(result: ValidationResult, objectCount: number): string {

@@ -24,6 +24,12 @@ export interface RuleContext {
 
   /** The Kubernetes minor version the objects are validated for, e.g. `"1.33"`. */
   readonly kubernetesVersion: string;
+
+  /**
+   * Whether a rule of this validation has the id `id`: a built-in rule, or one of `validation.rules` (whether the
+   * preset runs it or not). What a suppression may name.
+   */
+  isKnownRule(id: string): boolean;
 }
 
 /**

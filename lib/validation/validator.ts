@@ -171,6 +171,7 @@ export function validateObjects(objects: readonly ManifestObject[], options: Val
       (finding.severity === 'error' ? errors : warnings).push(finding);
     },
     kubernetesVersion,
+    isKnownRule: (id: string): boolean => isRuleId(id, knownIds),
     get index(): ObjectIndex {
       if (!index) index = new ObjectIndex(objects, externals);
       return index;

@@ -72,8 +72,18 @@ describe('validateObjects', () => {
     expect(() => Suppression.off('image-pinned', '  ')).toThrow(PlatformError);
   });
 
-  test('GIVEN a suppression of an unknown rule THEN it is refused', () => {
-    expect(() => Suppression.downgrade('no-such-rule', 'because')).toThrow(/ruleId: received "no-such-rule"; allowed: the id of a validation rule/);
+  test('GIVEN an app-wide suppression of an unknown rule WHEN validating THEN it is refused, naming the suppression', () => {
+    // GIVEN
+    const suppressions = [Suppression.downgrade('no-such-rule', 'because')];
+    // WHEN / THEN
+    expect(() => validateObjects([], { suppressions })).toThrow(/suppressions\[0\]\.rule: received "no-such-rule"; allowed: the id of a built-in rule/);
+  });
+
+  test('GIVEN a construct suppression of an unknown rule WHEN validating THEN it is refused, naming the construct', () => {
+    // GIVEN
+    const sources = [{ constructPath: 'app/shop/api', suppressions: [Suppression.off('no-such-rule', 'because')] }];
+    // WHEN / THEN
+    expect(() => validateObjects([deployment()], {}, sources)).toThrow(/construct at "app\/shop\/api": received the rule id "no-such-rule"/);
   });
 
   test('GIVEN a missing Secret declared external WHEN validating THEN it is not reported', () => {
