@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
-import { CapacityShare, capacityShareOf, formatCpu, formatMemory } from '../core/_capacity';
+import { CapacityShare, capacityShareOf } from '../core/_capacity';
 import { kubernetesVersionOf } from '../core/kubernetes-version';
+import { formatCpu, formatMemory } from '../core/quantity';
 import { Environment } from './environment';
 
 /**

@@ -63,17 +63,3 @@ export function capacitySharesIn(scope: IConstruct, namespace: string): Capacity
   }
   return byNamespace.get(namespace) ?? [];
 }
-
-/** Millicores, as text ("250m", "2", "1.5"). @internal */
-export function formatCpu(nanos: bigint): string {
-  const milli = Number((nanos + 999_999n) / 1_000_000n);
-  return milli % 1000 === 0 ? String(milli / 1000) : `${milli}m`;
-}
-
-/** Bytes, as text in Mi or Gi ("256Mi", "1.5Gi"). @internal */
-export function formatMemory(nanos: bigint): string {
-  const bytes = Number((nanos + 999_999_999n) / 1_000_000_000n);
-  const mi = bytes / (1024 * 1024);
-  if (mi >= 1024) return `${Math.round((mi / 1024) * 100) / 100}Gi`;
-  return `${Math.round(mi * 100) / 100}Mi`;
-}

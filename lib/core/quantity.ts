@@ -82,3 +82,63 @@ export function compareQuantities(a: string, b: string): number {
   }
   return pa < pb ? -1 : pa > pb ? 1 : 0;
 }
+
+/** The decimal suffixes, by power of ten. */
+const DECIMAL_SUFFIX: ReadonlyMap<number, string> = new Map(Object.entries(DECIMAL_EXP).map(([suffix, exp]) => [exp, suffix]));
+/** The binary suffixes, by power of 1024. */
+const BINARY_SUFFIX = ['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'];
+const NANOS_PER_UNIT = 1_000_000_000n;
+
+/**
+ * A quantity as text, in the canonical form the API server prints (`Quantity.String()`), so that the same amount is
+ * written the same way everywhere (the environment README, the capacity summary, quota messages):
+ *
+ * - `'decimal'` (CPU, and any amount that is not memory): the integer with the largest decimal suffix (`n`, `u`, `m`,
+ *   none, `k`, `M`, `G`, `T`, `P`, `E`) that keeps it an integer: `"250m"`, `"2"`, `"1500m"` (not `"1.5"`), `"2k"`.
+ * - `'binary'` (memory): a whole number of bytes of at least 1024 that 1024 divides, with the largest binary suffix
+ *   that keeps it an integer: `"1536Mi"` (not `"1.5Gi"`), `"2Gi"`; any other amount in the decimal form (`"512"`,
+ *   `"100M"`, `"500m"`), as the API server prints it when it was written with a decimal suffix.
+ *
+ * `parseQuantity()` of the text gives back `nanos` exactly.
+ *
+ * @param nanos the amount in nano-units, as `parseQuantity()` gives it
+ * @param form `'binary'` for memory, `'decimal'` for CPU and other amounts
+ * @see https://github.com/kubernetes/apimachinery/blob/release-1.27/pkg/api/resource/quantity.go (CanonicalizeBytes)
+ * @internal
+ */
+export function formatQuantity(nanos: bigint, form: 'decimal' | 'binary'): string {
+  if (nanos === 0n) return '0';
+  const sign = nanos < 0n ? '-' : '';
+  const magnitude = nanos < 0n ? -nanos : nanos;
+  if (form === 'binary' && magnitude % NANOS_PER_UNIT === 0n && magnitude >= 1024n * NANOS_PER_UNIT) {
+    let bytes = magnitude / NANOS_PER_UNIT;
+    let power = 0;
+    while (power < BINARY_SUFFIX.length - 1 && bytes % 1024n === 0n) {
+      bytes /= 1024n;
+      power++;
+    }
+    if (power > 0) return `${sign}${bytes}${BINARY_SUFFIX[power]}`;
+  }
+  // The mantissa without trailing zeros, then the exponent lowered to a multiple of 3 (at most 18: E).
+  let mantissa = magnitude;
+  let exponent = -9;
+  while (mantissa % 10n === 0n) {
+    mantissa /= 10n;
+    exponent++;
+  }
+  let down = ((exponent % 3) + 3) % 3;
+  if (exponent - down > 18) down = exponent - 18;
+  mantissa *= 10n ** BigInt(down);
+  exponent -= down;
+  return `${sign}${mantissa}${DECIMAL_SUFFIX.get(exponent)}`;
+}
+
+/** CPU (or any amount but memory) in nano-units, as canonical text: `"250m"`, `"2"`, `"1500m"`. @internal */
+export function formatCpu(nanos: bigint): string {
+  return formatQuantity(nanos, 'decimal');
+}
+
+/** Memory in nano-units (bytes × 10⁹), as canonical text: `"256Mi"`, `"1536Mi"`, `"2Gi"`, `"100M"`. @internal */
+export function formatMemory(nanos: bigint): string {
+  return formatQuantity(nanos, 'binary');
+}

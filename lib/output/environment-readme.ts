@@ -1,7 +1,7 @@
 import { checkKubernetesVersion, DEFAULT_KUBERNETES_VERSION } from '../core/kubernetes-version';
 import { PlatformLabels } from '../core/labels';
 import { ManifestObject } from '../core/manifest-object';
-import { parseQuantity } from '../core/quantity';
+import { formatCpu, formatMemory, parseQuantity } from '../core/quantity';
 
 /** The file each output folder's overview is written to. */
 export const README_FILE = 'README.md';
@@ -132,19 +132,10 @@ function requested(pod: any, resource: 'cpu' | 'memory'): bigint | undefined {
   return running > initPeak ? running : initPeak;
 }
 
-function formatCpu(nanos: bigint | undefined): string {
+/** An amount of CPU or memory for the table, in the canonical form (`core/quantity.ts`), `-` when none is requested. */
+function amount(nanos: bigint | undefined, resource: 'cpu' | 'memory'): string {
   if (nanos === undefined) return '-';
-  const milli = (nanos + 999_999n) / 1_000_000n;
-  return milli % 1000n === 0n ? `${milli / 1000n}` : `${milli}m`;
-}
-
-function formatMemory(nanos: bigint | undefined): string {
-  if (nanos === undefined) return '-';
-  const bytes = (nanos + 999_999_999n) / 1_000_000_000n;
-  const gi = 1n << 30n;
-  const mi = 1n << 20n;
-  if (bytes % gi === 0n) return `${bytes / gi}Gi`;
-  return `${(bytes + mi - 1n) / mi}Mi`;
+  return resource === 'cpu' ? formatCpu(nanos) : formatMemory(nanos);
 }
 
 /** Mermaid's default limits (`maxEdges`, `maxTextSize`): larger diagrams are not drawn. @see https://mermaid.js.org/config/schema-docs/config.html */
@@ -341,8 +332,8 @@ export function environmentReadme(name: string, objects: readonly ManifestObject
       const memory = requested(w.pod, 'memory');
       if (cpu !== undefined) cpuTotal += cpu * count;
       if (memory !== undefined) memoryTotal += memory * count;
-      lines.push(`| ${o.metadata.namespace ?? ''} | ${o.kind} ${o.metadata.name} | ${replicas} | ${formatCpu(cpu)} | ${formatMemory(memory)} | ` +
-        `${formatCpu(cpu === undefined ? undefined : cpu * count)} | ${formatMemory(memory === undefined ? undefined : memory * count)} |`);
+      lines.push(`| ${o.metadata.namespace ?? ''} | ${o.kind} ${o.metadata.name} | ${replicas} | ${amount(cpu, 'cpu')} | ${amount(memory, 'memory')} | ` +
+        `${amount(cpu === undefined ? undefined : cpu * count, 'cpu')} | ${amount(memory === undefined ? undefined : memory * count, 'memory')} |`);
     }
     lines.push(`| | **total** (at the minimum replicas) | | | | **${formatCpu(cpuTotal)}** | **${formatMemory(memoryTotal)}** |`, '');
   }

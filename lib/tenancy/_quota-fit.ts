@@ -1,5 +1,5 @@
-import { CapacityShare, formatCpu, formatMemory } from '../core/_capacity';
-import { parseQuantity } from '../core/quantity';
+import { CapacityShare } from '../core/_capacity';
+import { formatCpu, formatMemory, parseQuantity } from '../core/quantity';
 import { LimitRangeOptions } from './limit-range';
 import { QuotaOptions } from './resource-quota';
 
