@@ -2,7 +2,7 @@ import { IConstruct } from 'constructs';
 import { k8s } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { compareQuantities, parseQuantity } from '../core/quantity';
-import { IMAGE_ALLOWED, ImageReference, isPinned, parseImage } from './_image';
+import { IMAGE_ALLOWED, ImageReference, isPinned, parseImage } from '../core/_image-reference';
 import { ContainerAdditions, JsonObject, l1Json, withFields } from './_k8s-json';
 import { ContainerOptions } from './container';
 import { EnvFrom, EnvValue } from './env';
@@ -68,7 +68,7 @@ export class ContainerBuilder {
     this.name = p.name;
     this.ports = p.ports;
 
-    if (p.imagePullPolicy !== undefined && !(p.imagePullPolicy instanceof ImagePullPolicy)) {
+    if (p.imagePullPolicy !== undefined && !ImagePullPolicy.isImagePullPolicy(p.imagePullPolicy)) {
       check.fail(`${prefix}imagePullPolicy`, p.imagePullPolicy, 'ImagePullPolicy.ALWAYS, ImagePullPolicy.IF_NOT_PRESENT or ImagePullPolicy.NEVER');
     }
     this.imagePullPolicy = p.imagePullPolicy ?? (ref && isPinned(ref) ? ImagePullPolicy.IF_NOT_PRESENT : ImagePullPolicy.ALWAYS);
@@ -108,7 +108,7 @@ export class ContainerBuilder {
     p.livenessProbe?._check(check, `${prefix}livenessProbe`, { liveness: true, ports });
     p.startupProbe?._check(check, `${prefix}startupProbe`, { liveness: true, ports });
     if (p.preStop !== undefined) {
-      if (!(p.preStop instanceof LifecycleHook)) {
+      if (!LifecycleHook.isLifecycleHook(p.preStop)) {
         check.fail(`${prefix}preStop`, p.preStop, 'LifecycleHook.sleep(seconds), LifecycleHook.exec(command) or LifecycleHook.http(path)');
       } else {
         p.preStop._check(check, `${prefix}preStop`, ports);
@@ -204,7 +204,7 @@ export class ContainerBuilder {
     let env: EnvValue;
     if (typeof value === 'string') {
       env = EnvValue.fromValue(value);
-    } else if (value instanceof EnvValue) {
+    } else if (EnvValue.isEnvValue(value)) {
       env = value;
     } else {
       check.fail(where, value, 'a string or an EnvValue (EnvValue.fromSecret(), EnvValue.fromConfig(), ...); numbers and booleans must be quoted');
@@ -215,7 +215,7 @@ export class ContainerBuilder {
   }
 
   private pushEnvFrom(check: PropChecker, prop: string, source: unknown): void {
-    if (!(source instanceof EnvFrom)) {
+    if (!EnvFrom.isEnvFrom(source)) {
       check.fail(prop, source, 'EnvFrom.config(config) or EnvFrom.secret(secret)');
       return;
     }
@@ -224,7 +224,7 @@ export class ContainerBuilder {
   }
 
   private pushMount(check: PropChecker, prop: string, mount: unknown): void {
-    if (!(mount instanceof Mount)) {
+    if (!Mount.isMount(mount)) {
       check.fail(prop, mount, 'Mount.config(), Mount.secret(), Mount.emptyDir() or Mount.claim()');
       return;
     }

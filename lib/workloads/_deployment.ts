@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { k8s } from '../core/_k8s';
 import { PropChecker } from '../core/_props';
-import { createObject, l1Json } from './_k8s-json';
+import { createObject, l1Json, ObjectDefinition } from './_k8s-json';
 import { PodTemplate } from './_pod-template';
 import { DeploymentStrategy, intOrPercentProblem, isZero } from './deployment-strategy';
 
@@ -14,7 +14,7 @@ import { DeploymentStrategy, intOrPercentProblem, isZero } from './deployment-st
  */
 export function checkStrategy(check: PropChecker, strategy: unknown): DeploymentStrategy {
   if (strategy === undefined) return DeploymentStrategy.rollingUpdate();
-  if (!(strategy instanceof DeploymentStrategy)) {
+  if (!DeploymentStrategy.isDeploymentStrategy(strategy)) {
     check.fail('strategy', strategy, 'DeploymentStrategy.rollingUpdate() or DeploymentStrategy.recreate()');
     return DeploymentStrategy.rollingUpdate();
   }
@@ -60,11 +60,11 @@ export function intOrString(v: number | string): k8s.IntOrString {
  *
  * @internal
  */
-export function createDeployment(scope: Construct, name: string, labels: Record<string, string>, parts: DeploymentParts): ApiObject {
+export function createDeployment(scope: Construct, metadata: ObjectDefinition['metadata'], parts: DeploymentParts): ApiObject {
   return createObject(scope, 'Deployment', {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
-    metadata: { name, labels },
+    metadata,
     spec: () => {
       const s = parts.strategy;
       const spec = l1Json('DeploymentSpec', {

@@ -152,7 +152,6 @@ export class PodTemplate {
 
     if (p.serviceAccountName !== undefined) check.name('serviceAccountName', p.serviceAccountName, 'dns1123-subdomain');
     if (p.automountServiceAccountToken !== undefined) check.boolean('automountServiceAccountToken', p.automountServiceAccountToken);
-    if (p.labels !== undefined) check.labels('labels', p.labels);
     if (p.podAnnotations !== undefined && check.annotations('podAnnotations', p.podAnnotations)) Object.assign(this.annotations, p.podAnnotations);
     if (p.podLabels !== undefined && check.labels('podLabels', p.podLabels)) {
       for (const [k, v] of Object.entries(config.selector)) {
@@ -367,7 +366,7 @@ export class PodTemplate {
 
   /** Refuses a preStop sleep as long as the grace period: the container would be killed before it stops. */
   private checkPreStopDelay(check: PropChecker, prop: string, hook: LifecycleHook | undefined): void {
-    const sleep = hook instanceof LifecycleHook ? hook.sleepSeconds : undefined;
+    const sleep = LifecycleHook.isLifecycleHook(hook) ? hook.sleepSeconds : undefined;
     if (sleep === undefined) return;
     const grace = this.terminationGracePeriodSeconds;
     if (grace !== undefined) {
@@ -411,7 +410,7 @@ export class PodTemplate {
         check.fail(`${where}${key}`, value, 'no probe: init containers run to completion and take no probes');
         return undefined;
       }
-      if (!(value instanceof Probe)) {
+      if (!Probe.isProbe(value)) {
         check.fail(`${where}${key}`, value, 'Probe.http(), Probe.tcp(), Probe.grpc() or Probe.exec()');
         return undefined;
       }
@@ -471,7 +470,7 @@ function checkList<T>(check: PropChecker, prop: string, value: unknown, cls: { p
 
 /** The API object of a Config or Secret defined in a stack, or undefined for an imported one. */
 function definedResource(ref: IConstruct): ApiObject | undefined {
-  return Config.isConfig(ref) || Secret.isSecret(ref) ? ref.resource : undefined;
+  return Config.isConfig(ref) || Secret.isSecret(ref) ? ref.apiObject : undefined;
 }
 
 /** Volume names, unique in the pod and at most 63 characters, in mount order. */

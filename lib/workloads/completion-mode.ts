@@ -1,3 +1,5 @@
+import { brand, hasBrand } from '../core/_brand';
+
 /**
  * When a Job is complete, and whether its pods know which part of the work is theirs.
  *
@@ -14,8 +16,15 @@ export class CompletionMode {
    */
   public static readonly INDEXED = new CompletionMode('Indexed');
 
+  /** Whether `x` is a `CompletionMode`, also across copies of this package. */
+  public static isCompletionMode(x: unknown): x is CompletionMode {
+    return hasBrand(x, 'CompletionMode');
+  }
+
   private constructor(
     /** The Job's `completionMode`. */
     public readonly value: 'NonIndexed' | 'Indexed',
   ) {}
 }
+
+brand(CompletionMode, 'CompletionMode');

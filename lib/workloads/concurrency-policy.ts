@@ -1,3 +1,5 @@
+import { brand, hasBrand } from '../core/_brand';
+
 /**
  * What a CronJob does when a run is due while the previous one is still running.
  *
@@ -11,8 +13,15 @@ export class ConcurrencyPolicy {
   /** Run both. */
   public static readonly ALLOW = new ConcurrencyPolicy('Allow');
 
+  /** Whether `x` is a `ConcurrencyPolicy`, also across copies of this package. */
+  public static isConcurrencyPolicy(x: unknown): x is ConcurrencyPolicy {
+    return hasBrand(x, 'ConcurrencyPolicy');
+  }
+
   private constructor(
     /** The field's value. */
     public readonly value: 'Forbid' | 'Replace' | 'Allow',
   ) {}
 }
+
+brand(ConcurrencyPolicy, 'ConcurrencyPolicy');

@@ -1,3 +1,4 @@
+import { brand, hasBrand } from '../core/_brand';
 import { INT_RANGE } from '../core/_props';
 
 /** Options of a rolling update. */
@@ -40,6 +41,11 @@ export class DeploymentStrategy {
     return new DeploymentStrategy('Recreate');
   }
 
+  /** Whether `x` is a `DeploymentStrategy`, also across copies of this package. */
+  public static isDeploymentStrategy(x: unknown): x is DeploymentStrategy {
+    return hasBrand(x, 'DeploymentStrategy');
+  }
+
   private constructor(
     /** `RollingUpdate` or `Recreate`. */
     public readonly type: 'RollingUpdate' | 'Recreate',
@@ -49,6 +55,8 @@ export class DeploymentStrategy {
     public readonly maxUnavailable?: number | string,
   ) {}
 }
+
+brand(DeploymentStrategy, 'DeploymentStrategy');
 
 /**
  * What is wrong with an int-or-percent value (`maxSurge`, `maxUnavailable`), as the API server checks it

@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { brand, hasBrand } from '../core/_brand';
 import { Config, IConfig } from '../config/config';
 import { ISecret } from '../config/secret';
 import { k8s } from '../core/_k8s';
@@ -64,6 +65,11 @@ export class EnvValue {
    */
   public static fromPodField(fieldPath: string): EnvValue {
     return new EnvValue({ kind: 'field', fieldPath });
+  }
+
+  /** Whether `x` is an `EnvValue`, also across copies of this package. */
+  public static isEnvValue(x: unknown): x is EnvValue {
+    return hasBrand(x, 'EnvValue');
   }
 
   private constructor(private readonly source: Source) {}
@@ -135,6 +141,8 @@ export class EnvValue {
   }
 }
 
+brand(EnvValue, 'EnvValue');
+
 /** Options of `EnvFrom`. */
 export interface EnvFromOptions {
   /**
@@ -167,6 +175,11 @@ export class EnvFrom {
   /** Every key of a Secret. */
   public static secret(secret: ISecret, options: EnvFromOptions = {}): EnvFrom {
     return new EnvFrom({ secret }, options);
+  }
+
+  /** Whether `x` is an `EnvFrom`, also across copies of this package. */
+  public static isEnvFrom(x: unknown): x is EnvFrom {
+    return hasBrand(x, 'EnvFrom');
   }
 
   private constructor(
@@ -202,3 +215,5 @@ export class EnvFrom {
     };
   }
 }
+
+brand(EnvFrom, 'EnvFrom');

@@ -1,3 +1,5 @@
+import { brand, hasBrand } from '../core/_brand';
+
 /**
  * When the kubelet pulls a container's image.
  *
@@ -11,6 +13,11 @@ export class ImagePullPolicy {
   /** Never pull; the image must be on the node already. */
   public static readonly NEVER = new ImagePullPolicy('Never');
 
+  /** Whether `x` is an `ImagePullPolicy`, also across copies of this package. */
+  public static isImagePullPolicy(x: unknown): x is ImagePullPolicy {
+    return hasBrand(x, 'ImagePullPolicy');
+  }
+
   private constructor(
     /** The value of the container's `imagePullPolicy` field. */
     public readonly value: 'Always' | 'IfNotPresent' | 'Never',
@@ -21,3 +28,5 @@ export class ImagePullPolicy {
     return this.value;
   }
 }
+
+brand(ImagePullPolicy, 'ImagePullPolicy');

@@ -1,3 +1,5 @@
+import { brand, hasBrand } from '../core/_brand';
+
 /**
  * What the kubelet does when a Job's container fails.
  *
@@ -9,8 +11,15 @@ export class JobRestartPolicy {
   /** The failed container is restarted in the same pod. */
   public static readonly ON_FAILURE = new JobRestartPolicy('OnFailure');
 
+  /** Whether `x` is a `JobRestartPolicy`, also across copies of this package. */
+  public static isJobRestartPolicy(x: unknown): x is JobRestartPolicy {
+    return hasBrand(x, 'JobRestartPolicy');
+  }
+
   private constructor(
     /** The pod's `restartPolicy`. */
     public readonly value: 'Never' | 'OnFailure',
   ) {}
 }
+
+brand(JobRestartPolicy, 'JobRestartPolicy');

@@ -1,5 +1,5 @@
-import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { brand, hasBrand } from '../core/_brand';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { createObject, JobSpecAdditions, JsonObject, l1Json, withFields } from './_k8s-json';
 import { PodTemplate } from './_pod-template';
@@ -152,8 +152,6 @@ export interface JobRunOptions {
 /** Props of a `Job`. */
 export interface JobProps extends WorkloadProps, JobRunOptions {}
 
-const JOB = Symbol.for('cdk8s-platform.Job');
-
 /**
  * A one-off task that runs to completion (a database migration, a backfill): a Job with the same secure pod
  * defaults as every workload. A Job's pod template cannot change once created, so the config-hash annotation is
@@ -172,28 +170,25 @@ const JOB = Symbol.for('cdk8s-platform.Job');
 export class Job extends Workload {
   /** Whether `x` is a `Job`, also across copies of this package. */
   public static isJob(x: unknown): x is Job {
-    return x !== null && typeof x === 'object' && JOB in x;
+    return hasBrand(x, 'Job');
   }
 
-  /** The Job (the escape hatch). */
-  public readonly job: ApiObject;
   /** How many pods run at once. */
   public readonly parallelism: number;
 
   constructor(scope: Construct, id: string, props: JobProps) {
     const p = props ?? ({} as JobProps);
     super(scope, id, 'Job', p, { defaultComponent: 'job' });
-    Object.defineProperty(this, JOB, { value: true });
     const run = checkJobRun(this._check, p, this.kubernetesVersion);
     this.parallelism = p.parallelism ?? 1;
     this._createPod(p, { ports: [], spread: [], restartPolicy: run.restartPolicy, configHash: false, runToCompletion: true });
     this._check.throwIfInvalid();
-    this.job = createObject(this, 'Job', {
+    this._setApiObject(createObject(this, 'Job', {
       apiVersion: 'batch/v1',
       kind: 'Job',
-      metadata: { name: this.name, labels: this._labels() },
+      metadata: { name: this.name, labels: this._labels(), annotations: this._metadata.annotations },
       spec: () => renderJobSpec(p, this._pod, this.kubernetesVersion),
-    });
+    }));
     validatePodFailurePolicy(this, p, this._pod);
   }
 
@@ -202,6 +197,8 @@ export class Job extends Workload {
     return { minPods: this.parallelism, maxPods: this.parallelism, surgePods: 0 };
   }
 }
+
+brand(Job, 'Job');
 
 /**
  * Adds the checks of `podFailurePolicy` that need every container of the pod, made when the app is synthesized.
@@ -256,18 +253,18 @@ export function checkJobRun(check: PropChecker, o: JobRunOptions, kubernetesVers
   if (o.parallelism !== undefined) check.integer('parallelism', o.parallelism, 1);
   let restartPolicy: 'Never' | 'OnFailure' = 'Never';
   const restart = o.restartPolicy ?? JobRestartPolicy.NEVER;
-  if (!(restart instanceof JobRestartPolicy)) {
+  if (!JobRestartPolicy.isJobRestartPolicy(restart)) {
     check.fail('restartPolicy', restart, 'JobRestartPolicy.NEVER or JobRestartPolicy.ON_FAILURE');
   } else {
     restartPolicy = restart.value;
   }
   const mode = o.completionMode ?? CompletionMode.NON_INDEXED;
-  if (!(mode instanceof CompletionMode)) {
+  if (!CompletionMode.isCompletionMode(mode)) {
     check.fail('completionMode', mode, 'CompletionMode.NON_INDEXED or CompletionMode.INDEXED');
-  } else if (mode === CompletionMode.INDEXED && o.completions === undefined) {
+  } else if (mode.value === CompletionMode.INDEXED.value && o.completions === undefined) {
     check.fail('completions', undefined, 'a number of completions: an Indexed job has one index per completion');
   }
-  const indexed = mode === CompletionMode.INDEXED;
+  const indexed = CompletionMode.isCompletionMode(mode) && mode.value === CompletionMode.INDEXED.value;
   const completions = typeof o.completions === 'number' && Number.isInteger(o.completions) ? o.completions : undefined;
   const needsIndexed = (prop: string, value: unknown) => {
     if (!indexed) check.fail(prop, value, `nothing unless completionMode is CompletionMode.INDEXED (${prop} applies to the indexes of an Indexed job)`);
@@ -288,7 +285,7 @@ export function checkJobRun(check: PropChecker, o: JobRunOptions, kubernetesVers
     }
   }
   const replacement = o.podReplacementPolicy;
-  if (replacement !== undefined && !(replacement instanceof PodReplacementPolicy)) {
+  if (replacement !== undefined && !PodReplacementPolicy.isPodReplacementPolicy(replacement)) {
     check.fail('podReplacementPolicy', replacement, 'PodReplacementPolicy.TERMINATING_OR_FAILED or PodReplacementPolicy.FAILED');
   } else if (replacement !== undefined) {
     requireVersion(check, kubernetesVersion, POD_REPLACEMENT_POLICY, 'podReplacementPolicy', replacement.value);
@@ -307,11 +304,11 @@ function checkJobPodFailurePolicy(check: PropChecker, o: JobRunOptions, restartP
   if (restartPolicy !== 'Never') {
     check.fail('restartPolicy', 'OnFailure', 'JobRestartPolicy.NEVER with podFailurePolicy (the policy judges failed pods; with OnFailure the kubelet restarts the container in the same pod, which does not fail)');
   }
-  if (o.podReplacementPolicy === PodReplacementPolicy.TERMINATING_OR_FAILED) {
+  if (PodReplacementPolicy.isPodReplacementPolicy(o.podReplacementPolicy) && o.podReplacementPolicy.value === PodReplacementPolicy.TERMINATING_OR_FAILED.value) {
     check.fail('podReplacementPolicy', o.podReplacementPolicy.value, 'PodReplacementPolicy.FAILED (or none) with podFailurePolicy: a pod is judged by the policy once it has terminated');
   }
   o.podFailurePolicy.forEach((rule, i) => {
-    if (rule.action !== PodFailureAction.FAIL_INDEX) return;
+    if (rule.action.value !== PodFailureAction.FAIL_INDEX.value) return;
     const prop = `podFailurePolicy[${i}].action`;
     if (!requireVersion(check, kubernetesVersion, FAIL_INDEX, prop, rule.action.value, 'PodFailureAction.FAIL_JOB, IGNORE or COUNT')) return;
     if (o.backoffLimitPerIndex === undefined) {
@@ -370,7 +367,7 @@ function parseIndexes(value: unknown, completions: number | undefined): number |
 
 /** Renders a Job spec as Kubernetes JSON. @internal */
 export function renderJobSpec(o: JobRunOptions, pod: PodTemplate, kubernetesVersion: string): JsonObject {
-  const mode = o.completionMode === CompletionMode.INDEXED ? 'Indexed' : undefined;
+  const mode = o.completionMode?.value === CompletionMode.INDEXED.value ? 'Indexed' : undefined;
   const spec = l1Json('JobSpec', {
     backoffLimit: o.backoffLimit ?? (o.backoffLimitPerIndex !== undefined ? undefined : 6),
     activeDeadlineSeconds: o.activeDeadlineSeconds,

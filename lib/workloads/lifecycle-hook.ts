@@ -1,3 +1,4 @@
+import { brand, hasBrand } from '../core/_brand';
 import { PropChecker } from '../core/_props';
 import { isAtLeast } from '../core/kubernetes-version';
 import { LifecycleHandlerJson } from './_k8s-json';
@@ -54,6 +55,11 @@ export class LifecycleHook {
     return new LifecycleHook({ kind: 'http', path, port });
   }
 
+  /** Whether `x` is a `LifecycleHook`, also across copies of this package. */
+  public static isLifecycleHook(x: unknown): x is LifecycleHook {
+    return hasBrand(x, 'LifecycleHook');
+  }
+
   private constructor(private readonly handler: Handler) {}
 
   /** How long the hook waits, for a `sleep()` hook. */
@@ -100,3 +106,5 @@ export class LifecycleHook {
     }
   }
 }
+
+brand(LifecycleHook, 'LifecycleHook');

@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { brand, hasBrand } from '../core/_brand';
 import { Config, IConfig } from '../config/config';
 import { ISecret } from '../config/secret';
 import { k8s } from '../core/_k8s';
@@ -103,6 +104,11 @@ export class Mount {
   /** The volume of a StatefulSet's claim template `template` (no pod volume: the StatefulSet makes one). @internal */
   public static _claimTemplate(template: string, path: string, options: ClaimMountOptions = {}): Mount {
     return new Mount(path, { kind: 'claimTemplate', template, options });
+  }
+
+  /** Whether `x` is a `Mount`, also across copies of this package. */
+  public static isMount(x: unknown): x is Mount {
+    return hasBrand(x, 'Mount');
   }
 
   private constructor(
@@ -230,6 +236,8 @@ export class Mount {
     return { name, mountPath: this.path, readOnly };
   }
 }
+
+brand(Mount, 'Mount');
 
 function renderItems(items: Record<string, string> | undefined): k8s.KeyToPath[] | undefined {
   if (!items) return undefined;

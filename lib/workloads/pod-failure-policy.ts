@@ -1,3 +1,4 @@
+import { brand, hasBrand } from '../core/_brand';
 import { PropChecker } from '../core/_props';
 import { isAtLeast } from '../core/kubernetes-version';
 import { isQualifiedName } from '../core/names';
@@ -29,11 +30,18 @@ export class PodFailureAction {
    */
   public static readonly FAIL_INDEX = new PodFailureAction('FailIndex');
 
+  /** Whether `x` is a `PodFailureAction`, also across copies of this package. */
+  public static isPodFailureAction(x: unknown): x is PodFailureAction {
+    return hasBrand(x, 'PodFailureAction');
+  }
+
   private constructor(
     /** The rule's `action`. */
     public readonly value: 'FailJob' | 'Ignore' | 'Count' | 'FailIndex',
   ) {}
 }
+
+brand(PodFailureAction, 'PodFailureAction');
 
 /** Options of a rule on exit codes. */
 export interface ExitCodeRuleOptions {
@@ -109,6 +117,11 @@ export class PodFailureRule {
     return new PodFailureRule(action, { kind: 'condition', type: DISRUPTION_TARGET });
   }
 
+  /** Whether `x` is a `PodFailureRule`, also across copies of this package. */
+  public static isPodFailureRule(x: unknown): x is PodFailureRule {
+    return hasBrand(x, 'PodFailureRule');
+  }
+
   private constructor(
     /** What the Job does with a pod that matches the rule. */
     public readonly action: PodFailureAction,
@@ -122,7 +135,7 @@ export class PodFailureRule {
 
   /** Checks the rule as the API server would, but for the container name (see `_containerName`). @internal */
   public _check(check: PropChecker, prop: string): void {
-    if (!(this.action instanceof PodFailureAction)) {
+    if (!PodFailureAction.isPodFailureAction(this.action)) {
       check.fail(`${prop}.action`, this.action, 'PodFailureAction.FAIL_JOB, IGNORE, COUNT or FAIL_INDEX');
     }
     const r = this.requirement;
@@ -167,6 +180,8 @@ export class PodFailureRule {
   }
 }
 
+brand(PodFailureRule, 'PodFailureRule');
+
 /**
  * Checks a `podFailurePolicy` prop: 1 to 20 rules, each valid. What the policy needs of the rest of the job
  * (`restartPolicy`, `backoffLimitPerIndex`, `podReplacementPolicy`) is checked by the job.
@@ -180,7 +195,7 @@ export function checkPodFailurePolicy(check: PropChecker, prop: string, rules: u
   }
   let ok = true;
   rules.forEach((rule: unknown, i) => {
-    if (!(rule instanceof PodFailureRule)) {
+    if (!PodFailureRule.isPodFailureRule(rule)) {
       check.fail(`${prop}[${i}]`, rule, 'PodFailureRule.onExitCodes(), onExitCodesOtherThan(), onPodCondition() or onDisruption()');
       ok = false;
     } else {

@@ -1,3 +1,5 @@
+import { brand, hasBrand } from '../core/_brand';
+
 /**
  * When a Job starts a replacement for a pod that failed or is being deleted. Needs Kubernetes 1.29 or later
  * (`JobPodReplacementPolicy`, beta and on by default from 1.29, GA in 1.34).
@@ -17,8 +19,15 @@ export class PodReplacementPolicy {
    */
   public static readonly FAILED = new PodReplacementPolicy('Failed');
 
+  /** Whether `x` is a `PodReplacementPolicy`, also across copies of this package. */
+  public static isPodReplacementPolicy(x: unknown): x is PodReplacementPolicy {
+    return hasBrand(x, 'PodReplacementPolicy');
+  }
+
   private constructor(
     /** The Job's `podReplacementPolicy`. */
     public readonly value: 'TerminatingOrFailed' | 'Failed',
   ) {}
 }
+
+brand(PodReplacementPolicy, 'PodReplacementPolicy');

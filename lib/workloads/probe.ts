@@ -1,3 +1,4 @@
+import { brand, hasBrand } from '../core/_brand';
 import { k8s } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
 
@@ -141,6 +142,11 @@ export class Probe {
     return new Probe({ kind: 'none' });
   }
 
+  /** Whether `x` is a `Probe`, also across copies of this package. */
+  public static isProbe(x: unknown): x is Probe {
+    return hasBrand(x, 'Probe');
+  }
+
   private constructor(private readonly handler: Handler) {}
 
   /** Whether this is `Probe.none()`. */
@@ -245,3 +251,5 @@ export class Probe {
     }
   }
 }
+
+brand(Probe, 'Probe');

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { brand, hasBrand } from '../core/_brand';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { AutoscalingOptions, checkAutoscaling, HorizontalPodAutoscaler, IScalable, ScaleTargetRef } from '../scaling/horizontal-pod-autoscaler';
 import { checkBudget, DisruptionBudgetOptions, PodDisruptionBudget } from '../scheduling/pod-disruption-budget';
@@ -6,7 +7,6 @@ import { TopologySpread } from '../scheduling/topology-spread';
 import { Workload } from './workload';
 import { ReplicatedWorkloadProps } from './workload-props';
 
-const REPLICATED = Symbol.for('cdk8s-platform.ReplicatedWorkload');
 const PDB_ID = 'DisruptionBudget';
 
 /**
@@ -19,7 +19,7 @@ const PDB_ID = 'DisruptionBudget';
 export abstract class ReplicatedWorkload extends Workload implements IScalable {
   /** Whether `x` is a replicated workload, also across copies of this package. */
   public static isReplicatedWorkload(x: unknown): x is ReplicatedWorkload {
-    return x !== null && typeof x === 'object' && REPLICATED in x;
+    return hasBrand(x, 'ReplicatedWorkload');
   }
 
   /** The fixed replica count (not rendered when an autoscaler owns the count). */
@@ -41,7 +41,6 @@ export abstract class ReplicatedWorkload extends Workload implements IScalable {
   protected constructor(scope: Construct, id: string, constructType: string, props: ReplicatedWorkloadProps,
     options: { defaultComponent: string; defaultReplicas: number; spreadMatchLabelKeys: readonly string[] }) {
     super(scope, id, constructType, props, { defaultComponent: options.defaultComponent, selectorLabels: props.selectorLabels });
-    Object.defineProperty(this, REPLICATED, { value: true });
     const check = this._check;
     const d = this._defaults;
     this.replicas = props.replicas ?? options.defaultReplicas;
@@ -121,7 +120,9 @@ export abstract class ReplicatedWorkload extends Workload implements IScalable {
       check.fail('autoscale()', 'a second call', 'one autoscaler per workload');
       check.throwIfInvalid();
     }
-    return new HorizontalPodAutoscaler(this, 'Autoscaler', { ...options, name: this.name, target: this, labels: this._labels() });
+    const autoscaler = new HorizontalPodAutoscaler(this, 'Autoscaler', { ...options, name: this.name, target: this });
+    this._applyMetadata(autoscaler, this._labels());
+    return autoscaler;
   }
 
   /** @internal */
@@ -153,14 +154,16 @@ export abstract class ReplicatedWorkload extends Workload implements IScalable {
       this._budget = new PodDisruptionBudget(this, PDB_ID, {
         name: this.name,
         selector: this,
-        labels: this._labels(),
         maxUnavailable: o.maxUnavailable,
         minAvailable: o.minAvailable,
         unhealthyPodEvictionPolicy: o.unhealthyPodEvictionPolicy,
       });
+      this._applyMetadata(this._budget, this._labels());
     } else if (!wanted && this._budget) {
       this.node.tryRemoveChild(PDB_ID);
       this._budget = undefined;
     }
   }
 }
+
+brand(ReplicatedWorkload, 'ReplicatedWorkload');

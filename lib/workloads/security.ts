@@ -1,3 +1,4 @@
+import { brand, hasBrand } from '../core/_brand';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { isAtLeast } from '../core/kubernetes-version';
 import { AppArmorProfileJson, JsonObject, l1Json } from './_k8s-json';
@@ -27,6 +28,11 @@ export class SeccompProfile {
     return new SeccompProfile('Unconfined');
   }
 
+  /** Whether `x` is a `SeccompProfile`, also across copies of this package. */
+  public static isSeccompProfile(x: unknown): x is SeccompProfile {
+    return hasBrand(x, 'SeccompProfile');
+  }
+
   private constructor(
     /** `RuntimeDefault`, `Localhost` or `Unconfined`. */
     public readonly type: 'RuntimeDefault' | 'Localhost' | 'Unconfined',
@@ -34,6 +40,8 @@ export class SeccompProfile {
     public readonly localhostProfile?: string,
   ) {}
 }
+
+brand(SeccompProfile, 'SeccompProfile');
 
 const APP_ARMOR_PROFILE = Symbol.for('cdk8s-platform.AppArmorProfile');
 
@@ -272,7 +280,7 @@ export function resolveSecurity(check: PropChecker, prop: string, options: Secur
     }
   }
   const seccompProfile = o.seccompProfile ?? SeccompProfile.runtimeDefault();
-  if (!(seccompProfile instanceof SeccompProfile)) {
+  if (!SeccompProfile.isSeccompProfile(seccompProfile)) {
     check.fail(`${prop}.seccompProfile`, seccompProfile, 'SeccompProfile.runtimeDefault(), SeccompProfile.localhost(path) or SeccompProfile.unconfined()');
   } else if (seccompProfile.type === 'Localhost' && (typeof seccompProfile.localhostProfile !== 'string' || seccompProfile.localhostProfile.length === 0)) {
     check.fail(`${prop}.seccompProfile`, seccompProfile.localhostProfile, 'a non-empty profile path relative to the kubelet seccomp directory');

@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { k8s } from '../core/_k8s';
+import { brand, hasBrand } from '../core/_brand';
 import { isPlainRecord } from '../core/_props';
 import { Protocol } from '../networking/protocol';
 import { ServiceType } from '../networking/service-type';
@@ -116,8 +117,6 @@ export interface ServiceWorkloadProps extends ReplicatedWorkloadProps {
 
 type ServicePort = ContainerPortSpec & { servicePort: number; nodePort?: number };
 
-const SERVICE_WORKLOAD = Symbol.for('cdk8s-platform.ServiceWorkload');
-
 /**
  * A replicated workload reached through a Service (`WebService`, `StatefulService`): it owns the ports and the
  * Service, and tells other workloads how to reach it (`serviceName`, `dnsName`, `url`).
@@ -125,7 +124,7 @@ const SERVICE_WORKLOAD = Symbol.for('cdk8s-platform.ServiceWorkload');
 export abstract class ServiceWorkload extends ReplicatedWorkload implements IServiceEndpoint {
   /** Whether `x` is a workload with a Service, also across copies of this package. */
   public static isServiceWorkload(x: unknown): x is ServiceWorkload {
-    return x !== null && typeof x === 'object' && SERVICE_WORKLOAD in x;
+    return hasBrand(x, 'ServiceWorkload');
   }
 
   /** The Service's name. */
@@ -142,12 +141,11 @@ export abstract class ServiceWorkload extends ReplicatedWorkload implements ISer
   protected readonly _ports: ServicePort[];
   private readonly readinessProbe?: Probe;
   private readonly livenessProbe?: Probe;
-  private readonly lbAnnotations?: Record<string, string>;
+  private readonly serviceAnnotations?: Record<string, string>;
 
   protected constructor(scope: Construct, id: string, constructType: string, props: ServiceWorkloadProps,
     options: { defaultComponent: string; defaultReplicas: number; spreadMatchLabelKeys: readonly string[] }) {
     super(scope, id, constructType, props, options);
-    Object.defineProperty(this, SERVICE_WORKLOAD, { value: true });
     const p = props;
     const check = this._check;
     this.serviceName = p.serviceName ?? this.name;
@@ -173,16 +171,20 @@ export abstract class ServiceWorkload extends ReplicatedWorkload implements ISer
       serviceType._check(check, 'serviceType');
     }
     this.serviceType = serviceType;
+    let lbAnnotations: Record<string, string> = {};
     if (serviceType.type === 'LoadBalancer') {
       const provider = Provider.of(this);
       const internal = serviceType._options.internal === true;
       if (internal && !provider.supportsInternalLoadBalancer) {
         check.fail('serviceType.internal', true, `an external load balancer: provider "${provider.name}" has no internal load balancers`);
       } else {
-        const annotations = { ...provider._loadBalancerAnnotations(internal), ...serviceType._options.annotations };
-        this.lbAnnotations = Object.keys(annotations).length > 0 ? annotations : undefined;
+        lbAnnotations = provider._loadBalancerAnnotations(internal);
       }
     }
+    // The provider's load balancer annotations, then the workload's, then those of the service type: the most
+    // specific wins.
+    const annotations = { ...lbAnnotations, ...this._metadata.annotations, ...serviceType._options.annotations };
+    this.serviceAnnotations = Object.keys(annotations).length > 0 ? annotations : undefined;
 
     this._ports = [{
       name: portName,
@@ -235,7 +237,7 @@ export abstract class ServiceWorkload extends ReplicatedWorkload implements ISer
    * @internal
    */
   protected _setUpNetworkRules(): void {
-    if (this.serviceType.type !== 'ClusterIP') this._allowWhenRestricted(NetworkPeer.anyIpv4(), this._defaultIngressPorts());
+    if (this.serviceType.type !== 'ClusterIP') this.allowWhenRestricted(NetworkPeer.anyIpv4(), { ports: this._defaultIngressPorts() });
   }
 
   /** The Service's in-cluster DNS name, `<serviceName>.<namespace>.svc.cluster.local`. */
@@ -258,7 +260,7 @@ export abstract class ServiceWorkload extends ReplicatedWorkload implements ISer
     this._service = createObject(this, 'Service', {
       apiVersion: 'v1',
       kind: 'Service',
-      metadata: { name: this.serviceName, labels, annotations: this.lbAnnotations },
+      metadata: { name: this.serviceName, labels, annotations: this.serviceAnnotations },
       spec: () => withFields<ServiceSpecAdditions>(this.renderServiceSpec(headless), { trafficDistribution: trafficDistribution?.value }),
     });
   }
@@ -344,3 +346,5 @@ export abstract class ServiceWorkload extends ReplicatedWorkload implements ISer
     });
   }
 }
+
+brand(ServiceWorkload, 'ServiceWorkload');

@@ -1,5 +1,5 @@
-import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { brand, hasBrand } from '../core/_brand';
 import { k8s } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { createObject, l1Json } from './_k8s-json';
@@ -27,11 +27,18 @@ export class ClaimRetention {
   /** The claims are deleted, and with them the volumes whose storage class reclaim policy is `Delete`: the data is lost. */
   public static readonly DELETE = new ClaimRetention('Delete');
 
+  /** Whether `x` is a `ClaimRetention`, also across copies of this package. */
+  public static isClaimRetention(x: unknown): x is ClaimRetention {
+    return hasBrand(x, 'ClaimRetention');
+  }
+
   private constructor(
     /** The field's value. */
     public readonly value: 'Retain' | 'Delete',
   ) {}
 }
+
+brand(ClaimRetention, 'ClaimRetention');
 
 /**
  * When the claims of a `StatefulService`'s volumes are deleted (`persistentVolumeClaimRetentionPolicy`). Kubernetes
@@ -91,8 +98,6 @@ export interface StatefulServiceProps extends Omit<ServiceWorkloadProps, 'servic
   readonly persistentVolumeClaimRetention?: ClaimRetentionPolicy;
 }
 
-const STATEFUL_SERVICE = Symbol.for('cdk8s-platform.StatefulService');
-
 /**
  * A service whose pods have a stable identity and their own storage (a database, a queue, a search cluster): a
  * StatefulSet, the headless Service that gives each pod a DNS name (`<name>-0.<service>.<namespace>.svc`) and a
@@ -112,16 +117,13 @@ const STATEFUL_SERVICE = Symbol.for('cdk8s-platform.StatefulService');
 export class StatefulService extends ServiceWorkload {
   /** Whether `x` is a `StatefulService`, also across copies of this package. */
   public static isStatefulService(x: unknown): x is StatefulService {
-    return x !== null && typeof x === 'object' && STATEFUL_SERVICE in x;
+    return hasBrand(x, 'StatefulService');
   }
 
-  /** The StatefulSet (the escape hatch). */
-  public readonly statefulSet: ApiObject;
 
   constructor(scope: Construct, id: string, props: StatefulServiceProps) {
     const p = props ?? ({} as StatefulServiceProps);
     super(scope, id, 'StatefulService', p, { defaultComponent: 'database', defaultReplicas: 2, spreadMatchLabelKeys: [] });
-    Object.defineProperty(this, STATEFUL_SERVICE, { value: true });
     const check = this._check;
     if (p.parallelPodManagement !== undefined) check.boolean('parallelPodManagement', p.parallelPodManagement);
     this._createServicePod(p);
@@ -151,10 +153,10 @@ export class StatefulService extends ServiceWorkload {
     check.throwIfInvalid();
 
     const labels = this._labels();
-    this.statefulSet = createObject(this, 'StatefulSet', {
+    this._setApiObject(createObject(this, 'StatefulSet', {
       apiVersion: 'apps/v1',
       kind: 'StatefulSet',
-      metadata: { name: this.name, labels },
+      metadata: { name: this.name, labels, annotations: this._metadata.annotations },
       spec: () => {
         const spec = l1Json('StatefulSetSpec', {
           serviceName: this.serviceName,
@@ -170,7 +172,7 @@ export class StatefulService extends ServiceWorkload {
         spec.template = this._pod.render();
         return spec;
       },
-    });
+    }));
     this._createService(labels, true);
     this._finishReplicated();
   }
@@ -186,6 +188,8 @@ export class StatefulService extends ServiceWorkload {
   }
 }
 
+brand(StatefulService, 'StatefulService');
+
 /** The claim retention policy as the StatefulSet takes it (both fields, Retain where not set), or `undefined`. */
 function checkClaimRetention(check: PropChecker, policy: unknown, hasVolumes: boolean): k8s.StatefulSetPersistentVolumeClaimRetentionPolicy | undefined {
   if (policy === undefined) return undefined;
@@ -199,7 +203,7 @@ function checkClaimRetention(check: PropChecker, policy: unknown, hasVolumes: bo
   }
   const value = (key: 'whenDeleted' | 'whenScaled'): 'Retain' | 'Delete' => {
     const v = policy[key] ?? ClaimRetention.RETAIN;
-    if (v instanceof ClaimRetention) return v.value;
+    if (ClaimRetention.isClaimRetention(v)) return v.value;
     check.fail(`${prop}.${key}`, v, 'ClaimRetention.RETAIN or ClaimRetention.DELETE');
     return 'Retain';
   };

@@ -1,5 +1,5 @@
-import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { brand, hasBrand } from '../core/_brand';
 import { TrafficDistribution } from '../networking/traffic-distribution';
 import { ScaleTargetRef } from '../scaling/horizontal-pod-autoscaler';
 import { DEPLOYMENT_REVISION_LABEL } from '../scheduling/topology-spread';
@@ -30,15 +30,14 @@ export interface WebServiceProps extends ServiceWorkloadProps, DeploymentWorkloa
   readonly trafficDistribution?: TrafficDistribution;
 }
 
-const WEB_SERVICE = Symbol.for('cdk8s-platform.WebService');
-
 /**
  * A long-running HTTP (or TCP, gRPC) service: a Deployment and the Service in front of it.
  *
  * Production defaults: two replicas spread across nodes, a PodDisruptionBudget, zero-downtime rolling updates that
  * also roll when a ConfigMap or Secret of the stack changes, readiness and liveness probes, pods that pass the
  * "restricted" Pod Security Standard with a read-only root filesystem, no Kubernetes API token, and selectors on
- * stable labels only. The Deployment and the Service are public (`deployment`, `service`) as the escape hatch.
+ * stable labels only. The Deployment (`apiObject`, also `ApiObject.of(webService)`) and the Service (`service`) are
+ * public as the escape hatch.
  *
  * @see https://kubernetes.io/docs/concepts/workloads/controllers/deployment/
  * @see https://kubernetes.io/docs/concepts/services-networking/service/
@@ -56,32 +55,29 @@ const WEB_SERVICE = Symbol.for('cdk8s-platform.WebService');
 export class WebService extends ServiceWorkload {
   /** Whether `x` is a `WebService`, also across copies of this package. */
   public static isWebService(x: unknown): x is WebService {
-    return x !== null && typeof x === 'object' && WEB_SERVICE in x;
+    return hasBrand(x, 'WebService');
   }
 
-  /** The Deployment (the escape hatch: `addJsonPatch()`, `metadata.addAnnotation()`). */
-  public readonly deployment: ApiObject;
   /** The Deployment's update strategy. */
   public readonly strategy: DeploymentStrategy;
 
   constructor(scope: Construct, id: string, props: WebServiceProps) {
     const p = props ?? ({} as WebServiceProps);
     super(scope, id, 'WebService', p, { defaultComponent: 'server', defaultReplicas: 2, spreadMatchLabelKeys: [DEPLOYMENT_REVISION_LABEL] });
-    Object.defineProperty(this, WEB_SERVICE, { value: true });
     this.strategy = checkStrategy(this._check, p.strategy);
     const trafficDistribution = this._checkTrafficDistribution(p.trafficDistribution);
     this._createServicePod(p);
     this._check.throwIfInvalid();
 
     const labels = this._labels();
-    this.deployment = createDeployment(this, this.name, labels, {
+    this._setApiObject(createDeployment(this, { name: this.name, labels, annotations: this._metadata.annotations }, {
       replicas: () => (this.autoscaler ? undefined : this.replicas),
       selector: this.selectorLabels,
       strategy: this.strategy,
       revisionHistoryLimit: this._revisionHistoryLimit,
       minReadySeconds: this._minReadySeconds,
       pod: this._pod,
-    });
+    }));
     this._createService(labels, false, trafficDistribution);
     this._finishReplicated();
   }
@@ -96,3 +92,5 @@ export class WebService extends ServiceWorkload {
     return surgePods(this.strategy, replicas);
   }
 }
+
+brand(WebService, 'WebService');

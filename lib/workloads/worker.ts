@@ -1,5 +1,5 @@
-import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { brand, hasBrand } from '../core/_brand';
 import { ScaleTargetRef } from '../scaling/horizontal-pod-autoscaler';
 import { DEPLOYMENT_REVISION_LABEL } from '../scheduling/topology-spread';
 import { checkStrategy, createDeployment, surgePods } from './_deployment';
@@ -47,8 +47,6 @@ export interface WorkerProps extends DeploymentWorkloadProps {
   readonly livenessProbe?: Probe;
 }
 
-const WORKER = Symbol.for('cdk8s-platform.Worker');
-
 /**
  * A long-running background process that serves no traffic (a queue consumer, a scheduler): a Deployment with no
  * Service, and the same secure pod defaults as a `WebService`. Scale it on a queue's length with
@@ -67,18 +65,15 @@ const WORKER = Symbol.for('cdk8s-platform.Worker');
 export class Worker extends ReplicatedWorkload {
   /** Whether `x` is a `Worker`, also across copies of this package. */
   public static isWorker(x: unknown): x is Worker {
-    return x !== null && typeof x === 'object' && WORKER in x;
+    return hasBrand(x, 'Worker');
   }
 
-  /** The Deployment (the escape hatch). */
-  public readonly deployment: ApiObject;
   /** The Deployment's update strategy. */
   public readonly strategy: DeploymentStrategy;
 
   constructor(scope: Construct, id: string, props: WorkerProps) {
     const p = props ?? ({} as WorkerProps);
     super(scope, id, 'Worker', p, { defaultComponent: 'worker', defaultReplicas: 1, spreadMatchLabelKeys: [DEPLOYMENT_REVISION_LABEL] });
-    Object.defineProperty(this, WORKER, { value: true });
     const check = this._check;
 
     const ports: ContainerPortSpec[] = [];
@@ -106,14 +101,14 @@ export class Worker extends ReplicatedWorkload {
     });
     check.throwIfInvalid();
 
-    this.deployment = createDeployment(this, this.name, this._labels(), {
+    this._setApiObject(createDeployment(this, { name: this.name, labels: this._labels(), annotations: this._metadata.annotations }, {
       replicas: () => (this.autoscaler ? undefined : this.replicas),
       selector: this.selectorLabels,
       strategy: this.strategy,
       revisionHistoryLimit: this._revisionHistoryLimit,
       minReadySeconds: this._minReadySeconds,
       pod: this._pod,
-    });
+    }));
     this._finishReplicated();
   }
 
@@ -127,3 +122,5 @@ export class Worker extends ReplicatedWorkload {
     return surgePods(this.strategy, replicas);
   }
 }
+
+brand(Worker, 'Worker');

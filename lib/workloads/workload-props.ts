@@ -1,3 +1,4 @@
+import { ConstructMetadataProps } from '../core/metadata';
 import { AutoscalingOptions } from '../scaling/horizontal-pod-autoscaler';
 import { NodeAffinity } from '../scheduling/node-affinity';
 import { PodAffinity } from '../scheduling/pod-affinity';
@@ -13,9 +14,11 @@ import { SidecarMode } from './sidecar-mode';
 
 /**
  * What every workload (a `WebService` and the workloads that follow it) says about its pods and their main
- * container.
+ * container. Its `metadata` (labels and annotations) lands on every object of the workload: the workload object,
+ * its Service, NetworkPolicy, PodDisruptionBudget and HorizontalPodAutoscaler, not on its pods (`podLabels`,
+ * `podAnnotations`); a label the workload's selector uses keeps the selector's value.
  */
-export interface WorkloadProps extends ContainerOptions {
+export interface WorkloadProps extends ContainerOptions, ConstructMetadataProps {
 
   /**
    * The workload's name: a DNS-1123 label. It names the workload object, its `app.kubernetes.io/name` label and,
@@ -60,13 +63,6 @@ export interface WorkloadProps extends ContainerOptions {
    * @default false
    */
   readonly automountServiceAccountToken?: boolean;
-
-  /**
-   * Extra labels on every object of the workload (not on its pods).
-   *
-   * @default none
-   */
-  readonly labels?: Record<string, string>;
 
   /**
    * Extra labels on the pods.

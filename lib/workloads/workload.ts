@@ -1,10 +1,13 @@
-import { Chart } from 'cdk8s';
-import { Construct } from 'constructs';
+import { ApiObject, Chart } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { brand, hasBrand } from '../core/_brand';
 import { PropChecker } from '../core/_props';
 import { defaultSelector, findStack, recommendedLabels, StackLabelSource } from '../core/labels';
 import { markCapacity } from '../core/_capacity';
 import { PlatformError } from '../core/errors';
+import { externalReferenceOf } from '../core/external-reference';
 import { kubernetesVersionOf } from '../core/kubernetes-version';
+import { apiObjectsOf, checkMetadata, ObjectMetadata } from '../core/metadata';
 import { NetworkPeer } from '../networking/network-peer';
 import { DNS_EGRESS_RULE, NetworkPolicy, NetworkPolicyPort, NetworkPolicyRule } from '../networking/network-policy';
 import { Protocol } from '../networking/protocol';
@@ -17,8 +20,6 @@ import { Mount } from './mount';
 import { Probe } from './probe';
 import { WorkloadDefaults, workloadDefaultsOf } from './workload-defaults';
 import { WorkloadProps } from './workload-props';
-
-const WORKLOAD = Symbol.for('cdk8s-platform.Workload');
 
 /** Options of `connectTo()`. */
 export interface ConnectOptions {
@@ -55,7 +56,7 @@ export interface AllowToOptions {
 export abstract class Workload extends Construct implements IPodSelector {
   /** Whether `x` is a workload, also across copies of this package. */
   public static isWorkload(x: unknown): x is Workload {
-    return x !== null && typeof x === 'object' && WORKLOAD in x;
+    return hasBrand(x, 'Workload');
   }
 
   /** The workload's name. */
@@ -72,6 +73,8 @@ export abstract class Workload extends Construct implements IPodSelector {
    */
   public readonly kubernetesVersion: string;
 
+  /** The labels and annotations of the `metadata` prop, as checked. @internal */
+  protected readonly _metadata: ObjectMetadata;
   /** @internal */
   protected readonly _stack: StackLabelSource;
   /** @internal */
@@ -81,16 +84,14 @@ export abstract class Workload extends Construct implements IPodSelector {
   /** @internal */
   protected _pod!: PodTemplate;
   private readonly constructType: string;
-  private readonly props: WorkloadProps;
   private _networkPolicy?: NetworkPolicy;
+  private _apiObject?: ApiObject;
   private readonly standingIngress: NetworkPolicyRule[] = [];
 
   protected constructor(scope: Construct, id: string, constructType: string, props: WorkloadProps,
     options: { defaultComponent: string; selectorLabels?: Record<string, string> }) {
     super(scope, id);
-    Object.defineProperty(this, WORKLOAD, { value: true });
     this.constructType = constructType;
-    this.props = props;
     this._stack = findStack(this, constructType);
     this.namespace = Chart.of(this).namespace ?? 'default';
     this._defaults = workloadDefaultsOf(this);
@@ -106,6 +107,9 @@ export abstract class Workload extends Construct implements IPodSelector {
       check.fail('selectorLabels', sel, 'at least one label (an empty selector would match every pod in the namespace)');
     }
     this.selectorLabels = sel ?? defaultSelector(this._stack, this.name);
+    const reserved: Record<string, string> = {};
+    for (const key of Object.keys(this.selectorLabels)) reserved[key] = 'the workload selects its pods by it, so it keeps the selector\'s value';
+    this._metadata = checkMetadata(check, props, reserved);
     if (props.rolloutOnConfigChange !== undefined) check.boolean('rolloutOnConfigChange', props.rolloutOnConfigChange);
     markCapacity(this, () => {
       const pods = this._podCounts();
@@ -118,6 +122,47 @@ export abstract class Workload extends Construct implements IPodSelector {
 
   /** How many pods the workload runs at its lowest and highest scale, and its rollout surge. @internal */
   protected abstract _podCounts(): { minPods: number; maxPods: number; surgePods: number };
+
+  /**
+   * The workload's main API object (the escape hatch: `addJsonPatch()`, `metadata.addAnnotation()`): the
+   * Deployment of a `WebService` or `Worker`, the StatefulSet of a `StatefulService`, the Job of a `Job`, the
+   * CronJob of a `CronTask`. It is also the construct's `node.defaultChild`, so `ApiObject.of(workload)` returns it.
+   */
+  public get apiObject(): ApiObject {
+    return this._apiObject!;
+  }
+
+  /**
+   * Every API object the workload and its children created, the main one (`apiObject`) first: its Service,
+   * NetworkPolicy, PodDisruptionBudget and HorizontalPodAutoscaler, including those added after construction
+   * (by `allowFrom()`, `connectTo()`, `autoscale()`).
+   */
+  public get apiObjects(): ApiObject[] {
+    return apiObjectsOf(this);
+  }
+
+  /**
+   * Sets the workload's main API object: `apiObject` and the construct's default child.
+   *
+   * @internal
+   */
+  protected _setApiObject(obj: ApiObject): void {
+    this._apiObject = obj;
+    this.node.defaultChild = obj;
+  }
+
+  /**
+   * Gives every API object of `child` (a construct the workload creates beside its main object: its
+   * NetworkPolicy, disruption budget, autoscaler) `labels` and the annotations of the `metadata` prop.
+   *
+   * @internal
+   */
+  protected _applyMetadata(child: IConstruct, labels: Readonly<Record<string, string>> | undefined): void {
+    for (const obj of apiObjectsOf(child)) {
+      for (const [key, value] of Object.entries(labels ?? {})) obj.metadata.addLabel(key, value);
+      for (const [key, value] of Object.entries(this._metadata.annotations ?? {})) obj.metadata.addAnnotation(key, value);
+    }
+  }
 
   /**
    * Adds an environment variable to the main container.
@@ -183,13 +228,17 @@ export abstract class Workload extends Construct implements IPodSelector {
    * ingress from this workload's pods on the target's pods (which then accept only allowed traffic), and, when this
    * workload's namespace denies egress by default, egress to the target's pods. Works across namespaces.
    *
+   * A target imported with `ServiceEndpoint.fromServiceName()` runs pods this app does not render: no ingress rule
+   * is added for it (its own manifests must allow the traffic), only this workload's egress rule when its namespace
+   * denies egress by default, to the target's `selectorLabels` or, without them, to the target's namespace.
+   *
    * @throws PropError if the port is not one of the target's, or the variable is already set
    */
   public connectTo(target: IServiceEndpoint, options: ConnectOptions = {}): void {
     const check = new PropChecker(this, this.constructType);
     const ports = target?.endpointPorts;
     if (!Array.isArray(ports) || typeof target.dnsName !== 'string') {
-      check.fail('connectTo() target', target, 'a workload with a Service (WebService, StatefulService)');
+      check.fail('connectTo() target', target, 'a workload with a Service (WebService, StatefulService), ServiceEndpoint.fromServiceName() or another IServiceEndpoint');
       check.throwIfInvalid();
     }
     if ((target as unknown) === this) check.fail('connectTo() target', target.name, 'another workload than this one');
@@ -201,8 +250,11 @@ export abstract class Workload extends Construct implements IPodSelector {
     this._pod.addEnv(check, envVar, url);
     check.throwIfInvalid();
     const policyPorts = [{ port: port!.targetPort, protocol: protocolOf(port!.protocol) }];
-    target.allowFrom(NetworkPeer.pods(this, this.namespace), { ports: policyPorts });
-    if (this._namespaceDeniesByDefault()) this.allowTo(NetworkPeer.pods(target, target.namespace), { ports: policyPorts });
+    if (externalReferenceOf(target as unknown as IConstruct) === undefined) target.allowFrom(NetworkPeer.pods(this, this.namespace), { ports: policyPorts });
+    if (this._namespaceDeniesByDefault()) {
+      const selects = target.selectorLabels !== undefined && Object.keys(target.selectorLabels).length > 0;
+      this.allowTo(selects ? NetworkPeer.pods(target, target.namespace) : NetworkPeer.namespace(target.namespace), { ports: policyPorts });
+    }
   }
 
   /**
@@ -228,9 +280,17 @@ export abstract class Workload extends Construct implements IPodSelector {
     policy.addEgress({ peers: [peer], ports: options.ports });
   }
 
-  /** @internal */
-  public _allowWhenRestricted(peer: NetworkPeer, ports: NetworkPolicyPort[]): void {
-    const rule = { peers: [peer], ports };
+  /**
+   * Allows incoming traffic from `peer` whenever the workload's ingress is restricted, without restricting it by
+   * itself: the rule is added at once if a NetworkPolicy already restricts the pods' ingress (an earlier
+   * `allowFrom()`, or a default-deny namespace), else when something first restricts it. How an Ingress keeps its
+   * controller's traffic flowing, and an exposed service its outside callers, without cutting off the callers that
+   * do not use `connectTo()`.
+   *
+   * @throws PropError if the peer or ports are invalid
+   */
+  public allowWhenRestricted(peer: NetworkPeer, options: AllowFromOptions = {}): void {
+    const rule = { peers: [peer], ports: options.ports ?? this._defaultIngressPorts() };
     if (this._networkPolicy?.restrictsIngress || this._namespaceDeniesByDefault()) this._restrictIngress().addIngress(rule);
     else this.standingIngress.push(rule);
   }
@@ -260,6 +320,7 @@ export abstract class Workload extends Construct implements IPodSelector {
     if (!this._networkPolicy) {
       if (this.node.tryFindChild('NetworkPolicy')) throw new PlatformError(`${this.node.path}: a child named "NetworkPolicy" already exists`);
       this._networkPolicy = new NetworkPolicy(this, 'NetworkPolicy', { name: this.name, selector: this, component: this.component });
+      this._applyMetadata(this._networkPolicy, this._metadata.labels);
     }
     return this._networkPolicy;
   }
@@ -285,7 +346,7 @@ export abstract class Workload extends Construct implements IPodSelector {
 
   /** The labels of the workload's objects. @internal */
   protected _labels(): Record<string, string> {
-    return recommendedLabels(this._stack, { name: this.name, component: this.component, version: this._pod.version }, this.props.labels);
+    return recommendedLabels(this._stack, { name: this.name, component: this.component, version: this._pod.version }, this._metadata.labels);
   }
 
   /**
@@ -295,13 +356,15 @@ export abstract class Workload extends Construct implements IPodSelector {
    */
   protected _probe(prop: string, probe: unknown, def: Probe | undefined): Probe | undefined {
     if (probe === undefined) return def;
-    if (!(probe instanceof Probe)) {
+    if (!Probe.isProbe(probe)) {
       this._check.fail(prop, probe, 'Probe.http(), Probe.tcp(), Probe.grpc(), Probe.exec() or Probe.none()');
       return undefined;
     }
     return probe.isNone ? undefined : probe;
   }
 }
+
+brand(Workload, 'Workload');
 
 function protocolOf(value: string): Protocol {
   return value === 'UDP' ? Protocol.UDP : value === 'SCTP' ? Protocol.SCTP : Protocol.TCP;

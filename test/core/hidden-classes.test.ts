@@ -32,7 +32,7 @@ function services(): { objects: ReturnType<typeof synth>; apiObjects: ApiObject[
       image: `example.com/${name}:1.0`,
       resources: RESOURCES,
       envFrom: [EnvFrom.config(config)],
-      labels: { tier: 'front' },
+      metadata: { labels: { tier: 'front' } },
       autoscaling: { maxReplicas: 4, metrics: [Metric.cpu(70)] },
     });
   }

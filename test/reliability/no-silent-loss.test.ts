@@ -77,7 +77,7 @@ describe('no silent loss: the issue\'s examples', () => {
     // GIVEN
     const stack = newStack();
     const web = new WebService(stack, 'web', { image: 'nginx:1.25', resources: RESOURCES });
-    web.deployment.addJsonPatch(JsonPatch.add('/spec/template/spec/initContainers', [{ name: 'proxy', image: 'envoy:1.30', restartPolicy: 'Always' }]));
+    web.apiObject.addJsonPatch(JsonPatch.add('/spec/template/spec/initContainers', [{ name: 'proxy', image: 'envoy:1.30', restartPolicy: 'Always' }]));
     // WHEN
     const d = findObject(synthObjects(stack), 'Deployment', 'web');
     // THEN
@@ -123,7 +123,7 @@ describe('no silent loss: the issue\'s examples', () => {
       }),
     });
     const job = new Job(stack, 'job', { image: 'busybox:1.36', resources: RESOURCES });
-    job.job.addJsonPatch(JsonPatch.add('/spec/successPolicy', successPolicy), JsonPatch.add('/spec/backoffLimitPerIndex', 1));
+    job.apiObject.addJsonPatch(JsonPatch.add('/spec/successPolicy', successPolicy), JsonPatch.add('/spec/backoffLimitPerIndex', 1));
     // WHEN
     const objects = synthObjects(stack);
     // THEN
@@ -136,7 +136,7 @@ describe('no silent loss: the issue\'s examples', () => {
     const stack = newStack();
     new k8s.KubeDeployment(stack, 'api', deploymentProps({}, { lifecycle: { preStop: { sleep: { seconds: 5 } } } }));
     const web = new WebService(stack, 'web', { image: 'nginx:1.25', resources: RESOURCES });
-    web.deployment.addJsonPatch(JsonPatch.add('/spec/template/spec/containers/0/lifecycle', { preStop: { sleep: { seconds: 5 } } }));
+    web.apiObject.addJsonPatch(JsonPatch.add('/spec/template/spec/containers/0/lifecycle', { preStop: { sleep: { seconds: 5 } } }));
     // WHEN
     const objects = synthObjects(stack);
     // THEN
@@ -252,7 +252,7 @@ describe('no silent loss: addJsonPatch', () => {
     // GIVEN
     const stack = newStack();
     const web = new WebService(stack, 'web', { image: 'nginx:1.25', resources: RESOURCES });
-    ApiObject.of(web.deployment).addJsonPatch(JsonPatch.add('/spec/template/spec/resources', { limits: { cpu: '2' } }));
+    ApiObject.of(web).addJsonPatch(JsonPatch.add('/spec/template/spec/resources', { limits: { cpu: '2' } }));
     // WHEN
     const d = findObject(synthObjects(stack), 'Deployment', 'web');
     // THEN

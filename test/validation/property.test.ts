@@ -43,7 +43,7 @@ describe('property: valid props synthesize without validation errors', () => {
         serviceType: p.serviceType(),
         resources: { requests: { cpu: p.cpu, memory: p.memory } },
         env,
-        labels: p.labels,
+        metadata: { labels: p.labels },
       });
       // WHEN
       const errors = synthFindings(stack).filter((f) => f.severity === 'error');

@@ -11,7 +11,7 @@ import { makeStack, RESOURCES, tmpdir } from '../_helpers';
 function stackWithBadLabel(app?: PlatformApp): { stack: AppStack; web: WebService } {
   const stack = app ? new AppStack(app, 'test', { namespace: 'test' }) : makeStack().stack;
   const web = new WebService(stack, 'web', { image: 'nginx:1.25', resources: RESOURCES, replicas: 1 });
-  ApiObject.of(web.deployment).addJsonPatch(JsonPatch.add('/metadata/labels/bad key', 'x'));
+  ApiObject.of(web).addJsonPatch(JsonPatch.add('/metadata/labels/bad key', 'x'));
   return { stack, web };
 }
 
@@ -90,7 +90,7 @@ describe('validation at synth', () => {
 
   test('GIVEN a construct downgrade WHEN synthesized THEN the error is a warning and the justification in the annotation', () => {
     const { stack, web } = stackWithBadLabel();
-    Validation.downgrade(web.deployment, 'metadata-labels', 'migrating off the label next sprint');
+    Validation.downgrade(web.apiObject, 'metadata-labels', 'migrating off the label next sprint');
     const findings = synthFindings(stack);
     expect(findings.map((f) => [f.rule, f.severity])).toEqual([['metadata-labels', 'warning']]);
     expect(findObject(synthObjects(stack), 'Deployment', 'web').metadata.annotations?.['cdk8s-platform.io/validation-downgraded'])

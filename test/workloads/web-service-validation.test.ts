@@ -74,7 +74,7 @@ const CASES: Array<[string, Record<string, unknown>, string, string, string]> = 
   ['an empty selector', { selectorLabels: {} }, 'selectorLabels', '{}', 'at least one label'],
   ['a selector label value with a space', { selectorLabels: { app: 'my app' } }, 'selectorLabels.app', '"my app"', 'label value'],
   ['a pod label that contradicts the selector', { podLabels: { 'app.kubernetes.io/name': 'other' } }, 'podLabels.app.kubernetes.io/name', '"other"', 'the value the workload\'s selector matches'],
-  ['a label value over 63 characters', { labels: { team: 'x'.repeat(64) } }, 'labels.team', `"${'x'.repeat(64)}"`, 'at most 63'],
+  ['a label value over 63 characters', { metadata: { labels: { team: 'x'.repeat(64) } } }, 'metadata.labels.team', `"${'x'.repeat(64)}"`, 'at most 63'],
   ['a pod annotation key with two slashes', { podAnnotations: { 'a/b/c': 'x' } }, 'podAnnotations key', '"a/b/c"', 'annotation key'],
   ['a relative workingDir', { workingDir: 'app' }, 'workingDir', '"app"', 'an absolute path'],
   ['a command with an empty string', { command: [''] }, 'command', '[""]', 'non-empty strings'],

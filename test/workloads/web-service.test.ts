@@ -380,8 +380,8 @@ describe('WebService features', () => {
     expect(findObject(objects, 'Deployment', 'web').spec.template.metadata.labels.app).toBe('web');
   });
 
-  test('GIVEN podLabels, podAnnotations and labels WHEN synthesized THEN each lands where it belongs', () => {
-    const objects = webService({ podLabels: { tier: 'edge' }, podAnnotations: { 'prometheus.io/scrape': 'true' }, labels: { team: 'web' } }).objects();
+  test('GIVEN podLabels, podAnnotations and metadata.labels WHEN synthesized THEN each lands where it belongs', () => {
+    const objects = webService({ podLabels: { tier: 'edge' }, podAnnotations: { 'prometheus.io/scrape': 'true' }, metadata: { labels: { team: 'web' } } }).objects();
     const d = findObject(objects, 'Deployment', 'web');
     expect(d.spec.template.metadata.labels.tier).toBe('edge');
     expect(d.spec.template.metadata.annotations).toEqual({ 'prometheus.io/scrape': 'true' });
@@ -390,9 +390,9 @@ describe('WebService features', () => {
     expect(d.spec.template.metadata.labels.team).toBeUndefined();
   });
 
-  test('GIVEN the deployment escape hatch WHEN patched THEN the patch lands in the output', () => {
+  test('GIVEN the apiObject escape hatch WHEN patched THEN the patch lands in the output', () => {
     const { web, objects } = webService();
-    web.deployment.addJsonPatch(JsonPatch.add('/spec/minReadySeconds', 5));
+    web.apiObject.addJsonPatch(JsonPatch.add('/spec/minReadySeconds', 5));
     web.service.metadata.addAnnotation('example.com/owner', 'web-team');
     expect(findObject(objects(), 'Deployment', 'web').spec.minReadySeconds).toBe(5);
     expect(findObject(objects(), 'Service', 'web').metadata.annotations).toEqual({ 'example.com/owner': 'web-team' });
