@@ -98,7 +98,8 @@ export type { WorkloadDefaults } from './workloads/workload-defaults';
 export * from './workloads/workload-props';
 
 export type { Finding, Severity, SuppressedFinding, UncheckedObject, ValidationResult } from './validation/finding';
-export type { Rule, RuleContext, RuleLayer } from './validation/rule';
+export { podRule } from './validation/rule';
+export type { PodRuleDefinition, Rule, RuleContext, RuleLayer } from './validation/rule';
 export * from './validation/presets';
 export { DOWNGRADED_ANNOTATION, SUPPRESSED_ANNOTATION, Suppression, Validation } from './validation/suppression';
 export type { SuppressionAction } from './validation/suppression';

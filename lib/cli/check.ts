@@ -1,21 +1,23 @@
 import * as path from 'path';
 import { Command, Option } from 'commander';
 import { checkKubernetesVersion, DEFAULT_KUBERNETES_VERSION, SUPPORTED_KUBERNETES_VERSIONS } from '../core/kubernetes-version';
-import { DeclaredExternal } from '../validation/_index';
-import { EXTERNAL_ALLOWED, parseExternal } from '../validation/_externals';
+import { DeclaredExternal } from '../validation/object-index';
+import { EXTERNAL_ALLOWED, parseExternal } from '../validation/external-references';
 import { Finding } from '../validation/finding';
 import { ValidationPreset } from '../validation/presets';
 import { formatReport, toJsonReport } from '../validation/report';
 import { validateObjects } from '../validation/validator';
 import { maxInputSizeOption } from './_input-options';
 import { loadManifests, STDIN } from './_manifests';
-import type { CommandContext } from './index';
+import { loadRulesModules, RULES_MODULE_ALLOWED } from './_rules-modules';
+import type { CommandContext } from './command-context';
 
 /** The options of `check`. */
 interface CheckOptions {
   readonly format: 'human' | 'json';
   readonly preset: string;
   readonly external: string[];
+  readonly rules: string[];
   readonly failOnWarnings?: boolean;
   readonly maxInputSize: number;
   readonly kubernetesVersion: string;
@@ -31,8 +33,9 @@ export function checkCommand(ctx: CommandContext): Command {
     .description('Validate Kubernetes YAML files and folders: schema, API-server rules, integrity and policy.')
     .argument('<paths...>', 'YAML (or JSON) files, or folders searched recursively for .yaml/.yml/.json files; - reads standard input')
     .addOption(new Option('--format <format>', 'output format').choices(['human', 'json']).default('human'))
-    .addOption(new Option('--preset <preset>', 'which rules run and how severe their findings are')
-      .choices(ValidationPreset.ALL.map((p) => p.name)).default('recommended'))
+    .option('--preset <preset>', `which rules run and how severe their findings are: ${ValidationPreset.ALL.map((p) => p.name).join(', ')}, or a preset of a --rules module`, 'recommended')
+    .option('--rules <module>', `your own rules and presets: ${RULES_MODULE_ALLOWED}; repeatable`,
+      (value: string, previous: string[]) => [...previous, value], [] as string[])
     .option('--external <Kind/name>', `an object that exists outside these files, so references to it are fine (${EXTERNAL_ALLOWED}); repeatable`,
       (value: string, previous: string[]) => [...previous, value], [] as string[])
     .option('--fail-on-warnings', 'exit 1 on warnings too')
@@ -50,9 +53,17 @@ export function checkCommand(ctx: CommandContext): Command {
         }
         externals.push(parsed);
       }
+      const custom = loadRulesModules(options.rules, ctx.io.cwd);
+      const preset = ValidationPreset.named(options.preset) ?? custom.presets.find((p) => p.name === options.preset);
+      if (!preset) {
+        const names = [...ValidationPreset.ALL, ...custom.presets].map((p) => JSON.stringify(p.name)).join(', ');
+        ctx.io.stderr(`cdk8s-platform check: --preset: received ${JSON.stringify(options.preset)}; allowed: ${names}${custom.presets.length === 0 ? ', or a preset of a --rules module' : ''}\n`);
+        ctx.setExitCode(1);
+        return;
+      }
       const loaded = loadManifests(paths.map((p) => (p === STDIN ? p : path.resolve(ctx.io.cwd, p))), ctx.io.cwd, ctx.io.stdin,
         { maxInputSize: options.maxInputSize });
-      const result = validateObjects(loaded.objects, { preset: ValidationPreset.named(options.preset), externals, kubernetesVersion },
+      const result = validateObjects(loaded.objects, { preset, rules: custom.rules, externals, kubernetesVersion },
         loaded.locations.map((location, i) => ({ location, locate: loaded.locators[i] })));
       const unreadable: Finding[] = loaded.problems.map((p) => ({
         rule: 'yaml-syntax', severity: 'error', apiVersion: '', kind: '', name: '', field: '', location: p.location, message: p.message,

@@ -229,8 +229,10 @@ export function checkValidationOptions(check: PropChecker, options: ValidationOp
 /**
  * What is wrong with `options`' custom rules (their shape, an id that is a built-in rule's or another's of the list),
  * its preset (a rule id it names that no rule has) and its suppressions (a rule id no rule has).
+ *
+ * @internal
  */
-function validationOptionProblems(options: ValidationOptions): PropProblem[] {
+export function validationOptionProblems(options: ValidationOptions): PropProblem[] {
   const problems: PropProblem[] = [];
   const rules: unknown = options.rules;
   const ids = new Map<string, { at: string; description: unknown }>();
