@@ -8,12 +8,12 @@ export { DEFAULT_KUBERNETES_VERSION, kubernetesVersionOf, SUPPORTED_KUBERNETES_V
 export * from './app/environment-values';
 export { PlatformError, PropError } from './core/errors';
 export type { PropProblem } from './core/errors';
-export { SynthError } from './app/_synth';
-export type { SynthProblem } from './app/_synth';
+export { SynthError } from './app/synth-error';
+export type { SynthProblem } from './app/synth-error';
 export { MANAGED_BY, PlatformAnnotations, PlatformLabels, RecommendedLabels } from './core/labels';
 export * from './core/manifest-object';
-export { externalReferenceOf } from './core/_external';
-export type { ExternalReference } from './core/_external';
+export { externalReferenceOf } from './core/external-reference';
+export type { ExternalReference } from './core/external-reference';
 export type { LabelSelector, LabelSelectorRequirement } from './core/selectors';
 
 export * from './config/config';
@@ -29,7 +29,8 @@ export type { NetworkPolicyPort, NetworkPolicyProps, NetworkPolicyRule } from '.
 export * from './networking/path-type';
 export * from './networking/protocol';
 export * from './networking/service-endpoint';
-export { NODE_PORT_RANGE, ServiceType } from './networking/service-type';
+export { ServiceType } from './networking/service-type';
+export { NODE_PORT_RANGE } from './core/node-port-range';
 export type { LoadBalancerOptions, NodePortOptions } from './networking/service-type';
 export { TrafficDistribution } from './networking/traffic-distribution';
 
@@ -101,15 +102,17 @@ export type { Finding, Severity, SuppressedFinding, UncheckedObject, ValidationR
 export { podRule } from './validation/rule';
 export type { PodRuleDefinition, Rule, RuleContext, RuleLayer } from './validation/rule';
 export * from './validation/presets';
-export { DOWNGRADED_ANNOTATION, SUPPRESSED_ANNOTATION, Suppression, Validation } from './validation/suppression';
-export type { SuppressionAction } from './validation/suppression';
+export { Suppression } from './validation/suppression';
+export { DOWNGRADED_ANNOTATION, SUPPRESSED_ANNOTATION } from './validation/suppression-annotations';
+export type { SuppressionAction } from './validation/suppression-annotations';
+export { Validation } from './app/construct-suppressions';
 export { validateObjects } from './validation/validator';
 export type { ObjectSource, ValidationOptions } from './validation/validator';
 export * from './validation/report';
-export { ValidationError } from './validation/synth';
+export { ValidationError } from './validation/validation-error';
 export { ALL_RULES, ruleById } from './validation/rules';
-export { EXTERNAL_REFERENCES_ANNOTATION } from './validation/_externals';
-export type { DeclaredExternal, IndexedPods, ObjectIndex } from './validation/_index';
+export { EXTERNAL_REFERENCES_ANNOTATION } from './validation/external-references';
+export type { DeclaredExternal, IndexedPods, ObjectIndex } from './validation/object-index';
 export type { PodTemplateRef } from './validation/_pod';
 
 export * from './output/yaml';
@@ -129,6 +132,6 @@ export * from './diff/manifest-diff';
 export * from './diff/manifest-set';
 
 // The helpers of cdk8s-platform/testing that need no test framework, for apps' own checks.
-export * from './testing/synth';
+export * from './testing/synth-objects';
 export * from './testing/find';
 export * from './testing/findings';

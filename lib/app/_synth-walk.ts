@@ -2,10 +2,9 @@ import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { withCapacityCache } from '../core/_capacity';
 import { renderApiObject, RenderError, withRenderCache } from '../core/_render';
-import { PlatformError } from '../core/errors';
 import { PlatformAnnotations } from '../core/labels';
 import { ManifestObject } from '../core/manifest-object';
-import { validateSynthesized } from '../validation/synth';
+import { SynthError, SynthProblem } from './synth-error';
 
 /** The objects of one chart (stack), in construct-tree order. @internal */
 export interface SynthesizedChart {
@@ -15,45 +14,29 @@ export interface SynthesizedChart {
   readonly paths: string[];
 }
 
-/** One problem found when the construct tree is validated. */
-export interface SynthProblem {
-  /** The construct path. */
-  readonly path: string;
-  /** What is wrong. */
-  readonly message: string;
-}
-
-const SYNTH_ERROR = Symbol.for('cdk8s-platform.SynthError');
-
-/** Problems found when the finished construct tree was validated: nothing was written. */
-export class SynthError extends PlatformError {
-  /** Whether `x` is a `SynthError`, also across copies of this package. */
-  public static isSynthError(x: unknown): x is SynthError {
-    return x !== null && typeof x === 'object' && SYNTH_ERROR in x;
-  }
-
-  /** The problems, each with its construct path. */
-  public readonly problems: readonly SynthProblem[];
-
-  constructor(problems: SynthProblem[]) {
-    super(`Synthesis failed; nothing was written. ${problems.length} problem(s):\n` +
-      problems.map((p) => `  - [${p.path}] ${p.message}`).join('\n'));
-    this.name = 'SynthError';
-    this.problems = problems;
-    Object.defineProperty(this, SYNTH_ERROR, { value: true });
-  }
+/**
+ * A step of the synth walk that the caller injects (`PlatformApp` injects validation, `app/_validate.ts`): made once
+ * the tree below the root is walked and valid, from the root and every construct below it.
+ *
+ * @internal
+ */
+export interface SynthStep {
+  /** Annotations the walk adds to the object it renders for the construct at `path`, if any. */
+  annotationsOf(path: string): Readonly<Record<string, string>> | undefined;
+  /** Checks the rendered objects; throws to stop the synth. */
+  check(charts: readonly SynthesizedChart[]): void;
 }
 
 /**
  * Validates every construct below `root` and renders every API object, grouped by its nearest chart, in one walk
- * of the tree (cdk8s's own `App.synth()` walks the whole tree once per chart); then validates the rendered objects
- * (`lib/validation`).
+ * of the tree (cdk8s's own `App.synth()` walks the whole tree once per chart); then runs the step the caller gives
+ * (validation of the rendered objects), which also says what annotations each object gets as it is rendered.
  *
  * @throws SynthError if any construct's validation fails, or an object would lose a field it was given
- * @throws ValidationError if any rendered object has an error
+ * @throws whatever the step throws (`ValidationError` when a rendered object has an error)
  * @internal
  */
-export function synthesizeCharts(root: IConstruct): SynthesizedChart[] {
+export function synthesizeCharts(root: IConstruct, makeStep?: (root: IConstruct, below: readonly IConstruct[]) => SynthStep): SynthesizedChart[] {
   const problems: SynthProblem[] = [];
   const charts: SynthesizedChart[] = [];
   const byChart = new Map<Chart, SynthesizedChart>();
@@ -82,6 +65,7 @@ export function synthesizeCharts(root: IConstruct): SynthesizedChart[] {
   withCapacityCache(() => visit(root, undefined));
 
   if (problems.length > 0) throw new SynthError(problems);
+  const step = makeStep?.(root, constructs);
   withRenderCache(() => {
     for (const [obj, chart] of apiObjects) {
       let json: ManifestObject;
@@ -96,13 +80,21 @@ export function synthesizeCharts(root: IConstruct): SynthesizedChart[] {
       }
       const plaintext = plaintextSecretProblem(json);
       if (plaintext) problems.push({ path: obj.node.path, message: plaintext });
+      const annotations = step?.annotationsOf(obj.node.path);
+      if (annotations) addAnnotations(json, annotations);
       chart.objects.push(json);
       chart.paths.push(obj.node.path);
     }
   });
   if (problems.length > 0) throw new SynthError(problems);
-  validateSynthesized(root, charts, constructs);
+  step?.check(charts);
   return charts;
+}
+
+/** Adds `annotations` to the rendered object `o` (its annotations stay sorted by key, as rendering leaves them). */
+function addAnnotations(o: ManifestObject, annotations: Readonly<Record<string, string>>): void {
+  const metadata = o.metadata as { annotations?: Record<string, string> };
+  metadata.annotations = Object.fromEntries(Object.entries({ ...(metadata.annotations ?? {}), ...annotations }).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /**

@@ -13,14 +13,15 @@ import { toYaml } from '../output/yaml';
 import { ObjectRef, registerPreviousOutput } from '../core/_previous-output';
 import { PropChecker } from '../core/_props';
 import { forTerminal } from '../core/_terminal';
-import { synthesizeCharts, SynthError } from './_synth';
+import { synthesizeCharts } from './_synth-walk';
+import { SynthError } from './synth-error';
 import { Environment, ENVIRONMENT_SELECTION_VARIABLE } from './environment';
 import { kubernetesVersionOf, setKubernetesVersion } from '../core/kubernetes-version';
 import { formatValue, PlatformError } from '../core/errors';
 import { ManifestObject } from '../core/manifest-object';
 import { formatFinding } from '../validation/report';
-import { setValidationOptions, takeValidationWarnings, validateRendered } from '../validation/synth';
-import { ValidationOptions } from '../validation/validator';
+import { setValidationOptions, takeValidationWarnings, validateRendered, validationStep } from './_validate';
+import { checkValidationOptions, ValidationOptions } from '../validation/validator';
 import { applyInheritedProps } from './_inherited-props';
 import { capacitySummary } from './_capacity-summary';
 import type { Provider } from '../providers/provider';
@@ -172,6 +173,7 @@ export class PlatformApp extends App {
     }
     this.selectedEnvironments = selection ? [...new Set(selection)] : undefined;
     const check = new PropChecker(this, 'PlatformApp');
+    checkValidationOptions(check, props.validation);
     if (props.validation?.kubernetesVersion !== undefined) {
       check.fail('validation.kubernetesVersion', props.validation.kubernetesVersion, 'nothing: set kubernetesVersion on the PlatformApp or on each Environment (it decides what is rendered too)');
     }
@@ -294,7 +296,7 @@ export class PlatformApp extends App {
       if (this.selectedEnvironments !== undefined) {
         throw new PlatformError(`Environment(s) ${this.selectedEnvironments.map((n) => `"${n}"`).join(', ')} selected (by the environments prop or ${ENVIRONMENT_SELECTION_VARIABLE}), but the app defines no Environment.`);
       }
-      return [{ name: '', objects: placed(synthesizeCharts(this)), kubernetesVersion: kubernetesVersionOf(this) }];
+      return [{ name: '', objects: placed(synthesizeCharts(this, validationStep)), kubernetesVersion: kubernetesVersionOf(this) }];
     }
     const names = environments.map((e) => e.environmentName);
     const unknown = (this.selectedEnvironments ?? []).filter((n) => !names.includes(n));
@@ -310,7 +312,7 @@ export class PlatformApp extends App {
       })));
     }
     const selected = environments.filter((e) => this.selectedEnvironments?.includes(e.environmentName) ?? true);
-    return selected.map((e) => ({ name: e.environmentName, objects: placed(synthesizeCharts(e)), kubernetesVersion: kubernetesVersionOf(e) }));
+    return selected.map((e) => ({ name: e.environmentName, objects: placed(synthesizeCharts(e, validationStep)), kubernetesVersion: kubernetesVersionOf(e) }));
   }
 }
 

@@ -6,7 +6,7 @@ import { PlatformError } from '../core/errors';
 import { diffManifests, diffToJson, formatDiff, hasChanges } from '../diff/manifest-diff';
 import { loadManifestFolder, loadManifestsFromGit } from '../diff/manifest-set';
 import { maxInputSizeOption } from './_input-options';
-import type { CommandContext } from './index';
+import type { CommandContext } from './command-context';
 
 /** The output folder of `cdk8s.yaml` in `cwd` (a regular file of at most 1 MiB), else `dist`. */
 function defaultOutput(cwd: string): string {

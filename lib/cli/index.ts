@@ -1,33 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { forTerminal } from '../core/_terminal';
-import { processStdin, StdinContent } from '../input/standard-input';
+import { processStdin } from '../input/standard-input';
+import type { CliIo, CommandContext } from './command-context';
 
-/** Where the command line reads and writes: the real process, or a test's buffers. */
-export interface CliIo {
-  /** Writes text to standard output. */
-  readonly stdout: (text: string) => void;
-  /** Writes text to standard error. */
-  readonly stderr: (text: string) => void;
-  /** The working directory commands resolve relative paths against. */
-  readonly cwd: string;
-  /** The environment variables passed on to child processes. */
-  readonly env: Readonly<Record<string, string | undefined>>;
-  /**
-   * Gives standard input (what `check -` validates): its text or bytes, or chunks of either (an iterable, read as the
-   * documents are, so that a stream is bounded by `--max-input-size` without being read to its end). Called at most
-   * once.
-   *
-   * @default the process's standard input, read chunk by chunk
-   */
-  readonly stdin?: () => StdinContent;
-}
-
-/** What a subcommand gets: the io, and a way to set the process exit code. */
-export interface CommandContext {
-  readonly io: CliIo;
-  /** Sets the exit code `main()` returns. */
-  readonly setExitCode: (code: number) => void;
-}
+export type { CliIo, CommandContext } from './command-context';
 
 /** The io of the running process. */
 export function processIo(): CliIo {
@@ -46,7 +22,7 @@ export function processIo(): CliIo {
  */
 const SUBCOMMANDS: ReadonlyArray<[string, () => (context: CommandContext) => Command]> = [
   ['init', () => require('./init').initCommand],
-  ['synth', () => require('./synth').synthCommand],
+  ['synth', () => require('./synth-command').synthCommand],
   ['diff', () => require('./diff').diffCommand],
   ['check', () => require('./check').checkCommand],
 ];

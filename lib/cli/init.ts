@@ -6,7 +6,7 @@ import { fsErrorReason } from '../core/_fs-error';
 import { PlatformError } from '../core/errors';
 import { isDns1123Label } from '../core/names';
 import { initFiles, InitProject } from './_init-templates';
-import type { CommandContext } from './index';
+import type { CommandContext } from './command-context';
 
 /** The development tools a new app repo gets, at the versions this package is developed with. */
 const DEV_TOOLS = ['@types/jest', '@types/node', 'jest', 'ts-jest', 'ts-node', 'typescript'];

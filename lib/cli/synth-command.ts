@@ -8,7 +8,7 @@ import { forTerminal } from '../core/_terminal';
 import { ENVIRONMENT_SELECTION_VARIABLE } from '../app/environment';
 import { CLI_PID_VARIABLE } from '../output/atomic-write';
 import { checkOutputFolder } from '../output/output-folder';
-import type { CommandContext } from './index';
+import type { CommandContext } from './command-context';
 
 /** What `cdk8s.yaml` says about the app. */
 interface Cdk8sConfig {

@@ -1,15 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import { PropChecker } from './_props';
-
-const EXTERNAL = Symbol.for('cdk8s-platform.ExternalReference');
-
-/** What an imported (`fromXxxName()`) construct refers to: an object that exists outside the synthesized output. */
-export interface ExternalReference {
-  /** The referenced object's kind, e.g. `Secret`. */
-  readonly kind: string;
-  /** The referenced object's name. */
-  readonly name: string;
-}
+import { EXTERNAL_REFERENCE, ExternalReference } from './external-reference';
 
 /**
  * Marks `construct` as a declared reference to an object defined outside the output (for example the seed's
@@ -18,12 +9,7 @@ export interface ExternalReference {
  * @internal
  */
 export function markExternal(construct: IConstruct, ref: ExternalReference): void {
-  Object.defineProperty(construct, EXTERNAL, { value: ref });
-}
-
-/** The external reference `construct` declares, if it is an imported construct. */
-export function externalReferenceOf(construct: IConstruct): ExternalReference | undefined {
-  return (construct as unknown as Record<symbol, ExternalReference | undefined>)[EXTERNAL];
+  Object.defineProperty(construct, EXTERNAL_REFERENCE, { value: ref });
 }
 
 /**

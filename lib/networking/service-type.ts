@@ -1,13 +1,6 @@
 import { isIP } from 'net';
 import { isPlainRecord, PropChecker } from '../core/_props';
-
-/** The default NodePort range of the API server (`--service-node-port-range`). */
-export const NODE_PORT_RANGE = {
-  /** The lowest port a NodePort service may use. */
-  min: 30000,
-  /** The highest port a NodePort service may use. */
-  max: 32767,
-} as const;
+import { NODE_PORT_RANGE } from '../core/node-port-range';
 
 /** Options of a NodePort service. */
 export interface NodePortOptions {

@@ -1,7 +1,8 @@
 import { IConstruct } from 'constructs';
-import { synthesizeCharts } from '../app/_synth';
+import { synthesizeCharts } from '../app/_synth-walk';
 import { Finding } from '../validation/finding';
-import { lastValidationFindings, ValidationError } from '../validation/synth';
+import { lastValidationFindings, validationStep } from '../app/_validate';
+import { ValidationError } from '../validation/validation-error';
 
 /**
  * Synthesizes a stack, an environment or a whole app and returns what validation found, errors and warnings,
@@ -14,7 +15,7 @@ import { lastValidationFindings, ValidationError } from '../validation/synth';
  */
 export function synthFindings(scope: IConstruct): Finding[] {
   try {
-    synthesizeCharts(scope);
+    synthesizeCharts(scope, validationStep);
   } catch (e) {
     if (ValidationError.isValidationError(e)) return [...e.findings];
     throw e;

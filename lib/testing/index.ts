@@ -1,6 +1,6 @@
 // cdk8s-platform/testing: helpers for testing stacks with jest. This file only re-exports.
 
-export * from './synth';
+export * from './synth-objects';
 export * from './find';
 export * from './matchers';
 export * from './yaml-serializer';

@@ -2,7 +2,7 @@ import { Construct, IConstruct } from 'constructs';
 import { ManifestObject } from '../core/manifest-object';
 import { describeObjects, describeWanted, matchesPattern, objectRef, patternSubset } from './_objects';
 import { findObjects } from './find';
-import { synthObjects } from './synth';
+import { synthObjects } from './synth-objects';
 
 /**
  * What the matchers accept as the received value: synthesized objects (from `synthObjects()`), or a stack or app,

@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
-import { synthesizeCharts } from '../app/_synth';
+import { synthesizeCharts } from '../app/_synth-walk';
+import { validationStep } from '../app/_validate';
 import { ManifestObject } from '../core/manifest-object';
 
 /**
@@ -18,5 +19,5 @@ import { ManifestObject } from '../core/manifest-object';
  * expect(findObject(objects, 'Deployment', 'api-server').spec.replicas).toBe(3);
  */
 export function synthObjects(scope: IConstruct): ManifestObject[] {
-  return synthesizeCharts(scope).flatMap((c) => c.objects);
+  return synthesizeCharts(scope, validationStep).flatMap((c) => c.objects);
 }

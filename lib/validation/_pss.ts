@@ -1,6 +1,6 @@
 import { isAtLeast } from '../core/kubernetes-version';
 import { ManifestObject } from '../core/manifest-object';
-import type { ObjectIndex } from './_index';
+import type { ObjectIndex } from './object-index';
 import { podRule, Rule, RuleContext } from './rule';
 import { ContainerRef, containersOf, PodTemplateRef } from './_pod';
 import { groupOf, isObject, namespaceOf, received } from './_util';

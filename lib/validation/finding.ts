@@ -62,8 +62,3 @@ export interface ValidationResult {
   /** Objects of kinds the schema layer does not know (custom resources). */
   readonly unchecked: readonly UncheckedObject[];
 }
-
-/** The errors among `findings`. @internal */
-export function errorsOf(findings: readonly Finding[]): Finding[] {
-  return findings.filter((f) => f.severity === 'error');
-}

@@ -1,5 +1,5 @@
 import { ManifestObject } from '../../core/manifest-object';
-import { ObjectIndex } from '../_index';
+import { ObjectIndex } from '../object-index';
 import { Rule } from '../rule';
 import { groupOf, isObject, namespaceOf, received } from '../_util';
 

@@ -1,4 +1,4 @@
-import { isPinned, parseImage } from '../../workloads/_image';
+import { isPinned, parseImage } from '../../core/_image-reference';
 import { podRule } from '../rule';
 import { containersOf } from '../_pod';
 import { received } from '../_util';

@@ -1,7 +1,7 @@
 import { Rule } from '../rule';
 import { referencesOf } from '../_references';
 import { namespaceOf } from '../_util';
-import { EXTERNAL_REFERENCES_ANNOTATION } from '../_externals';
+import { EXTERNAL_REFERENCES_ANNOTATION } from '../external-references';
 
 /**
  * Objects that a pod (or an Ingress, or a RoleBinding) refers to by name are in the output, in the same namespace:

@@ -1,4 +1,4 @@
-import { NODE_PORT_RANGE } from '../../networking/service-type';
+import { NODE_PORT_RANGE } from '../../core/node-port-range';
 import { Rule } from '../rule';
 import { arrayOf, isObject, received } from '../_util';
 

@@ -1,5 +1,5 @@
 import { ManifestObject } from '../core/manifest-object';
-import { DeclaredExternal } from './_index';
+import { DeclaredExternal } from './object-index';
 import { isObject, namespaceOf } from './_util';
 
 /**
