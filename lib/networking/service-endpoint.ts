@@ -182,7 +182,7 @@ export class ServiceEndpoint extends Construct implements IServiceEndpoint {
    * @throws PropError always
    */
   public allowFrom(peer: NetworkPeer, _options?: AllowFromOptions): void {
-    const check = new PropChecker(this, 'ServiceEndpoint.fromServiceName()');
+    const check = new PropChecker(this, 'ServiceEndpoint');
     check.fail('allowFrom()', peer, `nothing: the pods of Service "${this.serviceName}" are not rendered by this app, so its NetworkPolicies are not either (allow the traffic in the manifests that define them; connectTo() adds the caller's egress rule)`);
     check.throwIfInvalid();
   }
