@@ -14,7 +14,7 @@ export class Validation {
    * `cdk8s-platform.io/validation-suppressed` annotation.
    *
    * @example
-   * Validation.suppress(legacy.deployment, 'pss-restricted-running-as-non-root', 'vendor image runs as root; ticket OPS-12');
+   * Validation.suppress(legacy.apiObject, 'pss-restricted-running-as-non-root', 'vendor image runs as root; ticket OPS-12');
    */
   public static suppress(scope: IConstruct, ruleId: string, justification: string): void {
     Validation.add(scope, ruleId, 'off', justification, 'Validation.suppress');
