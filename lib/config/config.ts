@@ -1,9 +1,10 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { markExternal } from '../core/_external';
+import { importByName } from '../core/_external';
 import { k8s } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { findStack, recommendedLabels } from '../core/labels';
+import { checkMetadata, ConstructMetadataProps } from '../core/metadata';
 
 /** A ConfigMap, defined in the stack or imported by name. */
 export interface IConfig extends IConstruct {
@@ -12,7 +13,7 @@ export interface IConfig extends IConstruct {
 }
 
 /** Props of a `Config`. */
-export interface ConfigProps {
+export interface ConfigProps extends ConstructMetadataProps {
   /**
    * The ConfigMap's name: a DNS-1123 subdomain.
    *
@@ -41,20 +42,6 @@ export interface ConfigProps {
    * @default "config"
    */
   readonly component?: string;
-
-  /**
-   * Extra labels on the ConfigMap.
-   *
-   * @default none
-   */
-  readonly labels?: Record<string, string>;
-
-  /**
-   * Annotations on the ConfigMap.
-   *
-   * @default none
-   */
-  readonly annotations?: Record<string, string>;
 }
 
 const CONFIG = Symbol.for('cdk8s-platform.Config');
@@ -84,13 +71,13 @@ export class Config extends Construct implements IConfig {
    * @param configMapName the existing ConfigMap's name
    */
   public static fromConfigMapName(scope: Construct, id: string, configMapName: string): IConfig {
-    return new ImportedConfig(scope, id, configMapName);
+    return importByName(scope, id, 'Config.fromConfigMapName()', 'ConfigMap', 'configMapName', configMapName);
   }
 
   /** The ConfigMap's name. */
   public readonly configMapName: string;
-  /** The ConfigMap API object (the escape hatch). */
-  public readonly resource: ApiObject;
+  /** The ConfigMap API object (the escape hatch: `addJsonPatch()`, `metadata.addAnnotation()`; also `ApiObject.of(config)`). */
+  public readonly apiObject: ApiObject;
   private readonly _data: Record<string, string> = {};
 
   constructor(scope: Construct, id: string, props: ConfigProps = {}) {
@@ -103,8 +90,7 @@ export class Config extends Construct implements IConfig {
     const component = props.component ?? 'config';
     check.labelValue('component', component);
     if (props.immutable !== undefined) check.boolean('immutable', props.immutable);
-    if (props.labels !== undefined) check.labels('labels', props.labels);
-    if (props.annotations !== undefined) check.annotations('annotations', props.annotations);
+    const metadata = checkMetadata(check, props);
     if (props.data !== undefined) {
       if (!isPlainRecord(props.data)) {
         check.fail('data', props.data, 'an object mapping keys to string values');
@@ -116,15 +102,16 @@ export class Config extends Construct implements IConfig {
 
     this.configMapName = name;
     Object.assign(this._data, props.data);
-    this.resource = new k8s.KubeConfigMap(this, 'Resource', {
+    this.apiObject = new k8s.KubeConfigMap(this, 'Resource', {
       metadata: {
         name,
-        labels: recommendedLabels(stack, { name, component }, props.labels),
-        annotations: props.annotations,
+        labels: recommendedLabels(stack, { name, component }, metadata.labels),
+        annotations: metadata.annotations,
       },
       immutable: props.immutable,
       data: Lazy.any({ produce: () => (Object.keys(this._data).length > 0 ? { ...this._data } : undefined) }) as unknown as Record<string, string>,
     });
+    this.node.defaultChild = this.apiObject;
   }
 
   /** The entries so far. */
@@ -142,18 +129,5 @@ export class Config extends Construct implements IConfig {
     check.dataEntries(`addData("${key}")`, { [key]: value }, this._data, 'ConfigMap');
     check.throwIfInvalid();
     this._data[key] = value;
-  }
-}
-
-class ImportedConfig extends Construct implements IConfig {
-  public readonly configMapName: string;
-
-  constructor(scope: Construct, id: string, configMapName: string) {
-    super(scope, id);
-    const check = new PropChecker(this, 'Config.fromConfigMapName()');
-    check.name('configMapName', configMapName, 'dns1123-subdomain');
-    check.throwIfInvalid();
-    this.configMapName = configMapName;
-    markExternal(this, { kind: 'ConfigMap', name: configMapName });
   }
 }

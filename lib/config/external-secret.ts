@@ -1,7 +1,9 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { brand, hasBrand } from '../core/_brand';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { findStack, recommendedLabels } from '../core/labels';
+import { checkMetadata, ConstructMetadataProps } from '../core/metadata';
 import { ISecret } from './secret';
 import { SecretType } from './secret-type';
 
@@ -11,6 +13,11 @@ import { SecretType } from './secret-type';
  * @see https://external-secrets.io/latest/api/secretstore/
  */
 export class SecretStoreRef {
+  /** Whether `x` is a `SecretStoreRef`, also across copies of this package. */
+  public static isSecretStoreRef(x: unknown): x is SecretStoreRef {
+    return hasBrand(x, 'SecretStoreRef');
+  }
+
   /** A `SecretStore` in the ExternalSecret's namespace. */
   public static store(name: string): SecretStoreRef {
     return new SecretStoreRef(name, 'SecretStore');
@@ -28,6 +35,8 @@ export class SecretStoreRef {
     public readonly kind: 'SecretStore' | 'ClusterSecretStore',
   ) {}
 }
+
+brand(SecretStoreRef, 'SecretStoreRef');
 
 /** Where one value lives in the external secret manager. */
 export interface RemoteRef {
@@ -50,7 +59,7 @@ export interface RemoteRef {
 }
 
 /** Props of an `ExternalSecret`. */
-export interface ExternalSecretProps {
+export interface ExternalSecretProps extends ConstructMetadataProps {
   /**
    * The name of the ExternalSecret and of the Secret it creates: a DNS-1123 subdomain.
    *
@@ -89,20 +98,6 @@ export interface ExternalSecretProps {
    * @default SecretType.OPAQUE
    */
   readonly type?: SecretType;
-
-  /**
-   * Extra labels on the ExternalSecret.
-   *
-   * @default none
-   */
-  readonly labels?: Record<string, string>;
-
-  /**
-   * Annotations on the ExternalSecret.
-   *
-   * @default none
-   */
-  readonly annotations?: Record<string, string>;
 }
 
 const EXTERNAL_SECRET = Symbol.for('cdk8s-platform.ExternalSecret');
@@ -134,8 +129,8 @@ export class ExternalSecret extends Construct implements ISecret {
   public readonly secretName: string;
   /** The Secret's keys, when `data` alone gives them; undefined with `extract`. */
   public readonly keys?: readonly string[];
-  /** The ExternalSecret API object (the escape hatch). */
-  public readonly resource: ApiObject;
+  /** The ExternalSecret API object (the escape hatch: `addJsonPatch()`, `metadata.addAnnotation()`; also `ApiObject.of()`). */
+  public readonly apiObject: ApiObject;
 
   constructor(scope: Construct, id: string, props: ExternalSecretProps) {
     super(scope, id);
@@ -145,7 +140,7 @@ export class ExternalSecret extends Construct implements ISecret {
     const check = new PropChecker(this, 'ExternalSecret');
     const name = p.name ?? id;
     check.name('name', name, 'dns1123-subdomain');
-    if (!(p.store instanceof SecretStoreRef)) {
+    if (!SecretStoreRef.isSecretStoreRef(p.store)) {
       check.fail('store', p.store, 'SecretStoreRef.store(name) or SecretStoreRef.clusterStore(name)');
     } else {
       check.name('store.name', p.store.name, 'dns1123-subdomain');
@@ -174,9 +169,8 @@ export class ExternalSecret extends Construct implements ISecret {
       check.fail('refreshInterval', refreshInterval, 'a Go duration such as "1h", "15m" or "1h30m", or "0" to read once');
     }
     const type = p.type ?? SecretType.OPAQUE;
-    if (!(type instanceof SecretType)) check.fail('type', type, 'a SecretType, e.g. SecretType.OPAQUE or SecretType.TLS');
-    if (p.labels !== undefined) check.labels('labels', p.labels);
-    if (p.annotations !== undefined) check.annotations('annotations', p.annotations);
+    if (!SecretType.isSecretType(type)) check.fail('type', type, 'a SecretType, e.g. SecretType.OPAQUE or SecretType.TLS');
+    const metadata = checkMetadata(check, p);
     check.throwIfInvalid();
 
     this.secretName = name;
@@ -188,13 +182,13 @@ export class ExternalSecret extends Construct implements ISecret {
           `ExternalSecret "${name}" creates a Secret of type ${type.value}, which needs the key ${oneOf.map((k) => `"${k}"`).join(' or ')}; data has ${keys.map((k) => `"${k}"`).join(', ')}`),
       });
     }
-    this.resource = new ApiObject(this, 'Resource', {
+    this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: 'external-secrets.io/v1',
       kind: 'ExternalSecret',
       metadata: {
         name,
-        labels: recommendedLabels(stack, { name, component: 'secret' }, p.labels),
-        annotations: p.annotations,
+        labels: recommendedLabels(stack, { name, component: 'secret' }, metadata.labels),
+        annotations: metadata.annotations,
       },
       spec: {
         refreshInterval,
@@ -210,6 +204,7 @@ export class ExternalSecret extends Construct implements ISecret {
         dataFrom: extractCount > 0 ? p.extract!.map((ref) => ({ extract: remoteRef(ref) })) : undefined,
       },
     });
+    this.node.defaultChild = this.apiObject;
   }
 }
 

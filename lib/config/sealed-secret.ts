@@ -2,10 +2,12 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { brand, hasBrand } from '../core/_brand';
 import { previousObject } from '../core/_previous-output';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { PlatformError } from '../core/errors';
 import { findStack, recommendedLabels } from '../core/labels';
+import { checkMetadata, ConstructMetadataProps } from '../core/metadata';
 import { isCanonicalBase64, isSealedValueFingerprint, MIN_FINGERPRINT_KEY_BYTES, SealedValueBinding, sealedValueFingerprint } from './_sealing-fingerprint';
 import { ISecret } from './secret';
 import { SecretType } from './secret-type';
@@ -80,6 +82,11 @@ export class SealingCertificate {
  * @see https://github.com/bitnami-labs/sealed-secrets#scopes
  */
 export class SealingScope {
+  /** Whether `x` is a `SealingScope`, also across copies of this package. */
+  public static isSealingScope(x: unknown): x is SealingScope {
+    return hasBrand(x, 'SealingScope');
+  }
+
   /** Only a Secret with exactly this name in exactly this namespace (kubeseal's default). */
   public static strict(): SealingScope {
     return new SealingScope('strict');
@@ -111,8 +118,10 @@ export class SealingScope {
   }
 }
 
+brand(SealingScope, 'SealingScope');
+
 /** Props of a `SealedSecret`. */
-export interface SealedSecretProps {
+export interface SealedSecretProps extends ConstructMetadataProps {
   /**
    * The name of the SealedSecret and of the Secret the controller unseals it into: a DNS-1123 subdomain.
    *
@@ -144,20 +153,6 @@ export interface SealedSecretProps {
   readonly type?: SecretType;
 
   /**
-   * Extra labels on the SealedSecret and its Secret.
-   *
-   * @default none
-   */
-  readonly labels?: Record<string, string>;
-
-  /**
-   * Annotations on the SealedSecret.
-   *
-   * @default none
-   */
-  readonly annotations?: Record<string, string>;
-
-  /**
    * The secret key of the fingerprints that let a synth keep the previous ciphertext of an unchanged value (see
    * `SealedSecret`): at least 32 bytes of UTF-8, used as they are (not decoded, not trimmed), e.g. the output of
    * `openssl rand -base64 32`. Keep it outside Git, like the values; anyone who has it can check a guess of a value
@@ -185,7 +180,7 @@ export const SEALING_KEY_VARIABLE = 'CDK8S_PLATFORM_SEALING_KEY';
  * what it does show is which data keys there are (as `spec.encryptedData` does) and that a key was used. With the
  * key, a guess of a value can be checked against it: keep the key as secret as the values. It is
  * written only when there is a fingerprint key, and is always this library's own: an annotation of this name in the
- * `annotations` prop is replaced, or dropped when there is no key.
+ * `metadata.annotations` prop is replaced, or dropped when there is no key.
  */
 export const SEALED_FINGERPRINTS_ANNOTATION = 'cdk8s-platform.io/sealed-fingerprints';
 
@@ -235,8 +230,8 @@ export class SealedSecret extends Construct implements ISecret {
   public readonly secretName: string;
   /** The Secret's keys. */
   public readonly keys: readonly string[];
-  /** The SealedSecret API object (the escape hatch). */
-  public readonly resource: ApiObject;
+  /** The SealedSecret API object (the escape hatch: `addJsonPatch()`, `metadata.addAnnotation()`; also `ApiObject.of()`). */
+  public readonly apiObject: ApiObject;
 
   constructor(scope: Construct, id: string, props: SealedSecretProps) {
     super(scope, id);
@@ -250,7 +245,7 @@ export class SealedSecret extends Construct implements ISecret {
       check.fail('certificate', p.certificate, 'SealingCertificate.fromFile(path) or SealingCertificate.fromPem(pem)');
     }
     const sealingScope = p.scope ?? SealingScope.strict();
-    if (!(sealingScope instanceof SealingScope)) {
+    if (!SealingScope.isSealingScope(sealingScope)) {
       check.fail('scope', sealingScope, 'SealingScope.strict(), SealingScope.namespaceWide() or SealingScope.clusterWide()');
     }
     if (!isPlainRecord(p.values) || Object.keys(p.values).length === 0) {
@@ -259,9 +254,8 @@ export class SealedSecret extends Construct implements ISecret {
       check.dataEntries('values', p.values, {}, 'Secret');
     }
     const type = p.type ?? SecretType.OPAQUE;
-    if (!(type instanceof SecretType)) check.fail('type', type, 'a SecretType, e.g. SecretType.OPAQUE or SecretType.TLS');
-    if (p.labels !== undefined) check.labels('labels', p.labels);
-    if (p.annotations !== undefined) check.annotations('annotations', p.annotations);
+    if (!SecretType.isSecretType(type)) check.fail('type', type, 'a SecretType, e.g. SecretType.OPAQUE or SecretType.TLS');
+    const metadata = checkMetadata(check, p);
     if (p.fingerprintKey !== undefined && (typeof p.fingerprintKey !== 'string' || Buffer.byteLength(p.fingerprintKey) < MIN_FINGERPRINT_KEY_BYTES)) {
       check.fail('fingerprintKey', '(hidden)', `a string of at least ${MIN_FINGERPRINT_KEY_BYTES} bytes (UTF-8), kept outside Git, e.g. the output of "openssl rand -base64 32"; or leave it out (then the environment variable ${SEALING_KEY_VARIABLE}, else no key)`);
     }
@@ -277,7 +271,7 @@ export class SealedSecret extends Construct implements ISecret {
     this.secretName = name;
     this.keys = keys;
     const namespace = stack.namespace ?? '';
-    const labels = recommendedLabels(stack, { name, component: 'secret' }, p.labels);
+    const labels = recommendedLabels(stack, { name, component: 'secret' }, metadata.labels);
     const label = sealingScope._label(namespace, name);
     const fingerprintKey = p.fingerprintKey !== undefined ? Buffer.from(p.fingerprintKey, 'utf8') : fingerprintKeyFromEnvironment(this);
     const previous = previousObject(this, { apiVersion: 'bitnami.com/v1alpha1', kind: 'SealedSecret', name, namespace });
@@ -285,11 +279,11 @@ export class SealedSecret extends Construct implements ISecret {
       certificate: p.certificate, scope: sealingScope.value, label, namespace, name,
     }, fingerprintKey, previous);
     const scopeAnnotations = sealingScope._annotations();
-    const annotations: Record<string, string> = { ...p.annotations, ...scopeAnnotations };
+    const annotations: Record<string, string> = { ...metadata.annotations, ...scopeAnnotations };
     delete annotations[SEALED_FINGERPRINTS_ANNOTATION];
     if (sealed.fingerprints !== undefined) annotations[SEALED_FINGERPRINTS_ANNOTATION] = JSON.stringify(sealed.fingerprints);
 
-    this.resource = new ApiObject(this, 'Resource', {
+    this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: 'bitnami.com/v1alpha1',
       kind: 'SealedSecret',
       metadata: {
@@ -310,6 +304,7 @@ export class SealedSecret extends Construct implements ISecret {
         },
       },
     });
+    this.node.defaultChild = this.apiObject;
   }
 }
 

@@ -1,9 +1,16 @@
+import { brand, hasBrand } from '../core/_brand';
+
 /**
  * The type of a Secret, which fixes the keys the API server requires in it.
  *
  * @see https://kubernetes.io/docs/concepts/configuration/secret/#secret-types
  */
 export class SecretType {
+  /** Whether `x` is a `SecretType`, also across copies of this package. */
+  public static isSecretType(x: unknown): x is SecretType {
+    return hasBrand(x, 'SecretType');
+  }
+
   /** Arbitrary user-defined data. */
   public static readonly OPAQUE = new SecretType('Opaque', []);
   /** A TLS certificate and key: keys `tls.crt` and `tls.key`. */
@@ -40,3 +47,5 @@ export class SecretType {
     return this.value;
   }
 }
+
+brand(SecretType, 'SecretType');

@@ -1,9 +1,10 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { markExternal } from '../core/_external';
+import { importByName } from '../core/_external';
 import { k8s } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { findStack, PlatformAnnotations, recommendedLabels } from '../core/labels';
+import { checkMetadata, ConstructMetadataProps } from '../core/metadata';
 import { SecretType } from './secret-type';
 
 /** A Secret, defined in the stack, produced by a controller (`ExternalSecret`, `SealedSecret`) or imported by name. */
@@ -21,7 +22,7 @@ export interface ISecret extends IConstruct {
 }
 
 /** Props of a `Secret`. */
-export interface SecretProps {
+export interface SecretProps extends ConstructMetadataProps {
   /**
    * The Secret's name: a DNS-1123 subdomain.
    *
@@ -60,20 +61,6 @@ export interface SecretProps {
    * @default false
    */
   readonly immutable?: boolean;
-
-  /**
-   * Extra labels on the Secret.
-   *
-   * @default none
-   */
-  readonly labels?: Record<string, string>;
-
-  /**
-   * Annotations on the Secret.
-   *
-   * @default none
-   */
-  readonly annotations?: Record<string, string>;
 }
 
 const SECRET = Symbol.for('cdk8s-platform.Secret');
@@ -105,15 +92,15 @@ export class Secret extends Construct implements ISecret {
    * @param secretName the existing Secret's name
    */
   public static fromSecretName(scope: Construct, id: string, secretName: string): ISecret {
-    return new ImportedSecret(scope, id, secretName);
+    return importByName(scope, id, 'Secret.fromSecretName()', 'Secret', 'secretName', secretName);
   }
 
   /** The Secret's name. */
   public readonly secretName: string;
   /** The Secret's type. */
   public readonly type: SecretType;
-  /** The Secret API object (the escape hatch). */
-  public readonly resource: ApiObject;
+  /** The Secret API object (the escape hatch: `addJsonPatch()`, `metadata.addAnnotation()`; also `ApiObject.of(secret)`). */
+  public readonly apiObject: ApiObject;
   private readonly _values: Record<string, string> = {};
   private readonly allowPlaintext: boolean;
 
@@ -125,14 +112,13 @@ export class Secret extends Construct implements ISecret {
     const name = props.name ?? id;
     check.name('name', name, 'dns1123-subdomain');
     const type = props.type ?? SecretType.OPAQUE;
-    if (!(type instanceof SecretType)) {
+    if (!SecretType.isSecretType(type)) {
       check.fail('type', type, 'a SecretType, e.g. SecretType.OPAQUE, SecretType.TLS or SecretType.custom("acme.com/token")');
     }
     this.allowPlaintext = props.allowPlaintext ?? false;
     if (props.allowPlaintext !== undefined) check.boolean('allowPlaintext', props.allowPlaintext);
     if (props.immutable !== undefined) check.boolean('immutable', props.immutable);
-    if (props.labels !== undefined) check.labels('labels', props.labels);
-    if (props.annotations !== undefined) check.annotations('annotations', props.annotations);
+    const metadata = checkMetadata(check, props);
     if (props.values !== undefined) {
       if (!isPlainRecord(props.values)) {
         check.fail('values', '(hidden)', 'an object mapping keys to string values');
@@ -145,18 +131,19 @@ export class Secret extends Construct implements ISecret {
     this.secretName = name;
     this.type = type;
     Object.assign(this._values, props.values);
-    this.resource = new k8s.KubeSecret(this, 'Resource', {
+    this.apiObject = new k8s.KubeSecret(this, 'Resource', {
       metadata: {
         name,
-        labels: recommendedLabels(stack, { name, component: 'secret' }, props.labels),
+        labels: recommendedLabels(stack, { name, component: 'secret' }, metadata.labels),
         annotations: this.allowPlaintext
-          ? { ...props.annotations, [PlatformAnnotations.ALLOW_PLAINTEXT]: 'true' }
-          : props.annotations,
+          ? { ...metadata.annotations, [PlatformAnnotations.ALLOW_PLAINTEXT]: 'true' }
+          : metadata.annotations,
       },
       type: type.value,
       immutable: props.immutable,
       data: Lazy.any({ produce: () => this.renderData() }) as unknown as Record<string, string>,
     });
+    this.node.defaultChild = this.apiObject;
     this.node.addValidation({ validate: () => this.validateKeys() });
   }
 
@@ -199,18 +186,5 @@ export class Secret extends Construct implements ISecret {
     const data: Record<string, string> = {};
     for (const k of keys) data[k] = Buffer.from(this._values[k], 'utf8').toString('base64');
     return data;
-  }
-}
-
-class ImportedSecret extends Construct implements ISecret {
-  public readonly secretName: string;
-
-  constructor(scope: Construct, id: string, secretName: string) {
-    super(scope, id);
-    const check = new PropChecker(this, 'Secret.fromSecretName()');
-    check.name('secretName', secretName, 'dns1123-subdomain');
-    check.throwIfInvalid();
-    this.secretName = secretName;
-    markExternal(this, { kind: 'Secret', name: secretName });
   }
 }

@@ -42,10 +42,12 @@ export interface ConstructMetadataProps {
  * Checks a construct's `metadata` prop (a record of valid labels and annotations, nothing else), and refuses the
  * top-level `labels` and `annotations` props that earlier versions took, naming where they moved.
  *
+ * @param reserved label keys that `metadata.labels` may not set, each with why (a label that a selector uses, or
+ * that another prop sets)
  * @returns the metadata, with `{}` for an absent or invalid one
  * @internal
  */
-export function checkMetadata(check: PropChecker, props: unknown): ObjectMetadata {
+export function checkMetadata(check: PropChecker, props: unknown, reserved: Readonly<Record<string, string>> = {}): ObjectMetadata {
   const p = isPlainRecord(props) ? props : {};
   for (const moved of ['labels', 'annotations']) {
     if (p[moved] !== undefined) check.fail(moved, p[moved], `nothing: it moved to metadata.${moved} (see CHANGELOG.md)`);
@@ -59,6 +61,9 @@ export function checkMetadata(check: PropChecker, props: unknown): ObjectMetadat
   const unknown = Object.keys(m).filter((k) => k !== 'labels' && k !== 'annotations');
   if (unknown.length > 0) check.fail(`metadata.${unknown[0]}`, m[unknown[0]], 'only metadata.labels and metadata.annotations');
   const labels = m.labels !== undefined && check.labels('metadata.labels', m.labels) ? m.labels : undefined;
+  for (const key of Object.keys(labels ?? {})) {
+    if (Object.prototype.hasOwnProperty.call(reserved, key)) check.fail(`metadata.labels.${key}`, labels![key], `no "${key}" label here: ${reserved[key]}`);
+  }
   const annotations = m.annotations !== undefined && check.annotations('metadata.annotations', m.annotations) ? m.annotations : undefined;
   return { labels, annotations };
 }

@@ -4,6 +4,7 @@ import { ISecret } from '../config/secret';
 import { k8s } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { findStack, recommendedLabels } from '../core/labels';
+import { checkMetadata, ConstructMetadataProps } from '../core/metadata';
 import { Provider } from '../providers/provider';
 import { NetworkPeer } from './network-peer';
 import { PathType } from './path-type';
@@ -58,7 +59,7 @@ export interface IngressTls {
 }
 
 /** Props of an `Ingress`. */
-export interface IngressProps {
+export interface IngressProps extends ConstructMetadataProps {
   /**
    * The Ingress's name: a DNS-1123 subdomain.
    *
@@ -84,13 +85,6 @@ export interface IngressProps {
   readonly ingressClassName?: string;
 
   /**
-   * Annotations for the controller.
-   *
-   * @default none
-   */
-  readonly annotations?: Record<string, string>;
-
-  /**
    * Where the ingress controller's pods run, so that backends whose ingress is restricted still accept its traffic.
    *
    * @default NetworkPeer.allNamespaces()
@@ -114,8 +108,8 @@ const HOST_RE = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z
 export class Ingress extends Construct {
   /** The Ingress's name. */
   public readonly name: string;
-  /** The Ingress API object (the escape hatch). */
-  public readonly resource: ApiObject;
+  /** The Ingress API object (the escape hatch: `addJsonPatch()`, `metadata.addAnnotation()`; also `ApiObject.of()`). */
+  public readonly apiObject: ApiObject;
 
   constructor(scope: Construct, id: string, props: IngressProps) {
     super(scope, id);
@@ -143,7 +137,7 @@ export class Ingress extends Construct {
           const path = x?.path ?? '/';
           if (typeof path !== 'string' || !path.startsWith('/') || /\s/.test(path)) check.fail(`${where}.path`, path, 'a path starting with "/" and containing no spaces');
           const pathType = x?.pathType ?? PathType.PREFIX;
-          if (!(pathType instanceof PathType)) check.fail(`${where}.pathType`, pathType, 'PathType.PREFIX, PathType.EXACT or PathType.IMPLEMENTATION_SPECIFIC');
+          if (!PathType.isPathType(pathType)) check.fail(`${where}.pathType`, pathType, 'PathType.PREFIX, PathType.EXACT or PathType.IMPLEMENTATION_SPECIFIC');
           const b = x?.backend;
           if (!b || !Array.isArray(b.endpointPorts)) {
             check.fail(`${where}.backend`, b, 'a WebService or StatefulService');
@@ -182,19 +176,20 @@ export class Ingress extends Construct {
       }
     }
     if (p.ingressClassName !== undefined) check.name('ingressClassName', p.ingressClassName, 'dns1123-subdomain');
-    if (p.annotations !== undefined) check.annotations('annotations', p.annotations);
-    if (p.controllerPeer !== undefined && !(p.controllerPeer instanceof NetworkPeer)) check.fail('controllerPeer', p.controllerPeer, 'a NetworkPeer');
+    const metadata = checkMetadata(check, p);
+    if (p.controllerPeer !== undefined && !NetworkPeer.isNetworkPeer(p.controllerPeer)) check.fail('controllerPeer', p.controllerPeer, 'a NetworkPeer');
     check.throwIfInvalid();
 
     const peer = p.controllerPeer ?? NetworkPeer.allNamespaces();
-    for (const [b, targetPort] of backends) b._allowWhenRestricted(peer, [{ port: targetPort }]);
+    for (const [b, targetPort] of backends) b.allowWhenRestricted(peer, { ports: [{ port: targetPort }] });
     const ingressClassName = p.ingressClassName ?? Provider.of(this).ingressClassName;
-    this.resource = new k8s.KubeIngress(this, 'Resource', {
-      metadata: { name: this.name, labels: recommendedLabels(stack, { name: this.name, component: 'ingress' }), annotations: p.annotations },
+    this.apiObject = new k8s.KubeIngress(this, 'Resource', {
+      metadata: { name: this.name, labels: recommendedLabels(stack, { name: this.name, component: 'ingress' }, metadata.labels), annotations: metadata.annotations },
       spec: Lazy.any({
         produce: (): k8s.IngressSpec => ({ ingressClassName, rules, tls: tls.length > 0 ? tls : undefined }),
       }) as unknown as k8s.IngressSpec,
     });
+    this.node.defaultChild = this.apiObject;
   }
 }
 

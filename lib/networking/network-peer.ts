@@ -1,5 +1,7 @@
+import { brand, hasBrand } from '../core/_brand';
 import { k8s } from '../core/_k8s';
 import { PropChecker } from '../core/_props';
+import { INamespace, namespaceName, namespaceNameOf } from '../core/namespace-ref';
 import { IPodSelector } from '../scheduling/pod-affinity';
 import { isCidr } from './service-type';
 
@@ -7,8 +9,8 @@ import { isCidr } from './service-type';
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
 type Source =
-  | { kind: 'pods'; selector: IPodSelector; namespace?: string }
-  | { kind: 'namespace'; namespace?: string }
+  | { kind: 'pods'; selector: IPodSelector; namespace?: string | INamespace }
+  | { kind: 'namespace'; namespace?: string | INamespace }
   | { kind: 'ipBlock'; cidr: string; except: string[] };
 
 /**
@@ -21,14 +23,29 @@ type Source =
  * api.allowTo(NetworkPeer.ipBlock('10.20.0.0/16'), { port: 5432 });
  */
 export class NetworkPeer {
-  /** The pods of a workload (or any `{ selectorLabels }`), in `namespace` (default: the policy's namespace). */
-  public static pods(selector: IPodSelector, namespace?: string): NetworkPeer {
+  /** Whether `x` is a `NetworkPeer`, also across copies of this package. */
+  public static isNetworkPeer(x: unknown): x is NetworkPeer {
+    return hasBrand(x, 'NetworkPeer');
+  }
+
+  /**
+   * The pods of a workload (or any `{ selectorLabels }`), in `namespace` (default: the policy's namespace).
+   *
+   * @param namespace the pods' namespace, by name or as a `Namespace` (`Namespace.fromNamespaceName()` for one
+   * defined elsewhere)
+   */
+  public static pods(selector: IPodSelector, namespace?: string | INamespace): NetworkPeer {
     return new NetworkPeer({ kind: 'pods', selector, namespace });
   }
 
-  /** Every pod of a namespace. */
-  public static namespace(name: string): NetworkPeer {
-    return new NetworkPeer({ kind: 'namespace', namespace: name });
+  /**
+   * Every pod of a namespace.
+   *
+   * @param namespace the namespace, by name or as a `Namespace` (`Namespace.fromNamespaceName()` for one defined
+   * elsewhere)
+   */
+  public static namespace(namespace: string | INamespace): NetworkPeer {
+    return new NetworkPeer({ kind: 'namespace', namespace });
   }
 
   /** Every pod of every namespace (for example an ingress controller, wherever it runs). */
@@ -55,7 +72,7 @@ export class NetworkPeer {
       const labels = s.selector?.selectorLabels;
       if (!labels || typeof labels !== 'object' || Object.keys(labels).length === 0) check.fail(prop, s.selector, 'a workload, or an object { selectorLabels }');
     }
-    if (s.kind !== 'ipBlock' && s.namespace !== undefined) check.name(`${prop} namespace`, s.namespace, 'dns1123-label');
+    if (s.kind !== 'ipBlock' && s.namespace !== undefined) namespaceNameOf(check, `${prop} namespace`, s.namespace);
     if (s.kind === 'ipBlock') {
       if (!isCidr(s.cidr)) check.fail(`${prop} cidr`, s.cidr, 'an IPv4 or IPv6 CIDR such as "10.0.0.0/8"');
       for (const e of s.except) if (!isCidr(e)) check.fail(`${prop} except`, e, 'an IPv4 or IPv6 CIDR');
@@ -67,15 +84,19 @@ export class NetworkPeer {
     const s = this.source;
     const nsSelector = (ns: string | undefined): k8s.LabelSelector | undefined => (ns === undefined ? {} : { matchLabels: { [NAMESPACE_NAME_LABEL]: ns } });
     switch (s.kind) {
-      case 'pods':
+      case 'pods': {
+        const namespace = namespaceName(s.namespace);
         return {
           podSelector: { matchLabels: { ...s.selector.selectorLabels } },
-          namespaceSelector: s.namespace !== undefined && s.namespace !== policyNamespace ? nsSelector(s.namespace) : undefined,
+          namespaceSelector: namespace !== undefined && namespace !== policyNamespace ? nsSelector(namespace) : undefined,
         };
+      }
       case 'namespace':
-        return { namespaceSelector: nsSelector(s.namespace) };
+        return { namespaceSelector: nsSelector(namespaceName(s.namespace)) };
       case 'ipBlock':
         return { ipBlock: { cidr: s.cidr, except: s.except.length > 0 ? [...s.except] : undefined } };
     }
   }
 }
+
+brand(NetworkPeer, 'NetworkPeer');

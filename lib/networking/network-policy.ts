@@ -3,6 +3,8 @@ import { Construct } from 'constructs';
 import { k8s } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { findStack, recommendedLabels } from '../core/labels';
+import { checkMetadata, ConstructMetadataProps } from '../core/metadata';
+import { INamespace, namespaceNameOf } from '../core/namespace-ref';
 import { IPodSelector } from '../scheduling/pod-affinity';
 import { NetworkPeer } from './network-peer';
 import { Protocol } from './protocol';
@@ -36,7 +38,7 @@ export interface NetworkPolicyRule {
 }
 
 /** Props of a `NetworkPolicy`. */
-export interface NetworkPolicyProps {
+export interface NetworkPolicyProps extends ConstructMetadataProps {
   /**
    * The policy's name: a DNS-1123 subdomain.
    *
@@ -52,11 +54,11 @@ export interface NetworkPolicyProps {
   readonly selector?: IPodSelector;
 
   /**
-   * The namespace the policy lives in.
+   * The namespace the policy lives in, by name or as a `Namespace`.
    *
    * @default the stack's namespace
    */
-  readonly namespace?: string;
+  readonly namespace?: string | INamespace;
 
   /**
    * Allowed incoming traffic. When set (even empty), the selected pods accept only what some policy allows. A
@@ -104,8 +106,8 @@ export const DNS_EGRESS_RULE: NetworkPolicyRule = {
 export class NetworkPolicy extends Construct {
   /** The policy's name. */
   public readonly name: string;
-  /** The NetworkPolicy API object (the escape hatch). */
-  public readonly resource: ApiObject;
+  /** The NetworkPolicy API object (the escape hatch: `addJsonPatch()`, `metadata.addAnnotation()`; also `ApiObject.of()`). */
+  public readonly apiObject: ApiObject;
   private ingress?: NetworkPolicyRule[];
   private egress?: NetworkPolicyRule[];
   private readonly policyNamespace?: string;
@@ -116,7 +118,7 @@ export class NetworkPolicy extends Construct {
     const check = new PropChecker(this, 'NetworkPolicy');
     this.name = props.name ?? id;
     check.name('name', this.name, 'dns1123-subdomain');
-    if (props.namespace !== undefined) check.name('namespace', props.namespace, 'dns1123-label');
+    const namespace = props.namespace === undefined ? undefined : namespaceNameOf(check, 'namespace', props.namespace);
     if (props.selector !== undefined && !isPlainRecord(props.selector?.selectorLabels)) {
       check.fail('selector', props.selector, 'a workload, or an object { selectorLabels }');
     }
@@ -124,17 +126,18 @@ export class NetworkPolicy extends Construct {
     check.labelValue('component', component);
     if (props.ingress !== undefined) props.ingress.forEach((r, i) => checkRule(check, `ingress[${i}]`, r));
     if (props.egress !== undefined) props.egress.forEach((r, i) => checkRule(check, `egress[${i}]`, r));
+    const metadata = checkMetadata(check, props);
     check.throwIfInvalid();
 
     this.ingress = props.ingress ? [...props.ingress] : undefined;
     this.egress = props.egress ? [...props.egress] : undefined;
-    this.policyNamespace = props.namespace ?? Chart.of(this).namespace;
+    this.policyNamespace = namespace ?? Chart.of(this).namespace;
     this.node.addValidation({
       validate: () => (this.ingress || this.egress ? [] : [`NetworkPolicy "${this.name}" has neither ingress nor egress rules; pass ingress: [] (or egress: []) to deny all traffic in that direction`]),
     });
     const selector = props.selector;
-    this.resource = new k8s.KubeNetworkPolicy(this, 'Resource', {
-      metadata: { name: this.name, namespace: props.namespace, labels: recommendedLabels(stack, { name: this.name, component }) },
+    this.apiObject = new k8s.KubeNetworkPolicy(this, 'Resource', {
+      metadata: { name: this.name, namespace, labels: recommendedLabels(stack, { name: this.name, component }, metadata.labels), annotations: metadata.annotations },
       spec: Lazy.any({
         produce: (): k8s.NetworkPolicySpec => {
           const types = [...(this.ingress ? ['Ingress'] : []), ...(this.egress ? ['Egress'] : [])];
@@ -147,6 +150,7 @@ export class NetworkPolicy extends Construct {
         },
       }) as unknown as k8s.NetworkPolicySpec,
     });
+    this.node.defaultChild = this.apiObject;
   }
 
   /**
@@ -204,7 +208,7 @@ function checkRule(check: PropChecker, prop: string, r: NetworkPolicyRule): void
     return;
   }
   r.peers.forEach((p, i) => {
-    if (!(p instanceof NetworkPeer)) check.fail(`${prop}.peers[${i}]`, p, 'NetworkPeer.pods(), namespace(), allNamespaces(), ipBlock() or anyIpv4()');
+    if (!NetworkPeer.isNetworkPeer(p)) check.fail(`${prop}.peers[${i}]`, p, 'NetworkPeer.pods(), namespace(), allNamespaces(), ipBlock() or anyIpv4()');
     else p._check(check, `${prop}.peers[${i}]`);
   });
   if (r.ports !== undefined) {
@@ -214,7 +218,7 @@ function checkRule(check: PropChecker, prop: string, r: NetworkPolicyRule): void
     }
     r.ports.forEach((x, i) => {
       check.port(`${prop}.ports[${i}].port`, x?.port);
-      if (x?.protocol !== undefined && !(x.protocol instanceof Protocol)) check.fail(`${prop}.ports[${i}].protocol`, x.protocol, 'Protocol.TCP, Protocol.UDP or Protocol.SCTP');
+      if (x?.protocol !== undefined && !Protocol.isProtocol(x.protocol)) check.fail(`${prop}.ports[${i}].protocol`, x.protocol, 'Protocol.TCP, Protocol.UDP or Protocol.SCTP');
     });
   }
 }

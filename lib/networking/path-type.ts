@@ -1,9 +1,16 @@
+import { brand, hasBrand } from '../core/_brand';
+
 /**
  * How an Ingress path matches request paths.
  *
  * @see https://kubernetes.io/docs/concepts/services-networking/ingress/#path-types
  */
 export class PathType {
+  /** Whether `x` is a `PathType`, also across copies of this package. */
+  public static isPathType(x: unknown): x is PathType {
+    return hasBrand(x, 'PathType');
+  }
+
   /** Matches the path and everything below it, element by element (`/api` matches `/api` and `/api/v1`, not `/apis`). */
   public static readonly PREFIX = new PathType('Prefix');
   /** Matches exactly the path. */
@@ -16,3 +23,5 @@ export class PathType {
     public readonly value: string,
   ) {}
 }
+
+brand(PathType, 'PathType');

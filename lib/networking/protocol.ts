@@ -1,9 +1,16 @@
+import { brand, hasBrand } from '../core/_brand';
+
 /**
  * A port's transport protocol.
  *
  * @see https://kubernetes.io/docs/reference/networking/service-protocols/
  */
 export class Protocol {
+  /** Whether `x` is a `Protocol`, also across copies of this package. */
+  public static isProtocol(x: unknown): x is Protocol {
+    return hasBrand(x, 'Protocol');
+  }
+
   /** TCP. */
   public static readonly TCP = new Protocol('TCP');
   /** UDP. */
@@ -21,3 +28,5 @@ export class Protocol {
     return this.value;
   }
 }
+
+brand(Protocol, 'Protocol');

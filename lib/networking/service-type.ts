@@ -1,5 +1,6 @@
 import { isIP } from 'net';
 import { isPlainRecord, PropChecker } from '../core/_props';
+import { brand, hasBrand } from '../core/_brand';
 import { NODE_PORT_RANGE } from '../core/node-port-range';
 
 /** Options of a NodePort service. */
@@ -51,6 +52,11 @@ export interface LoadBalancerOptions {
  * @see https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types
  */
 export class ServiceType {
+  /** Whether `x` is a `ServiceType`, also across copies of this package. */
+  public static isServiceType(x: unknown): x is ServiceType {
+    return hasBrand(x, 'ServiceType');
+  }
+
   /** A cluster-internal virtual IP and DNS name. */
   public static clusterIp(): ServiceType {
     return new ServiceType('ClusterIP', {});
@@ -97,6 +103,8 @@ export class ServiceType {
     }
   }
 }
+
+brand(ServiceType, 'ServiceType');
 
 /** Whether `value` is an IPv4 or IPv6 CIDR. @internal */
 export function isCidr(value: unknown): boolean {

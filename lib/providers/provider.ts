@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { brand, hasBrand } from '../core/_brand';
 import { inheritedValues, setInherited } from '../core/_inherited';
 
 /** Options every provider profile takes, overriding its defaults. */
@@ -119,9 +120,9 @@ export class Provider {
     setInherited(scope, PROVIDER_KEY, provider);
   }
 
-  /** Whether `x` is a `Provider`. */
+  /** Whether `x` is a `Provider`, also across copies of this package. */
   public static isProvider(x: unknown): x is Provider {
-    return x instanceof Provider;
+    return hasBrand(x, 'Provider');
   }
 
   /** The profile's name, e.g. `eks`. */
@@ -155,3 +156,5 @@ export class Provider {
     return { ...(internal ? this.profile.internal : this.profile.external) };
   }
 }
+
+brand(Provider, 'Provider');

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { k8s } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { findStack, recommendedLabels } from '../core/labels';
+import { checkMetadata, ConstructMetadataProps } from '../core/metadata';
 import { Metric } from './metric';
 import { renderBehavior, ScalingBehavior } from './scaling-behavior';
 
@@ -26,12 +27,14 @@ export interface IScalable {
   readonly scaleTargetRef: ScaleTargetRef;
 
   /**
-   * Tells the workload that `autoscaler` owns its replica count, so it leaves `replicas` out (a fixed count would
-   * be reset on every apply, fighting the autoscaler).
+   * Called once by each `HorizontalPodAutoscaler` that targets the object, when the autoscaler is created: the
+   * object then leaves its replica count out of what it renders (a fixed count would be reset on every apply,
+   * fighting the autoscaler), and may refuse a second autoscaler by throwing. Workloads of this library implement
+   * it; an object of yours that renders no replica count need not.
    *
-   * @internal
+   * @default not called: the object keeps whatever replica count it renders
    */
-  _adoptAutoscaler?(autoscaler: HorizontalPodAutoscaler): void;
+  adoptAutoscaler?(autoscaler: HorizontalPodAutoscaler): void;
 }
 
 /** How a workload scales: what `autoscale()` and the `autoscaling` prop take. */
@@ -62,7 +65,7 @@ export interface AutoscalingOptions {
 }
 
 /** Props of a `HorizontalPodAutoscaler`. */
-export interface HorizontalPodAutoscalerProps extends AutoscalingOptions {
+export interface HorizontalPodAutoscalerProps extends AutoscalingOptions, ConstructMetadataProps {
   /** The workload to scale. */
   readonly target: IScalable;
 
@@ -72,13 +75,6 @@ export interface HorizontalPodAutoscalerProps extends AutoscalingOptions {
    * @default the construct id
    */
   readonly name?: string;
-
-  /**
-   * Extra labels on the autoscaler.
-   *
-   * @default none
-   */
-  readonly labels?: Record<string, string>;
 }
 
 const HPA = Symbol.for('cdk8s-platform.HorizontalPodAutoscaler');
@@ -101,8 +97,8 @@ export class HorizontalPodAutoscaler extends Construct {
   public readonly minReplicas: number;
   /** The most replicas. */
   public readonly maxReplicas: number;
-  /** The HorizontalPodAutoscaler API object (the escape hatch). */
-  public readonly resource: ApiObject;
+  /** The HorizontalPodAutoscaler API object (the escape hatch: `addJsonPatch()`, `metadata.addAnnotation()`; also `ApiObject.of()`). */
+  public readonly apiObject: ApiObject;
 
   constructor(scope: Construct, id: string, props: HorizontalPodAutoscalerProps) {
     super(scope, id);
@@ -114,13 +110,13 @@ export class HorizontalPodAutoscaler extends Construct {
     check.name('name', name, 'dns1123-subdomain');
     const ref = p.target?.scaleTargetRef;
     if (!isPlainRecord(ref)) check.fail('target', p.target, 'a replicated workload (WebService, Worker, StatefulService)');
-    if (p.labels !== undefined) check.labels('labels', p.labels);
+    const metadata = checkMetadata(check, p);
     const { minReplicas, maxReplicas, metrics, behavior } = checkAutoscaling(check, '', p);
     check.throwIfInvalid();
     this.minReplicas = minReplicas;
     this.maxReplicas = maxReplicas;
-    this.resource = new k8s.KubeHorizontalPodAutoscalerV2(this, 'Resource', {
-      metadata: { name, labels: recommendedLabels(stack, { name, component: 'autoscaler' }, p.labels) },
+    this.apiObject = new k8s.KubeHorizontalPodAutoscalerV2(this, 'Resource', {
+      metadata: { name, labels: recommendedLabels(stack, { name, component: 'autoscaler' }, metadata.labels), annotations: metadata.annotations },
       spec: {
         scaleTargetRef: { apiVersion: ref.apiVersion, kind: ref.kind, name: ref.name },
         minReplicas,
@@ -129,7 +125,8 @@ export class HorizontalPodAutoscaler extends Construct {
         behavior,
       },
     });
-    p.target._adoptAutoscaler?.(this);
+    this.node.defaultChild = this.apiObject;
+    p.target.adoptAutoscaler?.(this);
   }
 }
 
@@ -152,7 +149,7 @@ export function checkAutoscaling(check: PropChecker, prefix: string, o: Autoscal
     check.fail(`${prefix}metrics`, metrics, 'a non-empty array of Metric.cpu(), Metric.memory(), Metric.pods(), Metric.object() or Metric.external()');
   } else {
     metrics.forEach((m, i) => {
-      if (!(m instanceof Metric)) {
+      if (!Metric.isMetric(m)) {
         check.fail(`${prefix}metrics[${i}]`, m, 'Metric.cpu(), Metric.memory(), Metric.pods(), Metric.object() or Metric.external()');
         return;
       }

@@ -1,3 +1,4 @@
+import { brand, hasBrand } from '../core/_brand';
 import { k8s } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
 
@@ -63,6 +64,11 @@ type Source =
  * metrics: [Metric.cpu(70), Metric.external({ name: 'sqs_messages_visible', selector: { queue: 'orders' }, averageValue: '30' })]
  */
 export class Metric {
+  /** Whether `x` is a `Metric`, also across copies of this package. */
+  public static isMetric(x: unknown): x is Metric {
+    return hasBrand(x, 'Metric');
+  }
+
   /** Average CPU use, as a percentage of the pods' CPU requests. */
   public static cpu(averageUtilization: number): Metric {
     return new Metric({ kind: 'resource', resource: 'cpu', utilization: averageUtilization });
@@ -160,3 +166,5 @@ export class Metric {
     }
   }
 }
+
+brand(Metric, 'Metric');

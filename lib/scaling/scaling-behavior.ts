@@ -1,3 +1,4 @@
+import { brand, hasBrand } from '../core/_brand';
 import { k8s } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
 
@@ -7,6 +8,11 @@ import { isPlainRecord, PropChecker } from '../core/_props';
  * @see https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/#configurable-scaling-behavior
  */
 export class ScalingPolicy {
+  /** Whether `x` is a `ScalingPolicy`, also across copies of this package. */
+  public static isScalingPolicy(x: unknown): x is ScalingPolicy {
+    return hasBrand(x, 'ScalingPolicy');
+  }
+
   /** At most `pods` pods added (or removed) per `periodSeconds`. */
   public static pods(pods: number, periodSeconds: number): ScalingPolicy {
     return new ScalingPolicy('Pods', pods, periodSeconds);
@@ -33,8 +39,15 @@ export class ScalingPolicy {
   }
 }
 
+brand(ScalingPolicy, 'ScalingPolicy');
+
 /** Which policy applies when several allow different changes. */
 export class SelectPolicy {
+  /** Whether `x` is a `SelectPolicy`, also across copies of this package. */
+  public static isSelectPolicy(x: unknown): x is SelectPolicy {
+    return hasBrand(x, 'SelectPolicy');
+  }
+
   /** The policy that allows the largest change (the default). */
   public static readonly MAX = new SelectPolicy('Max');
   /** The policy that allows the smallest change. */
@@ -47,6 +60,8 @@ export class SelectPolicy {
     public readonly value: string,
   ) {}
 }
+
+brand(SelectPolicy, 'SelectPolicy');
 
 /** How an autoscaler scales in one direction. */
 export interface ScalingRules {
@@ -106,7 +121,7 @@ export function renderBehavior(check: PropChecker, prop: string, b: ScalingBehav
       return undefined;
     }
     if (r.stabilizationWindowSeconds !== undefined) check.integer(`${where}.stabilizationWindowSeconds`, r.stabilizationWindowSeconds, 0, 3600);
-    if (r.selectPolicy !== undefined && !(r.selectPolicy instanceof SelectPolicy)) {
+    if (r.selectPolicy !== undefined && !SelectPolicy.isSelectPolicy(r.selectPolicy)) {
       check.fail(`${where}.selectPolicy`, r.selectPolicy, 'SelectPolicy.MAX, SelectPolicy.MIN or SelectPolicy.DISABLED');
     }
     const policies: ScalingPolicy[] = [];
@@ -115,14 +130,14 @@ export function renderBehavior(check: PropChecker, prop: string, b: ScalingBehav
         check.fail(`${where}.policies`, r.policies, 'a non-empty array of ScalingPolicy.pods() / ScalingPolicy.percent()');
       } else {
         r.policies.forEach((p, i) => {
-          if (!(p instanceof ScalingPolicy)) check.fail(`${where}.policies[${i}]`, p, 'ScalingPolicy.pods(n, periodSeconds) or ScalingPolicy.percent(n, periodSeconds)');
+          if (!ScalingPolicy.isScalingPolicy(p)) check.fail(`${where}.policies[${i}]`, p, 'ScalingPolicy.pods(n, periodSeconds) or ScalingPolicy.percent(n, periodSeconds)');
           else { p._check(check, `${where}.policies[${i}]`); policies.push(p); }
         });
       }
     }
     return {
       stabilizationWindowSeconds: r.stabilizationWindowSeconds as number | undefined,
-      selectPolicy: r.selectPolicy instanceof SelectPolicy ? r.selectPolicy.value : undefined,
+      selectPolicy: SelectPolicy.isSelectPolicy(r.selectPolicy) ? r.selectPolicy.value : undefined,
       policies: policies.length > 0 ? policies.map((p) => ({ type: p.type, value: p.value, periodSeconds: p.periodSeconds })) : undefined,
     };
   };

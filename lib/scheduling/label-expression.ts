@@ -1,3 +1,4 @@
+import { brand, hasBrand } from '../core/_brand';
 import { PropChecker } from '../core/_props';
 import { isQualifiedName, isValidLabelValue } from '../core/names';
 
@@ -9,6 +10,11 @@ import { isQualifiedName, isValidLabelValue } from '../core/names';
  * LabelExpression.in('topology.kubernetes.io/zone', ['eu-west-1a', 'eu-west-1b'])
  */
 export class LabelExpression {
+  /** Whether `x` is a `LabelExpression`, also across copies of this package. */
+  public static isLabelExpression(x: unknown): x is LabelExpression {
+    return hasBrand(x, 'LabelExpression');
+  }
+
   /** The label's value is one of `values`. */
   public static in(key: string, values: string[]): LabelExpression {
     return new LabelExpression(key, 'In', values);
@@ -55,3 +61,5 @@ export class LabelExpression {
     return { key: this.key, operator: this.operator, values: this.values ? [...this.values] : undefined };
   }
 }
+
+brand(LabelExpression, 'LabelExpression');

@@ -1,3 +1,4 @@
+import { brand, hasBrand } from '../core/_brand';
 import { PropChecker } from '../core/_props';
 import { k8s } from '../core/_k8s';
 import { LabelExpression } from './label-expression';
@@ -16,6 +17,11 @@ import { LabelExpression } from './label-expression';
  * ]
  */
 export class NodeAffinity {
+  /** Whether `x` is a `NodeAffinity`, also across copies of this package. */
+  public static isNodeAffinity(x: unknown): x is NodeAffinity {
+    return hasBrand(x, 'NodeAffinity');
+  }
+
   /** Pods run only on nodes that match every expression. */
   public static require(...expressions: LabelExpression[]): NodeAffinity {
     return new NodeAffinity(true, 0, expressions);
@@ -42,7 +48,7 @@ export class NodeAffinity {
     if (!this.required) check.integer(`${prop} weight`, this.weight, 1, 100);
     if (this.expressions.length === 0) check.fail(prop, [], 'at least one LabelExpression');
     this.expressions.forEach((e, i) => {
-      if (!(e instanceof LabelExpression)) check.fail(`${prop}[${i}]`, e, 'a LabelExpression, e.g. LabelExpression.in(key, values)');
+      if (!LabelExpression.isLabelExpression(e)) check.fail(`${prop}[${i}]`, e, 'a LabelExpression, e.g. LabelExpression.in(key, values)');
       else e._check(check, `${prop}[${i}]`);
     });
   }
@@ -59,3 +65,5 @@ export class NodeAffinity {
     };
   }
 }
+
+brand(NodeAffinity, 'NodeAffinity');

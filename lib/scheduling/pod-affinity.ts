@@ -1,3 +1,4 @@
+import { brand, hasBrand } from '../core/_brand';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { k8s } from '../core/_k8s';
 
@@ -47,6 +48,11 @@ export interface PodAffinityOptions {
  * podAffinity: [PodAffinity.colocate(api, { topologyKey: 'topology.kubernetes.io/zone' })]
  */
 export class PodAffinity {
+  /** Whether `x` is a `PodAffinity`, also across copies of this package. */
+  public static isPodAffinity(x: unknown): x is PodAffinity {
+    return hasBrand(x, 'PodAffinity');
+  }
+
   /** Runs the pods in the same topology domain as the selected pods. */
   public static colocate(target: IPodSelector, options: PodAffinityOptions = {}): PodAffinity {
     return new PodAffinity(false, target, options);
@@ -100,3 +106,5 @@ export class PodAffinity {
     return { podAffinity: part(false), podAntiAffinity: part(true) };
   }
 }
+
+brand(PodAffinity, 'PodAffinity');

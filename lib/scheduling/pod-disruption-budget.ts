@@ -1,9 +1,11 @@
+import { brand, hasBrand } from '../core/_brand';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { k8s } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
+import { intOrPercentProblem } from '../core/int-or-percent';
 import { findStack, recommendedLabels } from '../core/labels';
-import { intOrPercentProblem } from '../workloads/deployment-strategy';
+import { checkMetadata, ConstructMetadataProps } from '../core/metadata';
 import { IPodSelector } from './pod-affinity';
 
 /**
@@ -12,6 +14,11 @@ import { IPodSelector } from './pod-affinity';
  * @see https://kubernetes.io/docs/tasks/run-application/configure-pdb/#unhealthy-pod-eviction-policy
  */
 export class UnhealthyPodEvictionPolicy {
+  /** Whether `x` is a `UnhealthyPodEvictionPolicy`, also across copies of this package. */
+  public static isUnhealthyPodEvictionPolicy(x: unknown): x is UnhealthyPodEvictionPolicy {
+    return hasBrand(x, 'UnhealthyPodEvictionPolicy');
+  }
+
   /** Unready pods may be evicted only while the application is not disrupted (the API server's default). */
   public static readonly IF_HEALTHY_BUDGET = new UnhealthyPodEvictionPolicy('IfHealthyBudget');
   /** Unready pods may always be evicted: a stuck pod never blocks a node drain. */
@@ -22,6 +29,8 @@ export class UnhealthyPodEvictionPolicy {
     public readonly value: string,
   ) {}
 }
+
+brand(UnhealthyPodEvictionPolicy, 'UnhealthyPodEvictionPolicy');
 
 /** What a disruption budget allows; the options every replicated workload takes as `disruptionBudget`. */
 export interface DisruptionBudgetOptions {
@@ -56,7 +65,7 @@ export interface DisruptionBudgetOptions {
 }
 
 /** Props of a `PodDisruptionBudget`. */
-export interface PodDisruptionBudgetProps extends Omit<DisruptionBudgetOptions, 'enabled'> {
+export interface PodDisruptionBudgetProps extends Omit<DisruptionBudgetOptions, 'enabled'>, ConstructMetadataProps {
   /** The pods the budget protects: a workload, or `{ selectorLabels }`. */
   readonly selector: IPodSelector;
 
@@ -73,13 +82,6 @@ export interface PodDisruptionBudgetProps extends Omit<DisruptionBudgetOptions, 
    * @default "disruption-budget"
    */
   readonly component?: string;
-
-  /**
-   * Extra labels on the budget.
-   *
-   * @default none
-   */
-  readonly labels?: Record<string, string>;
 }
 
 /**
@@ -95,8 +97,8 @@ export interface PodDisruptionBudgetProps extends Omit<DisruptionBudgetOptions, 
 export class PodDisruptionBudget extends Construct {
   /** The budget's name. */
   public readonly name: string;
-  /** The PodDisruptionBudget API object (the escape hatch). */
-  public readonly resource: ApiObject;
+  /** The PodDisruptionBudget API object (the escape hatch: `addJsonPatch()`, `metadata.addAnnotation()`; also `ApiObject.of()`). */
+  public readonly apiObject: ApiObject;
 
   constructor(scope: Construct, id: string, props: PodDisruptionBudgetProps) {
     super(scope, id);
@@ -111,14 +113,14 @@ export class PodDisruptionBudget extends Construct {
     checkBudget(check, '', p);
     const component = p.component ?? 'disruption-budget';
     check.labelValue('component', component);
-    if (p.labels !== undefined) check.labels('labels', p.labels);
+    const metadata = checkMetadata(check, p);
     check.throwIfInvalid();
 
     const maxUnavailable = p.minAvailable === undefined ? (p.maxUnavailable ?? 1) : undefined;
     const num = (v: number | string | undefined) => (v === undefined ? undefined
       : typeof v === 'number' ? k8s.IntOrString.fromNumber(v) : k8s.IntOrString.fromString(v));
-    this.resource = new k8s.KubePodDisruptionBudget(this, 'Resource', {
-      metadata: { name: this.name, labels: recommendedLabels(stack, { name: this.name, component }, p.labels) },
+    this.apiObject = new k8s.KubePodDisruptionBudget(this, 'Resource', {
+      metadata: { name: this.name, labels: recommendedLabels(stack, { name: this.name, component }, metadata.labels), annotations: metadata.annotations },
       spec: {
         selector: { matchLabels: { ...p.selector.selectorLabels } },
         maxUnavailable: num(maxUnavailable),
@@ -126,6 +128,7 @@ export class PodDisruptionBudget extends Construct {
         unhealthyPodEvictionPolicy: (p.unhealthyPodEvictionPolicy ?? UnhealthyPodEvictionPolicy.ALWAYS_ALLOW).value,
       },
     });
+    this.node.defaultChild = this.apiObject;
   }
 }
 
@@ -139,7 +142,7 @@ export function checkBudget(check: PropChecker, prefix: string, o: DisruptionBud
     const problem = intOrPercentProblem(o[key], true);
     if (problem) check.fail(`${prefix}${key}`, o[key], problem);
   }
-  if (o.unhealthyPodEvictionPolicy !== undefined && !(o.unhealthyPodEvictionPolicy instanceof UnhealthyPodEvictionPolicy)) {
+  if (o.unhealthyPodEvictionPolicy !== undefined && !UnhealthyPodEvictionPolicy.isUnhealthyPodEvictionPolicy(o.unhealthyPodEvictionPolicy)) {
     check.fail(`${prefix}unhealthyPodEvictionPolicy`, o.unhealthyPodEvictionPolicy,
       'UnhealthyPodEvictionPolicy.ALWAYS_ALLOW or UnhealthyPodEvictionPolicy.IF_HEALTHY_BUDGET');
   }

@@ -4,6 +4,7 @@ import { importByName } from '../core/_external';
 import { k8s } from '../core/_k8s';
 import { PropChecker } from '../core/_props';
 import { findStack, recommendedLabels } from '../core/labels';
+import { checkMetadata, ConstructMetadataProps } from '../core/metadata';
 
 /** A PriorityClass, defined in the stack or imported by name. */
 export interface IPriorityClass extends IConstruct {
@@ -12,7 +13,7 @@ export interface IPriorityClass extends IConstruct {
 }
 
 /** Props of a `PriorityClass`. */
-export interface PriorityClassProps {
+export interface PriorityClassProps extends ConstructMetadataProps {
   /**
    * The PriorityClass's name: a DNS-1123 subdomain, not starting with `system-`.
    *
@@ -69,8 +70,8 @@ export class PriorityClass extends Construct implements IPriorityClass {
 
   /** The PriorityClass's name. */
   public readonly priorityClassName: string;
-  /** The PriorityClass API object (the escape hatch). */
-  public readonly resource: ApiObject;
+  /** The PriorityClass API object (the escape hatch: `addJsonPatch()`, `metadata.addAnnotation()`; also `ApiObject.of()`). */
+  public readonly apiObject: ApiObject;
 
   constructor(scope: Construct, id: string, props: PriorityClassProps) {
     super(scope, id);
@@ -86,17 +87,19 @@ export class PriorityClass extends Construct implements IPriorityClass {
     if (p.globalDefault !== undefined) check.boolean('globalDefault', p.globalDefault);
     if (p.preempt !== undefined) check.boolean('preempt', p.preempt);
     if (p.description !== undefined) check.string('description', p.description);
+    const metadata = checkMetadata(check, p);
     check.throwIfInvalid();
 
     this.priorityClassName = name;
-    this.resource = new k8s.KubePriorityClass(this, 'Resource', {
-      metadata: { name, labels: recommendedLabels(stack, { name, component: 'scheduling' }) },
+    this.apiObject = new k8s.KubePriorityClass(this, 'Resource', {
+      metadata: { name, labels: recommendedLabels(stack, { name, component: 'scheduling' }, metadata.labels), annotations: metadata.annotations },
       value: p.value,
       globalDefault: p.globalDefault,
       preemptionPolicy: p.preempt === false ? 'Never' : 'PreemptLowerPriority',
       description: p.description,
     });
+    this.node.defaultChild = this.apiObject;
     // A PriorityClass is cluster-scoped: it must not carry the chart's namespace.
-    if (this.resource.chart.namespace !== undefined) this.resource.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
+    if (this.apiObject.chart.namespace !== undefined) this.apiObject.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
   }
 }

@@ -1,3 +1,4 @@
+import { brand, hasBrand } from '../core/_brand';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { isQualifiedName } from '../core/names';
 import { k8s } from '../core/_k8s';
@@ -8,6 +9,11 @@ import { k8s } from '../core/_k8s';
  * @see https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/
  */
 export class TaintEffect {
+  /** Whether `x` is a `TaintEffect`, also across copies of this package. */
+  public static isTaintEffect(x: unknown): x is TaintEffect {
+    return hasBrand(x, 'TaintEffect');
+  }
+
   /** New pods are not scheduled on the node. */
   public static readonly NO_SCHEDULE = new TaintEffect('NoSchedule');
   /** The scheduler avoids the node if it can. */
@@ -20,6 +26,8 @@ export class TaintEffect {
     public readonly value: string,
   ) {}
 }
+
+brand(TaintEffect, 'TaintEffect');
 
 /** Options of a toleration. */
 export interface TolerationOptions {
@@ -46,6 +54,11 @@ export interface TolerationOptions {
  * tolerations: [Toleration.equal('dedicated', 'shop', { effect: TaintEffect.NO_SCHEDULE })]
  */
 export class Toleration {
+  /** Whether `x` is a `Toleration`, also across copies of this package. */
+  public static isToleration(x: unknown): x is Toleration {
+    return hasBrand(x, 'Toleration');
+  }
+
   /** Tolerates the taint `key=value`. */
   public static equal(key: string, value: string, options: TolerationOptions = {}): Toleration {
     return new Toleration(key, 'Equal', value, options);
@@ -75,7 +88,7 @@ export class Toleration {
       check.fail(`${prop} options`, o, 'an options object');
       return;
     }
-    if (o.effect !== undefined && !(o.effect instanceof TaintEffect)) {
+    if (o.effect !== undefined && !TaintEffect.isTaintEffect(o.effect)) {
       check.fail(`${prop}.effect`, o.effect, 'TaintEffect.NO_SCHEDULE, TaintEffect.PREFER_NO_SCHEDULE or TaintEffect.NO_EXECUTE');
     }
     if (o.tolerationSeconds !== undefined) {
@@ -97,3 +110,5 @@ export class Toleration {
     };
   }
 }
+
+brand(Toleration, 'Toleration');

@@ -1,3 +1,4 @@
+import { brand, hasBrand } from '../core/_brand';
 import { ALLOWED, isPlainRecord, PropChecker } from '../core/_props';
 import { k8s } from '../core/_k8s';
 import { isQualifiedName } from '../core/names';
@@ -19,6 +20,11 @@ export const DEPLOYMENT_REVISION_LABEL = 'pod-template-hash';
  * @see https://kubernetes.io/docs/concepts/scheduling-eviction/topology-spread-constraints/#node-inclusion-policies
  */
 export class NodeInclusionPolicy {
+  /** Whether `x` is a `NodeInclusionPolicy`, also across copies of this package. */
+  public static isNodeInclusionPolicy(x: unknown): x is NodeInclusionPolicy {
+    return hasBrand(x, 'NodeInclusionPolicy');
+  }
+
   /** Only the nodes the pod may run on count: those its node selector and affinity allow, or whose taints it tolerates. */
   public static readonly HONOR = new NodeInclusionPolicy('Honor');
   /** Every node counts, whatever the pod's node selector, affinity or tolerations. */
@@ -29,6 +35,8 @@ export class NodeInclusionPolicy {
     public readonly value: 'Honor' | 'Ignore',
   ) {}
 }
+
+brand(NodeInclusionPolicy, 'NodeInclusionPolicy');
 
 /** Options of a topology spread constraint. */
 export interface TopologySpreadOptions {
@@ -92,6 +100,11 @@ export interface TopologySpreadOptions {
  * spread: [TopologySpread.acrossNodes(), TopologySpread.acrossZones({ required: true })]
  */
 export class TopologySpread {
+  /** Whether `x` is a `TopologySpread`, also across copies of this package. */
+  public static isTopologySpread(x: unknown): x is TopologySpread {
+    return hasBrand(x, 'TopologySpread');
+  }
+
   /** Spread across nodes (`kubernetes.io/hostname`). */
   public static acrossNodes(options: TopologySpreadOptions = {}): TopologySpread {
     return new TopologySpread(HOSTNAME_TOPOLOGY_KEY, options);
@@ -131,7 +144,7 @@ export class TopologySpread {
     if (o.matchLabelKeys !== undefined) checkMatchLabelKeys(check, `${prop}.matchLabelKeys`, o.matchLabelKeys, selectorKeys);
     for (const key of ['nodeAffinityPolicy', 'nodeTaintsPolicy'] as const) {
       const policy = o[key];
-      if (policy !== undefined && !(policy instanceof NodeInclusionPolicy)) {
+      if (policy !== undefined && !NodeInclusionPolicy.isNodeInclusionPolicy(policy)) {
         check.fail(`${prop}.${key}`, policy, 'NodeInclusionPolicy.HONOR or NodeInclusionPolicy.IGNORE');
       }
     }
@@ -161,6 +174,8 @@ export class TopologySpread {
     };
   }
 }
+
+brand(TopologySpread, 'TopologySpread');
 
 function checkMatchLabelKeys(check: PropChecker, prop: string, keys: unknown, selectorKeys: readonly string[]): void {
   if (!Array.isArray(keys)) {

@@ -1,9 +1,16 @@
+import { brand, hasBrand } from '../core/_brand';
+
 /**
  * How a persistent volume may be mounted.
  *
  * @see https://kubernetes.io/docs/concepts/storage/persistent-volumes/#access-modes
  */
 export class AccessMode {
+  /** Whether `x` is a `AccessMode`, also across copies of this package. */
+  public static isAccessMode(x: unknown): x is AccessMode {
+    return hasBrand(x, 'AccessMode');
+  }
+
   /** Read-write by the pods of one node (every block-storage class supports it). */
   public static readWriteOnce(): AccessMode {
     return new AccessMode('ReadWriteOnce');
@@ -29,3 +36,5 @@ export class AccessMode {
     public readonly value: string,
   ) {}
 }
+
+brand(AccessMode, 'AccessMode');

@@ -4,6 +4,7 @@ import { importByName } from '../core/_external';
 import { k8s } from '../core/_k8s';
 import { PropChecker } from '../core/_props';
 import { findStack, recommendedLabels } from '../core/labels';
+import { checkMetadata, ConstructMetadataProps } from '../core/metadata';
 import { Provider } from '../providers/provider';
 import { AccessMode } from './access-mode';
 
@@ -34,7 +35,7 @@ export interface ClaimOptions {
 }
 
 /** Props of a `PersistentVolumeClaim`. */
-export interface PersistentVolumeClaimProps extends ClaimOptions {
+export interface PersistentVolumeClaimProps extends ClaimOptions, ConstructMetadataProps {
   /**
    * The claim's name: a DNS-1123 subdomain.
    *
@@ -59,8 +60,8 @@ export class PersistentVolumeClaim extends Construct implements IPersistentVolum
 
   /** The claim's name. */
   public readonly claimName: string;
-  /** The PersistentVolumeClaim API object (the escape hatch). */
-  public readonly resource: ApiObject;
+  /** The PersistentVolumeClaim API object (the escape hatch: `addJsonPatch()`, `metadata.addAnnotation()`; also `ApiObject.of()`). */
+  public readonly apiObject: ApiObject;
 
   constructor(scope: Construct, id: string, props: PersistentVolumeClaimProps) {
     super(scope, id);
@@ -70,12 +71,14 @@ export class PersistentVolumeClaim extends Construct implements IPersistentVolum
     const name = p.name ?? id;
     check.name('name', name, 'dns1123-subdomain');
     const spec = claimSpec(this, check, '', p);
+    const metadata = checkMetadata(check, p);
     check.throwIfInvalid();
     this.claimName = name;
-    this.resource = new k8s.KubePersistentVolumeClaim(this, 'Resource', {
-      metadata: { name, labels: recommendedLabels(stack, { name, component: 'storage' }) },
+    this.apiObject = new k8s.KubePersistentVolumeClaim(this, 'Resource', {
+      metadata: { name, labels: recommendedLabels(stack, { name, component: 'storage' }, metadata.labels), annotations: metadata.annotations },
       spec,
     });
+    this.node.defaultChild = this.apiObject;
   }
 }
 
@@ -83,13 +86,13 @@ export class PersistentVolumeClaim extends Construct implements IPersistentVolum
 export function claimSpec(scope: IConstruct, check: PropChecker, prefix: string, o: ClaimOptions): k8s.PersistentVolumeClaimSpec {
   check.quantity(`${prefix}size`, o.size);
   if (typeof o.size === 'string' && /^0+(\.0*)?[a-zA-Z]*$/.test(o.size)) check.fail(`${prefix}size`, o.size, 'a size greater than 0');
-  if (o.accessMode !== undefined && !(o.accessMode instanceof AccessMode)) {
+  if (o.accessMode !== undefined && !AccessMode.isAccessMode(o.accessMode)) {
     check.fail(`${prefix}accessMode`, o.accessMode, 'AccessMode.readWriteOnce(), readWriteOncePod(), readOnlyMany() or readWriteMany()');
   }
   if (o.storageClassName !== undefined) check.name(`${prefix}storageClassName`, o.storageClassName, 'dns1123-subdomain');
   const storageClassName = o.storageClassName ?? Provider.of(scope).storageClassName;
   return {
-    accessModes: [(o.accessMode instanceof AccessMode ? o.accessMode : AccessMode.readWriteOnce()).value],
+    accessModes: [(AccessMode.isAccessMode(o.accessMode) ? o.accessMode : AccessMode.readWriteOnce()).value],
     storageClassName,
     resources: { requests: { storage: k8s.Quantity.fromString(String(o.size)) } },
   };

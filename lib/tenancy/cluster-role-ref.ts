@@ -1,3 +1,5 @@
+import { brand, hasBrand } from '../core/_brand';
+
 /**
  * A ClusterRole that a RoleBinding grants within one namespace: the built-in user-facing roles, or any other by
  * name.
@@ -5,6 +7,11 @@
  * @see https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles
  */
 export class ClusterRoleRef {
+  /** Whether `x` is a `ClusterRoleRef`, also across copies of this package. */
+  public static isClusterRoleRef(x: unknown): x is ClusterRoleRef {
+    return hasBrand(x, 'ClusterRoleRef');
+  }
+
   /** Everything in the namespace, including Roles and RoleBindings (not the quota or the namespace itself). */
   public static readonly ADMIN = new ClusterRoleRef('admin');
   /** Read and write most objects (not Roles and RoleBindings). */
@@ -22,3 +29,5 @@ export class ClusterRoleRef {
     public readonly name: string,
   ) {}
 }
+
+brand(ClusterRoleRef, 'ClusterRoleRef');

@@ -3,6 +3,8 @@ import { Construct } from 'constructs';
 import { k8s } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { findStack, recommendedLabels } from '../core/labels';
+import { checkMetadata, ConstructMetadataProps } from '../core/metadata';
+import { INamespace, namespaceNameOf } from '../core/namespace-ref';
 import { compareQuantities, parseQuantity } from '../core/quantity';
 import { ResourceAmounts } from '../workloads/resources';
 
@@ -38,7 +40,7 @@ export interface LimitRangeOptions {
 }
 
 /** Props of a `LimitRange`. */
-export interface LimitRangeProps extends LimitRangeOptions {
+export interface LimitRangeProps extends LimitRangeOptions, ConstructMetadataProps {
   /**
    * The LimitRange's name: a DNS-1123 subdomain.
    *
@@ -47,11 +49,11 @@ export interface LimitRangeProps extends LimitRangeOptions {
   readonly name?: string;
 
   /**
-   * The namespace it applies to.
+   * The namespace it applies to, by name or as a `Namespace`.
    *
    * @default the stack's namespace
    */
-  readonly namespace?: string;
+  readonly namespace?: string | INamespace;
 }
 
 const KEYS: Array<[keyof ResourceAmounts, string]> = [['cpu', 'cpu'], ['memory', 'memory'], ['ephemeralStorage', 'ephemeral-storage']];
@@ -67,8 +69,8 @@ const KEYS: Array<[keyof ResourceAmounts, string]> = [['cpu', 'cpu'], ['memory',
 export class LimitRange extends Construct {
   /** The defaults and bounds. */
   public readonly options: LimitRangeOptions;
-  /** The LimitRange API object (the escape hatch). */
-  public readonly resource: ApiObject;
+  /** The LimitRange API object (the escape hatch: `addJsonPatch()`, `metadata.addAnnotation()`; also `ApiObject.of()`). */
+  public readonly apiObject: ApiObject;
 
   constructor(scope: Construct, id: string, props: LimitRangeProps) {
     super(scope, id);
@@ -77,8 +79,9 @@ export class LimitRange extends Construct {
     const check = new PropChecker(this, 'LimitRange');
     const name = p.name ?? id;
     check.name('name', name, 'dns1123-subdomain');
-    if (p.namespace !== undefined) check.name('namespace', p.namespace, 'dns1123-label');
+    const namespace = p.namespace === undefined ? undefined : namespaceNameOf(check, 'namespace', p.namespace);
     checkLimitRange(check, '', p);
+    const metadata = checkMetadata(check, p);
     check.throwIfInvalid();
     this.options = { defaultRequest: p.defaultRequest, defaultLimit: p.defaultLimit, max: p.max, min: p.min };
     const amounts = (a: ResourceAmounts | undefined): Record<string, k8s.Quantity> | undefined => {
@@ -87,8 +90,8 @@ export class LimitRange extends Construct {
       for (const [key, field] of KEYS) if (a[key] !== undefined) out[field] = k8s.Quantity.fromString(a[key]!);
       return out;
     };
-    this.resource = new k8s.KubeLimitRange(this, 'Resource', {
-      metadata: { name, namespace: p.namespace, labels: recommendedLabels(stack, { name, component: 'limits' }) },
+    this.apiObject = new k8s.KubeLimitRange(this, 'Resource', {
+      metadata: { name, namespace, labels: recommendedLabels(stack, { name, component: 'limits' }, metadata.labels), annotations: metadata.annotations },
       spec: {
         limits: [{
           type: 'Container',
@@ -99,6 +102,7 @@ export class LimitRange extends Construct {
         }],
       },
     });
+    this.node.defaultChild = this.apiObject;
   }
 }
 

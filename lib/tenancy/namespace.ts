@@ -1,22 +1,29 @@
 import { ApiObject, JsonPatch, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { k8s } from '../core/_k8s';
+import { markExternal } from '../core/_external';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { enclosingEnvironment, findStack, recommendedLabels } from '../core/labels';
 import { capacitySharesIn } from '../core/_capacity';
 import { kubernetesVersionOf } from '../core/kubernetes-version';
+import { apiObjectsOf, checkMetadata, ConstructMetadataProps, ObjectMetadata } from '../core/metadata';
+import { INamespace } from '../core/namespace-ref';
+import { NAMESPACE_NAME_LABEL } from '../networking/network-peer';
 import { DNS_EGRESS_RULE, NetworkPolicy } from '../networking/network-policy';
 import { quotaFitProblems } from './_quota-fit';
 import { ClusterRoleRef } from './cluster-role-ref';
 import { checkLimitRange, LimitRange, LimitRangeOptions } from './limit-range';
 import { PodSecurityLevel } from './pod-security-level';
 import { checkQuota, QuotaOptions, ResourceQuota } from './resource-quota';
-import { Role } from './role';
+import { IRole } from './role';
 import { RoleBinding } from './role-binding';
 import { Subject } from './subject';
 
-/** Options of a namespace, as an `AppStack` passes them on to the namespace it creates. */
-export interface NamespaceOptions {
+/**
+ * Options of a namespace, as an `AppStack` passes them on to the namespace it creates. `metadata` lands on the
+ * Namespace and on every object it creates (its default-deny policy, quota, limit range and role bindings).
+ */
+export interface NamespaceOptions extends ConstructMetadataProps {
   /**
    * The Pod Security Standards level the namespace enforces, audits and warns on.
    *
@@ -35,20 +42,6 @@ export interface NamespaceOptions {
    * @see https://kubernetes.io/docs/concepts/security/pod-security-admission/#pod-security-admission-labels-for-namespaces
    */
   readonly podSecurityVersion?: string;
-
-  /**
-   * Extra labels on the Namespace object.
-   *
-   * @default none
-   */
-  readonly labels?: Record<string, string>;
-
-  /**
-   * Annotations on the Namespace object.
-   *
-   * @default none
-   */
-  readonly annotations?: Record<string, string>;
 
   /**
    * Whether a `default-deny` NetworkPolicy blocks all ingress and egress of the namespace's pods except DNS
@@ -130,13 +123,29 @@ export interface NamespaceProps extends NamespaceOptions {
  * @example
  * new Namespace(stack, 'legacy', { podSecurity: PodSecurityLevel.BASELINE });
  */
-export class Namespace extends Construct {
+export class Namespace extends Construct implements INamespace {
+  /**
+   * References a namespace that exists outside the synthesized output (another stack's, a platform team's), by
+   * name: network peers, policies, roles and bindings take it wherever they take a namespace. The reference is
+   * declared, so checks do not report it as missing.
+   *
+   * @param scope the scope of the reference
+   * @param id the reference's construct id
+   * @param namespaceName the existing namespace's name (a DNS-1123 label)
+   */
+  public static fromNamespaceName(scope: Construct, id: string, namespaceName: string): INamespace {
+    return new ImportedNamespace(scope, id, namespaceName);
+  }
+
   /** The namespace's name. */
   public readonly name: string;
   /** The Pod Security Standards level the namespace enforces. */
   public readonly podSecurity: PodSecurityLevel;
-  /** The Namespace API object (the escape hatch: `addJsonPatch`, `metadata.addLabel`). */
-  public readonly resource: ApiObject;
+  /**
+   * The Namespace API object (the escape hatch: `addJsonPatch()`, `metadata.addLabel()`; also `ApiObject.of()`).
+   * `apiObjects` has the objects the namespace creates besides it.
+   */
+  public readonly apiObject: ApiObject;
   /** Whether the namespace denies traffic by default. */
   public readonly defaultDenyNetwork: boolean;
   /** The default-deny NetworkPolicy, when `defaultDenyNetwork` is on. */
@@ -149,6 +158,8 @@ export class Namespace extends Construct {
   public readonly roleBindings: RoleBinding[] = [];
   /** The `podSecurityVersion` prop, if it was set. */
   private readonly pinnedPodSecurityVersion?: string;
+  /** The `metadata` prop, as checked: for every object the namespace creates. */
+  private readonly metadata: ObjectMetadata;
 
   constructor(scope: Construct, id: string, props: NamespaceProps = {}) {
     super(scope, id);
@@ -157,15 +168,16 @@ export class Namespace extends Construct {
     const name = props.name ?? id;
     check.name('name', name, 'dns1123-label');
     const podSecurity = props.podSecurity ?? PodSecurityLevel.RESTRICTED;
-    if (!(podSecurity instanceof PodSecurityLevel)) {
+    if (!PodSecurityLevel.isPodSecurityLevel(podSecurity)) {
       check.fail('podSecurity', podSecurity, 'PodSecurityLevel.RESTRICTED, PodSecurityLevel.BASELINE or PodSecurityLevel.PRIVILEGED');
     }
     const pinned = props.podSecurityVersion;
     if (pinned !== undefined && (typeof pinned !== 'string' || !/^(latest|v1\.(0|[1-9][0-9]{0,2}))$/.test(pinned))) {
       check.fail('podSecurityVersion', pinned, '"latest" or a Kubernetes minor version such as "v1.33"');
     }
-    if (props.labels !== undefined) check.labels('labels', props.labels);
-    if (props.annotations !== undefined) check.annotations('annotations', props.annotations);
+    const metadata = checkMetadata(check, props, {
+      [NAMESPACE_NAME_LABEL]: "the API server sets it to the namespace's name, and network policies select namespaces by it",
+    });
     if (props.defaultDenyNetwork !== undefined) check.boolean('defaultDenyNetwork', props.defaultDenyNetwork);
     if (props.quota !== undefined) checkQuota(check, 'quota', props.quota);
     if (props.limits !== undefined) checkLimitRange(check, 'limits.', props.limits);
@@ -182,41 +194,43 @@ export class Namespace extends Construct {
     const level = podSecurity.value;
     // Rendered at synthesis, from the version targeted where the namespace is (its environment's, else the app's).
     const version = Lazy.any({ produce: () => this.podSecurityVersion }) as unknown as string;
-    this.resource = new k8s.KubeNamespace(this, 'Resource', {
+    this.apiObject = new k8s.KubeNamespace(this, 'Resource', {
       metadata: {
         name,
         labels: recommendedLabels(stack, { name, component: 'namespace' }, {
-          'kubernetes.io/metadata.name': name,
+          [NAMESPACE_NAME_LABEL]: name,
           'pod-security.kubernetes.io/enforce': level,
           'pod-security.kubernetes.io/enforce-version': version,
           'pod-security.kubernetes.io/audit': level,
           'pod-security.kubernetes.io/audit-version': version,
           'pod-security.kubernetes.io/warn': level,
           'pod-security.kubernetes.io/warn-version': version,
-        }, props.labels),
-        annotations: props.annotations,
+        }, metadata.labels),
+        annotations: metadata.annotations,
       },
     });
+    this.node.defaultChild = this.apiObject;
+    this.metadata = metadata;
     // A Namespace is cluster-scoped: it must not carry the chart's namespace.
-    if (this.resource.chart.namespace !== undefined) {
-      this.resource.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
+    if (this.apiObject.chart.namespace !== undefined) {
+      this.apiObject.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
     }
 
     this.defaultDenyNetwork = props.defaultDenyNetwork ?? false;
     if (this.defaultDenyNetwork) {
       this.defaultDenyPolicy = new NetworkPolicy(this, 'DefaultDeny', {
-        name: 'default-deny', namespace: name, ingress: [], egress: [DNS_EGRESS_RULE], component: 'namespace',
+        name: 'default-deny', namespace: name, ingress: [], egress: [DNS_EGRESS_RULE], component: 'namespace', metadata,
       });
     }
     if (props.quota !== undefined) {
-      this.resourceQuota = new ResourceQuota(this, 'Quota', { name: `${name}-quota`, namespace: name, hard: props.quota });
+      this.resourceQuota = new ResourceQuota(this, 'Quota', { name: `${name}-quota`, namespace: name, hard: props.quota, metadata });
       const hard = props.quota;
       this.node.addValidation({
         validate: () => quotaFitProblems(name, hard, props.limits, capacitySharesIn(enclosingEnvironment(this) ?? this.node.root, name)),
       });
     }
     if (props.limits !== undefined) {
-      this.limitRange = new LimitRange(this, 'Limits', { name: `${name}-limits`, namespace: name, ...props.limits });
+      this.limitRange = new LimitRange(this, 'Limits', { name: `${name}-limits`, namespace: name, ...props.limits, metadata });
     }
     if (isPlainRecord(access as unknown)) {
       const roles: Array<[string[] | undefined, ClusterRoleRef]> = [[access.admins, ClusterRoleRef.ADMIN], [access.editors, ClusterRoleRef.EDIT], [access.viewers, ClusterRoleRef.VIEW]];
@@ -224,6 +238,16 @@ export class Namespace extends Construct {
         if (groups && groups.length > 0) this.grant(role, ...groups.map((g) => Subject.group(g)));
       }
     }
+  }
+
+  /** The namespace's name (as `name`; what `INamespace` references). */
+  public get namespaceName(): string {
+    return this.name;
+  }
+
+  /** Every API object the namespace created: the Namespace first, then its policy, quota, limits and bindings. */
+  public get apiObjects(): ApiObject[] {
+    return apiObjectsOf(this);
   }
 
   /**
@@ -240,12 +264,25 @@ export class Namespace extends Construct {
    * @example
    * ns.grant(ClusterRoleRef.VIEW, Subject.group('auditors'));
    */
-  public grant(role: Role | ClusterRoleRef, ...subjects: Subject[]): RoleBinding {
-    const base = `${this.name}-${role instanceof ClusterRoleRef ? role.name : (role as Role)?.roleName}`;
+  public grant(role: IRole | ClusterRoleRef, ...subjects: Subject[]): RoleBinding {
+    const base = `${this.name}-${ClusterRoleRef.isClusterRoleRef(role) ? role.name : role?.roleName}`;
     let id = base;
     for (let n = 2; this.node.tryFindChild(id); n++) id = `${base}-${n}`;
-    const binding = new RoleBinding(this, id, { name: id, namespace: this.name, role, subjects });
+    const binding = new RoleBinding(this, id, { name: id, namespace: this.name, role, subjects, metadata: this.metadata });
     this.roleBindings.push(binding);
     return binding;
+  }
+}
+
+class ImportedNamespace extends Construct implements INamespace {
+  public readonly namespaceName: string;
+
+  constructor(scope: Construct, id: string, namespaceName: string) {
+    super(scope, id);
+    const check = new PropChecker(this, 'Namespace.fromNamespaceName()');
+    check.name('namespaceName', namespaceName, 'dns1123-label');
+    check.throwIfInvalid();
+    this.namespaceName = namespaceName;
+    markExternal(this, { kind: 'Namespace', name: namespaceName });
   }
 }

@@ -1,3 +1,5 @@
+import { brand, hasBrand } from '../core/_brand';
+
 /**
  * A Pod Security Standards level, enforced on a namespace by the Pod Security admission controller.
  *
@@ -5,6 +7,11 @@
  * @see https://kubernetes.io/docs/concepts/security/pod-security-admission/
  */
 export class PodSecurityLevel {
+  /** Whether `x` is a `PodSecurityLevel`, also across copies of this package. */
+  public static isPodSecurityLevel(x: unknown): x is PodSecurityLevel {
+    return hasBrand(x, 'PodSecurityLevel');
+  }
+
   /** Heavily restricted: current pod hardening best practice. Every workload of this library passes it by default. */
   public static readonly RESTRICTED = new PodSecurityLevel('restricted');
   /** Minimally restrictive: prevents known privilege escalations. */
@@ -22,3 +29,5 @@ export class PodSecurityLevel {
     return this.value;
   }
 }
+
+brand(PodSecurityLevel, 'PodSecurityLevel');

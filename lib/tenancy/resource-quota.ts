@@ -3,6 +3,8 @@ import { Construct } from 'constructs';
 import { k8s } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { findStack, recommendedLabels } from '../core/labels';
+import { checkMetadata, ConstructMetadataProps } from '../core/metadata';
+import { INamespace, namespaceNameOf } from '../core/namespace-ref';
 
 /** The totals a namespace may not exceed. Unset fields are not limited. */
 export interface QuotaOptions {
@@ -64,7 +66,7 @@ export interface QuotaOptions {
 }
 
 /** Props of a `ResourceQuota`. */
-export interface ResourceQuotaProps {
+export interface ResourceQuotaProps extends ConstructMetadataProps {
   /** The limits. */
   readonly hard: QuotaOptions;
 
@@ -76,11 +78,11 @@ export interface ResourceQuotaProps {
   readonly name?: string;
 
   /**
-   * The namespace the quota applies to.
+   * The namespace the quota applies to, by name or as a `Namespace`.
    *
    * @default the stack's namespace
    */
-  readonly namespace?: string;
+  readonly namespace?: string | INamespace;
 }
 
 const QUANTITIES: Array<[keyof QuotaOptions, string]> = [
@@ -102,8 +104,8 @@ const COUNTS: Array<[keyof QuotaOptions, string]> = [
 export class ResourceQuota extends Construct {
   /** The limits. */
   public readonly hard: QuotaOptions;
-  /** The ResourceQuota API object (the escape hatch). */
-  public readonly resource: ApiObject;
+  /** The ResourceQuota API object (the escape hatch: `addJsonPatch()`, `metadata.addAnnotation()`; also `ApiObject.of()`). */
+  public readonly apiObject: ApiObject;
 
   constructor(scope: Construct, id: string, props: ResourceQuotaProps) {
     super(scope, id);
@@ -112,17 +114,19 @@ export class ResourceQuota extends Construct {
     const check = new PropChecker(this, 'ResourceQuota');
     const name = p.name ?? id;
     check.name('name', name, 'dns1123-subdomain');
-    if (p.namespace !== undefined) check.name('namespace', p.namespace, 'dns1123-label');
+    const namespace = p.namespace === undefined ? undefined : namespaceNameOf(check, 'namespace', p.namespace);
     checkQuota(check, 'hard', p.hard);
+    const metadata = checkMetadata(check, p);
     check.throwIfInvalid();
     this.hard = { ...p.hard };
     const hard: Record<string, k8s.Quantity> = {};
     for (const [key, field] of QUANTITIES) if (p.hard[key] !== undefined) hard[field] = k8s.Quantity.fromString(p.hard[key] as string);
     for (const [key, field] of COUNTS) if (p.hard[key] !== undefined) hard[field] = k8s.Quantity.fromNumber(p.hard[key] as number);
-    this.resource = new k8s.KubeResourceQuota(this, 'Resource', {
-      metadata: { name, namespace: p.namespace, labels: recommendedLabels(stack, { name, component: 'quota' }) },
+    this.apiObject = new k8s.KubeResourceQuota(this, 'Resource', {
+      metadata: { name, namespace, labels: recommendedLabels(stack, { name, component: 'quota' }, metadata.labels), annotations: metadata.annotations },
       spec: { hard },
     });
+    this.node.defaultChild = this.apiObject;
   }
 }
 

@@ -3,14 +3,19 @@ import { Construct } from 'constructs';
 import { k8s } from '../core/_k8s';
 import { PropChecker } from '../core/_props';
 import { findStack, recommendedLabels } from '../core/labels';
+import { checkMetadata, ConstructMetadataProps } from '../core/metadata';
+import { INamespace, namespaceNameOf } from '../core/namespace-ref';
 import { ClusterRoleRef } from './cluster-role-ref';
-import { Role } from './role';
+import { IRole } from './role';
 import { Subject } from './subject';
 
 /** Props of a `RoleBinding`. */
-export interface RoleBindingProps {
-  /** The role granted: a `Role` of the stack, or a ClusterRole (`ClusterRoleRef.ADMIN`, `EDIT`, `VIEW`, `named()`). */
-  readonly role: Role | ClusterRoleRef;
+export interface RoleBindingProps extends ConstructMetadataProps {
+  /**
+   * The role granted: a `Role` of the stack or one imported with `Role.fromRoleName()`, or a ClusterRole
+   * (`ClusterRoleRef.ADMIN`, `EDIT`, `VIEW`, `named()`).
+   */
+  readonly role: IRole | ClusterRoleRef;
 
   /** Who gets it. */
   readonly subjects: Subject[];
@@ -23,11 +28,11 @@ export interface RoleBindingProps {
   readonly name?: string;
 
   /**
-   * The namespace the role is granted in.
+   * The namespace the role is granted in, by name or as a `Namespace`.
    *
    * @default the stack's namespace
    */
-  readonly namespace?: string;
+  readonly namespace?: string | INamespace;
 }
 
 /**
@@ -39,8 +44,8 @@ export interface RoleBindingProps {
  * new RoleBinding(stack, 'shop-devs', { role: ClusterRoleRef.EDIT, subjects: [Subject.group('shop-developers')] });
  */
 export class RoleBinding extends Construct {
-  /** The RoleBinding API object (the escape hatch). */
-  public readonly resource: ApiObject;
+  /** The RoleBinding API object (the escape hatch: `addJsonPatch()`, `metadata.addAnnotation()`; also `ApiObject.of()`). */
+  public readonly apiObject: ApiObject;
 
   constructor(scope: Construct, id: string, props: RoleBindingProps) {
     super(scope, id);
@@ -49,28 +54,33 @@ export class RoleBinding extends Construct {
     const check = new PropChecker(this, 'RoleBinding');
     const name = p.name ?? id;
     check.name('name', name, 'dns1123-subdomain');
-    if (p.namespace !== undefined) check.name('namespace', p.namespace, 'dns1123-label');
-    if (!(p.role instanceof ClusterRoleRef) && !(p.role instanceof Role)) {
-      check.fail('role', p.role, 'a Role, or ClusterRoleRef.ADMIN, ClusterRoleRef.EDIT, ClusterRoleRef.VIEW or ClusterRoleRef.named(name)');
-    } else if (p.role instanceof ClusterRoleRef) {
-      check.name('role', p.role.name, 'dns1123-subdomain');
+    const namespace = p.namespace === undefined ? undefined : namespaceNameOf(check, 'namespace', p.namespace);
+    const role = p.role as unknown;
+    const isRole = (x: unknown): x is IRole => x !== null && typeof x === 'object' && typeof (x as IRole).roleName === 'string';
+    if (ClusterRoleRef.isClusterRoleRef(role)) {
+      check.name('role', role.name, 'dns1123-subdomain');
+    } else if (!isRole(role)) {
+      check.fail('role', role, 'a Role (or Role.fromRoleName()), or ClusterRoleRef.ADMIN, ClusterRoleRef.EDIT, ClusterRoleRef.VIEW or ClusterRoleRef.named(name)');
+    } else {
+      check.name('role', role.roleName, 'dns1123-subdomain');
     }
     if (!Array.isArray(p.subjects) || p.subjects.length === 0) {
       check.fail('subjects', p.subjects, 'a non-empty array of Subject.group(), Subject.user() or Subject.serviceAccount()');
     } else {
       p.subjects.forEach((s, i) => {
-        if (!(s instanceof Subject)) check.fail(`subjects[${i}]`, s, 'Subject.group(), Subject.user() or Subject.serviceAccount()');
+        if (!Subject.isSubject(s)) check.fail(`subjects[${i}]`, s, 'Subject.group(), Subject.user() or Subject.serviceAccount()');
         else s._check(check, `subjects[${i}]`);
       });
     }
+    const metadata = checkMetadata(check, p);
     check.throwIfInvalid();
-    const namespace = p.namespace ?? Chart.of(this).namespace;
-    this.resource = new k8s.KubeRoleBinding(this, 'Resource', {
-      metadata: { name, namespace: p.namespace, labels: recommendedLabels(stack, { name, component: 'rbac' }) },
-      roleRef: p.role instanceof Role
-        ? { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: p.role.roleName }
-        : { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: p.role.name },
-      subjects: p.subjects.map((s) => s._render(namespace)),
+    this.apiObject = new k8s.KubeRoleBinding(this, 'Resource', {
+      metadata: { name, namespace, labels: recommendedLabels(stack, { name, component: 'rbac' }, metadata.labels), annotations: metadata.annotations },
+      roleRef: ClusterRoleRef.isClusterRoleRef(p.role)
+        ? { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: p.role.name }
+        : { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: p.role.roleName },
+      subjects: p.subjects.map((s) => s._render(namespace ?? Chart.of(this).namespace)),
     });
+    this.node.defaultChild = this.apiObject;
   }
 }

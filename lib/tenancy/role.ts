@@ -1,8 +1,17 @@
 import { ApiObject } from 'cdk8s';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
+import { importByName } from '../core/_external';
 import { k8s } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { findStack, recommendedLabels } from '../core/labels';
+import { checkMetadata, ConstructMetadataProps } from '../core/metadata';
+import { INamespace, namespaceNameOf } from '../core/namespace-ref';
+
+/** A Role, defined in the stack or imported by name (`Role.fromRoleName()`): what a `RoleBinding` grants. */
+export interface IRole extends IConstruct {
+  /** The Role's name. */
+  readonly roleName: string;
+}
 
 /** What a Role allows: verbs on resources of API groups. */
 export interface PolicyRule {
@@ -28,7 +37,7 @@ export interface PolicyRule {
 }
 
 /** Props of a `Role`. */
-export interface RoleProps {
+export interface RoleProps extends ConstructMetadataProps {
   /** The permissions. */
   readonly rules: PolicyRule[];
 
@@ -40,11 +49,11 @@ export interface RoleProps {
   readonly name?: string;
 
   /**
-   * The namespace the Role applies in.
+   * The namespace the Role applies in, by name or as a `Namespace`.
    *
    * @default the stack's namespace
    */
-  readonly namespace?: string;
+  readonly namespace?: string | INamespace;
 }
 
 const VERBS = new Set(['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection', '*', 'bind', 'escalate', 'impersonate', 'use', 'approve', 'sign']);
@@ -57,11 +66,23 @@ const VERBS = new Set(['get', 'list', 'watch', 'create', 'update', 'patch', 'del
  * const logs = new Role(stack, 'log-reader', { rules: [{ resources: ['pods', 'pods/log'], verbs: ['get', 'list'] }] });
  * new RoleBinding(stack, 'oncall-logs', { role: logs, subjects: [Subject.group('oncall')] });
  */
-export class Role extends Construct {
+export class Role extends Construct implements IRole {
+  /**
+   * References a Role that exists outside the synthesized output (made by hand or by another tool), by name, in the
+   * namespace of the bindings that grant it. The reference is declared, so checks do not report it as missing.
+   *
+   * @param scope the scope of the reference
+   * @param id the reference's construct id
+   * @param roleName the existing Role's name
+   */
+  public static fromRoleName(scope: Construct, id: string, roleName: string): IRole {
+    return importByName(scope, id, 'Role.fromRoleName()', 'Role', 'roleName', roleName);
+  }
+
   /** The Role's name. */
   public readonly roleName: string;
-  /** The Role API object (the escape hatch). */
-  public readonly resource: ApiObject;
+  /** The Role API object (the escape hatch: `addJsonPatch()`, `metadata.addAnnotation()`; also `ApiObject.of()`). */
+  public readonly apiObject: ApiObject;
 
   constructor(scope: Construct, id: string, props: RoleProps) {
     super(scope, id);
@@ -70,7 +91,7 @@ export class Role extends Construct {
     const check = new PropChecker(this, 'Role');
     this.roleName = p.name ?? id;
     check.name('name', this.roleName, 'dns1123-subdomain');
-    if (p.namespace !== undefined) check.name('namespace', p.namespace, 'dns1123-label');
+    const namespace = p.namespace === undefined ? undefined : namespaceNameOf(check, 'namespace', p.namespace);
     if (!Array.isArray(p.rules) || p.rules.length === 0) {
       check.fail('rules', p.rules, 'a non-empty array of { apiGroups?, resources, verbs, resourceNames? }');
     } else {
@@ -88,9 +109,12 @@ export class Role extends Construct {
         if (r.resourceNames !== undefined) check.stringList(`rules[${i}].resourceNames`, r.resourceNames, false);
       });
     }
+    const metadata = checkMetadata(check, p);
     check.throwIfInvalid();
-    this.resource = new k8s.KubeRole(this, 'Resource', {
-      metadata: { name: this.roleName, namespace: p.namespace, labels: recommendedLabels(stack, { name: this.roleName, component: 'rbac' }) },
+    this.apiObject = new k8s.KubeRole(this, 'Resource', {
+      metadata: {
+        name: this.roleName, namespace, labels: recommendedLabels(stack, { name: this.roleName, component: 'rbac' }, metadata.labels), annotations: metadata.annotations,
+      },
       rules: p.rules.map((r) => ({
         apiGroups: r.apiGroups ? [...r.apiGroups] : [''],
         resources: [...r.resources],
@@ -98,5 +122,6 @@ export class Role extends Construct {
         resourceNames: r.resourceNames ? [...r.resourceNames] : undefined,
       })),
     });
+    this.node.defaultChild = this.apiObject;
   }
 }

@@ -1,3 +1,4 @@
+import { brand, hasBrand } from '../core/_brand';
 import { k8s } from '../core/_k8s';
 import { PropChecker } from '../core/_props';
 
@@ -7,6 +8,11 @@ import { PropChecker } from '../core/_props';
  * @see https://kubernetes.io/docs/reference/access-authn-authz/rbac/#referring-to-subjects
  */
 export class Subject {
+  /** Whether `x` is a `Subject`, also across copies of this package. */
+  public static isSubject(x: unknown): x is Subject {
+    return hasBrand(x, 'Subject');
+  }
+
   /** A group, as the authenticator names it (an OIDC group, an EKS access entry group, ...). */
   public static group(name: string): Subject {
     return new Subject('Group', name);
@@ -52,3 +58,5 @@ export class Subject {
       : { kind: this.kind, name: this.name, apiGroup: 'rbac.authorization.k8s.io' };
   }
 }
+
+brand(Subject, 'Subject');

@@ -2,9 +2,10 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { k8s } from '../core/_k8s';
 import { PropChecker } from '../core/_props';
+import { intOrPercentProblem } from '../core/int-or-percent';
 import { createObject, l1Json, ObjectDefinition } from './_k8s-json';
 import { PodTemplate } from './_pod-template';
-import { DeploymentStrategy, intOrPercentProblem, isZero } from './deployment-strategy';
+import { DeploymentStrategy, isZero } from './deployment-strategy';
 
 /**
  * Checks a `strategy` prop; returns the strategy to use (the default rolling update when it is missing or

@@ -1,5 +1,4 @@
 import { brand, hasBrand } from '../core/_brand';
-import { INT_RANGE } from '../core/_props';
 
 /** Options of a rolling update. */
 export interface RollingUpdateOptions {
@@ -57,24 +56,6 @@ export class DeploymentStrategy {
 }
 
 brand(DeploymentStrategy, 'DeploymentStrategy');
-
-/**
- * What is wrong with an int-or-percent value (`maxSurge`, `maxUnavailable`), as the API server checks it
- * (`ValidatePositiveIntOrPercent`, and `IsNotMoreThan100Percent` for `maxUnavailable`), or `undefined` if valid.
- *
- * @internal
- */
-export function intOrPercentProblem(value: unknown, atMost100Percent: boolean): string | undefined {
-  if (typeof value === 'number') {
-    return Number.isInteger(value) && value >= 0 && value <= INT_RANGE.int32.max ? undefined : `a non-negative integer of at most ${INT_RANGE.int32.max} (an IntOrString's integer is an int32)`;
-  }
-  if (typeof value === 'string') {
-    const m = /^([0-9]+)%$/.exec(value);
-    if (!m) return 'a non-negative integer or a percentage such as "25%"';
-    return !atMost100Percent || Number(m[1]) <= 100 ? undefined : 'a percentage from "0%" to "100%"';
-  }
-  return 'a non-negative integer or a percentage such as "25%"';
-}
 
 /** Whether an int-or-percent value is zero (`0` or `"0%"`). @internal */
 export function isZero(value: number | string): boolean {

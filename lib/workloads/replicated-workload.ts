@@ -52,7 +52,7 @@ export abstract class ReplicatedWorkload extends Workload implements IScalable {
       check.fail('spread', spread, 'an array of TopologySpread.acrossNodes(), TopologySpread.acrossZones() or TopologySpread.across(key)');
     } else {
       spread.forEach((s, i) => {
-        if (!(s instanceof TopologySpread)) check.fail(`spread[${i}]`, s, 'TopologySpread.acrossNodes(), TopologySpread.acrossZones() or TopologySpread.across(key)');
+        if (!TopologySpread.isTopologySpread(s)) check.fail(`spread[${i}]`, s, 'TopologySpread.acrossNodes(), TopologySpread.acrossZones() or TopologySpread.across(key)');
         else {
           s._check(check, `spread[${i}]`, Object.keys(this.selectorLabels));
           // A spread without matchLabelKeys of its own takes the revision label of the workload's kind: a Deployment's
@@ -125,8 +125,13 @@ export abstract class ReplicatedWorkload extends Workload implements IScalable {
     return autoscaler;
   }
 
-  /** @internal */
-  public _adoptAutoscaler(autoscaler: HorizontalPodAutoscaler): void {
+  /**
+   * Lets `autoscaler` own the replica count (what `IScalable` asks): `replicas` is then left out of the workload
+   * object, and the disruption budget follows the autoscaler's minimum. Called by the autoscaler itself.
+   *
+   * @throws PropError if another autoscaler already scales the workload
+   */
+  public adoptAutoscaler(autoscaler: HorizontalPodAutoscaler): void {
     if (this._autoscaler) {
       const check = new PropChecker(autoscaler, 'HorizontalPodAutoscaler');
       check.fail('target', this.node.path, `a workload no other autoscaler scales (${this._autoscaler.node.path} does)`);

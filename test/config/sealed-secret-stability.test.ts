@@ -153,13 +153,13 @@ describe('SealedSecret: without a fingerprint key', () => {
     expect(second.metadata.annotations).toBeUndefined();
   });
 
-  test('GIVEN no key and an annotations prop with the fingerprints annotation WHEN synthesized THEN it is dropped', () => {
-    const o = sealOnce({ annotations: { [SEALED_FINGERPRINTS_ANNOTATION]: '{}', team: 'shop' } });
+  test('GIVEN no key and metadata.annotations with the fingerprints annotation WHEN synthesized THEN it is dropped', () => {
+    const o = sealOnce({ metadata: { annotations: { [SEALED_FINGERPRINTS_ANNOTATION]: '{}', team: 'shop' } } });
     expect(o.metadata.annotations).toEqual({ team: 'shop' });
   });
 
-  test('GIVEN a key and an annotations prop with the fingerprints annotation WHEN synthesized THEN it holds the real fingerprints', () => {
-    const o = sealOnce({ fingerprintKey: KEY_1, annotations: { [SEALED_FINGERPRINTS_ANNOTATION]: '{}' } });
+  test('GIVEN a key and metadata.annotations with the fingerprints annotation WHEN synthesized THEN it holds the real fingerprints', () => {
+    const o = sealOnce({ fingerprintKey: KEY_1, metadata: { annotations: { [SEALED_FINGERPRINTS_ANNOTATION]: '{}' } } });
     expect(Object.keys(fingerprintsOf(o)!)).toEqual(['a', 'b']);
   });
 });

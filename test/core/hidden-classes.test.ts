@@ -27,7 +27,7 @@ function services(): { objects: ReturnType<typeof synth>; apiObjects: ApiObject[
   const { stack } = makeStack({ namespace: 'shop' });
   for (let i = 0; i < 30; i++) {
     const name = `svc-${i}`;
-    const config = new Config(stack, `${name}-config`, { data: { MODE: name }, labels: { tier: 'front' } });
+    const config = new Config(stack, `${name}-config`, { data: { MODE: name }, metadata: { labels: { tier: 'front' } } });
     new WebService(stack, name, {
       image: `example.com/${name}:1.0`,
       resources: RESOURCES,

@@ -44,7 +44,7 @@ describe('no plaintext Secret data in the output', () => {
 
   test('GIVEN a Secret with allowPlaintext WHEN synthesized THEN it carries the allow-plaintext annotation', () => {
     const { stack } = makeStack();
-    new Secret(stack, 'dev', { values: { password: 'p' }, allowPlaintext: true, annotations: { team: 'a' } });
+    new Secret(stack, 'dev', { values: { password: 'p' }, allowPlaintext: true, metadata: { annotations: { team: 'a' } } });
     expect(synth(stack).find((o) => o.kind === 'Secret')?.metadata.annotations).toEqual({ team: 'a', [PlatformAnnotations.ALLOW_PLAINTEXT]: 'true' });
   });
 

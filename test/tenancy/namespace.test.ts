@@ -43,9 +43,9 @@ describe('Namespace', () => {
     expect(versionLabels(app, 'shop')).toEqual(['v1.31', 'v1.31', 'v1.31']);
   });
 
-  test('GIVEN a version label set with labels WHEN synthesized THEN it wins over the version targeted', () => {
+  test('GIVEN a version label set with metadata.labels WHEN synthesized THEN it wins over the version targeted', () => {
     const { stack } = makeStack({ createNamespace: false });
-    new Namespace(stack, 'ns', { labels: { 'pod-security.kubernetes.io/warn-version': 'latest' } });
+    new Namespace(stack, 'ns', { metadata: { labels: { 'pod-security.kubernetes.io/warn-version': 'latest' } } });
     const labels = findObject(synthObjects(stack), 'Namespace', 'ns').metadata.labels!;
     expect(VERSION_LABELS.map((l) => labels[l])).toEqual(['v1.33', 'v1.33', 'latest']);
   });
@@ -82,7 +82,7 @@ describe('Namespace', () => {
   });
 
   test('GIVEN namespaceOptions on the stack WHEN synthesized THEN the stack namespace uses them', () => {
-    const { stack } = makeStack({ namespace: 'ops', namespaceOptions: { podSecurity: PodSecurityLevel.PRIVILEGED, annotations: { owner: 'ops' } } });
+    const { stack } = makeStack({ namespace: 'ops', namespaceOptions: { podSecurity: PodSecurityLevel.PRIVILEGED, metadata: { annotations: { owner: 'ops' } } } });
     const ns = findObject(synthObjects(stack), 'Namespace', 'ops');
     expect(ns.metadata.labels?.['pod-security.kubernetes.io/enforce']).toBe('privileged');
     expect(ns.metadata.annotations).toEqual({ owner: 'ops' });

@@ -60,7 +60,7 @@ describe('property: valid props synthesize without validation errors', () => {
     });
     fc.assert(fc.property(props, (p) => {
       const { stack } = makeStack({ createNamespace: false });
-      new Namespace(stack, 'ns', { name: p.name, podSecurity: p.level, labels: p.labels });
+      new Namespace(stack, 'ns', { name: p.name, podSecurity: p.level, metadata: { labels: p.labels } });
       expect(synthFindings(stack).filter((f) => f.severity === 'error')).toEqual([]);
     }), { numRuns: 60 });
   });
