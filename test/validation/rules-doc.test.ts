@@ -6,8 +6,9 @@ const DOC = path.join(__dirname, '..', '..', 'docs', 'validation-rules.md');
 
 /** The rules table of docs/validation-rules.md, from the rules themselves. */
 function rulesTable(): string {
-  const rows = ALL_RULES.map((r) => `| \`${r.id}\` | ${r.layer} | ${r.id === 'schema-unknown-kind' ? 'warning (strict preset only)' : r.severity} | ${r.description.replace(/\|/g, '\\|')} |`);
-  return ['| rule | layer | severity (recommended preset) | what it checks |', '| --- | --- | --- | --- |', ...rows].join('\n');
+  const cell = (text: string): string => text.replace(/\|/g, '\\|');
+  const rows = ALL_RULES.map((r) => `| \`${r.id}\` | ${r.layer} | ${r.id === 'schema-unknown-kind' ? 'warning (strict preset only)' : r.severity} | ${cell(r.description)} | ${cell(r.remediation)} |`);
+  return ['| rule | layer | severity (recommended preset) | what it checks | how to fix |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
 test('GIVEN the validation rules WHEN docs/validation-rules.md is read THEN its table lists every rule as the code defines it', () => {
