@@ -212,8 +212,8 @@ function checkPorts(check: PropChecker, ports: unknown): EndpointPort[] {
     if (p.name !== undefined) check.portName(`${prop}.name`, p.name);
     if (names.has(name)) check.fail(`${prop}.name`, name, 'a port name not already used');
     names.add(name);
-    if (p.protocol !== undefined && !(p.protocol instanceof Protocol)) check.fail(`${prop}.protocol`, p.protocol, 'Protocol.TCP, Protocol.UDP or Protocol.SCTP');
-    const protocol = p.protocol instanceof Protocol ? p.protocol.value : 'TCP';
+    if (p.protocol !== undefined && !Protocol.isProtocol(p.protocol)) check.fail(`${prop}.protocol`, p.protocol, 'Protocol.TCP, Protocol.UDP or Protocol.SCTP');
+    const protocol = Protocol.isProtocol(p.protocol) ? p.protocol.value : 'TCP';
     return { name, port: p.port, targetPort: p.targetPort ?? p.port, protocol };
   });
 }

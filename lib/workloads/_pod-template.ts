@@ -163,10 +163,10 @@ export class PodTemplate {
 
     this.nodeSelector = p.nodeSelector ?? d.nodeSelector;
     if (this.nodeSelector !== undefined) check.labels(p.nodeSelector ? 'nodeSelector' : 'workloadDefaults.nodeSelector', this.nodeSelector);
-    this.tolerations = checkList(check, p.tolerations ? 'tolerations' : 'workloadDefaults.tolerations', p.tolerations ?? d.tolerations, Toleration,
+    this.tolerations = checkList(check, p.tolerations ? 'tolerations' : 'workloadDefaults.tolerations', p.tolerations ?? d.tolerations, Toleration.isToleration,
       'Toleration.equal(key, value) or Toleration.exists(key)');
-    this.nodeAffinity = checkList(check, 'nodeAffinity', p.nodeAffinity, NodeAffinity, 'NodeAffinity.require(...) or NodeAffinity.prefer(...)');
-    this.podAffinity = checkList(check, 'podAffinity', p.podAffinity, PodAffinity, 'PodAffinity.colocate(...) or PodAffinity.separate(...)');
+    this.nodeAffinity = checkList(check, 'nodeAffinity', p.nodeAffinity, NodeAffinity.isNodeAffinity, 'NodeAffinity.require(...) or NodeAffinity.prefer(...)');
+    this.podAffinity = checkList(check, 'podAffinity', p.podAffinity, PodAffinity.isPodAffinity, 'PodAffinity.colocate(...) or PodAffinity.separate(...)');
     this.priorityClass = p.priorityClass ?? d.priorityClass;
     if (this.priorityClass !== undefined && typeof this.priorityClass.priorityClassName !== 'string') {
       check.fail('priorityClass', this.priorityClass, 'a PriorityClass or PriorityClass.fromPriorityClassName()');
@@ -398,8 +398,8 @@ export class PodTemplate {
         spec.ports.forEach((x, i) => {
           check.portName(`${where}ports[${i}].name`, x?.name);
           check.port(`${where}ports[${i}].port`, x?.port);
-          if (x?.protocol !== undefined && !(x.protocol instanceof Protocol)) check.fail(`${where}ports[${i}].protocol`, x.protocol, 'Protocol.TCP, Protocol.UDP or Protocol.SCTP');
-          ports.push({ name: x?.name, containerPort: x?.port, protocol: x?.protocol instanceof Protocol ? x.protocol.value : 'TCP' });
+          if (x?.protocol !== undefined && !Protocol.isProtocol(x.protocol)) check.fail(`${where}ports[${i}].protocol`, x.protocol, 'Protocol.TCP, Protocol.UDP or Protocol.SCTP');
+          ports.push({ name: x?.name, containerPort: x?.port, protocol: Protocol.isProtocol(x?.protocol) ? x.protocol.value : 'TCP' });
         });
       }
     }
@@ -450,7 +450,7 @@ function mergeSecurity(d: WorkloadDefaults, own: WorkloadProps['security']): Wor
   return { ...d.security, ...own };
 }
 
-function checkList<T>(check: PropChecker, prop: string, value: unknown, cls: { prototype: T }, allowed: string): T[] {
+function checkList<T>(check: PropChecker, prop: string, value: unknown, is: (x: unknown) => x is T, allowed: string): T[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
     check.fail(prop, value, `an array of ${allowed}`);
@@ -458,7 +458,7 @@ function checkList<T>(check: PropChecker, prop: string, value: unknown, cls: { p
   }
   const out: T[] = [];
   value.forEach((v, i) => {
-    if (!(v instanceof (cls as unknown as abstract new () => T))) {
+    if (!is(v)) {
       check.fail(`${prop}[${i}]`, v, allowed);
       return;
     }

@@ -161,10 +161,10 @@ export abstract class ServiceWorkload extends ReplicatedWorkload implements ISer
     const portName = p.portName ?? 'http';
     check.portName('portName', portName);
     const protocol = p.protocol ?? Protocol.TCP;
-    if (!(protocol instanceof Protocol)) check.fail('protocol', protocol, 'Protocol.TCP, Protocol.UDP or Protocol.SCTP');
+    if (!Protocol.isProtocol(protocol)) check.fail('protocol', protocol, 'Protocol.TCP, Protocol.UDP or Protocol.SCTP');
 
     let serviceType = p.serviceType ?? ServiceType.clusterIp();
-    if (!(serviceType instanceof ServiceType)) {
+    if (!ServiceType.isServiceType(serviceType)) {
       check.fail('serviceType', serviceType, 'ServiceType.clusterIp(), ServiceType.nodePort() or ServiceType.loadBalancer()');
       serviceType = ServiceType.clusterIp();
     } else {
@@ -190,7 +190,7 @@ export abstract class ServiceWorkload extends ReplicatedWorkload implements ISer
       name: portName,
       containerPort: this.port,
       servicePort: this.servicePort,
-      protocol: protocol instanceof Protocol ? protocol.value : 'TCP',
+      protocol: Protocol.isProtocol(protocol) ? protocol.value : 'TCP',
       nodePort: serviceType._options.nodePort,
     }];
     this.checkExtraPorts(p.extraPorts);
@@ -297,7 +297,7 @@ export abstract class ServiceWorkload extends ReplicatedWorkload implements ISer
       check.portName(`${prop}.name`, x.name);
       check.port(`${prop}.port`, x.port);
       if (x.servicePort !== undefined) check.port(`${prop}.servicePort`, x.servicePort);
-      if (x.protocol !== undefined && !(x.protocol instanceof Protocol)) check.fail(`${prop}.protocol`, x.protocol, 'Protocol.TCP, Protocol.UDP or Protocol.SCTP');
+      if (x.protocol !== undefined && !Protocol.isProtocol(x.protocol)) check.fail(`${prop}.protocol`, x.protocol, 'Protocol.TCP, Protocol.UDP or Protocol.SCTP');
       if (x.nodePort !== undefined) {
         if (this.serviceType.type === 'ClusterIP') {
           check.fail(`${prop}.nodePort`, x.nodePort, 'no node port: the service type is ClusterIP');
@@ -309,7 +309,7 @@ export abstract class ServiceWorkload extends ReplicatedWorkload implements ISer
         name: x.name,
         containerPort: x.port,
         servicePort: x.servicePort ?? x.port,
-        protocol: x.protocol instanceof Protocol ? x.protocol.value : 'TCP',
+        protocol: Protocol.isProtocol(x.protocol) ? x.protocol.value : 'TCP',
         nodePort: x.nodePort,
       });
     });
