@@ -15,6 +15,8 @@ export * from './core/manifest-object';
 export { externalReferenceOf } from './core/external-reference';
 export type { ExternalReference } from './core/external-reference';
 export type { LabelSelector, LabelSelectorRequirement } from './core/selectors';
+export type { ConstructMetadataProps, ObjectMetadata } from './core/metadata';
+export type { INamespace } from './core/namespace-ref';
 
 export * from './config/config';
 export * from './config/secret';

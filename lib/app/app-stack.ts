@@ -1,4 +1,4 @@
-import { Chart } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { Namespace, NamespaceOptions } from '../tenancy/namespace';
 import type { Provider } from '../providers/provider';
@@ -6,10 +6,22 @@ import type { WorkloadDefaults } from '../workloads/workload-defaults';
 import { applyInheritedProps } from './_inherited-props';
 import { PropChecker } from '../core/_props';
 import { Environment } from './environment';
-import { findStack, isAppStackLike, markAppStack, MANAGED_BY, RecommendedLabels } from '../core/labels';
+import { findStack, isAppStackLike, markAppStack, MANAGED_BY, PlatformLabels, RecommendedLabels } from '../core/labels';
+import { checkMetadata, ConstructMetadataProps, ObjectMetadata } from '../core/metadata';
+
+/** The labels every object's construct sets itself, which a stack-wide label would never reach: why each is refused. */
+const STACK_RESERVED_LABELS: Readonly<Record<string, string>> = {
+  [RecommendedLabels.NAME]: 'each object sets its own (workload selectors use it)',
+  [RecommendedLabels.INSTANCE]: 'set it with the instance prop (workload selectors use it)',
+  [RecommendedLabels.VERSION]: 'set it with the version prop',
+  [RecommendedLabels.COMPONENT]: 'each object sets its own (the component prop of its construct)',
+  [RecommendedLabels.PART_OF]: 'set it with the appName prop',
+  [RecommendedLabels.MANAGED_BY]: `it is always "${MANAGED_BY}"`,
+  [PlatformLabels.ENVIRONMENT]: 'the Environment sets it',
+};
 
 /** Props of an `AppStack`. */
-export interface AppStackProps {
+export interface AppStackProps extends ConstructMetadataProps {
   /**
    * The namespace every namespaced object of the stack lives in: a DNS-1123 label.
    */
@@ -38,13 +50,6 @@ export interface AppStackProps {
    * @default "unversioned"
    */
   readonly version?: string;
-
-  /**
-   * Extra labels on every object of the stack (not on pod templates, not in selectors).
-   *
-   * @default none
-   */
-  readonly labels?: Record<string, string>;
 
   /**
    * Whether the stack defines the Namespace object itself. Turn it off when the namespace is managed elsewhere
@@ -80,6 +85,12 @@ export interface AppStackProps {
 
 /**
  * A cdk8s Chart for one application in one namespace.
+ *
+ * Its `metadata` lands on every API object of the stack, its own constructs' and raw `ApiObject`s alike (not on pod
+ * templates, not in selectors): `metadata.labels` as the chart's labels, `metadata.annotations` when the app is
+ * synthesized. An object's own label or annotation of the same key (its construct's `metadata`, or an escape-hatch
+ * edit) wins. The labels the constructs set themselves (the recommended labels, the environment's) cannot be set
+ * stack-wide: the stack's props set them.
  *
  * Inside an `Environment`, every object of the stack also carries the `cdk8s-platform.io/environment` label.
  *
@@ -136,6 +147,8 @@ export class AppStack extends Chart {
   public readonly version: string;
   /** The Namespace the stack defines, unless `createNamespace` is false. */
   public readonly namespaceResource?: Namespace;
+  /** The `metadata` prop, as checked. */
+  private readonly metadata: ObjectMetadata;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     const p = props ?? ({} as AppStackProps);
@@ -145,7 +158,7 @@ export class AppStack extends Chart {
       namespace: p.namespace,
       disableResourceNameHashes: true,
       labels: {
-        ...p.labels,
+        ...p.metadata?.labels,
         ...(scope ? Environment.of(scope)?.labels : undefined),
         [RecommendedLabels.INSTANCE]: instance,
         [RecommendedLabels.PART_OF]: appName,
@@ -160,9 +173,14 @@ export class AppStack extends Chart {
     check.labelValue('instance', instance);
     const version = p.version ?? 'unversioned';
     check.labelValue('version', version);
-    if (p.labels !== undefined) check.labels('labels', p.labels);
+    this.metadata = checkMetadata(check, p, STACK_RESERVED_LABELS);
     if (p.createNamespace !== undefined) check.boolean('createNamespace', p.createNamespace);
     check.throwIfInvalid();
+    if (this.metadata.annotations !== undefined) {
+      // Objects are added below the stack after it is made: they get its annotations once the tree is complete, when
+      // the synth walk validates the stack (before any object is rendered).
+      this.node.addValidation({ validate: () => this.annotateObjects() });
+    }
     applyInheritedProps(this, p);
 
     this.appName = appName;
@@ -171,5 +189,17 @@ export class AppStack extends Chart {
     if (p.createNamespace ?? true) {
       this.namespaceResource = new Namespace(this, 'Namespace', { ...p.namespaceOptions, name: p.namespace });
     }
+  }
+
+  /** Adds the `metadata.annotations` to every API object of the stack that does not set the same key itself. */
+  private annotateObjects(): string[] {
+    const annotations = Object.entries(this.metadata.annotations ?? {});
+    for (const obj of this.node.findAll()) {
+      if (!ApiObject.isApiObject(obj)) continue;
+      // cdk8s keeps them in a field it does not expose (it has no getAnnotation()); the renderer reads the same field.
+      const own = (obj.metadata as unknown as { annotations: Record<string, string> }).annotations;
+      for (const [key, value] of annotations) if (!Object.prototype.hasOwnProperty.call(own, key)) obj.metadata.addAnnotation(key, value);
+    }
+    return [];
   }
 }

@@ -185,7 +185,8 @@ export function validateObjects(objects: readonly ManifestObject[], options: Val
     secrets = undefined;
     for (const s of source?.suppressions ?? []) {
       if (!isRuleId(s.rule, knownIds)) {
-        throw new PlatformError(`Invalid suppression of the construct at ${JSON.stringify(source?.constructPath ?? '')}: received the rule id ${formatValue(s.rule)}; allowed: ${RULE_ID_ALLOWED}`);
+        throw new PlatformError(`Invalid suppression (Validation.suppress() or downgrade()) of the construct at ${JSON.stringify(source?.constructPath ?? '')} ` +
+          `or of a construct above it: received the rule id ${formatValue(s.rule)}; allowed: ${RULE_ID_ALLOWED}`);
       }
     }
     const annotated = isObject(object.metadata) && isObject(object.metadata.annotations)

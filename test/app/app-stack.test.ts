@@ -1,5 +1,5 @@
 import { ApiObject } from 'cdk8s';
-import { AppStack, findObject, PlatformApp, PlatformError, RecommendedLabels, WebService } from '../../lib';
+import { AppStack, Config, findObject, PlatformApp, PlatformError, RecommendedLabels, WebService } from '../../lib';
 import { expectPropError, makeStack, RESOURCES, synth } from '../_helpers';
 
 describe('AppStack', () => {
@@ -49,15 +49,37 @@ describe('AppStack', () => {
     expect(findObject(synth(stack), 'Namespace', 'test').metadata.labels?.[RecommendedLabels.VERSION]).toBe('2026.11');
   });
 
-  test('GIVEN extra labels WHEN synthesized THEN every object carries them', () => {
-    const { stack } = makeStack({ labels: { team: 'payments' } });
+  test('GIVEN metadata.labels WHEN synthesized THEN every object carries them', () => {
+    const { stack } = makeStack({ metadata: { labels: { team: 'payments' } } });
     new WebService(stack, 'web', { image: 'nginx:1.25', resources: RESOURCES });
     expect(synth(stack).every((o) => o.metadata.labels?.team === 'payments')).toBe(true);
   });
 
+  test('GIVEN metadata.annotations WHEN synthesized THEN every object of the stack carries them, raw API objects included', () => {
+    // GIVEN
+    const { stack } = makeStack({ metadata: { annotations: { 'example.com/owner': 'payments' } } });
+    new WebService(stack, 'web', { image: 'nginx:1.25', resources: RESOURCES });
+    new ApiObject(stack, 'raw', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'raw' } });
+    // WHEN
+    const objects = synth(stack);
+    // THEN
+    expect(objects.length).toBeGreaterThan(3);
+    expect(objects.filter((o) => o.metadata.annotations?.['example.com/owner'] !== 'payments').map((o) => o.kind)).toEqual([]);
+  });
+
+  test('GIVEN metadata.annotations on the stack and the same key on an object WHEN synthesized THEN the object keeps its own', () => {
+    // GIVEN
+    const { stack } = makeStack({ metadata: { annotations: { owner: 'stack' } } });
+    new Config(stack, 'c', { metadata: { annotations: { owner: 'config' } } });
+    // WHEN
+    const config = findObject(synth(stack), 'ConfigMap', 'c');
+    // THEN
+    expect(config.metadata.annotations).toEqual({ owner: 'config' });
+  });
+
   test('GIVEN a stack WHEN its labels are read THEN they are the stack labels, frozen', () => {
     // GIVEN
-    const { stack } = makeStack({ namespace: 'shop', labels: { team: 'payments' } });
+    const { stack } = makeStack({ namespace: 'shop', metadata: { labels: { team: 'payments' } } });
     // WHEN
     const labels = stack.labels;
     // THEN
@@ -131,10 +153,24 @@ describe('AppStack', () => {
       });
     });
 
-    test('GIVEN an invalid extra label key WHEN constructed THEN the error names the key', () => {
+    test('GIVEN an invalid label key in metadata.labels WHEN constructed THEN the error names the key', () => {
       const app = new PlatformApp();
-      expectPropError(() => new AppStack(app, 'bad', { namespace: 'ok', labels: { 'bad key': 'x' } }), {
-        path: 'bad', prop: 'labels key', received: '"bad key"', allowed: 'label key',
+      expectPropError(() => new AppStack(app, 'bad', { namespace: 'ok', metadata: { labels: { 'bad key': 'x' } } }), {
+        path: 'bad', prop: 'metadata.labels key', received: '"bad key"', allowed: 'label key',
+      });
+    });
+
+    test('GIVEN the old labels prop WHEN constructed THEN the error says it moved to metadata.labels', () => {
+      const app = new PlatformApp();
+      expectPropError(() => new AppStack(app, 'bad', { namespace: 'ok', labels: { team: 'a' } } as any), {
+        path: 'bad', prop: 'labels', received: '{"team":"a"}', allowed: 'metadata.labels',
+      });
+    });
+
+    test('GIVEN a selector label in metadata.labels WHEN constructed THEN the error names the prop that sets it', () => {
+      const app = new PlatformApp();
+      expectPropError(() => new AppStack(app, 'bad', { namespace: 'ok', metadata: { labels: { [RecommendedLabels.INSTANCE]: 'x' } } }), {
+        path: 'bad', prop: `metadata.labels.${RecommendedLabels.INSTANCE}`, received: '"x"', allowed: 'instance prop',
       });
     });
   });

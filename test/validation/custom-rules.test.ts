@@ -1,6 +1,6 @@
 import * as path from 'path';
 import {
-  AppStack, PlatformApp, podRule, PropError, Rule, Suppression, synthFindings, synthObjects,
+  AppStack, PlatformApp, podRule, PropError, Rule, Suppression, synthFindings, synthObjects, Validation,
   ValidationPreset, WebService,
 } from '../../lib';
 import { validateObjects } from '../../lib/validation/validator';
@@ -83,6 +83,38 @@ describe('custom rules at synth', () => {
     const findings = synthFindings(stack);
     // THEN
     expect(findings.map((f) => f.rule)).not.toContain('acme-trusted-registry');
+  });
+
+  test('GIVEN a construct suppression of a custom rule WHEN synthesized THEN it applies to the construct\'s objects', () => {
+    // GIVEN
+    const app = new PlatformApp({ outdir: tmpdir(), validation: { rules: [trustedRegistry] } });
+    const stack = stackWithPublicImage(app);
+    Validation.downgrade(stack, 'acme-trusted-registry', 'a public image, reviewed in OPS-7');
+    // WHEN
+    const findings = synthFindings(stack);
+    // THEN
+    expect(findings.filter((f) => f.rule === 'acme-trusted-registry').map((f) => f.severity)).toEqual(['warning']);
+  });
+
+  test('GIVEN a construct suppression of a rule id no rule has WHEN synthesized THEN it is refused, naming the construct', () => {
+    // GIVEN
+    const stack = stackWithPublicImage(new PlatformApp({ outdir: tmpdir(), validation: { rules: [trustedRegistry] } }));
+    Validation.suppress(stack, 'acme-trusted-registri', 'a typo');
+    // WHEN / THEN
+    expect(() => synthObjects(stack)).toThrow(/Invalid suppression \(Validation\.suppress\(\) or downgrade\(\)\) of the construct at "shop\/[^"]*" or of a construct above it: received the rule id "acme-trusted-registri"; allowed: the id of a built-in rule/);
+  });
+
+  test('GIVEN an app-wide suppression of a rule id no rule has WHEN the app is created THEN a PropError names it', () => {
+    // WHEN
+    let error: unknown;
+    try {
+      new PlatformApp({ outdir: tmpdir(), validation: { rules: [trustedRegistry], suppressions: [Suppression.off('acme-other', 'a typo')] } });
+    } catch (e) {
+      error = e;
+    }
+    // THEN
+    expect(PropError.isPropError(error)).toBe(true);
+    expect((error as PropError).problems.map((p) => [p.prop, p.value])).toEqual([['validation.suppressions[0].rule', 'acme-other']]);
   });
 
   test('GIVEN a workload with an image of the company registry WHEN synthesized with the custom rule THEN it has no finding of it', () => {

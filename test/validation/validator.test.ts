@@ -83,7 +83,7 @@ describe('validateObjects', () => {
     // GIVEN
     const sources = [{ constructPath: 'app/shop/api', suppressions: [Suppression.off('no-such-rule', 'because')] }];
     // WHEN / THEN
-    expect(() => validateObjects([deployment()], {}, sources)).toThrow(/construct at "app\/shop\/api": received the rule id "no-such-rule"/);
+    expect(() => validateObjects([deployment()], {}, sources)).toThrow(/construct at "app\/shop\/api" or of a construct above it: received the rule id "no-such-rule"/);
   });
 
   test('GIVEN a missing Secret declared external WHEN validating THEN it is not reported', () => {
