@@ -167,3 +167,29 @@ describe('ServiceEndpoint.fromServiceName()', () => {
     });
   });
 });
+
+describe('Workload.allowWhenRestricted()', () => {
+  test('GIVEN a workload whose ingress is not restricted WHEN allowWhenRestricted() is called THEN no NetworkPolicy is rendered', () => {
+    // GIVEN
+    const { stack } = makeStack();
+    const api = new WebService(stack, 'api', { image: IMAGE, resources: RESOURCES });
+    // WHEN
+    api.allowWhenRestricted(NetworkPeer.namespace('monitoring'));
+    // THEN
+    expect(findObjects(synth(stack), 'NetworkPolicy')).toEqual([]);
+  });
+
+  test('GIVEN a standing rule WHEN allowFrom() later restricts the ingress THEN the standing rule comes first, on every Service port, then the new one', () => {
+    // GIVEN
+    const { stack } = makeStack();
+    const api = new WebService(stack, 'api', { image: IMAGE, resources: RESOURCES, port: 9000 });
+    api.allowWhenRestricted(NetworkPeer.namespace('monitoring'));
+    // WHEN
+    api.allowFrom(NetworkPeer.namespace('front'), { ports: [{ port: 9000 }] });
+    // THEN
+    expect(findObject(synth(stack), 'NetworkPolicy', 'api').spec.ingress).toEqual([
+      { from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }], ports: [{ port: 9000, protocol: 'TCP' }] },
+      { from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'front' } } }], ports: [{ port: 9000, protocol: 'TCP' }] },
+    ]);
+  });
+});
