@@ -115,7 +115,7 @@ export { ValidationError } from './validation/validation-error';
 export { ALL_RULES, ruleById } from './validation/rules';
 export { EXTERNAL_REFERENCES_ANNOTATION } from './validation/external-references';
 export type { DeclaredExternal, IndexedPods, ObjectIndex } from './validation/object-index';
-export type { PodTemplateRef } from './validation/_pod';
+export type { PodTemplateRef } from './core/pod-spec';
 
 export * from './output/yaml';
 export { replaceSubfoldersAtomically, writeFolderAtomically } from './output/atomic-write';

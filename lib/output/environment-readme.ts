@@ -1,20 +1,23 @@
 import { checkKubernetesVersion, DEFAULT_KUBERNETES_VERSION } from '../core/kubernetes-version';
 import { PlatformLabels } from '../core/labels';
 import { ManifestObject } from '../core/manifest-object';
+import { containersOf, podReferencesOf, PodTemplateRef, podTemplateOf } from '../core/pod-spec';
 import { formatCpu, formatMemory, parseQuantity } from '../core/quantity';
 
 /** The file each output folder's overview is written to. */
 export const README_FILE = 'README.md';
 
-const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'];
-
 /** The brackets of each Mermaid node shape. */
 const SHAPES = { box: ['["', '"]'], round: ['("', '")'], stadium: ['(["', '"])'], doc: ['[/"', '"/]'] } as const;
 
-interface Workload {
+/** An object that runs pods, with its pod template as `core/pod-spec.ts` finds it. */
+interface ReadmeWorkload {
+  /** The workload (or Pod). */
   readonly object: ManifestObject;
+  /** Its Mermaid node id. */
   readonly id: string;
-  readonly pod: any;
+  /** Its pod template. */
+  readonly pod: PodTemplateRef;
 }
 
 /** A Mermaid node id: letters, digits and `_` only. */
@@ -27,48 +30,50 @@ function label(text: string): string {
   return text.replace(/"/g, '#quot;');
 }
 
-function podTemplate(o: ManifestObject): any {
-  return o.kind === 'CronJob' ? o.spec?.jobTemplate?.spec?.template : o.spec?.template;
+/** The containers that run beside each other (not the init or ephemeral ones). */
+function mainContainers(pod: PodTemplateRef): Array<Record<string, any>> {
+  return containersOf(pod).filter((c) => c.type === 'containers').map((c) => c.container);
 }
 
-function containersOf(pod: any): any[] {
-  return Array.isArray(pod?.spec?.containers) ? pod.spec.containers : [];
-}
-
-/** The ConfigMaps and Secrets a pod reads, as [kind, name]. */
-function referencesOf(pod: any): Array<['ConfigMap' | 'Secret', string]> {
-  const refs: Array<['ConfigMap' | 'Secret', string]> = [];
-  for (const c of [...containersOf(pod), ...(pod?.spec?.initContainers ?? [])]) {
-    for (const e of c.envFrom ?? []) {
-      if (e.configMapRef?.name) refs.push(['ConfigMap', e.configMapRef.name]);
-      if (e.secretRef?.name) refs.push(['Secret', e.secretRef.name]);
-    }
-    for (const e of c.env ?? []) {
-      if (e.valueFrom?.configMapKeyRef?.name) refs.push(['ConfigMap', e.valueFrom.configMapKeyRef.name]);
-      if (e.valueFrom?.secretKeyRef?.name) refs.push(['Secret', e.valueFrom.secretKeyRef.name]);
-    }
-  }
-  for (const v of pod?.spec?.volumes ?? []) {
-    if (v.configMap?.name) refs.push(['ConfigMap', v.configMap.name]);
-    if (v.secret?.secretName) refs.push(['Secret', v.secret.secretName]);
-    for (const s of v.projected?.sources ?? []) {
-      if (s.configMap?.name) refs.push(['ConfigMap', s.configMap.name]);
-      if (s.secret?.name) refs.push(['Secret', s.secret.name]);
-    }
-  }
+/**
+ * The ConfigMaps and Secrets a pod uses (env, envFrom, volumes, image pull secrets; `core/pod-spec.ts` finds them),
+ * once each, as [kind, name].
+ */
+function readmeReferencesOf(pod: PodTemplateRef): Array<['ConfigMap' | 'Secret', string]> {
   const seen = new Set<string>();
-  return refs.filter(([k, n]) => !seen.has(`${k}/${n}`) && seen.add(`${k}/${n}`));
+  const refs: Array<['ConfigMap' | 'Secret', string]> = [];
+  for (const r of podReferencesOf(pod)) {
+    if (r.kind !== 'ConfigMap' && r.kind !== 'Secret') continue;
+    const key = `${r.kind}/${r.name}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    refs.push([r.kind, r.name]);
+  }
+  return refs;
+}
+
+/**
+ * The objects of an environment that run pods (every kind `core/pod-spec.ts` finds a pod template in, but
+ * PodTemplate), in the order given.
+ */
+function readmeWorkloadsOf(objects: readonly ManifestObject[]): ReadmeWorkload[] {
+  const workloads: ReadmeWorkload[] = [];
+  for (const o of objects) {
+    const pod = o.kind === 'PodTemplate' ? undefined : podTemplateOf(o);
+    if (pod) workloads.push({ object: o, id: nodeId(o.kind, o.metadata.namespace, o.metadata.name), pod });
+  }
+  return workloads;
 }
 
 /**
  * The workloads whose containers' env var values name a host, by host: every part of a value that starts at its
  * beginning or after `/` or `@` and ends at its end or before `:` or `/` (`http://api.shop:80/x` names `api.shop`).
  */
-function callersByHost(workloads: readonly Workload[]): Map<string, Workload[]> {
-  const result = new Map<string, Workload[]>();
+function callersByHost(workloads: readonly ReadmeWorkload[]): Map<string, ReadmeWorkload[]> {
+  const result = new Map<string, ReadmeWorkload[]>();
   for (const w of workloads) {
     const hosts = new Set<string>();
-    for (const c of containersOf(w.pod)) {
+    for (const c of mainContainers(w.pod)) {
       for (const e of c.env ?? []) {
         const v = e.value;
         if (typeof v !== 'string') continue;
@@ -108,7 +113,7 @@ function matches(selector: ReadonlyArray<readonly [string, string]>, labels: Rec
  *
  * @see https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/#resource-sharing-within-containers
  */
-function requested(pod: any, resource: 'cpu' | 'memory'): bigint | undefined {
+function requested(pod: PodTemplateRef, resource: 'cpu' | 'memory'): bigint | undefined {
   let any = false;
   const request = (c: any): bigint => {
     const q = c?.resources?.requests?.[resource];
@@ -119,15 +124,16 @@ function requested(pod: any, resource: 'cpu' | 'memory'): bigint | undefined {
   };
   let sidecars = 0n;
   let initPeak = 0n;
-  for (const c of Array.isArray(pod?.spec?.initContainers) ? pod.spec.initContainers : []) {
-    if (c?.restartPolicy === 'Always') sidecars += request(c);
+  for (const { container: c, type } of containersOf(pod)) {
+    if (type !== 'initContainers') continue;
+    if (c.restartPolicy === 'Always') sidecars += request(c);
     else {
       const during = sidecars + request(c);
       if (during > initPeak) initPeak = during;
     }
   }
   let running = sidecars;
-  for (const c of containersOf(pod)) running += request(c);
+  for (const c of mainContainers(pod)) running += request(c);
   if (!any) return undefined;
   return running > initPeak ? running : initPeak;
 }
@@ -157,7 +163,7 @@ function tooLarge(what: string): string[] {
  * as Markdown lines; for an environment larger than Mermaid draws by default (more than 500 links or 50,000
  * characters: GitHub and GitLab show an error instead), a note saying so.
  */
-function mermaidDiagram(workloads: readonly Workload[], services: readonly ManifestObject[], ingresses: readonly ManifestObject[],
+function mermaidDiagram(workloads: readonly ReadmeWorkload[], services: readonly ManifestObject[], ingresses: readonly ManifestObject[],
   secretSource: (ns: string | undefined, secret: string) => string): string[] {
   // Every workload, service and ingress is a node of at least MIN_NODE_TEXT characters: past that, skip the work.
   const candidates = workloads.length + services.length + ingresses.length;
@@ -178,7 +184,7 @@ function mermaidDiagram(workloads: readonly Workload[], services: readonly Manif
   for (const w of workloads) {
     const o = w.object;
     addNode(w.id, `${o.kind} ${o.metadata.name}`, 'box', o.metadata.namespace);
-    for (const [kind, ref] of referencesOf(w.pod)) {
+    for (const [kind, ref] of readmeReferencesOf(w.pod)) {
       const source = kind === 'Secret' ? secretSource(o.metadata.namespace, ref) : 'ConfigMap';
       const id = nodeId(kind, o.metadata.namespace, ref);
       addNode(id, `${source} ${ref}`, 'doc', o.metadata.namespace);
@@ -186,7 +192,7 @@ function mermaidDiagram(workloads: readonly Workload[], services: readonly Manif
     }
   }
   // Indexes, so that the diagram and the table cost linear time in the number of objects.
-  const workloadsByNamespace = new Map<string, Workload[]>();
+  const workloadsByNamespace = new Map<string, ReadmeWorkload[]>();
   for (const w of workloads) {
     const key = w.object.metadata.namespace ?? '';
     const list = workloadsByNamespace.get(key);
@@ -199,14 +205,14 @@ function mermaidDiagram(workloads: readonly Workload[], services: readonly Manif
     addNode(id, `Service ${s.metadata.name}${s.spec?.type && s.spec.type !== 'ClusterIP' ? ` (${s.spec.type})` : ''}`, 'stadium', s.metadata.namespace);
     const selector = Object.entries((s.spec?.selector ?? {}) as Record<string, string>);
     for (const w of workloadsByNamespace.get(s.metadata.namespace ?? '') ?? []) {
-      if (matches(selector, w.pod?.metadata?.labels)) edges.add(`${id} --> ${w.id}`);
+      if (matches(selector, w.pod.metadata.labels)) edges.add(`${id} --> ${w.id}`);
     }
     // Workloads calling this service: an env var value naming it (`http://api`, `api.shop.svc.cluster.local:80`);
     // from another namespace, only with the namespace (`api.shop`, ...).
     const name = s.metadata.name;
     const ns = s.metadata.namespace ?? '';
     const qualified = [`${name}.${ns}`, `${name}.${ns}.svc`, `${name}.${ns}.svc.cluster.local`];
-    const calling = new Set<Workload>();
+    const calling = new Set<ReadmeWorkload>();
     for (const host of [name, ...qualified]) {
       for (const w of callers.get(host) ?? []) {
         if (host !== name || w.object.metadata.namespace === s.metadata.namespace) calling.add(w);
@@ -280,8 +286,7 @@ export function environmentReadme(name: string, objects: readonly ManifestObject
     if (n) namespaceSet.add(n);
   }
   const namespaces = [...namespaceSet].sort();
-  const workloads: Workload[] = objects.filter((o) => WORKLOAD_KINDS.includes(o.kind))
-    .map((o) => ({ object: o, id: nodeId(o.kind, o.metadata.namespace, o.metadata.name), pod: podTemplate(o) }));
+  const workloads = readmeWorkloadsOf(objects);
   const services = objects.filter((o) => o.kind === 'Service');
   const ingresses = objects.filter((o) => o.kind === 'Ingress');
   const hpaOf = new Map<string, ManifestObject>(); // the first autoscaler of each target

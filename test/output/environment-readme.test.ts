@@ -188,3 +188,53 @@ describe('environmentReadme', () => {
     expect({ dev: targets('dev'), prod: targets('prod') }).toEqual({ dev: '1.35', prod: '1.32' });
   });
 });
+
+describe('environmentReadme pods (core/pod-spec.ts, the walk validation uses)', () => {
+  const pod = (kind: string, apiVersion: string, spec: Record<string, any>, at: (template: any) => Record<string, any>): ManifestObject =>
+    ({ apiVersion, kind, metadata: { name: kind.toLowerCase(), namespace: 'shop' }, ...at({ metadata: { labels: { app: 'x' } }, spec }) } as ManifestObject);
+  const SPEC = { containers: [{ name: 'c', resources: { requests: { cpu: '100m', memory: '64Mi' } } }] };
+
+  test('GIVEN a bare Pod, a ReplicaSet and a ReplicationController WHEN described THEN each is a workload row', () => {
+    // GIVEN
+    const objects = [
+      pod('Pod', 'v1', SPEC, (t) => ({ spec: t.spec })),
+      pod('ReplicaSet', 'apps/v1', SPEC, (t) => ({ spec: { replicas: 2, template: t } })),
+      pod('ReplicationController', 'v1', SPEC, (t) => ({ spec: { replicas: 3, template: t } })),
+    ];
+    // WHEN
+    const text = environmentReadme('prod', objects);
+    // THEN
+    expect(text).toContain('| shop | Pod pod | 1 | 100m | 64Mi | 100m | 64Mi |');
+    expect(text).toContain('| shop | ReplicaSet replicaset | 2 | 100m | 64Mi | 200m | 128Mi |');
+    expect(text).toContain('| shop | ReplicationController replicationcontroller | 3 | 100m | 64Mi | 300m | 192Mi |');
+  });
+
+  test('GIVEN a PodTemplate WHEN described THEN it is not a workload row (it runs nothing)', () => {
+    // GIVEN
+    const objects = [pod('PodTemplate', 'v1', SPEC, (t) => ({ template: t }))];
+    // WHEN
+    const text = environmentReadme('prod', objects);
+    // THEN
+    expect(text).not.toContain('PodTemplate podtemplate');
+  });
+
+  test('GIVEN a Deployment of another API group WHEN described THEN it is not a workload row', () => {
+    // GIVEN a custom resource that happens to be named Deployment
+    const objects = [pod('Deployment', 'example.com/v1', SPEC, (t) => ({ spec: { template: t } }))];
+    // WHEN
+    const text = environmentReadme('prod', objects);
+    // THEN
+    expect(text).not.toContain('| Deployment deployment |');
+  });
+
+  test('GIVEN an image pull secret and an ephemeral container reading a ConfigMap WHEN described THEN the diagram links both', () => {
+    // GIVEN
+    const spec = { ...SPEC, imagePullSecrets: [{ name: 'registry' }], ephemeralContainers: [{ name: 'debug', envFrom: [{ configMapRef: { name: 'debug-cfg' } }] }] };
+    const objects = [pod('Pod', 'v1', spec, (t) => ({ spec: t.spec }))];
+    // WHEN
+    const text = environmentReadme('prod', objects);
+    // THEN
+    expect(text).toContain('Pod_shop_pod -.-> Secret_shop_registry');
+    expect(text).toContain('Pod_shop_pod -.-> ConfigMap_shop_debug_cfg');
+  });
+});
