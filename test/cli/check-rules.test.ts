@@ -1,6 +1,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { ValidationPreset } from '../../lib';
 import { main } from '../../lib/cli';
 import { loadRulesModules } from '../../lib/cli/_rules-modules';
 import { tmpdir } from '../_helpers';
@@ -131,6 +132,24 @@ describe('cdk8s-platform check --rules', () => {
     // THEN
     expect(code).toBe(1);
     expect(stderr).toContain('the module exports neither `rules` nor `presets`; it received ["somethingElse"]');
+  });
+});
+
+describe('the exports of a rules module', () => {
+  test.each<[string, Record<string, unknown>, RegExp]>([
+    ['rules that are not a list', { rules: {} }, /exports\.rules received \{\}; allowed: an array of rules/],
+    ['presets that are not a list', { rules: [], presets: 'acme' }, /exports\.presets received "acme"; allowed: an array of ValidationPreset\.custom/],
+    ['a preset that is not a ValidationPreset', { presets: [{ name: 'acme' }] }, /exports\.presets\[0\] received \{"name":"acme"\}; allowed: a ValidationPreset, made with ValidationPreset\.custom/],
+  ])('GIVEN a module exporting %s WHEN loaded THEN it is refused, naming the module', (_case, exported, expected) => {
+    expect(() => loadRulesModules([ACME], process.cwd(), { load: () => exported })).toThrow(expected);
+  });
+
+  test('GIVEN two modules exporting presets of the same name WHEN loaded THEN the second is refused, naming the first', () => {
+    // GIVEN
+    const preset = ValidationPreset.custom({ name: 'acme' });
+    // WHEN / THEN
+    expect(() => loadRulesModules([ACME, YAML], process.cwd(), { load: () => ({ presets: [preset] }) }))
+      .toThrow(`--rules "${YAML}": exports.presets[0].name received "acme"; allowed: a name of its own: presets[0] of "${ACME}" has it`);
   });
 });
 

@@ -186,6 +186,24 @@ describe('custom rules in validateObjects', () => {
     expect(() => validateObjects([], { rules: [bad] })).toThrow(/rules\[0\]\.layer: received "style"; allowed: "schema", "api", "integrity", "policy"\n  - rules\[0\]\.remediation: received ""/);
   });
 
+  test.each<[string, unknown, RegExp]>([
+    ['an empty description', { ...rule(), description: ' ' }, /rules\[0\]\.description: received " "; allowed: what the rule checks, in one sentence/],
+    ['an unknown severity', { ...rule(), severity: 'info' }, /rules\[0\]\.severity: received "info"; allowed: "error" or "warning"/],
+    ['kinds that are not a list of kinds', { ...rule(), kinds: 'Deployment' }, /rules\[0\]\.kinds: received "Deployment"; allowed: an array of kinds/],
+    ['a check that is not a function', { ...rule(), check: undefined }, /rules\[0\]\.check: received undefined; allowed: a function \(object, ctx\)/],
+    ['something that is not a rule', 'acme-rule', /rules\[0\]: received "acme-rule"; allowed: a rule: \{ id, description, layer, severity, remediation, check \}/],
+  ])('GIVEN a custom rule with %s WHEN validating THEN it is refused', (_case, bad, expected) => {
+    expect(() => validateObjects([], { rules: [bad as Rule] })).toThrow(expected);
+  });
+
+  test('GIVEN rules that are not a list WHEN validating THEN they are refused', () => {
+    expect(() => validateObjects([], { rules: rule() as unknown as Rule[] })).toThrow(/  - rules: received \{"id":"acme-rule".*; allowed: an array of rules/s);
+  });
+
+  test('GIVEN a preset that is not a ValidationPreset WHEN validating THEN it is refused', () => {
+    expect(() => validateObjects([], { preset: 'strict' as never })).toThrow(/preset: received "strict"; allowed: a ValidationPreset: RECOMMENDED, STRICT, API_ONLY or ValidationPreset\.custom/);
+  });
+
   test('GIVEN a custom rule that is not kebab-case WHEN validating THEN it is refused', () => {
     expect(() => validateObjects([], { rules: [rule({ id: 'Acme_Rule' })] })).toThrow(/rules\[0\]\.id: received "Acme_Rule"; allowed: a kebab-case id/);
   });
