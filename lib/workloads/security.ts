@@ -43,8 +43,6 @@ export class SeccompProfile {
 
 brand(SeccompProfile, 'SeccompProfile');
 
-const APP_ARMOR_PROFILE = Symbol.for('cdk8s-platform.AppArmorProfile');
-
 /** The first Kubernetes version with the `appArmorProfile` security context field (AppArmor GA). */
 const APP_ARMOR_FIELD_MINIMUM_VERSION = '1.30';
 
@@ -82,7 +80,7 @@ export class AppArmorProfile {
 
   /** Whether `x` is an `AppArmorProfile`, also across copies of this package. */
   public static isAppArmorProfile(x: unknown): x is AppArmorProfile {
-    return x !== null && typeof x === 'object' && APP_ARMOR_PROFILE in x;
+    return hasBrand(x, 'AppArmorProfile');
   }
 
   private constructor(
@@ -90,9 +88,7 @@ export class AppArmorProfile {
     public readonly type: 'RuntimeDefault' | 'Localhost' | 'Unconfined',
     /** The profile's name, for `Localhost`. */
     public readonly localhostProfile?: string,
-  ) {
-    Object.defineProperty(this, APP_ARMOR_PROFILE, { value: true });
-  }
+  ) {}
 
   /** The `appArmorProfile` field. @internal */
   public _json(): AppArmorProfileJson {
@@ -113,6 +109,8 @@ export class AppArmorProfile {
     return other !== undefined && other.type === this.type && other.localhostProfile === this.localhostProfile;
   }
 }
+
+brand(AppArmorProfile, 'AppArmorProfile');
 
 /**
  * A workload's security settings. The defaults pass the Pod Security Standards "restricted" profile of Kubernetes

@@ -1,4 +1,4 @@
-const SIDECAR_MODE = Symbol.for('cdk8s-platform.SidecarMode');
+import { brand, hasBrand } from '../core/_brand';
 
 /**
  * How a workload's sidecars (the `sidecars` prop, `addSidecar()`) run in its pods.
@@ -40,18 +40,18 @@ export class SidecarMode {
 
   /** Whether `x` is a `SidecarMode`, also across copies of this package. */
   public static isSidecarMode(x: unknown): x is SidecarMode {
-    return x !== null && typeof x === 'object' && SIDECAR_MODE in x;
+    return hasBrand(x, 'SidecarMode');
   }
 
   private constructor(
     /** `native` or `classic`. */
     public readonly mode: 'native' | 'classic',
-  ) {
-    Object.defineProperty(this, SIDECAR_MODE, { value: true });
-  }
+  ) {}
 
   /** The factory call that makes this mode, for messages: `SidecarMode.native()` or `SidecarMode.classic()`. */
   public toString(): string {
     return `SidecarMode.${this.mode}()`;
   }
 }
+
+brand(SidecarMode, 'SidecarMode');
