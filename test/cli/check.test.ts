@@ -34,6 +34,7 @@ describe('cdk8s-platform check', () => {
     expect(errors).toEqual([{
       rule: 'service-selector', severity: 'error', kind: 'Service', namespace: null, name: 'api-server-svc', field: 'spec.selector',
       message: expect.stringContaining('in another namespace: Deployment production/api-server'), location: `${SEED}:42`,
+      remediation: "Make the Service's `spec.selector` match the labels of a workload's pods in the same namespace.",
     }]);
     expect(report.findings.map((f: any) => f.rule)).not.toContain('reference-missing');
     expect(report.findings.filter((f: any) => f.severity === 'warning').map((f: any) => f.rule)).toEqual(expect.arrayContaining([
