@@ -210,7 +210,9 @@ const SEALED_SECRET = Symbol.for('cdk8s-platform.SealedSecret');
  * fingerprints are written: the file changes at each synth (Git shows every SealedSecret as changed), which is
  * the price of having no key.
  *
- * It can be used wherever a Secret can (`EnvValue.fromSecret()`, `EnvFrom.secret()`, `Mount.secret()`).
+ * It can be used wherever a Secret can (`EnvValue.fromSecret()`, `EnvFrom.secret()`, `Mount.secret()`). Its
+ * `metadata.labels` label the Secret the controller unseals it into too (`spec.template`); its
+ * `metadata.annotations` annotate the SealedSecret only.
  *
  * @see https://github.com/bitnami-labs/sealed-secrets
  * @example

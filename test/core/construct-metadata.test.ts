@@ -157,3 +157,38 @@ describe('Namespace metadata and objects', () => {
     expect(findObject(synth(stack), 'Namespace', 'shop').metadata.annotations).toEqual(METADATA.annotations);
   });
 });
+
+describe('the metadata prop itself', () => {
+  test('GIVEN metadata that is not an object WHEN constructed THEN the PropError names metadata', () => {
+    const { stack } = makeStack();
+    expectPropError(() => new Config(stack, 'c', { metadata: 'team=a' as unknown as ObjectMetadata }), {
+      path: 'test/c', prop: 'metadata', received: '"team=a"', allowed: '{ labels?, annotations? }',
+    });
+  });
+
+  test('GIVEN a key other than labels and annotations in metadata WHEN constructed THEN the PropError names it', () => {
+    const { stack } = makeStack();
+    expectPropError(() => new Config(stack, 'c', { metadata: { name: 'x' } as ObjectMetadata }), {
+      path: 'test/c', prop: 'metadata.name', received: '"x"', allowed: 'only metadata.labels and metadata.annotations',
+    });
+  });
+
+  test('GIVEN an annotation value that is not a string WHEN constructed THEN the PropError names metadata.annotations', () => {
+    const { stack } = makeStack();
+    expectPropError(() => new Config(stack, 'c', { metadata: { annotations: { owner: 7 as unknown as string } } }), {
+      path: 'test/c', prop: 'metadata.annotations.owner', received: '7', allowed: 'a string annotation value',
+    });
+  });
+
+  test('GIVEN metadata.labels overriding a recommended label WHEN synthesized THEN the given value wins', () => {
+    const { stack } = makeStack();
+    new Config(stack, 'c', { metadata: { labels: { 'app.kubernetes.io/component': 'settings' } } });
+    expect(findObject(synth(stack), 'ConfigMap', 'c').metadata.labels?.['app.kubernetes.io/component']).toBe('settings');
+  });
+
+  test('GIVEN metadata.labels on a SealedSecret WHEN synthesized THEN the Secret it unseals into carries them too', () => {
+    const { stack } = makeStack();
+    new SealedSecret(stack, 'ss', { certificate: CERT, values: { a: 'one' }, metadata: METADATA });
+    expect(findObject(synth(stack), 'SealedSecret', 'ss').spec.template.metadata.labels.team).toBe('payments');
+  });
+});
