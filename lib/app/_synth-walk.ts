@@ -14,6 +14,21 @@ export interface SynthesizedChart {
   readonly paths: string[];
 }
 
+const SEPARATE_OUTPUT = Symbol.for('cdk8s-platform.SeparateOutput');
+
+/**
+ * Marks `construct` as holding objects written apart (the GitOps chart): a walk of the tree above it does not enter
+ * it; a walk from it does.
+ */
+export function markSeparateOutput(construct: IConstruct): void {
+  Object.defineProperty(construct, SEPARATE_OUTPUT, { value: true });
+}
+
+/** Whether `c` holds objects written apart (`markSeparateOutput()`). */
+export function isSeparateOutput(c: IConstruct): boolean {
+  return SEPARATE_OUTPUT in c;
+}
+
 /**
  * A step of the synth walk that the caller injects (`PlatformApp` injects validation, `app/_validate.ts`): made once
  * the tree below the root is walked and valid, from the root and every construct below it.
@@ -59,7 +74,7 @@ export function synthesizeCharts(root: IConstruct, makeStep?: (root: IConstruct,
         apiObjects.push([c, chart]);
       }
     }
-    for (const child of c.node.children) visit(child, chart);
+    for (const child of c.node.children) if (!isSeparateOutput(child)) visit(child, chart);
   };
   // Validations that look at the whole tree (a namespace's quota fit) share what they compute in this pass.
   withCapacityCache(() => visit(root, undefined));

@@ -123,17 +123,3 @@ function inherited(path: string, at: Map<string, Suppression[]>): Suppression[] 
   for (let n = 0; n <= parts.length; n++) out.push(...(at.get(parts.slice(0, n).join('/')) ?? []));
   return out;
 }
-
-/**
- * Validates objects an app renders outside the construct tree (the GitOps controllers' objects), with the app's
- * options; `what` stands for the construct path in findings.
- *
- * @returns the objects
- * @throws ValidationError when any finding is an error
- */
-export function validateRendered(app: IConstruct, objects: ManifestObject[], what: string): ManifestObject[] {
-  const options = { ...validationOptionsOf(app), kubernetesVersion: kubernetesVersionOf(app) };
-  const { findings } = validateObjects(objects, options, objects.map(() => ({ constructPath: what })));
-  acceptFindings(app, findings);
-  return objects;
-}

@@ -20,7 +20,8 @@ import { kubernetesVersionOf, setKubernetesVersion } from '../core/kubernetes-ve
 import { formatValue, PlatformError } from '../core/errors';
 import { ManifestObject } from '../core/manifest-object';
 import { formatFinding } from '../validation/report';
-import { setValidationOptions, takeValidationWarnings, validateRendered, validationStep } from './_validate';
+import { setValidationOptions, takeValidationWarnings, validationStep } from './_validate';
+import { GitOpsChart } from './_gitops-chart';
 import { checkValidationOptions, ValidationOptions } from '../validation/validator';
 import { applyInheritedProps } from './_inherited-props';
 import { capacitySummary } from './_capacity-summary';
@@ -239,8 +240,7 @@ export class PlatformApp extends App {
     // checked (planLayout()) before anything is written.
     const plans = folders.map((f) => ({ name: f.name, plan: planLayout(f.objects), readme: true, objects: f.objects, kubernetesVersion: f.kubernetesVersion as string | undefined }));
     if (this.gitOps.length > 0) {
-      const objects = this.synthGitOps();
-      const placedObjects = objects.map((object) => ({ object, constructPath: `gitOps (${object.kind} ${object.metadata.name})` }));
+      const placedObjects = this.renderGitOps();
       plans.push({ name: GITOPS_FOLDER, plan: planLayout(placedObjects), readme: false, objects: placedObjects, kubernetesVersion: undefined });
     }
     /** The files of each folder: the kustomization, each object, and (but in `_gitops/`) the README. */
@@ -264,10 +264,20 @@ export class PlatformApp extends App {
    * @throws ValidationError when the rendered objects fail validation
    */
   public synthGitOps(): ManifestObject[] {
+    return this.renderGitOps().map((p) => p.object);
+  }
+
+  /**
+   * Builds the GitOps objects as API objects of the app's `_gitops` chart (`GitOpsChart`), and renders and validates
+   * them with the same walk as the environments' objects.
+   */
+  private renderGitOps(): PlacedObject[] {
     const environments = this.environments.length > 0 ? this.environments.map((e) => ({ name: e.environmentName })) : [{ name: '' }];
     const problems = this.gitOps.flatMap((g, i) => g._validate(environments).map((message) => ({ path: `gitOps[${i}]`, message })));
     if (problems.length > 0) throw new SynthError(problems);
-    return validateRendered(this, this.gitOps.flatMap((g) => g._render(environments)), 'gitOps');
+    const chart = GitOpsChart.of(this);
+    chart.build(this.gitOps, environments);
+    return synthesizeCharts(chart, validationStep).flatMap((c) => c.objects.map((object, i) => ({ object, constructPath: c.paths[i] })));
   }
 
   /** Validates the app and returns all of its objects (of the selected environments) as one YAML stream. */
@@ -303,7 +313,7 @@ export class PlatformApp extends App {
     if (unknown.length > 0) {
       throw new PlatformError(`Unknown environment(s) ${unknown.map((n) => `"${n}"`).join(', ')} selected (by the environments prop or ${ENVIRONMENT_SELECTION_VARIABLE}); the app defines: ${names.join(', ')}.`);
     }
-    const outside = this.node.children.filter((c) => !Environment.isEnvironment(c))
+    const outside = this.node.children.filter((c) => !Environment.isEnvironment(c) && !GitOpsChart.isGitOpsChart(c))
       .flatMap((c) => c.node.findAll().filter((x: IConstruct) => Chart.isChart(x)));
     if (outside.length > 0) {
       throw new SynthError(outside.map((c) => ({
