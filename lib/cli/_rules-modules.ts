@@ -83,7 +83,7 @@ export function loadRulesModules(specs: readonly string[], cwd: string, loading:
 function loadModule(spec: string, file: string, cwd: string, loading: ModuleLoading): Record<string, unknown> {
   const load = loading.load ?? ((f: string) => require(f));
   const failed = (e: unknown): never => {
-    throw new PlatformError(`--rules ${formatValue(spec)}: the module could not be loaded (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); allowed: ${RULES_MODULE_ALLOWED}`);
+    throw new PlatformError(`--rules ${formatValue(spec)}: the module could not be loaded (${messageOf(e)}); allowed: ${RULES_MODULE_ALLOWED}`);
   };
   if (!fs.existsSync(file)) failed(new Error(`no file ${file}`));
   let exported: unknown;
@@ -93,8 +93,8 @@ function loadModule(spec: string, file: string, cwd: string, loading: ModuleLoad
     if (!TYPESCRIPT_EXTENSIONS.has(path.extname(file)) || !isSyntaxError(e)) return failed(e);
     const loader = registerTypeScriptLoader(cwd, loading.loaders ?? TYPESCRIPT_LOADERS);
     if (!loader) {
-      throw new PlatformError(`--rules ${formatValue(spec)}: Node.js cannot load this TypeScript module by itself (${e instanceof Error ? e.message.split('\n')[0] : String(e)}) ` +
-        `and no TypeScript loader is installed in ${cwd}; allowed: install one (npm install --save-dev @swc-node/register @swc/core), or give the module compiled to JavaScript`);
+      throw new PlatformError(`--rules ${formatValue(spec)}: Node.js cannot load this TypeScript module by itself (${messageOf(e)}) and no TypeScript ` +
+        `loader is installed in ${cwd}; allowed: a project with ts-node (as \`cdk8s-platform init\` sets up) or @swc-node/register installed, or the module compiled to JavaScript`);
     }
     try {
       exported = load(file);
@@ -104,6 +104,11 @@ function loadModule(spec: string, file: string, cwd: string, loading: ModuleLoad
   }
   if (exported === null || typeof exported !== 'object') return failed(new Error(`it exports ${formatValue(exported)}`));
   return exported as Record<string, unknown>;
+}
+
+/** An error's message on one line (a TypeScript loader puts the compiler's diagnostics on the lines after the first). */
+function messageOf(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n').map((line) => line.trim()).filter((line) => line !== '').join(' ');
 }
 
 /** Whether `e` says the source could not be parsed: a syntax error, or a file extension Node.js does not load. */

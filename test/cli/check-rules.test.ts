@@ -118,6 +118,16 @@ describe('cdk8s-platform check --rules', () => {
     expect(stderr).toContain(`--rules "${path.join(RULES, 'throwing-rules.js')}": the module could not be loaded (the rules module is broken); allowed: a JavaScript or TypeScript module`);
   });
 
+  test('GIVEN a module that fails to load with a message of several lines WHEN checked THEN the message is printed on one line', () => {
+    // GIVEN a loader error as TypeScript loaders give it: the diagnostics on the lines after the first
+    const load = (): never => {
+      throw new Error('Unable to compile TypeScript:\nrules.ts(3,7): error TS2322: Type "x" is not assignable.\n');
+    };
+    // WHEN / THEN
+    expect(() => loadRulesModules([ACME], process.cwd(), { load }))
+      .toThrow('the module could not be loaded (Unable to compile TypeScript: rules.ts(3,7): error TS2322: Type "x" is not assignable.)');
+  });
+
   test('GIVEN a module path that does not exist WHEN checked THEN the error names the file looked for', async () => {
     // WHEN
     const { code, stderr } = await run('check', YAML, '--rules', 'no-such-rules.ts');
@@ -162,7 +172,7 @@ describe('loading a TypeScript rules module', () => {
   test('GIVEN Node.js cannot load TypeScript and no loader is installed WHEN a .ts module is loaded THEN the error says what to install', () => {
     // WHEN / THEN
     expect(() => loadRulesModules([ACME], process.cwd(), { load: noTypeScript, loaders: ['no-such-typescript-loader'] }))
-      .toThrow(/Node\.js cannot load this TypeScript module by itself \(Unexpected token ':'\) and no TypeScript loader is installed in .*; allowed: install one \(npm install --save-dev @swc-node\/register @swc\/core\), or give the module compiled to JavaScript/);
+      .toThrow(/Node\.js cannot load this TypeScript module by itself \(Unexpected token ':'\) and no TypeScript loader is installed in .*; allowed: a project with ts-node \(as `cdk8s-platform init` sets up\) or @swc-node\/register installed, or the module compiled to JavaScript/);
   });
 
   test('GIVEN Node.js cannot load TypeScript and a loader is installed WHEN a .ts module is loaded THEN it is loaded again after the loader registers', () => {
