@@ -10,7 +10,7 @@ const VALID: Array<[string, () => ManifestObject[]]> = [
   ['a headless Service without ports', () => [deployment(), set(set(service(), 'spec.ports', undefined), 'spec.clusterIP', 'None')]],
   ['a Service with a numeric targetPort', () => [deployment(), set(service(), 'spec.ports[0].targetPort', 8080)]],
   ['a Job named by generateName only', () => [set(set(job(), 'metadata.name', undefined), 'metadata.generateName', 'migrate-')]],
-  ...['@every 1h30m', '*/15 * * * *', '0 0 1,15 * *', '0 9 * JAN-MAR MON', 'TZ=UTC 0 2 * * *', '@midnight', '5 4 * * sun', '0 22 * * 1-5', '0 0 ? * *']
+  ...['@every 1h30m', '*/15 * * * *', '0 0 1,15 * *', '0 9 * JAN-MAR MON', '@midnight', '5 4 * * sun', '0 22 * * 1-5', '0 0 ? * *']
     .map((schedule): [string, () => ManifestObject[]] => [`the CronJob schedule "${schedule}"`, () => [set(cronJob(), 'spec.schedule', schedule)]]),
   ['a gRPC readiness probe', () => [deployment(), pdb(), service(), ].map((o) => (o.kind === 'Deployment' ? set(o, `${C0}.readinessProbe`, { grpc: { port: 9090 } }) : o))],
   ['a TLS Secret whose keys are in stringData', () => [set(set(set(secret(), 'type', 'kubernetes.io/tls'), 'data', undefined), 'stringData', { 'tls.crt': 'c', 'tls.key': 'k' })]],
