@@ -58,6 +58,13 @@ describe('cdk8s-platform check', () => {
     expect(stdout).toMatch(/4 error\(s\), \d+ warning\(s\) in 2 object\(s\)/);
   });
 
+  test('GIVEN an object the API server would refuse WHEN checked THEN the rule\'s remediation is printed under the finding', async () => {
+    // WHEN
+    const { stdout } = await run('check', path.join(CHECK, 'bad-names.yaml'));
+    // THEN
+    expect(stdout).toMatch(/^error \[container-ports\] Deployment shop\/api_server .*\n {4}remediation: Use container port numbers from 1 to 65535 and unique IANA port names/m);
+  });
+
   test('GIVEN YAML on standard input WHEN checked with the path - THEN its objects are checked, located as <stdin>:line', async () => {
     // GIVEN the objects of bad-names.yaml, piped in
     const yaml = fs.readFileSync(path.join(CHECK, 'bad-names.yaml'), 'utf8');
