@@ -120,9 +120,7 @@ export abstract class ReplicatedWorkload extends Workload implements IScalable {
       check.fail('autoscale()', 'a second call', 'one autoscaler per workload');
       check.throwIfInvalid();
     }
-    const autoscaler = new HorizontalPodAutoscaler(this, 'Autoscaler', { ...options, name: this.name, target: this });
-    this._applyMetadata(autoscaler, this._labels());
-    return autoscaler;
+    return new HorizontalPodAutoscaler(this, 'Autoscaler', { ...options, name: this.name, target: this, metadata: this._childMetadata(this._labels()) });
   }
 
   /**
@@ -159,11 +157,11 @@ export abstract class ReplicatedWorkload extends Workload implements IScalable {
       this._budget = new PodDisruptionBudget(this, PDB_ID, {
         name: this.name,
         selector: this,
+        metadata: this._childMetadata(this._labels()),
         maxUnavailable: o.maxUnavailable,
         minAvailable: o.minAvailable,
         unhealthyPodEvictionPolicy: o.unhealthyPodEvictionPolicy,
       });
-      this._applyMetadata(this._budget, this._labels());
     } else if (!wanted && this._budget) {
       this.node.tryRemoveChild(PDB_ID);
       this._budget = undefined;

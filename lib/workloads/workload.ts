@@ -152,16 +152,13 @@ export abstract class Workload extends Construct implements IPodSelector {
   }
 
   /**
-   * Gives every API object of `child` (a construct the workload creates beside its main object: its
-   * NetworkPolicy, disruption budget, autoscaler) `labels` and the annotations of the `metadata` prop.
+   * The `metadata` prop of a construct the workload creates beside its main object (its NetworkPolicy,
+   * disruption budget, autoscaler): `labels`, and the annotations of the workload's `metadata` prop.
    *
    * @internal
    */
-  protected _applyMetadata(child: IConstruct, labels: Readonly<Record<string, string>> | undefined): void {
-    for (const obj of apiObjectsOf(child)) {
-      for (const [key, value] of Object.entries(labels ?? {})) obj.metadata.addLabel(key, value);
-      for (const [key, value] of Object.entries(this._metadata.annotations ?? {})) obj.metadata.addAnnotation(key, value);
-    }
+  protected _childMetadata(labels: Record<string, string> | undefined): ObjectMetadata {
+    return { labels, annotations: this._metadata.annotations };
   }
 
   /**
@@ -319,8 +316,9 @@ export abstract class Workload extends Construct implements IPodSelector {
   private _policy(): NetworkPolicy {
     if (!this._networkPolicy) {
       if (this.node.tryFindChild('NetworkPolicy')) throw new PlatformError(`${this.node.path}: a child named "NetworkPolicy" already exists`);
-      this._networkPolicy = new NetworkPolicy(this, 'NetworkPolicy', { name: this.name, selector: this, component: this.component });
-      this._applyMetadata(this._networkPolicy, this._metadata.labels);
+      this._networkPolicy = new NetworkPolicy(this, 'NetworkPolicy', {
+        name: this.name, selector: this, component: this.component, metadata: this._childMetadata(this._metadata.labels),
+      });
     }
     return this._networkPolicy;
   }
