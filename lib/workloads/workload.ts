@@ -108,7 +108,7 @@ export abstract class Workload extends Construct implements IPodSelector {
     }
     this.selectorLabels = sel ?? defaultSelector(this._stack, this.name);
     const reserved: Record<string, string> = {};
-    for (const key of Object.keys(this.selectorLabels)) reserved[key] = 'the workload selects its pods by it, so it keeps the selector\'s value';
+    for (const key of Object.keys(this.selectorLabels)) reserved[key] = 'the workload selects its pods by it (selectorLabels), so it cannot be changed here';
     this._metadata = checkMetadata(check, props, reserved);
     if (props.rolloutOnConfigChange !== undefined) check.boolean('rolloutOnConfigChange', props.rolloutOnConfigChange);
     markCapacity(this, () => {
