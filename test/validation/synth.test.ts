@@ -159,6 +159,6 @@ describe('validation of the GitOps objects', () => {
     app.synth();
     // THEN
     spy.mockRestore();
-    expect(written.join('')).toMatch(/warning \[schema-unknown-kind\] Application \S+ .*\(construct gitOps\)/);
+    expect(written.join('')).toMatch(/warning \[schema-unknown-kind\] Application \S+ .*\(construct _gitops\/Application-deploy-prod\)/);
   });
 });
