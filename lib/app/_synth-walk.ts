@@ -4,6 +4,7 @@ import { withCapacityCache } from '../core/_capacity';
 import { renderApiObject, RenderError, withRenderCache } from '../core/_render';
 import { PlatformAnnotations } from '../core/labels';
 import { ManifestObject } from '../core/manifest-object';
+import { AppStack } from './app-stack';
 import { SynthError, SynthProblem } from './synth-error';
 
 /** The objects of one chart (stack), in construct-tree order. @internal */
@@ -55,13 +56,18 @@ export function synthesizeCharts(root: IConstruct, makeStep?: (root: IConstruct,
   const problems: SynthProblem[] = [];
   const charts: SynthesizedChart[] = [];
   const byChart = new Map<Chart, SynthesizedChart>();
+  /** The annotations of the nearest AppStack of each chart (its `metadata.annotations`), for the chart's objects. */
+  const stackAnnotations = new Map<SynthesizedChart, Readonly<Record<string, string>>>();
   const apiObjects: Array<[ApiObject, SynthesizedChart]> = [];
   const constructs: IConstruct[] = [];
 
   const visit = (c: IConstruct, current: SynthesizedChart | undefined): void => {
     let chart = current;
     if (Chart.isChart(c)) {
+      const outer = current && stackAnnotations.get(current);
       chart = { chart: c, objects: [], paths: [] };
+      const own = AppStack.isAppStack(c) ? c._objectAnnotations : undefined;
+      if (own ?? outer) stackAnnotations.set(chart, (own ?? outer)!);
       byChart.set(c, chart);
       charts.push(chart);
     }
@@ -95,8 +101,10 @@ export function synthesizeCharts(root: IConstruct, makeStep?: (root: IConstruct,
       }
       const plaintext = plaintextSecretProblem(json);
       if (plaintext) problems.push({ path: obj.node.path, message: plaintext });
+      const underOwn = stackAnnotations.get(chart);
+      if (underOwn) addAnnotations(json, underOwn, 'under');
       const annotations = step?.annotationsOf(obj.node.path);
-      if (annotations) addAnnotations(json, annotations);
+      if (annotations) addAnnotations(json, annotations, 'over');
       chart.objects.push(json);
       chart.paths.push(obj.node.path);
     }
@@ -106,10 +114,15 @@ export function synthesizeCharts(root: IConstruct, makeStep?: (root: IConstruct,
   return charts;
 }
 
-/** Adds `annotations` to the rendered object `o` (its annotations stay sorted by key, as rendering leaves them). */
-function addAnnotations(o: ManifestObject, annotations: Readonly<Record<string, string>>): void {
+/**
+ * Adds `annotations` to the rendered object `o`, `under` its own (a key it sets keeps its value) or `over` them (its
+ * annotations stay sorted by key, as rendering leaves them).
+ */
+function addAnnotations(o: ManifestObject, annotations: Readonly<Record<string, string>>, where: 'under' | 'over'): void {
   const metadata = o.metadata as { annotations?: Record<string, string> };
-  metadata.annotations = Object.fromEntries(Object.entries({ ...(metadata.annotations ?? {}), ...annotations }).sort(([a], [b]) => a.localeCompare(b)));
+  const own = metadata.annotations ?? {};
+  const merged = where === 'under' ? { ...annotations, ...own } : { ...own, ...annotations };
+  metadata.annotations = Object.fromEntries(Object.entries(merged).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /**

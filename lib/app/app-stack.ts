@@ -1,4 +1,4 @@
-import { ApiObject, Chart } from 'cdk8s';
+import { Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { Namespace, NamespaceOptions } from '../tenancy/namespace';
 import type { Provider } from '../providers/provider';
@@ -176,11 +176,6 @@ export class AppStack extends Chart {
     this.metadata = checkMetadata(check, p, STACK_RESERVED_LABELS);
     if (p.createNamespace !== undefined) check.boolean('createNamespace', p.createNamespace);
     check.throwIfInvalid();
-    if (this.metadata.annotations !== undefined) {
-      // Objects are added below the stack after it is made: they get its annotations once the tree is complete, when
-      // the synth walk validates the stack (before any object is rendered).
-      this.node.addValidation({ validate: () => this.annotateObjects() });
-    }
     applyInheritedProps(this, p);
 
     this.appName = appName;
@@ -191,15 +186,15 @@ export class AppStack extends Chart {
     }
   }
 
-  /** Adds the `metadata.annotations` to every API object of the stack that does not set the same key itself. */
-  private annotateObjects(): string[] {
-    const annotations = Object.entries(this.metadata.annotations ?? {});
-    for (const obj of this.node.findAll()) {
-      if (!ApiObject.isApiObject(obj)) continue;
-      // cdk8s keeps them in a field it does not expose (it has no getAnnotation()); the renderer reads the same field.
-      const own = (obj.metadata as unknown as { annotations: Record<string, string> }).annotations;
-      for (const [key, value] of annotations) if (!Object.prototype.hasOwnProperty.call(own, key)) obj.metadata.addAnnotation(key, value);
-    }
-    return [];
+  /**
+   * The annotations every API object of the stack gets when the app is synthesized, under the object's own (its
+   * `metadata.annotations`). The synth walk adds them as it renders each object, so objects added after the stack
+   * was made get them too, and no object is changed before rendering.
+   *
+   * @internal
+   */
+  public get _objectAnnotations(): Readonly<Record<string, string>> | undefined {
+    return this.metadata.annotations;
   }
+
 }
