@@ -105,8 +105,9 @@ test('GIVEN the packed library installed offline into a project with only its pe
   expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
   expect(files.filter((f) => f.startsWith('test/') || f.startsWith('apps/'))).toEqual([]);
 
-  // THEN the license comes with it
+  // THEN the license comes with it, and the changelog that errors about moved props point to
   expect(files).toContain('LICENSE');
+  expect(files).toContain('CHANGELOG.md');
 
   // THEN both entries declare their types, and the files are there
   const manifest = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8'));
