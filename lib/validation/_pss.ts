@@ -1,6 +1,8 @@
 import { isAtLeast } from '../core/kubernetes-version';
 import { ManifestObject } from '../core/manifest-object';
+import type { Severity } from './finding';
 import type { ObjectIndex } from './object-index';
+import type { ValidationPreset } from './presets';
 import { podRule, Rule, RuleContext } from './rule';
 import { ContainerRef, containersOf, PodTemplateRef } from './_pod';
 import { groupOf, isObject, namespaceOf, received } from './_util';
@@ -25,6 +27,30 @@ export interface PssVersions {
   readonly cluster: string;
   /** The namespace whose `enforce-version` label set `policy`, when one did and it differs from the cluster's. */
   readonly pinnedBy?: string;
+  /**
+   * The level the pod's Namespace enforces (its `pod-security.kubernetes.io/enforce` label, `baseline` or
+   * `restricted`), when that Namespace is among the objects validated.
+   */
+  readonly enforced?: PssEnforcement;
+}
+
+/** A Namespace among the objects validated that enforces a Pod Security level: PodSecurity admission rejects pods that violate it. @internal */
+export interface PssEnforcement {
+  /** The Namespace's name. */
+  readonly namespace: string;
+  /** The level its `pod-security.kubernetes.io/enforce` label names. */
+  readonly level: 'baseline' | 'restricted';
+}
+
+/**
+ * The validator's context as Pod Security rules see it: a violation of the level the pod's Namespace enforces is
+ * reported with `reportEnforced`, at the rule's enforced severity (`enforcedSeverityOf()`), not its policy one.
+ *
+ * @internal
+ */
+export interface PssRuleContext extends RuleContext {
+  /** Reports a violation of the level the pod's Namespace enforces: what PodSecurity admission rejects. */
+  reportEnforced(field: string, message: string): void;
 }
 
 /** What one Pod Security Standards control checks in one pod template. @internal */
@@ -57,7 +83,26 @@ const WINDOWS_EXEMPT_SINCE = '1.25';
  */
 const OLDEST_POLICY_MINOR = 22;
 
-const ENFORCE_VERSION_LABEL = 'pod-security.kubernetes.io/enforce-version';
+const ENFORCE_LABEL = 'pod-security.kubernetes.io/enforce';
+const ENFORCE_VERSION_LABEL = `${ENFORCE_LABEL}-version`;
+
+/** The rules `pssRule()` made. */
+const PSS_RULES = new WeakSet<Rule>();
+
+/**
+ * The severity of `rule`'s findings in a namespace that enforces its level, under `preset`, or `undefined` for a rule
+ * that is not a Pod Security rule (or that the preset turns off by its id).
+ *
+ * PodSecurity admission rejects such pods, so these findings are what the API server rejects: they get the severity
+ * an `api` rule of severity `error` has under the preset (an error under RECOMMENDED, STRICT and API_ONLY alike),
+ * unless a custom preset names the rule's id, whose severity then applies to every finding of the rule.
+ *
+ * @internal
+ */
+export function enforcedSeverityOf(rule: Rule, preset: ValidationPreset): Severity | undefined {
+  if (!PSS_RULES.has(rule)) return undefined;
+  return preset.severityOf({ ...rule, layer: 'api', severity: 'error' });
+}
 
 /**
  * A policy rule for one Pod Security Standards control, applied to every pod template at the versions
@@ -68,7 +113,7 @@ const ENFORCE_VERSION_LABEL = 'pod-security.kubernetes.io/enforce-version';
  * @internal
  */
 export function pssRule(control: PssControl): Rule {
-  return podRule({
+  const rule = podRule({
     id: control.id,
     description: `Pod Security Standards (${control.level}), ${control.control}: ${control.description}`,
     remediation: control.remediation,
@@ -80,9 +125,22 @@ export function pssRule(control: PssControl): Rule {
       if (control.skipWindows && isAtLeast(versions.policy, WINDOWS_EXEMPT_SINCE) && isObject(pod.spec.os) && pod.spec.os.name === 'windows') return;
       const which = versions.pinnedBy === undefined ? `v${versions.policy}`
         : `v${versions.policy}, the enforce-version of Namespace ${versions.pinnedBy}`;
-      control.check(pod, (field, message) => ctx.report(field, `${message} (Pod Security Standards ${which}; ${control.level}: ${control.control})`), versions);
+      const about = `(Pod Security Standards ${which}; ${control.level}: ${control.control})`;
+      const enforced = versions.enforced;
+      if (enforced && (enforced.level === 'restricted' || control.level === 'baseline')) {
+        const rejected = `namespace ${enforced.namespace} enforces ${enforced.level} (v${versions.policy}, label ${ENFORCE_LABEL}): ` +
+          `the API server rejects ${object.kind === 'Pod' ? 'this pod' : 'these pods'} ${about}`;
+        const reportEnforced = 'reportEnforced' in ctx
+          ? (field: string, message: string): void => (ctx as PssRuleContext).reportEnforced(field, message)
+          : (field: string, message: string): void => ctx.report(field, message);
+        control.check(pod, (field, message) => reportEnforced(field, `${message}; ${rejected}`), versions);
+        return;
+      }
+      control.check(pod, (field, message) => ctx.report(field, `${message} ${about}`), versions);
     },
   });
+  PSS_RULES.add(rule);
+  return rule;
 }
 
 /** The versions of each namespace, by the index of the objects validated together. */
@@ -130,13 +188,15 @@ function computeVersions(o: ManifestObject, ctx: RuleContext): PssVersions {
 function versionsFor(index: ObjectIndex, namespace: string, cluster: string): PssVersions {
   const ns = index.find('Namespace', '', namespace).find((n) => groupOf(n.apiVersion) === '');
   const labels = ns && isObject(ns.metadata) && isObject(ns.metadata.labels) ? ns.metadata.labels : undefined;
+  const level = labels?.[ENFORCE_LABEL];
+  const enforced: PssEnforcement | undefined = level === 'baseline' || level === 'restricted' ? { namespace, level } : undefined;
   const pinned = labels ? /^v1\.(0|[1-9][0-9]*)$/.exec(String(labels[ENFORCE_VERSION_LABEL])) : null;
-  if (!pinned) return { policy: cluster, cluster };
+  if (!pinned) return { policy: cluster, cluster, enforced };
   const minor = Math.max(OLDEST_POLICY_MINOR, Number(pinned[1]));
   const policy = `1.${minor}`;
   // A version newer than the cluster's is the cluster's own: its admission controller knows no later one.
-  if (isAtLeast(policy, cluster)) return { policy: cluster, cluster };
-  return { policy, cluster, pinnedBy: namespace };
+  if (isAtLeast(policy, cluster)) return { policy: cluster, cluster, enforced };
+  return { policy, cluster, pinnedBy: namespace, enforced };
 }
 
 /**

@@ -6,13 +6,14 @@ import { hasSecretFields, HIDDEN, hideSecretValues, holdsSecret, secretValuesOf,
 import { Finding, Severity, SuppressedFinding, UncheckedObject, ValidationResult } from './finding';
 import { DeclaredExternal, ObjectIndex } from './object-index';
 import { ValidationPreset } from './presets';
-import { isKebabCase, Rule, RuleContext, RuleLayer } from './rule';
+import { isKebabCase, Rule, RuleLayer } from './rule';
 import { ALL_RULES, ruleById } from './rules';
 import { isKnownKind } from './schema/_schema';
 import { parseSuppressionAnnotations, Suppression } from './suppression';
 import type { PropChecker } from '../core/_props';
 import { isObject, nameOf, namespaceOf } from './_util';
 import { externalsDeclaredBy } from './external-references';
+import { enforcedSeverityOf, PssRuleContext } from './_pss';
 
 /** How to validate a set of objects. */
 export interface ValidationOptions {
@@ -108,15 +109,21 @@ export function validateObjects(objects: readonly ManifestObject[], options: Val
   for (const s of options.suppressions ?? []) appWide.set(s.rule, s);
 
   const severities = new Map<Rule, Severity>();
+  // Pod Security rules in a namespace that enforces their level: what PodSecurity admission rejects (see _pss.ts).
+  const enforcedSeverities = new Map<Rule, Severity>();
+  const active: Rule[] = [];
   for (const rule of custom.length === 0 ? ALL_RULES : [...ALL_RULES, ...custom]) {
     const severity = preset.severityOf(rule);
     if (severity) severities.set(rule, severity);
+    const enforced = enforcedSeverityOf(rule, preset);
+    if (enforced) enforcedSeverities.set(rule, enforced);
+    if (severity || enforced) active.push(rule);
   }
   const rulesByKind = new Map<string, Rule[]>();
   const rulesFor = (kind: string): Rule[] => {
     let list = rulesByKind.get(kind);
     if (!list) {
-      list = [...severities.keys()].filter((r) => !r.kinds || r.kinds.includes(kind));
+      list = active.filter((r) => !r.kinds || r.kinds.includes(kind));
       rulesByKind.set(kind, list);
     }
     return list;
@@ -142,34 +149,37 @@ export function validateObjects(objects: readonly ManifestObject[], options: Val
     secrets ??= secretValuesOf(object);
     return withoutSecrets(object, field, message, secrets);
   };
-  const ctx: RuleContext = {
-    report(field: string, message: string): void {
-      message = redact(field, message);
-      const base = severities.get(rule)!;
-      const finding: Finding = {
-        rule: rule.id,
-        severity: base,
-        apiVersion: typeof object.apiVersion === 'string' ? object.apiVersion : '',
-        kind: typeof object.kind === 'string' ? object.kind : '',
-        namespace: namespaceOf(object) || undefined,
-        name: nameOf(object),
-        constructPath: source?.constructPath,
-        location: source?.locate ? source.locate(field) : source?.location,
-        field,
-        message,
-        remediation: rule.remediation,
-      };
-      const s = local?.get(rule.id) ?? appWide.get(rule.id);
-      if (s) {
-        suppressed.push({ finding, action: s.action, justification: s.justification });
-        if (s.action === 'off') return;
-        if (base === 'error') {
-          warnings.push({ ...finding, severity: 'warning' });
-          return;
-        }
+  /** Records a finding of `rule` at `base`, its severity under the preset (none: the preset does not report it). */
+  const push = (field: string, message: string, base: Severity | undefined): void => {
+    if (base === undefined) return;
+    message = redact(field, message);
+    const finding: Finding = {
+      rule: rule.id,
+      severity: base,
+      apiVersion: typeof object.apiVersion === 'string' ? object.apiVersion : '',
+      kind: typeof object.kind === 'string' ? object.kind : '',
+      namespace: namespaceOf(object) || undefined,
+      name: nameOf(object),
+      constructPath: source?.constructPath,
+      location: source?.locate ? source.locate(field) : source?.location,
+      field,
+      message,
+      remediation: rule.remediation,
+    };
+    const s = local?.get(rule.id) ?? appWide.get(rule.id);
+    if (s) {
+      suppressed.push({ finding, action: s.action, justification: s.justification });
+      if (s.action === 'off') return;
+      if (base === 'error') {
+        warnings.push({ ...finding, severity: 'warning' });
+        return;
       }
-      (finding.severity === 'error' ? errors : warnings).push(finding);
-    },
+    }
+    (finding.severity === 'error' ? errors : warnings).push(finding);
+  };
+  const ctx: PssRuleContext = {
+    report: (field: string, message: string): void => push(field, message, severities.get(rule)),
+    reportEnforced: (field: string, message: string): void => push(field, message, enforcedSeverities.get(rule)),
     kubernetesVersion,
     isKnownRule: (id: string): boolean => isRuleId(id, knownIds),
     get index(): ObjectIndex {
@@ -201,7 +211,8 @@ export function validateObjects(objects: readonly ManifestObject[], options: Val
       try {
         rule.check(object, ctx);
       } catch (e) {
-        ctx.report('', `the rule could not check this object (${e instanceof Error ? e.message : String(e)}); allowed: an object of the shape Kubernetes ${kubernetesVersion} defines`);
+        push('', `the rule could not check this object (${e instanceof Error ? e.message : String(e)}); allowed: an object of the shape Kubernetes ${kubernetesVersion} defines`,
+          severities.get(rule) ?? enforcedSeverities.get(rule));
       }
     }
   }
