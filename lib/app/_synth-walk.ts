@@ -2,8 +2,11 @@ import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { withCapacityCache } from '../core/_capacity';
 import { renderApiObject, RenderError, withRenderCache } from '../core/_render';
-import { PlatformAnnotations } from '../core/labels';
+import { enclosingEnvironment, MANAGED_BY, PlatformAnnotations, RecommendedLabels } from '../core/labels';
+import { kubernetesVersionOf } from '../core/kubernetes-version';
 import { ManifestObject } from '../core/manifest-object';
+import { isValidLabelValue } from '../core/names';
+import { CustomResourceScopes, isCrd, scopeOfObject } from '../core/resource-scope';
 import { AppStack } from './app-stack';
 import { SynthError, SynthProblem } from './synth-error';
 
@@ -41,6 +44,11 @@ export interface SynthStep {
   annotationsOf(path: string): Readonly<Record<string, string>> | undefined;
   /** Checks the rendered objects; throws to stop the synth. */
   check(charts: readonly SynthesizedChart[]): void;
+  /**
+   * CustomResourceDefinitions known besides those in the output (the app's `validation.crds` files): their
+   * `spec.scope` says which custom kinds are cluster-scoped.
+   */
+  readonly customResourceDefinitions?: readonly ManifestObject[];
 }
 
 /**
@@ -58,6 +66,8 @@ export function synthesizeCharts(root: IConstruct, makeStep?: (root: IConstruct,
   const byChart = new Map<Chart, SynthesizedChart>();
   /** The annotations of the nearest AppStack of each chart (its `metadata.annotations`), for the chart's objects. */
   const stackAnnotations = new Map<SynthesizedChart, Readonly<Record<string, string>>>();
+  /** The labels every object of each chart carries (see `chartLabels()`). */
+  const stackLabels = new Map<SynthesizedChart, Readonly<Record<string, string>>>();
   const apiObjects: Array<[ApiObject, SynthesizedChart]> = [];
   const constructs: IConstruct[] = [];
 
@@ -68,6 +78,7 @@ export function synthesizeCharts(root: IConstruct, makeStep?: (root: IConstruct,
       chart = { chart: c, objects: [], paths: [] };
       const own = AppStack.isAppStack(c) ? c._objectAnnotations : undefined;
       if (own ?? outer) stackAnnotations.set(chart, (own ?? outer)!);
+      stackLabels.set(chart, chartLabels(c));
       byChart.set(c, chart);
       charts.push(chart);
     }
@@ -105,13 +116,97 @@ export function synthesizeCharts(root: IConstruct, makeStep?: (root: IConstruct,
       if (underOwn) addAnnotations(json, underOwn, 'under');
       const annotations = step?.annotationsOf(obj.node.path);
       if (annotations) addAnnotations(json, annotations, 'over');
+      addMissingLabels(json, stackLabels.get(chart)!);
       chart.objects.push(json);
       chart.paths.push(obj.node.path);
     }
   });
+  for (const p of applyScopes(charts, step?.customResourceDefinitions ?? [])) problems.push(p);
   if (problems.length > 0) throw new SynthError(problems);
   step?.check(charts);
   return charts;
+}
+
+/**
+ * The labels every object of `chart` carries, under its own: its nearest AppStack's (the recommended labels of the
+ * stack, its `metadata.labels`, the environment's), so that objects of a plain Chart inside a stack get them too;
+ * outside any AppStack, `app.kubernetes.io/managed-by` and the environment's label.
+ */
+function chartLabels(chart: Chart): Readonly<Record<string, string>> {
+  const scopes = chart.node.scopes;
+  for (let i = scopes.length - 1; i >= 0; i--) {
+    const c = scopes[i];
+    if (AppStack.isAppStack(c)) return c.labels;
+  }
+  const environment = enclosingEnvironment(chart) as { labels?: Record<string, string> } | undefined;
+  return { [RecommendedLabels.MANAGED_BY]: MANAGED_BY, ...(environment?.labels ?? {}) };
+}
+
+/**
+ * Adds to the rendered object `o` the labels of `stack` it lacks, and `app.kubernetes.io/name` from its own name
+ * when it has none (objects our constructs did not build: raw `ApiObject`s, `Include`, cdk8s-plus-27, `cdk8s import`
+ * classes, Helm output) and the name is a label value. Its labels stay sorted by key; an object that has them all is
+ * left as it is.
+ */
+function addMissingLabels(o: ManifestObject, stack: Readonly<Record<string, string>>): void {
+  const metadata = o.metadata as { name?: unknown; labels?: Record<string, string> };
+  const own = metadata.labels ?? {};
+  const missing: Record<string, string> = {};
+  let count = 0;
+  for (const key of Object.keys(stack)) {
+    if (!(key in own)) {
+      missing[key] = stack[key];
+      count++;
+    }
+  }
+  const name = metadata.name;
+  if (!(RecommendedLabels.NAME in own) && typeof name === 'string' && isValidLabelValue(name).length === 0) {
+    missing[RecommendedLabels.NAME] = name;
+    count++;
+  }
+  if (count === 0) return;
+  const merged = { ...missing, ...own };
+  metadata.labels = Object.fromEntries(Object.keys(merged).sort().map((k) => [k, merged[k]]));
+}
+
+/**
+ * Makes every object of `charts` follow its kind's scope at its Kubernetes version: a cluster-scoped object (a
+ * built-in kind, or a custom kind whose CRD, in the output of the same Environment or among `crds`, says `Cluster`)
+ * loses its `metadata.namespace` (cdk8s gives every object of a chart the chart's namespace); a namespaced one
+ * without a namespace is a problem. A custom kind with no CRD known is left as it is.
+ *
+ * @returns the problems, with the construct path of each object
+ */
+function applyScopes(charts: readonly SynthesizedChart[], crds: readonly ManifestObject[]): SynthProblem[] {
+  const problems: SynthProblem[] = [];
+  // Each Environment is its own cluster: CRDs in one's output say nothing about another's.
+  const scopesByEnvironment = new Map<IConstruct | undefined, CustomResourceScopes>();
+  for (const chart of charts) {
+    const environment = enclosingEnvironment(chart.chart);
+    let custom = scopesByEnvironment.get(environment);
+    if (!custom) scopesByEnvironment.set(environment, custom = new CustomResourceScopes(crds));
+    for (const o of chart.objects) if (isCrd(o)) custom.add(o);
+  }
+  for (const chart of charts) {
+    const custom = scopesByEnvironment.get(enclosingEnvironment(chart.chart))!;
+    const version = kubernetesVersionOf(chart.chart);
+    chart.objects.forEach((o, i) => {
+      const scope = scopeOfObject(o, version, custom);
+      if (scope === undefined || o.metadata === null || typeof o.metadata !== 'object') return;
+      const namespace: unknown = o.metadata.namespace;
+      if (scope === 'Cluster' && namespace !== undefined) {
+        const { namespace: _dropped, ...rest } = o.metadata;
+        (o as { metadata: ManifestObject['metadata'] }).metadata = rest;
+      } else if (scope === 'Namespaced' && (namespace === undefined || namespace === '')) {
+        problems.push({
+          path: chart.paths[i],
+          message: `${o.kind} ${JSON.stringify(o.metadata.name)} (${o.apiVersion}) is namespaced, but has no namespace: define it in an AppStack ` +
+            '(its objects live in the stack\'s namespace), give its Chart a namespace, or set its metadata.namespace',
+        });
+      }
+    });
+  }
+  return problems;
 }
 
 /**
