@@ -260,15 +260,33 @@ function pathOf(o: GitOpsRepositoryOptions, env: string): string {
   return [base, env].filter((s) => s !== '').join('/') || '.';
 }
 
+/**
+ * The `cdk8s-platform.io/environment` label of a GitOps object that serves every environment (a Flux
+ * `GitRepository`, an Argo CD `ApplicationSet`): a label value no environment can have (environment names are
+ * DNS-1123 labels, without "_"), so a selector on one environment never takes it for that environment's.
+ */
+export const ALL_ENVIRONMENTS = 'all_environments';
+
+/**
+ * The labels of a GitOps object named after `name`, for the environment `env` (`ALL_ENVIRONMENTS` for one that
+ * serves them all; "" in an app without environments, where no object carries the environment label): the labels
+ * the README's prune command selects on, `app.kubernetes.io/part-of` and `instance` being `name`.
+ */
 function labels(name: string, env: string): Record<string, string> {
   const all: Record<string, string> = {
     [RecommendedLabels.NAME]: name,
+    [RecommendedLabels.INSTANCE]: name,
     [RecommendedLabels.PART_OF]: name,
     [RecommendedLabels.COMPONENT]: 'gitops',
     [RecommendedLabels.MANAGED_BY]: MANAGED_BY,
     ...(env ? { [PlatformLabels.ENVIRONMENT]: env } : {}),
   };
   return Object.fromEntries(Object.keys(all).sort().map((k) => [k, all[k]]));
+}
+
+/** The environment label value of an object that serves every one of `environments`. */
+function allOf(environments: readonly GitOpsEnvironment[]): string {
+  return environments.some((e) => e.name !== '') ? ALL_ENVIRONMENTS : '';
 }
 
 const ARGO_SYNC_POLICY = {
@@ -286,7 +304,7 @@ function renderArgoCd(o: ArgoCdOptions, environments: readonly GitOpsEnvironment
     return [{
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'ApplicationSet',
-      metadata: { name, namespace, labels: labels(name, '') },
+      metadata: { name, namespace, labels: labels(name, allOf(environments)) },
       spec: {
         goTemplate: true,
         goTemplateOptions: ['missingkey=error'],
@@ -324,7 +342,7 @@ function renderFlux(o: FluxOptions, environments: readonly GitOpsEnvironment[]):
   const repository: ManifestObject = {
     apiVersion: 'source.toolkit.fluxcd.io/v1',
     kind: 'GitRepository',
-    metadata: { name, namespace, labels: labels(name, '') },
+    metadata: { name, namespace, labels: labels(name, allOf(environments)) },
     spec: {
       interval: o.interval?.source ?? '1m',
       url: o.repoURL,

@@ -200,3 +200,51 @@ describe('GitOps output', () => {
     expect(fs.readdirSync(outdir)).toEqual([OUTPUT_MARKER_FILE, 'dev', 'prod']);
   });
 });
+
+describe('GitOps labels', () => {
+  const PRUNE_LABELS = ['app.kubernetes.io/instance', 'app.kubernetes.io/managed-by', 'app.kubernetes.io/part-of', 'cdk8s-platform.io/environment'];
+
+  test('GIVEN Argo CD and Flux WHEN rendered THEN every object carries the labels the prune command selects on', () => {
+    // GIVEN
+    const a = app({ gitOps: [GitOps.argoCd({ repoURL: REPO }), GitOps.argoCd({ repoURL: REPO, name: 'set', applicationSet: true }), GitOps.flux({ repoURL: REPO })] });
+    // WHEN
+    const objects = a.synthGitOps();
+    // THEN
+    for (const o of objects) expect([o.kind, o.metadata.name, PRUNE_LABELS.filter((l) => !(l in o.metadata.labels!))]).toEqual([o.kind, o.metadata.name, []]);
+  });
+
+  test('GIVEN Argo CD WHEN rendered THEN each Application has the GitOps name as app.kubernetes.io/instance', () => {
+    const objects = app({ gitOps: [GitOps.argoCd({ repoURL: REPO, name: 'deploy' })] }).synthGitOps();
+    expect(objects.map((o) => o.metadata.labels!['app.kubernetes.io/instance'])).toEqual(['deploy', 'deploy']);
+  });
+
+  test('GIVEN Flux WHEN rendered THEN each Kustomization carries its own environment', () => {
+    const objects = app({ gitOps: [GitOps.flux({ repoURL: REPO })] }).synthGitOps();
+    expect(objects.slice(1).map((o) => o.metadata.labels!['cdk8s-platform.io/environment'])).toEqual(['dev', 'prod']);
+  });
+
+  test('GIVEN Flux WHEN rendered THEN the GitRepository, which serves every environment, has the environment all_environments', () => {
+    const [repository] = app({ gitOps: [GitOps.flux({ repoURL: REPO })] }).synthGitOps();
+    expect(repository.metadata.labels!['cdk8s-platform.io/environment']).toBe('all_environments');
+  });
+
+  test('GIVEN an ApplicationSet WHEN rendered THEN it has the environment all_environments and its Applications their own', () => {
+    // GIVEN / WHEN
+    const [set] = app({ gitOps: [GitOps.argoCd({ repoURL: REPO, applicationSet: true })] }).synthGitOps();
+    // THEN
+    expect(set.metadata.labels!['cdk8s-platform.io/environment']).toBe('all_environments');
+    expect(set.spec.template.metadata.labels).toEqual(expect.objectContaining({
+      'cdk8s-platform.io/environment': '{{.environment}}', 'app.kubernetes.io/instance': 'shop-deploy',
+    }));
+  });
+
+  test('GIVEN an app without environments WHEN rendered THEN no GitOps object carries the environment label', () => {
+    // GIVEN
+    const a = new PlatformApp({ gitOps: [GitOps.flux({ repoURL: REPO })] });
+    new AppStack(a, 'shop', { namespace: 'shop' });
+    // WHEN
+    const objects = a.synthGitOps();
+    // THEN
+    expect(objects.map((o) => o.metadata.labels!['cdk8s-platform.io/environment'])).toEqual([undefined, undefined]);
+  });
+});
