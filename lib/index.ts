@@ -46,6 +46,7 @@ export type { QuotaOptions, ResourceQuotaProps } from './tenancy/resource-quota'
 export * from './tenancy/role';
 export * from './tenancy/role-binding';
 export * from './tenancy/subject';
+export * from './helm/helm-chart';
 
 export * from './providers/provider';
 

@@ -14,7 +14,7 @@ import * as ts from 'typescript';
  *   4  cli/, testing/
  * `index.ts` (the package entry) only re-exports.
  */
-export const CONSTRUCT_FOLDERS = ['providers', 'config', 'storage', 'scheduling', 'networking', 'scaling', 'workloads', 'tenancy'] as const;
+export const CONSTRUCT_FOLDERS = ['providers', 'config', 'storage', 'scheduling', 'networking', 'scaling', 'workloads', 'tenancy', 'helm'] as const;
 
 /** The folders of each layer, lowest first. */
 export const LAYERS: ReadonlyArray<readonly string[]> = [

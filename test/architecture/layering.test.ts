@@ -63,7 +63,7 @@ describe('the layering checker', () => {
     // THEN only the later folder is refused
     expect(violations.map((v) => v.message)).toEqual([
       "lib/scheduling/pdb.ts:1: import '../workloads/workload': the construct folder scheduling/ imports workloads/, which comes after it " +
-      '(order: providers < config < storage < scheduling < networking < scaling < workloads < tenancy)',
+      '(order: providers < config < storage < scheduling < networking < scaling < workloads < tenancy < helm)',
     ]);
   });
 
