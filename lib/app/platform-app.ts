@@ -110,6 +110,12 @@ export interface PlatformAppProps {
 const PLATFORM_APP = Symbol.for('cdk8s-platform.PlatformApp');
 
 /**
+ * The environment variable `cdk8s-platform synth --stdout` sets to `1`: `synth()` then prints one environment as one
+ * YAML stream on standard output, in apply order, and writes no file.
+ */
+export const STDOUT_VARIABLE = 'CDK8S_PLATFORM_STDOUT';
+
+/**
  * The root of a cdk8s-platform app: holds `Environment`s (or directly `AppStack`s) and writes their YAML.
  *
  * `synth()` validates the whole construct tree first and writes nothing if anything is wrong. It then writes each
@@ -224,12 +230,36 @@ export class PlatformApp extends App {
    * the project, a folder above it, a file, or a folder synth did not write)
    */
   public synth(): void {
+    if (process.env[STDOUT_VARIABLE] === '1') {
+      this.printOutput();
+      return;
+    }
     // Before anything is rendered: synth replaces only a folder it wrote, never the project.
     checkOutputFolder(this.outdir);
     const leftovers = this.writeOutput();
     for (const warning of leftovers) process.stderr.write(`cdk8s-platform: warning: ${forTerminal(warning)}\n`);
     for (const finding of takeValidationWarnings(this)) process.stderr.write(`cdk8s-platform: ${formatFinding(finding)}\n`);
     if (this.capacitySummary) process.stderr.write(capacitySummary(this, this.selectedEnvironments));
+  }
+
+  /**
+   * `synth --stdout`: validates the app and prints the selected environment (the only one, or the app without
+   * environments) on standard output as one YAML stream, in the order its `kustomization.yaml` lists the objects.
+   * No file is written and no lock taken; warnings and the capacity summary go to standard error.
+   */
+  private printOutput(): void {
+    const names = this.environments.map((e) => e.environmentName);
+    const selected = this.selectedEnvironments ?? (names.length > 1 ? names : undefined);
+    if (selected !== undefined && selected.length > 1) {
+      const how = this.selectedEnvironments ? `${selected.length} are selected (${selected.join(', ')})` : `the app defines ${names.length} (${names.join(', ')})`;
+      throw new PlatformError(`synth --stdout prints one environment, and ${how}: choose one with --env, e.g. --env ${forTerminal(selected[0])}.`);
+    }
+    takeValidationWarnings(this);
+    const [folder] = this.render();
+    const yaml = toYaml(planLayout(folder.objects).files.map(([, object]) => object));
+    for (const finding of takeValidationWarnings(this)) process.stderr.write(`cdk8s-platform: ${formatFinding(finding)}\n`);
+    if (this.capacitySummary) process.stderr.write(capacitySummary(this, this.selectedEnvironments));
+    process.stdout.write(yaml);
   }
 
   /** Renders and writes the output. @returns the writer's warnings */

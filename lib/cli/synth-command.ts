@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { formatValue, PlatformError } from '../core/errors';
 import { forTerminal } from '../core/_terminal';
 import { ENVIRONMENT_SELECTION_VARIABLE } from '../app/environment';
+import { STDOUT_VARIABLE } from '../app/platform-app';
 import { CLI_PID_VARIABLE } from '../output/atomic-write';
 import { checkOutputFolder } from '../output/output-folder';
 import type { CommandContext } from './command-context';
@@ -81,6 +82,9 @@ function runApp(command: string, io: CommandContext['io'], env: Record<string, s
  * Unlike `cdk8s synth`, it does not delete the output folder before the app runs: the app writes it atomically, so
  * a failed synth leaves the previous output as it was. The output folder is checked before the app runs (see
  * `checkOutputFolder()`). Stopping synth (Ctrl-C, SIGTERM) stops the app too.
+ *
+ * `synth --stdout [--env prod]` prints one environment as one YAML stream on standard output instead (for
+ * `| kubectl apply -f -`), and touches no file; every message goes to standard error.
  */
 export function synthCommand(context: CommandContext): Command {
   return new Command('synth')
@@ -88,23 +92,35 @@ export function synthCommand(context: CommandContext): Command {
     .option('-e, --env <names>', 'only these environments (comma-separated); the other environment folders are left as they are')
     .option('-o, --output <dir>', 'the output folder (default: "output" of cdk8s.yaml, else dist)')
     .option('--app <command>', 'the command that runs the app (default: "app" of cdk8s.yaml)')
-    .action(async (options: { env?: string; output?: string; app?: string }) => {
+    .option('--stdout', 'print one environment (--env, required when the app has several) as one YAML stream on standard output, in apply order, and write no file')
+    .action(async (options: { env?: string; output?: string; app?: string; stdout?: boolean }) => {
       const { io } = context;
+      if (options.stdout && options.output !== undefined) {
+        throw new PlatformError(`--output received ${JSON.stringify(options.output)} with --stdout; allowed: one of them (--stdout writes no folder)`);
+      }
       const config = options.app !== undefined ? { app: options.app } : readConfig(io.cwd);
       const outdir = options.output ?? (config as Cdk8sConfig).output ?? 'dist';
       const env: Record<string, string | undefined> = { ...io.env, CDK8S_OUTDIR: outdir };
+      delete env[STDOUT_VARIABLE];
       if (options.env !== undefined) {
         const names = options.env.split(',').map((n) => n.trim()).filter((n) => n !== '');
         if (names.length === 0) throw new PlatformError(`--env received ${JSON.stringify(options.env)}; allowed: comma-separated environment names, e.g. "dev,staging"`);
+        if (options.stdout && names.length > 1) {
+          throw new PlatformError(`--env received ${JSON.stringify(options.env)} with --stdout; allowed: one environment name (--stdout prints one environment)`);
+        }
         env[ENVIRONMENT_SELECTION_VARIABLE] = names.join(',');
       } else {
         delete env[ENVIRONMENT_SELECTION_VARIABLE];
       }
-      checkOutputFolder(outdir, { cwd: io.cwd });
-      env[CLI_PID_VARIABLE] = String(process.pid);
+      if (options.stdout) {
+        env[STDOUT_VARIABLE] = '1';
+      } else {
+        checkOutputFolder(outdir, { cwd: io.cwd });
+        env[CLI_PID_VARIABLE] = String(process.pid);
+      }
       const result = await runApp(config.app, io, env);
       if (result.code === 0 && result.signal === undefined) {
-        io.stdout(`Synthesized into ${outdir}${options.env ? ` (environments: ${env[ENVIRONMENT_SELECTION_VARIABLE]})` : ''}\n`);
+        if (!options.stdout) io.stdout(`Synthesized into ${outdir}${options.env ? ` (environments: ${env[ENVIRONMENT_SELECTION_VARIABLE]})` : ''}\n`);
         return;
       }
       const how = result.signal !== undefined ? `was stopped by ${result.signal}` : `exited with code ${result.code}`;
