@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { brand, hasBrand } from '../core/_brand';
 import { isPlainRecord, PropChecker } from '../core/_props';
-import { findStack, recommendedLabels } from '../core/labels';
+import { createdObjectLabels, findStack, recommendedLabels } from '../core/labels';
 import { checkMetadata, ConstructMetadataProps } from '../core/metadata';
 import { ISecret } from './secret';
 import { SecretType } from './secret-type';
@@ -109,7 +109,8 @@ const GO_DURATION = /^(0|([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+)$/;
  * to the output, never the values.
  *
  * It can be used wherever a Secret can (`EnvValue.fromSecret()`, `EnvFrom.secret()`, `Mount.secret()`): it names
- * the Secret it creates, and its keys when `data` gives them.
+ * the Secret it creates, and its keys when `data` gives them. The Secret carries the ExternalSecret's labels and its
+ * stack's (the environment's among them) and its `metadata.annotations`, through `spec.target.template.metadata`.
  *
  * @see https://external-secrets.io/latest/api/externalsecret/
  * @example
@@ -182,12 +183,13 @@ export class ExternalSecret extends Construct implements ISecret {
           `ExternalSecret "${name}" creates a Secret of type ${type.value}, which needs the key ${oneOf.map((k) => `"${k}"`).join(' or ')}; data has ${keys.map((k) => `"${k}"`).join(', ')}`),
       });
     }
+    const labels = recommendedLabels(stack, { name, component: 'secret' }, metadata.labels);
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: 'external-secrets.io/v1',
       kind: 'ExternalSecret',
       metadata: {
         name,
-        labels: recommendedLabels(stack, { name, component: 'secret' }, metadata.labels),
+        labels,
         annotations: metadata.annotations,
       },
       spec: {
@@ -196,7 +198,11 @@ export class ExternalSecret extends Construct implements ISecret {
         target: {
           name,
           creationPolicy: 'Owner',
-          ...(type === SecretType.OPAQUE ? {} : { template: { type: type.value } }),
+          // With a template, the operator labels and annotates the Secret from the template's metadata only.
+          template: {
+            metadata: { labels: createdObjectLabels(stack, labels), annotations: metadata.annotations },
+            ...(type === SecretType.OPAQUE ? {} : { type: type.value }),
+          },
         },
         data: dataCount > 0
           ? Object.entries(p.data!).map(([secretKey, ref]) => ({ secretKey, remoteRef: remoteRef(ref) }))

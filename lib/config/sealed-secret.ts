@@ -6,7 +6,7 @@ import { brand, hasBrand } from '../core/_brand';
 import { previousObject } from '../core/_previous-output';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { PlatformError } from '../core/errors';
-import { findStack, recommendedLabels } from '../core/labels';
+import { createdObjectLabels, findStack, recommendedLabels } from '../core/labels';
 import { checkMetadata, ConstructMetadataProps } from '../core/metadata';
 import { isCanonicalBase64, isSealedValueFingerprint, MIN_FINGERPRINT_KEY_BYTES, SealedValueBinding, sealedValueFingerprint } from './_sealing-fingerprint';
 import { ISecret } from './secret';
@@ -210,9 +210,10 @@ const SEALED_SECRET = Symbol.for('cdk8s-platform.SealedSecret');
  * fingerprints are written: the file changes at each synth (Git shows every SealedSecret as changed), which is
  * the price of having no key.
  *
- * It can be used wherever a Secret can (`EnvValue.fromSecret()`, `EnvFrom.secret()`, `Mount.secret()`). Its
- * `metadata.labels` label the Secret the controller unseals it into too (`spec.template`); its
- * `metadata.annotations` annotate the SealedSecret only.
+ * It can be used wherever a Secret can (`EnvValue.fromSecret()`, `EnvFrom.secret()`, `Mount.secret()`). The Secret
+ * the controller unseals it into (`spec.template`) carries its labels, `metadata.labels` included, and its stack's
+ * (the environment's among them), so a prune by the stack's labels selects it; its `metadata.annotations` annotate
+ * the SealedSecret only.
  *
  * @see https://github.com/bitnami-labs/sealed-secrets
  * @example
@@ -299,7 +300,7 @@ export class SealedSecret extends Construct implements ISecret {
           metadata: {
             name,
             namespace,
-            labels,
+            labels: createdObjectLabels(stack, labels),
             annotations: Object.keys(scopeAnnotations).length > 0 ? scopeAnnotations : undefined,
           },
           type: type.value,

@@ -44,6 +44,11 @@ export interface StackLabelSource {
   readonly instance: string;
   readonly version: string;
   readonly namespace?: string;
+  /**
+   * The labels of every object of the stack (its `metadata.labels`, the environment's, `instance`, `part-of`,
+   * `managed-by`): what objects the stack's constructs make for others (a SealedSecret's Secret) carry too.
+   */
+  readonly labels: Readonly<Record<string, string>>;
   readonly node: IConstruct['node'];
 }
 
@@ -109,6 +114,17 @@ export function recommendedLabels(
   };
   for (const m of more) if (m !== undefined) assignLabels(labels, m);
   return labels;
+}
+
+/**
+ * The labels of an object that `stack`'s constructs do not render themselves but have created (the Secret of a
+ * `SealedSecret` or an `ExternalSecret`): the stack's labels, then `labels` (the construct's own) over them, so that a
+ * prune by the stack's labels selects it too.
+ *
+ * @internal
+ */
+export function createdObjectLabels(stack: StackLabelSource, labels: Readonly<Record<string, string>>): Record<string, string> {
+  return assignLabels(assignLabels({}, stack.labels), labels);
 }
 
 /**

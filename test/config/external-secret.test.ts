@@ -1,4 +1,4 @@
-import { EnvFrom, EnvValue, ExternalSecret, Mount, SecretStoreRef, SecretType, SynthError, WebService } from '../../lib';
+import { AppStack, Environment, EnvFrom, EnvValue, ExternalSecret, PlatformApp, Mount, SecretStoreRef, SecretType, SynthError, WebService } from '../../lib';
 import { containerOf, expectPropError, makeStack, podSpecOf, RESOURCES, synth } from '../_helpers';
 
 describe('ExternalSecret', () => {
@@ -16,7 +16,7 @@ describe('ExternalSecret', () => {
       spec: {
         refreshInterval: '1h',
         secretStoreRef: { name: 'vault', kind: 'SecretStore' },
-        target: { name: 'db', creationPolicy: 'Owner' },
+        target: { name: 'db', creationPolicy: 'Owner', template: { metadata: { labels: o.metadata.labels } } },
         data: [{ secretKey: 'url', remoteRef: { key: 'prod/db', property: 'url' } }],
       },
     });
@@ -34,9 +34,31 @@ describe('ExternalSecret', () => {
     expect(synth(stack).find((x) => x.kind === 'ExternalSecret')!.spec).toEqual({
       refreshInterval: '15m',
       secretStoreRef: { name: 'aws', kind: 'ClusterSecretStore' },
-      target: { name: 'tls', creationPolicy: 'Owner', template: { type: 'kubernetes.io/tls' } },
+      target: { name: 'tls', creationPolicy: 'Owner', template: { metadata: expect.anything(), type: 'kubernetes.io/tls' } },
       dataFrom: [{ extract: { key: 'prod/tls', version: 'v3' } }],
     });
+  });
+
+  test('GIVEN an ExternalSecret in an Environment WHEN synthesized THEN the Secret it creates carries its labels, the stack\'s and the environment\'s', () => {
+    // GIVEN
+    const app = new PlatformApp();
+    const stack = new AppStack(new Environment(app, 'prod'), 'shop', { namespace: 'shop', metadata: { labels: { team: 'payments' } } });
+    new ExternalSecret(stack, 'db', { store: SecretStoreRef.store('vault'), data: { username: { key: 'k' }, password: { key: 'p' } }, type: SecretType.BASIC_AUTH });
+    // WHEN
+    const o = synth(stack).find((x) => x.kind === 'ExternalSecret')!;
+    // THEN
+    expect(o.spec.target.template.metadata.labels).toEqual(o.metadata.labels);
+    expect(o.spec.target.template.metadata.labels).toEqual(expect.objectContaining({ 'cdk8s-platform.io/environment': 'prod', team: 'payments', 'app.kubernetes.io/instance': 'shop' }));
+  });
+
+  test('GIVEN an ExternalSecret with metadata.annotations WHEN synthesized THEN the Secret it creates carries them', () => {
+    // GIVEN
+    const { stack } = makeStack();
+    new ExternalSecret(stack, 'db', { store: SecretStoreRef.store('vault'), data: { url: { key: 'k' } }, metadata: { annotations: { owner: 'shop' } } });
+    // WHEN
+    const o = synth(stack).find((x) => x.kind === 'ExternalSecret')!;
+    // THEN
+    expect(o.spec.target.template.metadata.annotations).toEqual({ owner: 'shop' });
   });
 
   test('GIVEN an ExternalSecret WHEN used in env, envFrom and a mount THEN they read the Secret it creates', () => {

@@ -39,6 +39,18 @@ describe('SealedSecret', () => {
     expect(JSON.stringify(o)).not.toContain(Buffer.from('plain-value').toString('base64'));
   });
 
+  test('GIVEN a SealedSecret in an Environment WHEN synthesized THEN the Secret it unseals into carries its labels, the stack\'s and the environment\'s', () => {
+    // GIVEN
+    const app = new PlatformApp();
+    const stack = new AppStack(new Environment(app, 'prod'), 'shop', { namespace: 'shop', metadata: { labels: { team: 'payments' } } });
+    new SealedSecret(stack, 's', { certificate: CERT, values: { k: 'v' } });
+    // WHEN
+    const o = sealedOf(synth(stack));
+    // THEN
+    expect(o.spec.template.metadata.labels).toEqual(o.metadata.labels);
+    expect(o.spec.template.metadata.labels).toEqual(expect.objectContaining({ 'cdk8s-platform.io/environment': 'prod', team: 'payments', 'app.kubernetes.io/instance': 'shop' }));
+  });
+
   test('GIVEN the namespace-wide scope WHEN synthesized THEN the label is the namespace and both levels are annotated', () => {
     const { stack } = makeStack();
     new SealedSecret(stack, 's', { certificate: CERT, values: { k: 'v' }, scope: SealingScope.namespaceWide() });
