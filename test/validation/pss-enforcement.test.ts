@@ -3,7 +3,8 @@ import * as path from 'path';
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import {
-  Finding, ManifestObject, PodSecurityLevel, Suppression, synthObjects, validateObjects, ValidationError, ValidationPreset, WebService,
+  AppArmorProfile, Finding, ManifestObject, PodSecurityLevel, SeccompProfile, Suppression, synthObjects, validateObjects,
+  ValidationError, ValidationPreset, WebService,
 } from '../../lib';
 import { synthFindings } from '../../lib/testing';
 import { main } from '../../lib/cli';
@@ -160,6 +161,11 @@ describe('Pod Security enforcement and presets', () => {
     expect(ofRule(findings, 'pss-restricted-privilege-escalation')).toEqual([`error ${C0}.securityContext.allowPrivilegeEscalation`]);
   });
 
+  test('GIVEN the strict preset WHEN a pod violates the level its Namespace enforces THEN the finding is an error that says the pods are rejected', () => {
+    const [finding] = validateObjects([namespace(), escalating()], { preset: ValidationPreset.STRICT }).findings.filter((f) => f.rule === 'pss-restricted-privilege-escalation');
+    expect([finding.severity, finding.message]).toEqual(['error', expect.stringContaining('the API server rejects these pods')]);
+  });
+
   test('GIVEN the API-only preset WHEN the pod\'s Namespace is not in the output THEN there is no Pod Security finding', () => {
     const findings = validateObjects([escalating()], { preset: ValidationPreset.API_ONLY }).findings;
     expect(findings.filter((f) => f.rule.startsWith('pss-'))).toEqual([]);
@@ -207,6 +213,8 @@ describe('Workload opt-outs of restricted in a Namespace that enforces it', () =
     ['allowPrivilegeEscalation: true', { allowPrivilegeEscalation: true }, 'pss-restricted-privilege-escalation', 'security.allowPrivilegeEscalation'],
     ['dropAllCapabilities: false', { dropAllCapabilities: false }, 'pss-restricted-capabilities', 'security.dropAllCapabilities'],
     ['addCapabilities: ["SYS_TIME"]', { addCapabilities: ['SYS_TIME'] }, 'pss-baseline-capabilities', 'security.addCapabilities'],
+    ['seccompProfile: SeccompProfile.unconfined()', { seccompProfile: SeccompProfile.unconfined() }, 'pss-baseline-seccomp-profile', 'security.seccompProfile'],
+    ['appArmorProfile: AppArmorProfile.unconfined()', { appArmorProfile: AppArmorProfile.unconfined() }, 'pss-baseline-apparmor', 'security.appArmorProfile'],
   ])('GIVEN a WebService with security %s in a stack whose Namespace enforces restricted WHEN synthesized THEN synth fails naming the prop and the namespace label', (_, security, rule, prop) => {
     // GIVEN
     const { stack } = makeStack();
