@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject } from 'cdk8s';
 import { HelmChart, PlatformError, PlatformApp, AppStack } from '../../lib';
-import { findObject, synthObjects } from '../../lib/testing';
+import { findObject, synthFindings, synthObjects } from '../../lib/testing';
 import { expectPropError, makeStack, tmpdir } from '../_helpers';
 import { HELLO_WEB_CHART, helmBinary } from './_helm-binary';
 
@@ -132,6 +132,18 @@ describe('HelmChart with the real helm binary', () => {
     const files = fs.readFileSync(path.join(outdir, 'kustomization.yaml'), 'utf8');
     expect(files.indexOf('service-web-web')).toBeGreaterThan(0);
     expect(files.indexOf('service-web-web')).toBeLessThan(files.indexOf('deployment-web-web'));
+  });
+
+  test('the chart\'s objects are validated like any other, findings naming their construct path', () => {
+    // GIVEN the fixture chart with an unpinned image
+    const { stack } = makeStack();
+    new HelmChart(stack, 'web', { chart: HELLO_WEB_CHART, helmBinary: helmBinary(), values: { image: { tag: 'latest' } } });
+
+    // WHEN the stack is validated
+    const findings = synthFindings(stack);
+
+    // THEN the image-pinned rule reports the chart's Deployment
+    expect(findings).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'image-pinned', constructPath: 'test/web/Deployment-web-web' })]));
   });
 
   test('a failing helm template shows helm\'s error, the chart and the construct path', () => {
