@@ -227,8 +227,8 @@ describe('Workload opt-outs of restricted in a Namespace that enforces it', () =
     expect(message).toContain(prop);
   });
 
-  test('GIVEN the same opt-out in a stack whose Namespace is privileged WHEN synthesized THEN it synthesizes with a warning', () => {
-    const { stack } = makeStack({ namespaceOptions: { podSecurity: PodSecurityLevel.PRIVILEGED } });
+  test('GIVEN allowPrivilegeEscalation: true in a stack whose Namespace enforces baseline WHEN synthesized THEN it synthesizes with a warning', () => {
+    const { stack } = makeStack({ namespaceOptions: { podSecurity: PodSecurityLevel.BASELINE } });
     new WebService(stack, 'web', { image: 'ghcr.io/acme/web:1.2.3', resources: RESOURCES, security: { allowPrivilegeEscalation: true } });
     expect(ofRule(synthFindings(stack), 'pss-restricted-privilege-escalation')).toEqual([`warning ${C0}.securityContext.allowPrivilegeEscalation`]);
   });
