@@ -3,6 +3,8 @@ import { IConstruct } from 'constructs';
 import { externalReferenceOf } from '../core/external-reference';
 import { kubernetesVersionOf } from '../core/kubernetes-version';
 import { ManifestObject } from '../core/manifest-object';
+import type { PropChecker } from '../core/_props';
+import { readCrds } from '../input/crd-files';
 import { Finding } from '../validation/finding';
 import { DeclaredExternal } from '../validation/object-index';
 import { Suppression } from '../validation/suppression';
@@ -17,6 +19,7 @@ import type { SynthesizedChart, SynthStep } from './_synth-walk';
 // suppressions of constructs, the externals of imported constructs, one validation per Environment.
 
 const OPTIONS = Symbol.for('cdk8s-platform.ValidationOptions');
+const CRDS = Symbol.for('cdk8s-platform.ValidationCrds');
 const lastFindings = new WeakMap<IConstruct, Finding[]>();
 const pendingWarnings = new WeakMap<IConstruct, Finding[]>();
 
@@ -25,9 +28,25 @@ export function setValidationOptions(app: IConstruct, options: ValidationOptions
   Object.defineProperty(app, OPTIONS, { value: options });
 }
 
-/** The validation options recorded for `app` (none: the defaults). */
+/**
+ * Reads the CustomResourceDefinitions of `options.crds` (relative to the working folder) once, for every validation
+ * of `app`; a path that cannot be read, or holds anything but CRDs, is a problem of `validation.crds[i]` in `check`.
+ */
+export function readValidationCrds(app: IConstruct, check: PropChecker, options: ValidationOptions | undefined): void {
+  const paths: unknown = options?.crds;
+  if (!Array.isArray(paths) || paths.some((p) => typeof p !== 'string' || p === '')) return; // checkValidationOptions() says why
+  const read = readCrds(paths as string[]);
+  for (const p of read.problems) {
+    check.fail(`validation.crds[${p.index}]`, paths[p.index], `a readable file or folder of CustomResourceDefinition YAML (${p.message})`);
+  }
+  Object.defineProperty(app, CRDS, { value: read.crds });
+}
+
+/** The validation options recorded for `app` (none: the defaults), with the CRDs read from its `crds`. */
 function validationOptionsOf(app: IConstruct): ValidationOptions {
-  return (app as unknown as Record<symbol, ValidationOptions | undefined>)[OPTIONS] ?? {};
+  const options = (app as unknown as Record<symbol, ValidationOptions | undefined>)[OPTIONS] ?? {};
+  const crds = (app as unknown as Record<symbol, ManifestObject[] | undefined>)[CRDS];
+  return crds === undefined || crds.length === 0 ? options : { ...options, customResourceDefinitions: [...(options.customResourceDefinitions ?? []), ...crds] };
 }
 
 /**

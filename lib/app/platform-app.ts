@@ -20,7 +20,7 @@ import { kubernetesVersionOf, setKubernetesVersion } from '../core/kubernetes-ve
 import { formatValue, PlatformError } from '../core/errors';
 import { ManifestObject } from '../core/manifest-object';
 import { formatFinding } from '../validation/report';
-import { setValidationOptions, takeValidationWarnings, validationStep } from './_validate';
+import { readValidationCrds, setValidationOptions, takeValidationWarnings, validationStep } from './_validate';
 import { GitOpsChart } from './_gitops-chart';
 import { checkValidationOptions, ValidationOptions } from '../validation/validator';
 import { applyInheritedProps } from './_inherited-props';
@@ -181,6 +181,7 @@ export class PlatformApp extends App {
     this.selectedEnvironments = selection ? [...new Set(selection)] : undefined;
     const check = new PropChecker(this, 'PlatformApp');
     checkValidationOptions(check, props.validation);
+    readValidationCrds(this, check, props.validation);
     if (props.validation?.kubernetesVersion !== undefined) {
       check.fail('validation.kubernetesVersion', props.validation.kubernetesVersion, 'nothing: set kubernetesVersion on the PlatformApp or on each Environment (it decides what is rendered too)');
     }

@@ -4,6 +4,8 @@ import { checkKubernetesVersion, DEFAULT_KUBERNETES_VERSION, SUPPORTED_KUBERNETE
 import { DeclaredExternal } from '../validation/object-index';
 import { EXTERNAL_ALLOWED, parseExternal } from '../validation/external-references';
 import { Finding } from '../validation/finding';
+import { readCrds } from '../input/crd-files';
+import { forTerminal } from '../core/_terminal';
 import { ValidationPreset } from '../validation/presets';
 import { formatReport, toJsonReport } from '../validation/report';
 import { validateObjects } from '../validation/validator';
@@ -18,6 +20,7 @@ interface CheckOptions {
   readonly preset: string;
   readonly external: string[];
   readonly rules: string[];
+  readonly crd: string[];
   readonly failOnWarnings?: boolean;
   readonly maxInputSize: number;
   readonly kubernetesVersion: string;
@@ -35,6 +38,8 @@ export function checkCommand(ctx: CommandContext): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['human', 'json']).default('human'))
     .option('--preset <preset>', `which rules run and how severe their findings are: ${ValidationPreset.ALL.map((p) => p.name).join(', ')}, or a preset of a --rules module`, 'recommended')
     .option('--rules <module>', `your own rules and presets: ${RULES_MODULE_ALLOWED}; repeatable`,
+      (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .option('--crd <path>', 'a file or folder of CustomResourceDefinition YAML that custom resources are checked against (besides the CRDs among the objects); repeatable',
       (value: string, previous: string[]) => [...previous, value], [] as string[])
     .option('--external <Kind/name>', `an object that exists outside these files, so references to it are fine (${EXTERNAL_ALLOWED}); repeatable`,
       (value: string, previous: string[]) => [...previous, value], [] as string[])
@@ -61,9 +66,15 @@ export function checkCommand(ctx: CommandContext): Command {
         ctx.setExitCode(1);
         return;
       }
+      const crds = readCrds(options.crd, { cwd: ctx.io.cwd, maxInputSize: options.maxInputSize });
+      if (crds.problems.length > 0) {
+        for (const p of crds.problems) ctx.io.stderr(`cdk8s-platform check: --crd: ${forTerminal(p.message)}\n`);
+        ctx.setExitCode(1);
+        return;
+      }
       const loaded = loadManifests(paths.map((p) => (p === STDIN ? p : path.resolve(ctx.io.cwd, p))), ctx.io.cwd, ctx.io.stdin,
         { maxInputSize: options.maxInputSize });
-      const result = validateObjects(loaded.objects, { preset, rules: custom.rules, externals, kubernetesVersion },
+      const result = validateObjects(loaded.objects, { preset, rules: custom.rules, externals, kubernetesVersion, customResourceDefinitions: crds.crds },
         loaded.locations.map((location, i) => ({ location, locate: loaded.locators[i] })));
       const unreadable: Finding[] = loaded.problems.map((p) => ({
         rule: 'yaml-syntax', severity: 'error', apiVersion: '', kind: '', name: '', field: '', location: p.location, message: p.message,

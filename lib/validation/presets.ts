@@ -4,8 +4,8 @@ import { isKebabCase, Rule } from './rule';
 
 const PRESET = Symbol.for('cdk8s-platform.ValidationPreset');
 
-/** Rules that only a strict preset turns on. */
-const STRICT_ONLY = new Set(['schema-unknown-kind']);
+/** Rules that say what validation could not check: warnings under every preset, strict included. */
+const WARNINGS_ONLY = new Set(['schema-unknown-kind', 'crd-validation-rules']);
 
 /** The names of the built-in presets. */
 const BUILT_IN_NAMES = ['recommended', 'strict', 'api-only'];
@@ -62,17 +62,19 @@ export class ValidationPreset {
   /**
    * What the API server would reject (schema, API-server rules) and what breaks between objects are errors;
    * dangling references and policy (Pod Security Standards, resources, probes, pinned images, disruption budgets)
-   * are warnings. Custom resources are not reported.
+   * are warnings, and so are custom resources whose CustomResourceDefinition is not known (once per kind).
    */
-  public static readonly RECOMMENDED = new ValidationPreset('recommended', {}, undefined,
-    (rule) => (STRICT_ONLY.has(rule.id) ? undefined : rule.severity));
+  public static readonly RECOMMENDED = new ValidationPreset('recommended', {}, undefined, (rule) => rule.severity);
 
-  /** Every rule's findings are errors; objects of unknown kinds (custom resources) are warnings. */
-  public static readonly STRICT = new ValidationPreset('strict', {}, undefined, (rule) => (STRICT_ONLY.has(rule.id) ? 'warning' : 'error'));
+  /**
+   * Every rule's findings are errors, except what validation could not check: custom resources whose
+   * CustomResourceDefinition is not known and CEL rules not evaluated are warnings.
+   */
+  public static readonly STRICT = new ValidationPreset('strict', {}, undefined, (rule) => (WARNINGS_ONLY.has(rule.id) ? 'warning' : 'error'));
 
   /** Only what the API server would reject and cross-object integrity; no policy rules. */
   public static readonly API_ONLY = new ValidationPreset('api-only', {}, undefined,
-    (rule) => (rule.layer === 'policy' || STRICT_ONLY.has(rule.id) ? undefined : rule.severity));
+    (rule) => (rule.layer === 'policy' ? undefined : rule.severity));
 
   /** Every built-in preset. */
   public static readonly ALL: readonly ValidationPreset[] = [ValidationPreset.RECOMMENDED, ValidationPreset.STRICT, ValidationPreset.API_ONLY];

@@ -12,6 +12,7 @@ import { isKnownKind } from './schema/_schema';
 import { parseSuppressionAnnotations, Suppression } from './suppression';
 import type { PropChecker } from '../core/_props';
 import { isObject, nameOf, namespaceOf } from './_util';
+import { CrdIndex, isCrd, setCrdIndex } from './_crd-index';
 import { externalsDeclaredBy } from './external-references';
 import { enforcedSeverityOf, PssRuleContext } from './_pss';
 
@@ -56,6 +57,24 @@ export interface ValidationOptions {
    * @default "1.33" (`DEFAULT_KUBERNETES_VERSION`)
    */
   readonly kubernetesVersion?: string;
+
+  /**
+   * Files or folders of CustomResourceDefinition YAML (`apiextensions.k8s.io/v1`), relative to the working folder,
+   * that custom resources are checked against (`crd-schema`, `crd-version-served`, ...). A `PlatformApp` reads them
+   * once, when it is constructed, and refuses a path that cannot be read or holds anything but CRDs;
+   * `validateObjects()` reads no file: give it the CRD objects as `customResourceDefinitions`.
+   *
+   * @default none: only the CRDs among the objects validated (and `customResourceDefinitions`)
+   */
+  readonly crds?: readonly string[];
+
+  /**
+   * CustomResourceDefinitions (`apiextensions.k8s.io/v1` objects) that custom resources are checked against, besides
+   * those among the objects validated (which take precedence: they are what is applied).
+   *
+   * @default none
+   */
+  readonly customResourceDefinitions?: readonly ManifestObject[];
 }
 
 /**
@@ -187,6 +206,8 @@ export function validateObjects(objects: readonly ManifestObject[], options: Val
       return index;
     },
   };
+  const crds = new CrdIndex([...(options.customResourceDefinitions ?? []), ...objects.filter(isCrd)]);
+  setCrdIndex(ctx, crds);
 
   for (let i = 0; i < objects.length; i++) {
     object = objects[i];
@@ -204,7 +225,8 @@ export function validateObjects(objects: readonly ManifestObject[], options: Val
     if (annotated.length > 0 || (source?.suppressions?.length ?? 0) > 0) {
       local = new Map([...(source?.suppressions ?? []), ...annotated].map((s) => [s.rule, s]));
     }
-    if (typeof object.kind === 'string' && typeof object.apiVersion === 'string' && !isKnownKind(object.apiVersion, object.kind)) {
+    if (typeof object.kind === 'string' && typeof object.apiVersion === 'string' && !isKnownKind(object.apiVersion, object.kind)
+      && !crds.versionOf(object)?.served) {
       unchecked.push({ apiVersion: object.apiVersion, kind: object.kind, namespace: namespaceOf(object) || undefined, name: nameOf(object) });
     }
     for (rule of rulesFor(typeof object.kind === 'string' ? object.kind : '')) {
@@ -263,6 +285,14 @@ export function validationOptionProblems(options: ValidationOptions): PropProble
         if (!isRuleId(id, known)) problems.push({ prop: `preset.severities[${JSON.stringify(id)}]`, value: id, allowed: `${RULE_ID_ALLOWED} (preset ${JSON.stringify(p.name)})` });
       }
     }
+  }
+  const crds: unknown = options.crds;
+  if (crds !== undefined && (!Array.isArray(crds) || crds.some((c) => typeof c !== 'string' || c === ''))) {
+    problems.push({ prop: 'crds', value: crds, allowed: 'an array of paths to files or folders of CustomResourceDefinition YAML, relative to the working folder' });
+  }
+  const definitions: unknown = options.customResourceDefinitions;
+  if (definitions !== undefined && (!Array.isArray(definitions) || definitions.some((c) => !isObject(c) || !isCrd(c as ManifestObject)))) {
+    problems.push({ prop: 'customResourceDefinitions', value: definitions, allowed: 'an array of CustomResourceDefinition objects (apiVersion apiextensions.k8s.io/v1)' });
   }
   const suppressions: unknown = options.suppressions;
   if (Array.isArray(suppressions)) {

@@ -8,6 +8,10 @@ import { configMapSecretContent } from './config-map-secret-content';
 import { containerImage } from './container-image';
 import { containerName } from './container-name';
 import { containerPorts } from './container-ports';
+import { crdSchema } from './crd-schema';
+import { crdValidationRules } from './crd-validation-rules';
+import { crdVersionDeprecated } from './crd-version-deprecated';
+import { crdVersionServed } from './crd-version-served';
 import { cronjobSchedule } from './cronjob-schedule';
 import { deprecatedServiceAccount } from './deprecated-service-account';
 import { duplicateObject } from './duplicate-object';
@@ -25,6 +29,7 @@ import { metadataLabels } from './metadata-labels';
 import { namespacePodSecurity } from './namespace-pod-security';
 import { networkPolicySelector } from './network-policy-selector';
 import { objectName } from './object-name';
+import { objectScope } from './object-scope';
 import { pdbAllowsDisruption } from './pdb-allows-disruption';
 import { pdbBudget } from './pdb-budget';
 import { pdbForReplicas } from './pdb-for-replicas';
@@ -85,6 +90,9 @@ export const ALL_RULES: readonly Rule[] = [
   schemaType,
   schemaUnknownField,
   schemaUnknownKind,
+  crdVersionServed,
+  crdSchema,
+  crdValidationRules,
   // api
   configMapData,
   containerImage,
@@ -126,9 +134,11 @@ export const ALL_RULES: readonly Rule[] = [
   networkPolicySelector,
   // policy
   apiVersionDeprecated,
+  crdVersionDeprecated,
   sshPort,
   clusterAdminBinding,
   configMapSecretContent,
+  objectScope,
   spreadReplicas,
   envVarDuplicate,
   deprecatedServiceAccount,

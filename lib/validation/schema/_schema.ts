@@ -298,8 +298,8 @@ function shortName(definition: string): string {
   return definition.slice(definition.lastIndexOf('.') + 1);
 }
 
-/** The field path of `parts`, e.g. `spec.template.metadata.labels["app.kubernetes.io/name"]`, built only to report. */
-function pathOf(parts: ReadonlyArray<string | number>): string {
+/** The field path of `parts`, e.g. `spec.template.metadata.labels["app.kubernetes.io/name"]`, built only to report. @internal */
+export function pathOf(parts: ReadonlyArray<string | number>): string {
   let path = '';
   for (const part of parts) {
     if (typeof part === 'number') path += `[${part}]`;
