@@ -108,6 +108,13 @@ export function enforcedSeverityOf(rule: Rule, preset: ValidationPreset): Severi
  * A policy rule for one Pod Security Standards control, applied to every pod template at the versions
  * `pssVersionsOf()` gives it.
  *
+ * When the pod's Namespace is among the objects validated and its `pod-security.kubernetes.io/enforce` label names
+ * the control's level or a stricter one, PodSecurity admission rejects the pods: the finding is reported once, with
+ * `reportEnforced()` (at `enforcedSeverityOf()`), its message saying which namespace enforces what and that the API
+ * server rejects the pods. Otherwise (no such Namespace, `privileged`, or only `audit`/`warn` labels) it is reported
+ * with `report()`, at the preset's severity. PodSecurity exemptions (users, runtime classes, namespaces of the
+ * admission configuration) are not known here: a suppression of the rule stands for one.
+ *
  * @see https://kubernetes.io/docs/concepts/security/pod-security-standards/
  * @see https://github.com/kubernetes/kubernetes/tree/master/staging/src/k8s.io/pod-security-admission/policy
  * @internal
