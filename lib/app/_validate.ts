@@ -94,6 +94,8 @@ export function validationStep(root: IConstruct, below: readonly IConstruct[]): 
     if (ext && !ApiObject.isApiObject(c)) externals.push({ kind: ext.kind, name: ext.name });
   }
   return {
+    // The CRDs of validation.crds: the synth walk reads the scope of custom kinds from them (and from the output's).
+    customResourceDefinitions: options.customResourceDefinitions,
     annotationsOf(path) {
       const suppressions = inherited(path, suppressionsAt);
       return suppressions.length > 0 ? suppressionAnnotations(suppressions) : undefined;
