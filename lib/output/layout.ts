@@ -12,7 +12,10 @@ export interface PlacedObject {
   readonly constructPath: string;
 }
 
-/** The folder of objects without a namespace other than Namespaces (ClusterRoles, StorageClasses, ...). */
+/**
+ * The folder of objects without a namespace other than Namespaces: the cluster-scoped ones (ClusterRoles,
+ * StorageClasses, CRDs, custom kinds of a `Cluster` CRD), whose namespace the synth removes.
+ */
 export const CLUSTER_FOLDER = '_cluster';
 
 /** The name of the Kustomize file in each output folder. */
