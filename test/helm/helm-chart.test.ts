@@ -1,3 +1,4 @@
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject } from 'cdk8s';
@@ -60,6 +61,20 @@ describe('HelmChart with the real helm binary', () => {
     // THEN both objects are in "shop"
     expect(findObject(objects, 'Deployment', 'web-web').metadata.namespace).toBe('shop');
     expect(findObject(objects, 'Service', 'web-web').metadata.namespace).toBe('shop');
+  });
+
+  test('a packaged chart (.tgz) renders like its folder', () => {
+    // GIVEN the fixture chart packaged by helm
+    const dir = tmpdir();
+    execFileSync(helmBinary(), ['package', HELLO_WEB_CHART, '--destination', dir], { stdio: 'ignore', env: process.env });
+    const { stack } = makeStack();
+    new HelmChart(stack, 'web', { chart: path.join(dir, 'hello-web-0.1.0.tgz'), helmBinary: helmBinary() });
+
+    // WHEN the stack is synthesized
+    const objects = synthObjects(stack);
+
+    // THEN its objects are there
+    expect(findObject(objects, 'Deployment', 'web-web').spec.replicas).toBe(1);
   });
 
   test('values override the chart\'s values.yaml', () => {
@@ -181,6 +196,29 @@ describe('HelmChart without helm', () => {
     expect(error.message).toContain('helmBinary');
     expect(error.message).toContain('HELM_BIN');
     expect(error.message).not.toContain('\n');
+  });
+
+  test('PlatformApp.run() prints a missing helm as that message alone, without a stack trace, and exits 1', () => {
+    // GIVEN an app built by PlatformApp.run() whose chart names a helm binary that does not exist
+    const printed: unknown[] = [];
+    const spy = jest.spyOn(console, 'error').mockImplementation((m: unknown) => { printed.push(m); });
+    const exitCode = process.exitCode;
+    try {
+      // WHEN it runs
+      PlatformApp.run((app) => {
+        const stack = new AppStack(app, 'shop', { namespace: 'shop' });
+        new HelmChart(stack, 'web', { chart: HELLO_WEB_CHART, helmBinary: '/nonexistent/helm' });
+      }, { outdir: tmpdir(), capacitySummary: false });
+
+      // THEN one line is printed, the message, with no stack frame, and the exit code is 1
+      expect(process.exitCode).toBe(1);
+      expect(printed).toHaveLength(1);
+      expect(String(printed[0])).toMatch(/^cdk8s-platform: HelmChart at "shop\/web" .* needs the helm binary/);
+      expect(String(printed[0])).not.toMatch(/\n\s+at /);
+    } finally {
+      spy.mockRestore();
+      process.exitCode = exitCode;
+    }
   });
 
   test('without helmBinary, the HELM_BIN environment variable names the binary', () => {
