@@ -125,7 +125,7 @@ describe('cdk8s-platform check', () => {
     const { code, stdout } = await run('check', path.join(CHECK, 'helm'));
     expect(code).toBe(0);
     expect(stdout).toContain('not schema-checked (custom resources): ExternalSecret web-env');
-    expect(stdout).toContain('0 error(s), 0 warning(s) in 5 object(s)');
+    expect(stdout).toContain('0 error(s), 1 warning(s) in 5 object(s)');
   });
 
   test('GIVEN typical chart output that the API server accepts WHEN checked with the API-only preset THEN there is no finding', async () => {

@@ -39,9 +39,9 @@ describe('validateObjects', () => {
     expect(findings.map((f) => f.severity)).toEqual(['error', 'warning']);
   });
 
-  test('GIVEN a custom resource WHEN validating THEN it is listed as not schema-checked, with no finding', () => {
+  test('GIVEN a custom resource without a known CRD WHEN validating THEN it is listed as not schema-checked, with one warning', () => {
     const result = validateObjects([CRD_OBJECT]);
-    expect(result.findings).toEqual([]);
+    expect(result.findings.map((f) => [f.rule, f.severity])).toEqual([['schema-unknown-kind', 'warning']]);
     expect(result.unchecked).toEqual([{ apiVersion: 'external-secrets.io/v1beta1', kind: 'ExternalSecret', namespace: 'shop', name: 'db' }]);
   });
 
@@ -126,7 +126,7 @@ describe('reports', () => {
     expect(json.findings).toEqual([expect.objectContaining({
       rule: 'object-name', severity: 'error', kind: 'ConfigMap', namespace: 'shop', name: 'Bad_Name', field: 'metadata.name',
       message: expect.stringContaining('received "Bad_Name"'),
-    })]);
+    }), expect.objectContaining({ rule: 'schema-unknown-kind', severity: 'warning', kind: 'ExternalSecret' })]);
     expect(json.notSchemaChecked).toEqual([{ apiVersion: 'external-secrets.io/v1beta1', kind: 'ExternalSecret', namespace: 'shop', name: 'db' }]);
   });
 
