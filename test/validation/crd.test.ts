@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject } from 'cdk8s';
-import { AppStack, Environment, ExternalSecret, GitOps, ManifestObject, PlatformApp, PropError, SealedSecret, SecretStoreRef, validateObjects, ValidationError } from '../../lib';
+import { AppStack, Environment, ExternalSecret, GitOps, ManifestObject, PlatformApp, PropError, SealedSecret, SecretStoreRef, validateObjects, ValidationError, ValidationPreset } from '../../lib';
 import { readCrdFiles } from '../../lib/input/crd-files';
 import { main } from '../../lib/cli';
 import { loadManifests } from '../../lib/cli/_manifests';
@@ -176,6 +176,16 @@ describe('custom resources checked against their CRD', () => {
     expect(result.unchecked).toHaveLength(2);
   });
 
+  test.each([['strict', ValidationPreset.STRICT], ['api-only', ValidationPreset.API_ONLY]])(
+    'GIVEN the %s preset WHEN what was not checked is reported THEN schema-unknown-kind and crd-validation-rules are warnings', (_, preset) => {
+      // GIVEN: an HTTPRoute (whose CRD has CEL rules) and a ServiceMonitor without its CRD
+      const route = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'a', namespace: 'shop' }, spec: { parentRefs: [{ name: 'gw' }] } };
+      // WHEN
+      const result = validateObjects([route, serviceMonitor()], { preset, customResourceDefinitions: [crd('HTTPRoute')] });
+      // THEN
+      expect(result.findings.map((f) => [f.rule, f.severity])).toEqual([['crd-validation-rules', 'warning'], ['schema-unknown-kind', 'warning']]);
+    });
+
   test('GIVEN a custom resource checked against its CRD WHEN validated THEN it is not listed as not schema-checked', () => {
     expect(validateObjects([serviceMonitor()], { customResourceDefinitions: ALL_CRDS }).unchecked).toEqual([]);
   });
@@ -261,6 +271,11 @@ describe('check --crd', () => {
     const { code, stdout } = await check(write(o), '--crd', SERVICE_MONITOR_CRD);
     expect(code).toBe(1);
     expect(stdout).toContain(`error [${rule}] ServiceMonitor shop/web`);
+  });
+
+  test('GIVEN the CRD in check\'s input WHEN checked without --crd THEN the custom resource is checked against it', async () => {
+    const { code, stdout } = await check(write(serviceMonitor((s) => { delete s.selector; })), SERVICE_MONITOR_CRD);
+    expect([code, stdout]).toEqual([1, expect.stringContaining('error [crd-schema] ServiceMonitor shop/web spec.selector')]);
   });
 
   test('GIVEN a --crd path that does not exist WHEN checked THEN it is named and the exit code is 1', async () => {
