@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import { ApiObject, App, Chart, ImplicitTokenResolver, IResolver, JsonPatch, LazyResolver, NumberStringUnionResolver, ResolutionContext } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
-import { AppStack, findObject, Job, PlatformApp, Suppression, SynthError, synthObjects, WebService } from '../../lib';
+import { AppStack, findObject, Job, PlatformApp, PodSecurityLevel, Suppression, SynthError, synthObjects, WebService } from '../../lib';
 import { renderApiObject } from '../../lib/core/_render';
 import { RESOURCES, tmpdir } from '../_helpers';
 import { Widget, WidgetSpecMaxSurge } from '../fixtures/imports/example.com';
@@ -27,7 +27,8 @@ function newStack(): AppStack {
       ],
     },
   });
-  return new AppStack(app, 'shop', { namespace: 'shop' });
+  // Bare L1 workloads here have no security context: a namespace enforcing restricted would reject them at synth.
+  return new AppStack(app, 'shop', { namespace: 'shop', namespaceOptions: { podSecurity: PodSecurityLevel.PRIVILEGED } });
 }
 
 /** A chart in a plain cdk8s app. */

@@ -2,15 +2,19 @@ import { JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
   Config, DeploymentStrategy, EnvFrom, EnvValue, findObject, ImagePullPolicy, Mount, Probe, Protocol,
-  RecommendedLabels, SeccompProfile, Secret, ServiceType, WebService,
+  PodSecurityLevel, RecommendedLabels, SeccompProfile, Secret, ServiceType, WebService,
 } from '../../lib';
+import type { AppStackProps } from '../../lib';
 import { containerOf, makeStack, podSpecOf, RESOURCES, synth } from '../_helpers';
 
-function webService(props: Partial<ConstructorParameters<typeof WebService>[2]> = {}) {
-  const { stack } = makeStack();
+function webService(props: Partial<ConstructorParameters<typeof WebService>[2]> = {}, stackProps: Partial<AppStackProps> = {}) {
+  const { stack } = makeStack(stackProps);
   const web = new WebService(stack, 'web', { image: 'ghcr.io/acme/web:1.2.3', resources: RESOURCES, ...props });
   return { stack, web, objects: () => synth(stack) };
 }
+
+/** Stack props for opt-outs of the restricted profile: a namespace that does not enforce it (a restricted one fails the synth). */
+const PRIVILEGED_NAMESPACE: Partial<AppStackProps> = { namespaceOptions: { podSecurity: PodSecurityLevel.PRIVILEGED } };
 
 describe('WebService defaults', () => {
   test('GIVEN no replicas WHEN synthesized THEN the Deployment runs 2', () => {
@@ -196,16 +200,16 @@ describe('WebService security opt-outs', () => {
   });
 
   test('GIVEN runAsNonRoot false WHEN synthesized THEN the pod may run as root', () => {
-    const spec = podSpecOf(webService({ security: { runAsNonRoot: false } }).objects(), 'web');
+    const spec = podSpecOf(webService({ security: { runAsNonRoot: false } }, PRIVILEGED_NAMESPACE).objects(), 'web');
     expect(spec.securityContext.runAsNonRoot).toBe(false);
   });
 
   test('GIVEN allowPrivilegeEscalation true WHEN synthesized THEN it is allowed', () => {
-    expect(containerOf(webService({ security: { allowPrivilegeEscalation: true } }).objects(), 'web').securityContext.allowPrivilegeEscalation).toBe(true);
+    expect(containerOf(webService({ security: { allowPrivilegeEscalation: true } }, PRIVILEGED_NAMESPACE).objects(), 'web').securityContext.allowPrivilegeEscalation).toBe(true);
   });
 
   test('GIVEN dropAllCapabilities false WHEN synthesized THEN no capability is dropped', () => {
-    expect(containerOf(webService({ security: { dropAllCapabilities: false } }).objects(), 'web').securityContext.capabilities).toBeUndefined();
+    expect(containerOf(webService({ security: { dropAllCapabilities: false } }, PRIVILEGED_NAMESPACE).objects(), 'web').securityContext.capabilities).toBeUndefined();
   });
 
   test('GIVEN addCapabilities WHEN synthesized THEN they are added by their plain names', () => {
