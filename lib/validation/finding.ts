@@ -41,7 +41,10 @@ export interface SuppressedFinding {
   readonly justification: string;
 }
 
-/** An object whose kind is not a Kubernetes built-in (a custom resource): not schema-checked. */
+/**
+ * An object whose kind is not a Kubernetes built-in (a custom resource) and whose CustomResourceDefinition validation
+ * does not know (or does not serve its apiVersion): not schema-checked.
+ */
 export interface UncheckedObject {
   /** The object's apiVersion. */
   readonly apiVersion: string;
@@ -59,6 +62,6 @@ export interface ValidationResult {
   readonly findings: readonly Finding[];
   /** Findings turned off or downgraded by a suppression, with its justification. */
   readonly suppressed: readonly SuppressedFinding[];
-  /** Objects of kinds the schema layer does not know (custom resources). */
+  /** Objects of kinds the schema layer does not know (custom resources without a known CRD serving their version). */
   readonly unchecked: readonly UncheckedObject[];
 }

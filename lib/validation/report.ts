@@ -55,7 +55,7 @@ export interface JsonSuppressedFinding {
   readonly field: string;
 }
 
-/** An object of a kind that is not a Kubernetes built-in, in the JSON report: not schema-checked. */
+/** An object of a kind that is not a Kubernetes built-in, without a known CRD, in the JSON report: not schema-checked. */
 export interface JsonUncheckedObject {
   /** The object's API version. */
   readonly apiVersion: string;
@@ -73,7 +73,7 @@ export interface JsonReport {
   readonly findings: readonly JsonFinding[];
   /** Findings turned off or downgraded, with the justification. */
   readonly suppressed: readonly JsonSuppressedFinding[];
-  /** Objects of kinds that are not Kubernetes built-ins: not schema-checked. */
+  /** Objects of kinds that are not Kubernetes built-ins, without a known CRD: not schema-checked. */
   readonly notSchemaChecked: readonly JsonUncheckedObject[];
 }
 
