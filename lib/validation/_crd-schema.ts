@@ -44,6 +44,8 @@ interface SchemaProps {
   readonly 'x-kubernetes-int-or-string'?: boolean;
   readonly 'x-kubernetes-embedded-resource'?: boolean;
   readonly 'x-kubernetes-validations'?: readonly unknown[];
+  readonly 'x-kubernetes-list-type'?: string;
+  readonly 'x-kubernetes-list-map-keys'?: readonly string[];
 }
 
 /**
@@ -232,11 +234,12 @@ function compile(s: SchemaProps, what: string, root = false): Checker {
       if (typeof multipleOf === 'number' && multipleOf > 0 && !Number.isInteger(v / multipleOf)) problem('value', parts, out, `received ${v}; allowed: a multiple of ${multipleOf} (${what})`);
     });
   }
-  // lists
+  // lists (uniqueItems, and x-kubernetes-list-type set and map, as the API server checks them)
   if (type === 'array' || s.items !== undefined) {
     const min = s.minItems ?? 0;
     const max = s.maxItems ?? Infinity;
-    const unique = s.uniqueItems === true;
+    const unique = s.uniqueItems === true || s['x-kubernetes-list-type'] === 'set';
+    const mapKeys = s['x-kubernetes-list-type'] === 'map' && Array.isArray(s['x-kubernetes-list-map-keys']) ? s['x-kubernetes-list-map-keys'] : undefined;
     let item: Checker | undefined;
     checks.push((v, parts, out) => {
       if (!Array.isArray(v)) return;
@@ -248,6 +251,17 @@ function compile(s: SchemaProps, what: string, root = false): Checker {
           const first = seen.get(key);
           if (first === undefined) seen.set(key, i);
           else problem('value', [...parts, i], out, `received ${formatValue(x)}, the same as item ${first}; allowed: items that are all different (${what})`);
+        });
+      }
+      if (mapKeys) {
+        // x-kubernetes-list-type: map: no two items with the same values of the key fields
+        const seen = new Map<string, number>();
+        v.forEach((x, i) => {
+          if (!isRecord(x)) return;
+          const key = canonical(mapKeys.map((k) => x[k] ?? null));
+          const first = seen.get(key);
+          if (first === undefined) seen.set(key, i);
+          else problem('value', [...parts, i], out, `received an item with the same ${mapKeys.map((k) => `${k} (${formatValue(x[k] ?? null)})`).join(', ')} as item ${first}; allowed: items whose ${mapKeys.join(', ')} differ (x-kubernetes-list-type: map, ${what})`);
         });
       }
       if (!isRecord(s.items)) return;

@@ -131,6 +131,9 @@ describe('custom resources checked against their CRD', () => {
     ['format int32 on a string is ignored, but ipv4 is checked', { type: 'string', format: 'ipv4' }, '10.0.0.256'],
     ['minItems', { type: 'array', items: { type: 'string' }, minItems: 1 }, []],
     ['uniqueItems', { type: 'array', items: { type: 'string' }, uniqueItems: true }, ['a', 'a']],
+    ['x-kubernetes-list-type: set', { type: 'array', items: { type: 'string' }, 'x-kubernetes-list-type': 'set' }, ['a', 'a']],
+    ['x-kubernetes-list-type: map', { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, v: { type: 'string' } } },
+      'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': ['name'] }, [{ name: 'a', v: '1' }, { name: 'a', v: '2' }]],
     ['maxProperties', { type: 'object', additionalProperties: { type: 'string' }, maxProperties: 1 }, { a: 'x', b: 'y' }],
     ['additionalProperties', { type: 'object', additionalProperties: { type: 'string' } }, { a: 1 }],
   ])('GIVEN a schema with %s WHEN the value breaks it THEN crd-schema reports it', (_, schema, value) => {
@@ -148,6 +151,8 @@ describe('custom resources checked against their CRD', () => {
     ['format date-time', { type: 'string', format: 'date-time' }, '2024-02-29T10:00:00.5+01:00'],
     ['an unchecked format (hostname)', { type: 'string', format: 'hostname' }, 'not a host name!'],
     ['an integer where a number is allowed', { type: 'number' }, 3],
+    ['x-kubernetes-list-type: map', { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, v: { type: 'string' } } },
+      'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': ['name'] }, [{ name: 'a', v: '1' }, { name: 'b', v: '1' }]],
   ])('GIVEN a schema with %s WHEN the value meets it THEN there is no finding', (_, schema, value) => {
     // GIVEN
     const definition = widgetCrd({ type: 'object', properties: { v: schema } });

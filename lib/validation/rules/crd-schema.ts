@@ -5,7 +5,8 @@ import { crdIndexOf } from '../_crd-index';
  * A custom resource matches the structural schema of its CustomResourceDefinition version, as the API server checks
  * it: types (and `x-kubernetes-int-or-string`), `required`, `enum`, the string formats the API server checks,
  * `nullable`, bounds (`minimum`/`maximum`, `minLength`/`maxLength`, `pattern`, `minItems`/`maxItems`, `uniqueItems`,
- * `minProperties`/`maxProperties`), `additionalProperties`, and no unknown field unless
+ * `minProperties`/`maxProperties`), `x-kubernetes-list-type` set and map (no duplicates), `additionalProperties`, and no
+ * unknown field unless
  * `x-kubernetes-preserve-unknown-fields` keeps it (the API server drops unknown fields silently, so a misspelt field
  * just vanishes). The CRDs are those given (`validation.crds`, `check --crd`) and those among the objects validated.
  *
