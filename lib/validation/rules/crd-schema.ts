@@ -6,9 +6,8 @@ import { crdIndexOf } from '../_crd-index';
  * it: types (and `x-kubernetes-int-or-string`), `required`, `enum`, the string formats the API server checks,
  * `nullable`, bounds (`minimum`/`maximum`, `minLength`/`maxLength`, `pattern`, `minItems`/`maxItems`, `uniqueItems`,
  * `minProperties`/`maxProperties`), `x-kubernetes-list-type` set and map (no duplicates), `additionalProperties`, and no
- * unknown field unless
- * `x-kubernetes-preserve-unknown-fields` keeps it (the API server drops unknown fields silently, so a misspelt field
- * just vanishes). The CRDs are those given (`validation.crds`, `check --crd`) and those among the objects validated.
+ * unknown field unless `x-kubernetes-preserve-unknown-fields` keeps it (the API server drops unknown fields silently,
+ * so a misspelt field just vanishes). The CRDs are those given (`validation.crds`, `check --crd`) and those among the objects validated.
  *
  * @see https://kubernetes.io/docs/tasks/extend-kubernetes/custom-resources/custom-resource-definitions/#specifying-a-structural-schema
  */
