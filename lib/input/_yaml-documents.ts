@@ -136,6 +136,8 @@ export class YamlDocuments {
     if (text === '') return [];
     this.pending.push(text);
     this.pendingLength += text.length;
+    // Only whole lines are fed (see feed()): until a piece ends a line, nothing new can be read.
+    if (!text.includes('\n')) return [];
     // The lexer reads a token cut by the end of a piece again from its start with the next piece; handing it at
     // least as much new text as it holds keeps a long token (a huge scalar) linear instead of quadratic.
     const held = this.fed - this.parser.offset;
@@ -152,9 +154,21 @@ export class YamlDocuments {
   }
 
   private feed(incomplete: boolean): YamlItem[] {
-    const text = this.pending.length === 1 ? this.pending[0] : this.pending.join('');
+    let text = this.pending.length === 1 ? this.pending[0] : this.pending.join('');
     this.pending = [];
     this.pendingLength = 0;
+    if (incomplete) {
+      // The lexer is handed whole lines only: cut inside the indentation of a line that continues a multi-line plain
+      // scalar, it reads the indentation as a new, nested mapping ("Nested mappings are not allowed in compact
+      // mappings"). The rest of the line waits for the next piece (a line is then read once, whole: still linear).
+      const end = text.lastIndexOf('\n') + 1;
+      if (end < text.length) {
+        this.pending.push(text.slice(end));
+        this.pendingLength = text.length - end;
+        text = text.slice(0, end);
+      }
+      if (text === '') return [];
+    }
     this.fed += text.length;
     const items: YamlItem[] = [];
     // the lexer and the parser, token by token (as `Parser.parse()` does), to count the tokens of each document
