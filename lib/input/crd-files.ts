@@ -1,7 +1,6 @@
 import * as path from 'path';
 import { PlatformError } from '../core/errors';
 import { ManifestObject } from '../core/manifest-object';
-import { ByteSource } from './document-stream';
 import { DEFAULT_MAX_INPUT_SIZE } from './input-size';
 import { fileSource, findManifestFiles } from './manifest-files';
 import { readObjects } from './manifest-objects';
@@ -58,7 +57,7 @@ export function readCrds(paths: readonly string[], options: CrdReadOptions = {})
         continue;
       }
       files++;
-      for (const item of readObjects(wholeFile(found.path), { maxInputSize })) {
+      for (const item of readObjects(fileSource(found.path), { maxInputSize })) {
         if (item.type === 'problem') {
           problem(`${shown}${item.line === undefined ? '' : `:${item.line}`}: ${item.message}`);
           continue;
@@ -88,34 +87,6 @@ export function readCrdFiles(paths: readonly string[], options: CrdReadOptions =
     throw new PlatformError(`Cannot read the CustomResourceDefinitions:\n${read.problems.map((p) => `  - ${p.message}`).join('\n')}`);
   }
   return read.crds;
-}
-
-/**
- * `fileSource(file)`, handed to the parser in one piece. yaml 2.9's Lexer, given a text cut inside the indentation of
- * a line that continues a plain scalar (a CRD's multi-line `description`), reports "Nested mappings are not allowed
- * in compact mappings" where the whole text parses: the Argo CD CRD is cut so at 256 KiB. A CRD file is bounded by
- * the input size limit and its objects are kept whole anyway, so it is read whole.
- */
-function wholeFile(file: string): ByteSource {
-  const source = fileSource(file);
-  return {
-    ...source,
-    open: () => {
-      const input = source.open();
-      let done = false;
-      return {
-        ...(input.size !== undefined ? { size: input.size } : {}),
-        read: () => {
-          if (done) return undefined;
-          done = true;
-          const chunks: Uint8Array[] = [];
-          for (let chunk = input.read(); chunk !== undefined; chunk = input.read()) chunks.push(chunk);
-          return Buffer.concat(chunks);
-        },
-        close: () => input.close(),
-      };
-    },
-  };
 }
 
 /** `apiVersion kind "name"` of a document, for a message. */
