@@ -110,8 +110,10 @@ export interface PlatformAppProps {
 const PLATFORM_APP = Symbol.for('cdk8s-platform.PlatformApp');
 
 /**
- * The environment variable `cdk8s-platform synth --stdout` sets to `1`: `synth()` then prints one environment as one
- * YAML stream on standard output, in apply order, and writes no file.
+ * The environment variable `cdk8s-platform synth --stdout` sets: `synth()` then prints one environment as one YAML
+ * stream, in apply order, and writes no file. Its value is the file descriptor to print to: `1` (standard output), or
+ * the one `synth --stdout` passes the app (`3`), so that what the app's own code prints (`console.log`) goes to
+ * standard error and never into the stream.
  */
 export const STDOUT_VARIABLE = 'CDK8S_PLATFORM_STDOUT';
 
@@ -231,7 +233,7 @@ export class PlatformApp extends App {
    * the project, a folder above it, a file, or a folder synth did not write)
    */
   public synth(): void {
-    if (process.env[STDOUT_VARIABLE] === '1') {
+    if (process.env[STDOUT_VARIABLE] !== undefined && /^[1-9][0-9]*$/.test(process.env[STDOUT_VARIABLE]!)) {
       this.printOutput();
       return;
     }
@@ -260,7 +262,13 @@ export class PlatformApp extends App {
     const yaml = toYaml(planLayout(folder.objects).files.map(([, object]) => object));
     for (const finding of takeValidationWarnings(this)) process.stderr.write(`cdk8s-platform: ${formatFinding(finding)}\n`);
     if (this.capacitySummary) process.stderr.write(capacitySummary(this, this.selectedEnvironments));
-    process.stdout.write(yaml);
+    const fd = Number(process.env[STDOUT_VARIABLE]);
+    if (fd === 1) {
+      process.stdout.write(yaml);
+      return;
+    }
+    const bytes = Buffer.from(yaml, 'utf8');
+    for (let written = 0; written < bytes.length;) written += fs.writeSync(fd, bytes, written);
   }
 
   /** Renders and writes the output. @returns the writer's warnings */

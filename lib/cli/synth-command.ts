@@ -30,6 +30,9 @@ function readConfig(cwd: string): Cdk8sConfig {
   return { app: config.app, output: config.output };
 }
 
+/** The file descriptor the app prints the YAML stream of `--stdout` to (its fourth: after stdin, stdout, stderr). */
+const STREAM_FD = 3;
+
 /** How the app's process ended. */
 interface AppExit {
   readonly code: number;
@@ -44,9 +47,12 @@ const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
  * signal, the app's group gets it too, so that no app outlives its command; an app whose command is killed outright
  * (SIGKILL) finds it gone before it replaces the output (`CLI_PID_VARIABLE`), and leaves the output as it was.
  */
-function runApp(command: string, io: CommandContext['io'], env: Record<string, string | undefined>): Promise<AppExit> {
+function runApp(command: string, io: CommandContext['io'], env: Record<string, string | undefined>, stream?: 'stdout'): Promise<AppExit> {
   return new Promise<AppExit>((resolve, reject) => {
-    const child = spawn(command, { cwd: io.cwd, env, shell: true, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32', windowsHide: true });
+    // With --stdout, the YAML comes on file descriptor 3 (STDOUT_VARIABLE) and the app's standard output, whatever its
+    // own code prints, goes to standard error: the stream holds nothing but the objects.
+    const stdio: Array<'ignore' | 'pipe'> = stream ? ['ignore', 'pipe', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe'];
+    const child = spawn(command, { cwd: io.cwd, env, shell: true, stdio, detached: process.platform !== 'win32', windowsHide: true });
     const stop = (signal: NodeJS.Signals): void => {
       try {
         if (process.platform !== 'win32' && child.pid !== undefined) process.kill(-child.pid, signal);
@@ -62,8 +68,10 @@ function runApp(command: string, io: CommandContext['io'], env: Record<string, s
       for (const [signal, handler] of handlers) process.removeListener(signal, handler);
     };
     for (const [signal, handler] of handlers) process.once(signal, handler);
-    child.stdout.on('data', (chunk: Buffer) => io.stdout(chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => io.stderr(chunk.toString('utf8')));
+    // Decoded as UTF-8 text across chunks: a character cut by a chunk's end is not garbled.
+    child.stdout!.setEncoding('utf8').on('data', (text: string) => (stream ? io.stderr : io.stdout)(text));
+    child.stderr!.setEncoding('utf8').on('data', (text: string) => io.stderr(text));
+    if (stream) (child.stdio[3] as NodeJS.ReadableStream).setEncoding('utf8').on('data', (text: string) => io.stdout(text));
     child.on('error', (e) => {
       cleanup();
       reject(e);
@@ -113,12 +121,12 @@ export function synthCommand(context: CommandContext): Command {
         delete env[ENVIRONMENT_SELECTION_VARIABLE];
       }
       if (options.stdout) {
-        env[STDOUT_VARIABLE] = '1';
+        env[STDOUT_VARIABLE] = String(STREAM_FD);
       } else {
         checkOutputFolder(outdir, { cwd: io.cwd });
         env[CLI_PID_VARIABLE] = String(process.pid);
       }
-      const result = await runApp(config.app, io, env);
+      const result = await runApp(config.app, io, env, options.stdout ? 'stdout' : undefined);
       if (result.code === 0 && result.signal === undefined) {
         if (!options.stdout) io.stdout(`Synthesized into ${outdir}${options.env ? ` (environments: ${env[ENVIRONMENT_SELECTION_VARIABLE]})` : ''}\n`);
         return;

@@ -98,6 +98,28 @@ describe('cdk8s-platform synth --stdout', () => {
     expect(io.out.join('')).toMatch(/^apiVersion: /);
   }, 120_000);
 
+  test('GIVEN an app whose own code prints to standard output WHEN synth --stdout runs THEN its prints go to standard error and the stream is only the objects', async () => {
+    // GIVEN a project whose app logs (console.log) before and after it defines its stacks, and a value that is not ASCII
+    const dir = project();
+    const app = fs.readFileSync(path.join(dir, 'app.js'), 'utf8')
+      .replace('PlatformApp.run((app) => {', 'console.log("debug: defining the app");\nPlatformApp.run((app) => {\n  console.log("debug: inside run");')
+      .replace('LOG_LEVEL: "info"', 'LOG_LEVEL: "info", GREETING: "grüße ✓"');
+    fs.writeFileSync(path.join(dir, 'app.js'), app);
+
+    // WHEN synth --stdout runs
+    const io = recordingIo(dir);
+    expect(await main(['synth', '--stdout', '--env', 'prod'], io)).toBe(0);
+
+    // THEN the prints are on standard error, and standard output parses as the objects alone, the value intact
+    expect(io.err.join('')).toContain('debug: defining the app');
+    expect(io.err.join('')).toContain('debug: inside run');
+    const docs = parseAllDocuments(io.out.join(''));
+    expect(docs.every((d) => d.errors.length === 0)).toBe(true);
+    const objects = docs.map((d) => d.toJSON());
+    expect(objects.every((o) => typeof o.kind === 'string')).toBe(true);
+    expect(objects.find((o) => o.kind === 'ConfigMap').data.GREETING).toBe('grüße ✓');
+  }, 120_000);
+
   test('GIVEN an app with one environment WHEN synth --stdout runs without --env THEN that environment is printed', async () => {
     // GIVEN a project with only prod
     const dir = project(['prod']);
