@@ -1,4 +1,5 @@
 import { ManifestObject } from '../core/manifest-object';
+import { isCrd } from '../core/resource-scope';
 import { groupOf } from '../core/_api-version';
 import { compileCrdSchema, CompiledCrdSchema, CrdProblem } from './_crd-schema';
 import type { RuleContext } from './rule';
@@ -24,16 +25,13 @@ export interface CrdVersion {
 /** A custom kind's CRD: its versions by name. @internal */
 export interface CrdKind {
   readonly crd: string;
+  /** `spec.scope`: whether the kind's objects live in a namespace. */
+  readonly scope: 'Namespaced' | 'Cluster' | undefined;
   readonly versions: ReadonlyMap<string, CrdVersion>;
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {
   return x !== null && typeof x === 'object' && !Array.isArray(x);
-}
-
-/** Whether `o` is an apiextensions.k8s.io/v1 CustomResourceDefinition. @internal */
-export function isCrd(o: ManifestObject): boolean {
-  return o.apiVersion === 'apiextensions.k8s.io/v1' && o.kind === 'CustomResourceDefinition';
 }
 
 /** The CRDs a validation knows, by `group/Kind`. @internal */
@@ -63,7 +61,8 @@ export class CrdIndex {
           schema: isRecord(v.schema) ? v.schema.openAPIV3Schema : undefined,
         });
       }
-      this.kinds.set(`${group}/${names.kind}`, { crd: name, versions: byName });
+      const scope = crd.spec.scope === 'Cluster' || crd.spec.scope === 'Namespaced' ? crd.spec.scope : undefined;
+      this.kinds.set(`${group}/${names.kind}`, { crd: name, scope, versions: byName });
     }
   }
 

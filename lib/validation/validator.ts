@@ -12,7 +12,8 @@ import { isKnownKind } from './schema/_schema';
 import { parseSuppressionAnnotations, Suppression } from './suppression';
 import type { PropChecker } from '../core/_props';
 import { isObject, nameOf, namespaceOf } from './_util';
-import { CrdIndex, isCrd, setCrdIndex } from './_crd-index';
+import { CrdIndex, setCrdIndex } from './_crd-index';
+import { isCrd } from '../core/resource-scope';
 import { externalsDeclaredBy } from './external-references';
 import { enforcedSeverityOf, PssRuleContext } from './_pss';
 

@@ -31,4 +31,20 @@ describe('object-scope', () => {
     const cidr: any = { apiVersion: 'networking.k8s.io/v1', kind: 'ServiceCIDR', metadata: { name: 'c', namespace: 'shop' }, spec: {} };
     expect(findingsOf([cidr], { kubernetesVersion: '1.28' }).filter((f) => f.rule === 'object-scope')).toEqual([]);
   });
+
+  test('GIVEN a custom kind whose CRD says scope Cluster WHEN an object of it has a namespace THEN object-scope reports it', () => {
+    // GIVEN a cluster-scoped CRD among the objects, and an object of its kind with a namespace
+    const crd: any = {
+      apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'clusterissuers.example.com' },
+      spec: {
+        group: 'example.com', scope: 'Cluster', names: { kind: 'ClusterIssuer', plural: 'clusterissuers' },
+        versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
+      },
+    };
+    const issuer: any = { apiVersion: 'example.com/v1', kind: 'ClusterIssuer', metadata: { name: 'letsencrypt', namespace: 'shop' } };
+    // WHEN validated
+    const findings = findingsOf([crd, issuer]).filter((f) => f.rule === 'object-scope');
+    // THEN the namespace is reported
+    expect(findings.map((f) => [f.name, f.field])).toEqual([['letsencrypt', 'metadata.namespace']]);
+  });
 });
