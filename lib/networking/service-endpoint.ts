@@ -1,5 +1,6 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
+import { ISecret } from '../config/secret';
 import { markExternal } from '../core/_external';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { IPodSelector } from '../scheduling/pod-affinity';
@@ -29,6 +30,19 @@ export interface AllowFromOptions {
   readonly ports?: NetworkPolicyPort[];
 }
 
+/** The Secret a caller needs to connect to a service (a password, an API key), as `connectTo()` hands it over. */
+export interface ConnectionCredentials {
+  /** The Secret holding the credentials. */
+  readonly secret: ISecret;
+
+  /**
+   * Environment variables set from keys of the Secret, by variable name (`{ DB_PASSWORD: 'password' }`).
+   *
+   * @default every key of the Secret, as a variable of the same name (`envFrom`)
+   */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
 /**
  * A workload reachable through a Service, as other workloads (`connectTo()`) and Ingresses see it. `WebService` and
  * `StatefulService` implement it, `ServiceEndpoint.fromServiceName()` imports a Service defined elsewhere, and a
@@ -45,6 +59,22 @@ export interface IServiceEndpoint extends IPodSelector {
   readonly dnsName: string;
   /** The Service's ports; the first is the main one. */
   readonly endpointPorts: readonly EndpointPort[];
+
+  /**
+   * Where a caller's egress rule goes when `connectTo()` is called from a namespace that denies egress by default.
+   * An empty list allows every destination on the port (what a service outside the cluster known only by a DNS name
+   * needs: a NetworkPolicy cannot name a DNS name).
+   *
+   * @default the Service's pods (`selectorLabels`), or every pod of its namespace when it selects none
+   */
+  readonly egressPeers?: readonly NetworkPeer[];
+
+  /**
+   * The Secret a caller needs to connect, which `connectTo()` passes to the caller's container with the address.
+   *
+   * @default none
+   */
+  readonly credentials?: ConnectionCredentials;
 
   /**
    * Allows incoming traffic from `peer` to the Service's pods (a NetworkPolicy ingress rule on them, which
@@ -123,6 +153,10 @@ export interface ServiceEndpointAttributes {
  * side (the manifests that define its pods must allow the traffic); `allowFrom()` throws, saying so; an Ingress's
  * `allowWhenRestricted()` does nothing, since nothing here restricts those pods. It is a declared external
  * reference: validation does not report the Service as missing.
+ *
+ * This is the one importer of Services (what other libraries call `Service.fromServiceName()`): the library has no
+ * `Service` construct of its own, since its Services belong to workloads (`WebService`, `StatefulService`) and to
+ * `ExternalService`.
  *
  * @example
  * const search = ServiceEndpoint.fromServiceName(stack, 'search', {
