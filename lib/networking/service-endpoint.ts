@@ -4,6 +4,7 @@ import { ISecret } from '../config/secret';
 import { markExternal } from '../core/_external';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { IPodSelector } from '../scheduling/pod-affinity';
+import { checkEndpointPorts } from './_endpoint-ports';
 import { NetworkPeer } from './network-peer';
 import { NetworkPolicyPort } from './network-policy';
 import { Protocol } from './protocol';
@@ -199,7 +200,7 @@ export class ServiceEndpoint extends Construct implements IServiceEndpoint {
     this.namespace = a.namespace ?? (chart ? chart.namespace ?? 'default' : '');
     if (a.namespace === undefined && !chart) check.fail('namespace', undefined, 'the Service\'s namespace (imported outside a stack, it has none to default to)');
     this.selectorLabels = { ...(a.selectorLabels !== undefined && check.labels('selectorLabels', a.selectorLabels) ? a.selectorLabels : {}) };
-    this.endpointPorts = checkPorts(check, a.ports);
+    this.endpointPorts = checkEndpointPorts(check, 'ports', a.ports);
     check.throwIfInvalid();
     markExternal(this, { kind: 'Service', name: this.serviceName });
   }
@@ -225,29 +226,4 @@ export class ServiceEndpoint extends Construct implements IServiceEndpoint {
   public allowWhenRestricted(_peer: NetworkPeer, _options?: AllowFromOptions): void {
     return;
   }
-}
-
-function checkPorts(check: PropChecker, ports: unknown): EndpointPort[] {
-  if (!Array.isArray(ports) || ports.length === 0) {
-    check.fail('ports', ports, 'a non-empty array of { port, name?, targetPort?, protocol? }');
-    return [];
-  }
-  const names = new Set<string>();
-  return ports.map((x: unknown, i) => {
-    const prop = `ports[${i}]`;
-    if (!isPlainRecord(x)) {
-      check.fail(prop, x, 'an object { port, name?, targetPort?, protocol? }');
-      return { name: '', port: 0, targetPort: 0, protocol: 'TCP' };
-    }
-    const p = x as unknown as ServiceEndpointPort;
-    check.port(`${prop}.port`, p.port);
-    if (p.targetPort !== undefined) check.port(`${prop}.targetPort`, p.targetPort);
-    const name = p.name ?? (i === 0 ? 'http' : `port-${p.port}`);
-    if (p.name !== undefined) check.portName(`${prop}.name`, p.name);
-    if (names.has(name)) check.fail(`${prop}.name`, name, 'a port name not already used');
-    names.add(name);
-    if (p.protocol !== undefined && !Protocol.isProtocol(p.protocol)) check.fail(`${prop}.protocol`, p.protocol, 'Protocol.TCP, Protocol.UDP or Protocol.SCTP');
-    const protocol = Protocol.isProtocol(p.protocol) ? p.protocol.value : 'TCP';
-    return { name, port: p.port, targetPort: p.targetPort ?? p.port, protocol };
-  });
 }
