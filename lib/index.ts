@@ -24,6 +24,8 @@ export * from './config/external-secret';
 export * from './config/sealed-secret';
 export * from './config/secret-type';
 
+export { Address } from './networking/address';
+export type { AddressOptions, UrlAddressOptions } from './networking/address';
 export * from './networking/ingress';
 export * from './networking/network-peer';
 export { NetworkPolicy } from './networking/network-policy';

@@ -275,6 +275,11 @@ export class PodTemplate {
     return { cpu: total('cpu'), memory: total('memory') };
   }
 
+  /** The container named `name` (the main container, a sidecar or an init container), if any. */
+  public containerNamed(name: string): ContainerBuilder | undefined {
+    return [this.main, ...this.sidecars, ...this.initContainers].find((c) => c.name === name);
+  }
+
   /** The names of the pod's containers: the main container, sidecars and init containers. */
   public containerNames(): string[] {
     return [this.main, ...this.sidecars, ...this.initContainers].map((c) => c.name);

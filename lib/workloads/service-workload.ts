@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { k8s } from '../core/_k8s';
 import { brand, hasBrand } from '../core/_brand';
 import { isPlainRecord } from '../core/_props';
+import { Address, addressOf, AddressOptions } from '../networking/address';
 import { Protocol } from '../networking/protocol';
 import { ServiceType } from '../networking/service-type';
 import { NetworkPeer } from '../networking/network-peer';
@@ -247,7 +248,18 @@ export abstract class ServiceWorkload extends ReplicatedWorkload implements ISer
 
   /** The main port's in-cluster URL, `http://<dnsName>` (with `:<servicePort>` unless it is 80). */
   public get url(): string {
-    return `http://${this.dnsName}${this.servicePort === 80 ? '' : `:${this.servicePort}`}`;
+    return this.address(Address.url());
+  }
+
+  /**
+   * The Service's address in one of the forms `connectTo()` writes, for `addEnv()` or a config file: `svc.address(
+   * Address.hostPort())` is `<dnsName>:<servicePort>`.
+   *
+   * @param form the form of the address
+   * @throws PropError if the form is invalid or the port is not one of the Service's
+   */
+  public address(form: Address = Address.url(), options: AddressOptions = {}): string {
+    return addressOf(this._newCheck(), this, form, options);
   }
 
   /**

@@ -1,18 +1,20 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { brand, hasBrand } from '../core/_brand';
-import { PropChecker } from '../core/_props';
+import { isPlainRecord, PropChecker } from '../core/_props';
 import { defaultSelector, findStack, recommendedLabels, StackLabelSource } from '../core/labels';
 import { markCapacity } from '../core/_capacity';
 import { PlatformError } from '../core/errors';
 import { externalReferenceOf } from '../core/external-reference';
 import { kubernetesVersionOf } from '../core/kubernetes-version';
 import { apiObjectsOf, checkMetadata, ObjectMetadata } from '../core/metadata';
+import { Address, endpointPortOf } from '../networking/address';
 import { NetworkPeer } from '../networking/network-peer';
 import { DNS_EGRESS_RULE, NetworkPolicy, NetworkPolicyPort, NetworkPolicyRule } from '../networking/network-policy';
 import { Protocol } from '../networking/protocol';
 import { AllowFromOptions, IServiceEndpoint } from '../networking/service-endpoint';
 import { IPodSelector } from '../scheduling/pod-affinity';
+import { ContainerBuilder } from './_container';
 import { PodTemplate, PodTemplateConfig } from './_pod-template';
 import { ContainerSpec } from './container';
 import { EnvFrom, EnvValue } from './env';
@@ -31,11 +33,36 @@ export interface ConnectOptions {
   readonly port?: number;
 
   /**
-   * The environment variable of the caller's main container that receives the target's URL.
+   * The form of the address written into `envVar`: `Address.url()` (`http://<host>[:port]`), `Address.url('redis')`,
+   * `Address.hostPort()` (`<host>:<port>`), `Address.host()` or `Address.port()`. Not with `env`.
    *
-   * @default `<TARGET_NAME>_URL`, e.g. `SHOP_API_URL`
+   * @default Address.url()
+   */
+  readonly as?: Address;
+
+  /**
+   * The environment variable that receives the address. Not with `env`.
+   *
+   * @default `<TARGET_NAME>_` and `URL`, `ADDR` (`Address.hostPort()`), `HOST` or `PORT` after the form of `as`:
+   * `SHOP_API_URL`, `CART_ADDR`
    */
   readonly envVar?: string;
+
+  /**
+   * Several variables from one call, each with its form: `{ REDIS_HOST: Address.host(), REDIS_PORT: Address.port() }`.
+   * Instead of `envVar` and `as`.
+   *
+   * @default one variable, `envVar`, in the form `as`
+   */
+  readonly env?: Record<string, Address>;
+
+  /**
+   * The containers that receive the variables, by name: the main container (its name is the workload's
+   * `containerName`), sidecars and init containers (a `wait-for` init container, say).
+   *
+   * @default the main container only
+   */
+  readonly containers?: string[];
 }
 
 /** Options of `allowTo()`. */
@@ -118,6 +145,11 @@ export abstract class Workload extends Construct implements IPodSelector {
         requests: this._pod.podRequests(), limits: this._pod.podLimits(),
       };
     });
+  }
+
+  /** A new checker of props given after construction (to methods). @internal */
+  protected _newCheck(): PropChecker {
+    return new PropChecker(this, this.constructType);
   }
 
   /** How many pods the workload runs at its lowest and highest scale, and its rollout surge. @internal */
@@ -220,16 +252,19 @@ export abstract class Workload extends Construct implements IPodSelector {
   }
 
   /**
-   * Connects this workload to a service: the service's URL (`http://<service>.<namespace>.svc.cluster.local[:port]`)
-   * is set in an environment variable of the main container, and NetworkPolicy rules allow exactly that traffic:
-   * ingress from this workload's pods on the target's pods (which then accept only allowed traffic), and, when this
-   * workload's namespace denies egress by default, egress to the target's pods. Works across namespaces.
+   * Connects this workload to a service: the service's address is set in environment variables of the caller's
+   * containers (by default `<TARGET_NAME>_URL=http://<service>.<namespace>.svc.cluster.local[:port]` in the main
+   * container; `as`, `env` and `containers` choose other forms, several variables, other containers), and
+   * NetworkPolicy rules allow exactly that traffic: ingress from this workload's pods on the target's pods (which
+   * then accept only allowed traffic), and, when this workload's namespace denies egress by default, egress to the
+   * target's pods. Works across namespaces. Every address form gets the same rules.
    *
    * A target imported with `ServiceEndpoint.fromServiceName()` runs pods this app does not render: no ingress rule
    * is added for it (its own manifests must allow the traffic), only this workload's egress rule when its namespace
    * denies egress by default, to the target's `selectorLabels` or, without them, to the target's namespace.
    *
-   * @throws PropError if the port is not one of the target's, or the variable is already set
+   * @throws PropError if the port is not one of the target's, a container is unknown, a form is invalid, or a
+   * variable is already set
    */
   public connectTo(target: IServiceEndpoint, options: ConnectOptions = {}): void {
     const check = new PropChecker(this, this.constructType);
@@ -238,13 +273,23 @@ export abstract class Workload extends Construct implements IPodSelector {
       check.fail('connectTo() target', target, 'a workload with a Service (WebService, StatefulService), ServiceEndpoint.fromServiceName() or another IServiceEndpoint');
       check.throwIfInvalid();
     }
-    if ((target as unknown) === this) check.fail('connectTo() target', target.name, 'another workload than this one');
-    const port = options.port === undefined ? ports[0] : ports.find((p) => p.port === options.port);
-    if (!port) check.fail('connectTo() port', options.port, `one of the Service ports of "${target.serviceName}": ${ports.map((p) => p.port).join(', ')}`);
-    const envVar = options.envVar ?? `${target.name.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_URL`;
+    if ((target as unknown) === this || this._isOwnService(target)) check.fail('connectTo() target', target.name, 'another workload than this one');
+    if (!isPlainRecord(options)) {
+      check.fail('connectTo() options', options, 'an object { port?, as?, envVar?, env?, containers? }');
+      check.throwIfInvalid();
+    }
+    const port = endpointPortOf(check, 'connectTo() port', target, options.port);
+    const variables = this.connectVariables(check, target, options);
+    const containers = this.connectContainers(check, options.containers);
+    for (const c of containers) {
+      for (const [name] of variables) {
+        if (c.hasEnv(name)) check.fail(`connectTo() env ${name}`, name, `a variable not already set on container "${c.name}"`);
+      }
+    }
     check.throwIfInvalid();
-    const url = `http://${target.dnsName}${port!.port === 80 ? '' : `:${port!.port}`}`;
-    this._pod.addEnv(check, envVar, url);
+    for (const c of containers) {
+      for (const [name, form] of variables) c.addEnv(check, `connectTo() env ${name}`, name, form._format(target.dnsName, port!));
+    }
     check.throwIfInvalid();
     const policyPorts = [{ port: port!.targetPort, protocol: protocolOf(port!.protocol) }];
     if (externalReferenceOf(target as unknown as IConstruct) === undefined) target.allowFrom(NetworkPeer.pods(this, this.namespace), { ports: policyPorts });
@@ -252,6 +297,58 @@ export abstract class Workload extends Construct implements IPodSelector {
       const selects = target.selectorLabels !== undefined && Object.keys(target.selectorLabels).length > 0;
       this.allowTo(selects ? NetworkPeer.pods(target, target.namespace) : NetworkPeer.namespace(target.namespace), { ports: policyPorts });
     }
+  }
+
+  /** Whether `target` is a Service of this workload added with `addService()`. @internal */
+  protected _isOwnService(_target: IServiceEndpoint): boolean {
+    return false;
+  }
+
+  /** The variables `connectTo()` sets, with their forms, checked (none set yet in the pod: checked per container). */
+  private connectVariables(check: PropChecker, target: IServiceEndpoint, options: ConnectOptions): Array<[string, Address]> {
+    const FORMS = 'Address.url(), Address.hostPort(), Address.host() or Address.port()';
+    const checkForm = (prop: string, form: unknown): form is Address => {
+      if (!Address.isAddress(form)) {
+        check.fail(prop, form, FORMS);
+        return false;
+      }
+      return form._check(check, prop);
+    };
+    if (options.env !== undefined) {
+      if (options.envVar !== undefined || options.as !== undefined) {
+        check.fail('connectTo() env', Object.keys(isPlainRecord(options.env) ? options.env : {}).join(', '), 'either env (several variables) or envVar and as (one variable), not both');
+      }
+      if (!isPlainRecord(options.env) || Object.keys(options.env).length === 0) {
+        check.fail('connectTo() env', options.env, `an object of at least one variable name and its form: ${FORMS}`);
+        return [];
+      }
+      const out: Array<[string, Address]> = [];
+      for (const [name, form] of Object.entries(options.env)) {
+        if (check.envName('connectTo() env key', name) && checkForm(`connectTo() env.${name}`, form)) out.push([name, form]);
+      }
+      return out;
+    }
+    const form = options.as ?? Address.url();
+    if (!checkForm('connectTo() as', form)) return [];
+    const name = options.envVar ?? `${target.name.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_${form._envSuffix}`;
+    return check.envName('connectTo() envVar', name) ? [[name, form]] : [];
+  }
+
+  /** The containers `connectTo()` writes to: the main container unless named; an unknown name is a problem. */
+  private connectContainers(check: PropChecker, names: unknown): ContainerBuilder[] {
+    if (names === undefined) return [this._pod.main];
+    const known = this._pod.containerNames();
+    if (!Array.isArray(names) || names.length === 0) {
+      check.fail('connectTo() containers', names, `a non-empty array of the pod's container names: ${known.join(', ')}`);
+      return [];
+    }
+    const out: ContainerBuilder[] = [];
+    for (const name of names) {
+      const c = typeof name === 'string' ? this._pod.containerNamed(name) : undefined;
+      if (!c) check.fail('connectTo() containers', name, `one of the pod's containers: ${known.join(', ')}`);
+      else if (!out.includes(c)) out.push(c);
+    }
+    return out;
   }
 
   /**
