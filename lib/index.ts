@@ -24,8 +24,10 @@ export * from './config/external-secret';
 export * from './config/sealed-secret';
 export * from './config/secret-type';
 
-export { Address } from './networking/address';
-export type { AddressOptions, UrlAddressOptions } from './networking/address';
+export * from './networking/external-service';
+export * from './networking/gateway-ref';
+export * from './networking/http-path-match';
+export * from './networking/http-route';
 export * from './networking/ingress';
 export * from './networking/network-peer';
 export { NetworkPolicy } from './networking/network-policy';
