@@ -10,7 +10,6 @@ type Lib = typeof import('../lib');
  * @param lib the library, passed in so that the caller decides when it is loaded
  */
 export function defineOurPlatform(lib: Lib, app: InstanceType<Lib['PlatformApp']>, platform: readonly BenchNamespace[]): void {
-  const thin: typeof import('./_thin') = require('./_thin');
   for (const ns of platform) {
     const stack = new lib.AppStack(app, ns.name, {
       namespace: ns.name,
@@ -22,6 +21,7 @@ export function defineOurPlatform(lib: Lib, app: InstanceType<Lib['PlatformApp']
     });
     for (const s of ns.services) {
       const config = new lib.Config(stack, `${s.name}-config`, { data: s.config });
+      const account = new lib.ServiceAccount(stack, `${s.name}-sa`, { name: s.name });
       const web = new lib.WebService(stack, s.name, {
         image: s.image,
         replicas: s.replicas,
@@ -30,7 +30,7 @@ export function defineOurPlatform(lib: Lib, app: InstanceType<Lib['PlatformApp']
         resources: { requests: { cpu: s.cpu, memory: s.memory }, limits: { memory: s.memoryLimit } },
         envFrom: [lib.EnvFrom.config(config)],
         env: { UPSTREAM_URL: s.upstreamUrl },
-        serviceAccountName: s.name,
+        serviceAccount: account,
         autoscaling: { minReplicas: s.minReplicas, maxReplicas: s.maxReplicas, metrics: [lib.Metric.cpu(s.cpuUtilization)] },
       });
       new lib.NetworkPolicy(web, 'NetworkPolicy', {
@@ -38,7 +38,6 @@ export function defineOurPlatform(lib: Lib, app: InstanceType<Lib['PlatformApp']
         selector: web,
         ingress: [{ peers: [lib.NetworkPeer.namespace(ns.name)], ports: [{ port: s.port }] }],
       });
-      thin.serviceAccount(web, s);
     }
   }
 }

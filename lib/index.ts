@@ -17,6 +17,7 @@ export type { ExternalReference } from './core/external-reference';
 export type { LabelSelector, LabelSelectorRequirement } from './core/selectors';
 export type { ConstructMetadataProps, ObjectMetadata } from './core/metadata';
 export type { INamespace } from './core/namespace-ref';
+export type { IServiceAccount } from './core/service-account-ref';
 
 export * from './config/config';
 export * from './config/secret';
@@ -42,6 +43,9 @@ export { NODE_PORT_RANGE } from './core/node-port-range';
 export type { LoadBalancerOptions, NodePortOptions } from './networking/service-type';
 export { TrafficDistribution } from './networking/traffic-distribution';
 
+export * from './tenancy/cloud-identity';
+export * from './tenancy/cluster-role';
+export * from './tenancy/cluster-role-binding';
 export * from './tenancy/cluster-role-ref';
 export { LimitRange } from './tenancy/limit-range';
 export type { LimitRangeOptions, LimitRangeProps } from './tenancy/limit-range';
@@ -51,6 +55,7 @@ export { ResourceQuota } from './tenancy/resource-quota';
 export type { QuotaOptions, ResourceQuotaProps } from './tenancy/resource-quota';
 export * from './tenancy/role';
 export * from './tenancy/role-binding';
+export * from './tenancy/service-account';
 export * from './tenancy/subject';
 export * from './helm/helm-chart';
 

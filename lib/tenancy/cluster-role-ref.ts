@@ -1,8 +1,9 @@
 import { brand, hasBrand } from '../core/_brand';
 
 /**
- * A ClusterRole that a RoleBinding grants within one namespace: the built-in user-facing roles, or any other by
- * name.
+ * The built-in user-facing ClusterRoles, which every cluster has: bindings take them wherever they take a
+ * ClusterRole, and a `ClusterRole` can add its rules to them (`aggregateTo`). Any other ClusterRole is referenced
+ * with `ClusterRole.fromClusterRoleName()`.
  *
  * @see https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles
  */
@@ -18,11 +19,6 @@ export class ClusterRoleRef {
   public static readonly EDIT = new ClusterRoleRef('edit');
   /** Read most objects (not Secrets). */
   public static readonly VIEW = new ClusterRoleRef('view');
-
-  /** Another ClusterRole, by name. */
-  public static named(name: string): ClusterRoleRef {
-    return new ClusterRoleRef(name);
-  }
 
   private constructor(
     /** The ClusterRole's name. */

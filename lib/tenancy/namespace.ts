@@ -12,9 +12,11 @@ import { NAMESPACE_NAME_LABEL } from '../networking/network-peer';
 import { DNS_EGRESS_RULE, NetworkPolicy } from '../networking/network-policy';
 import { quotaFitProblems } from './_quota-fit';
 import { ClusterRoleRef } from './cluster-role-ref';
+import { IServiceAccount } from '../core/service-account-ref';
 import { checkLimitRange, LimitRange, LimitRangeOptions } from './limit-range';
 import { PodSecurityLevel } from './pod-security-level';
 import { checkQuota, QuotaOptions, ResourceQuota } from './resource-quota';
+import { IClusterRole } from './cluster-role';
 import { IRole } from './role';
 import { RoleBinding } from './role-binding';
 import { Subject } from './subject';
@@ -259,13 +261,16 @@ export class Namespace extends Construct implements INamespace {
   }
 
   /**
-   * Grants a role within the namespace (a RoleBinding named `<namespace>-<role>`, or `-2`, `-3`... when taken).
+   * Grants a role within the namespace (a RoleBinding named `<namespace>-<role>`, or `-2`, `-3`... when taken): a
+   * `Role` (or `Role.fromRoleName()`), or a ClusterRole (`ClusterRole`, `ClusterRole.fromClusterRoleName()`,
+   * `ClusterRoleRef.ADMIN`, `EDIT`, `VIEW`), to Subjects or ServiceAccounts.
    *
    * @example
-   * ns.grant(ClusterRoleRef.VIEW, Subject.group('auditors'));
+   * ns.grant(ClusterRoleRef.VIEW, Subject.group('auditors'), deployBot);
    */
-  public grant(role: IRole | ClusterRoleRef, ...subjects: Subject[]): RoleBinding {
-    const base = `${this.name}-${ClusterRoleRef.isClusterRoleRef(role) ? role.name : role?.roleName}`;
+  public grant(role: IRole | IClusterRole | ClusterRoleRef, ...subjects: Array<Subject | IServiceAccount>): RoleBinding {
+    const r = role as { name?: unknown; roleName?: unknown; clusterRoleName?: unknown } | undefined;
+    const base = `${this.name}-${String(ClusterRoleRef.isClusterRoleRef(r) ? r.name : r?.clusterRoleName ?? r?.roleName)}`;
     let id = base;
     for (let n = 2; this.node.tryFindChild(id); n++) id = `${base}-${n}`;
     const binding = new RoleBinding(this, id, { name: id, namespace: this.name, role, subjects, metadata: this.metadata });

@@ -1,10 +1,14 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
+import { brand, hasBrand } from '../core/_brand';
 import { k8s } from '../core/_k8s';
 import { PropChecker } from '../core/_props';
 import { findStack, recommendedLabels } from '../core/labels';
 import { checkMetadata, ConstructMetadataProps } from '../core/metadata';
 import { INamespace, namespaceNameOf } from '../core/namespace-ref';
+import { IServiceAccount } from '../core/service-account-ref';
+import { checkSubjects, renderRoleRef, roleRefOf } from './_rbac';
+import { IClusterRole } from './cluster-role';
 import { ClusterRoleRef } from './cluster-role-ref';
 import { IRole } from './role';
 import { Subject } from './subject';
@@ -12,13 +16,17 @@ import { Subject } from './subject';
 /** Props of a `RoleBinding`. */
 export interface RoleBindingProps extends ConstructMetadataProps {
   /**
-   * The role granted: a `Role` of the stack or one imported with `Role.fromRoleName()`, or a ClusterRole
-   * (`ClusterRoleRef.ADMIN`, `EDIT`, `VIEW`, `named()`).
+   * The role granted: a `Role` of the stack or one imported with `Role.fromRoleName()`, or a ClusterRole, within
+   * the binding's namespace only (a `ClusterRole`, `ClusterRole.fromClusterRoleName()`, or `ClusterRoleRef.ADMIN`,
+   * `EDIT`, `VIEW`).
    */
-  readonly role: IRole | ClusterRoleRef;
+  readonly role: IRole | IClusterRole | ClusterRoleRef;
 
-  /** Who gets it. */
-  readonly subjects: Subject[];
+  /**
+   * Who gets it: `Subject.group()`, `Subject.user()`, `Subject.serviceAccount()`, or a `ServiceAccount`. A
+   * ServiceAccount named without a namespace is the binding's namespace's.
+   */
+  readonly subjects: Array<Subject | IServiceAccount>;
 
   /**
    * The binding's name: a DNS-1123 subdomain.
@@ -44,6 +52,11 @@ export interface RoleBindingProps extends ConstructMetadataProps {
  * new RoleBinding(stack, 'shop-devs', { role: ClusterRoleRef.EDIT, subjects: [Subject.group('shop-developers')] });
  */
 export class RoleBinding extends Construct {
+  /** Whether `x` is a `RoleBinding`, also across copies of this package. */
+  public static isRoleBinding(x: unknown): x is RoleBinding {
+    return hasBrand(x, 'RoleBinding');
+  }
+
   /** The RoleBinding API object (the escape hatch: `addJsonPatch()`, `metadata.addAnnotation()`; also `ApiObject.of()`). */
   public readonly apiObject: ApiObject;
 
@@ -55,32 +68,17 @@ export class RoleBinding extends Construct {
     const name = p.name ?? id;
     check.name('name', name, 'dns1123-subdomain');
     const namespace = p.namespace === undefined ? undefined : namespaceNameOf(check, 'namespace', p.namespace);
-    const role = p.role as unknown;
-    const isRole = (x: unknown): x is IRole => x !== null && typeof x === 'object' && typeof (x as IRole).roleName === 'string';
-    if (ClusterRoleRef.isClusterRoleRef(role)) {
-      check.name('role', role.name, 'dns1123-subdomain');
-    } else if (!isRole(role)) {
-      check.fail('role', role, 'a Role (or Role.fromRoleName()), or ClusterRoleRef.ADMIN, ClusterRoleRef.EDIT, ClusterRoleRef.VIEW or ClusterRoleRef.named(name)');
-    } else {
-      check.name('role', role.roleName, 'dns1123-subdomain');
-    }
-    if (!Array.isArray(p.subjects) || p.subjects.length === 0) {
-      check.fail('subjects', p.subjects, 'a non-empty array of Subject.group(), Subject.user() or Subject.serviceAccount()');
-    } else {
-      p.subjects.forEach((s, i) => {
-        if (!Subject.isSubject(s)) check.fail(`subjects[${i}]`, s, 'Subject.group(), Subject.user() or Subject.serviceAccount()');
-        else s._check(check, `subjects[${i}]`);
-      });
-    }
+    const role = roleRefOf(check, p.role, 'a Role (or Role.fromRoleName()), a ClusterRole (or ClusterRole.fromClusterRoleName()), or ClusterRoleRef.ADMIN, ClusterRoleRef.EDIT or ClusterRoleRef.VIEW', true);
+    const subjects = checkSubjects(check, 'subjects', p.subjects);
     const metadata = checkMetadata(check, p);
     check.throwIfInvalid();
     this.apiObject = new k8s.KubeRoleBinding(this, 'Resource', {
       metadata: { name, namespace, labels: recommendedLabels(stack, { name, component: 'rbac' }, metadata.labels), annotations: metadata.annotations },
-      roleRef: ClusterRoleRef.isClusterRoleRef(p.role)
-        ? { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: p.role.name }
-        : { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: p.role.roleName },
-      subjects: p.subjects.map((s) => s._render(namespace ?? Chart.of(this).namespace)),
+      roleRef: renderRoleRef(role!),
+      subjects: subjects!.map((s) => s._render(namespace ?? Chart.of(this).namespace)),
     });
     this.node.defaultChild = this.apiObject;
   }
 }
+
+brand(RoleBinding, 'RoleBinding');

@@ -1,11 +1,13 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import { brand, hasBrand } from '../core/_brand';
 import { importByName } from '../core/_external';
 import { k8s } from '../core/_k8s';
-import { isPlainRecord, PropChecker } from '../core/_props';
+import { PropChecker } from '../core/_props';
 import { findStack, recommendedLabels } from '../core/labels';
 import { checkMetadata, ConstructMetadataProps } from '../core/metadata';
 import { INamespace, namespaceNameOf } from '../core/namespace-ref';
+import { checkPolicyRules, renderPolicyRules } from './_rbac';
 
 /** A Role, defined in the stack or imported by name (`Role.fromRoleName()`): what a `RoleBinding` grants. */
 export interface IRole extends IConstruct {
@@ -13,7 +15,10 @@ export interface IRole extends IConstruct {
   readonly roleName: string;
 }
 
-/** What a Role allows: verbs on resources of API groups. */
+/**
+ * What a Role or ClusterRole allows: verbs on resources of API groups, or (in a ClusterRole only) verbs on
+ * non-resource URLs.
+ */
 export interface PolicyRule {
   /**
    * The API groups, `""` for the core group.
@@ -22,8 +27,12 @@ export interface PolicyRule {
    */
   readonly apiGroups?: string[];
 
-  /** The resources, e.g. `["pods", "pods/log"]`. */
-  readonly resources: string[];
+  /**
+   * The resources, e.g. `["pods", "pods/log"]`. Required unless the rule grants `nonResourceURLs`.
+   *
+   * @default none: the rule grants `nonResourceURLs` (a ClusterRole's)
+   */
+  readonly resources?: string[];
 
   /** The verbs, e.g. `["get", "list", "watch"]`. */
   readonly verbs: string[];
@@ -34,6 +43,14 @@ export interface PolicyRule {
    * @default every object of the resources
    */
   readonly resourceNames?: string[];
+
+  /**
+   * URL paths that are not API objects, e.g. `["/metrics"]` or `["/healthz/*"]` (`*` only at the end): a
+   * ClusterRole's only, and then the rule has no `resources`, `apiGroups` or `resourceNames`.
+   *
+   * @default none: the rule grants `resources`
+   */
+  readonly nonResourceURLs?: string[];
 }
 
 /** Props of a `Role`. */
@@ -56,8 +73,6 @@ export interface RoleProps extends ConstructMetadataProps {
   readonly namespace?: string | INamespace;
 }
 
-const VERBS = new Set(['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection', '*', 'bind', 'escalate', 'impersonate', 'use', 'approve', 'sign']);
-
 /**
  * Permissions within one namespace (rbac.authorization.k8s.io/v1), granted with a `RoleBinding`.
  *
@@ -67,6 +82,11 @@ const VERBS = new Set(['get', 'list', 'watch', 'create', 'update', 'patch', 'del
  * new RoleBinding(stack, 'oncall-logs', { role: logs, subjects: [Subject.group('oncall')] });
  */
 export class Role extends Construct implements IRole {
+  /** Whether `x` is a `Role` of a stack, also across copies of this package. */
+  public static isRole(x: unknown): x is Role {
+    return hasBrand(x, 'Role');
+  }
+
   /**
    * References a Role that exists outside the synthesized output (made by hand or by another tool), by name, in the
    * namespace of the bindings that grant it. The reference is declared, so checks do not report it as missing.
@@ -92,36 +112,17 @@ export class Role extends Construct implements IRole {
     this.roleName = p.name ?? id;
     check.name('name', this.roleName, 'dns1123-subdomain');
     const namespace = p.namespace === undefined ? undefined : namespaceNameOf(check, 'namespace', p.namespace);
-    if (!Array.isArray(p.rules) || p.rules.length === 0) {
-      check.fail('rules', p.rules, 'a non-empty array of { apiGroups?, resources, verbs, resourceNames? }');
-    } else {
-      p.rules.forEach((r, i) => {
-        if (!isPlainRecord(r)) {
-          check.fail(`rules[${i}]`, r, 'an object { apiGroups?, resources, verbs, resourceNames? }');
-          return;
-        }
-        if (check.stringList(`rules[${i}].verbs`, r.verbs, false)) {
-          for (const v of r.verbs) if (!VERBS.has(v)) check.fail(`rules[${i}].verbs`, v, `a verb: ${[...VERBS].join(', ')}`);
-          if (r.verbs.length === 0) check.fail(`rules[${i}].verbs`, r.verbs, 'at least one verb');
-        }
-        if (check.stringList(`rules[${i}].resources`, r.resources, false) && r.resources.length === 0) check.fail(`rules[${i}].resources`, r.resources, 'at least one resource');
-        if (r.apiGroups !== undefined) check.stringList(`rules[${i}].apiGroups`, r.apiGroups);
-        if (r.resourceNames !== undefined) check.stringList(`rules[${i}].resourceNames`, r.resourceNames, false);
-      });
-    }
+    checkPolicyRules(check, p.rules, { cluster: false, required: true });
     const metadata = checkMetadata(check, p);
     check.throwIfInvalid();
     this.apiObject = new k8s.KubeRole(this, 'Resource', {
       metadata: {
         name: this.roleName, namespace, labels: recommendedLabels(stack, { name: this.roleName, component: 'rbac' }, metadata.labels), annotations: metadata.annotations,
       },
-      rules: p.rules.map((r) => ({
-        apiGroups: r.apiGroups ? [...r.apiGroups] : [''],
-        resources: [...r.resources],
-        verbs: [...r.verbs],
-        resourceNames: r.resourceNames ? [...r.resourceNames] : undefined,
-      })),
+      rules: renderPolicyRules(p.rules),
     });
     this.node.defaultChild = this.apiObject;
   }
 }
+
+brand(Role, 'Role');

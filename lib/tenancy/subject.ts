@@ -1,9 +1,11 @@
 import { brand, hasBrand } from '../core/_brand';
 import { k8s } from '../core/_k8s';
 import { PropChecker } from '../core/_props';
+import { IServiceAccount } from '../core/service-account-ref';
 
 /**
- * Who a RoleBinding grants a role to: a group or a user of the cluster's authentication, or a ServiceAccount.
+ * Who a RoleBinding or ClusterRoleBinding grants a role to: a group or a user of the cluster's authentication, or a
+ * ServiceAccount (bindings also take a `ServiceAccount` itself).
  *
  * @see https://kubernetes.io/docs/reference/access-authn-authz/rbac/#referring-to-subjects
  */
@@ -24,12 +26,18 @@ export class Subject {
   }
 
   /**
-   * A ServiceAccount.
+   * A ServiceAccount, by name or as a `ServiceAccount` (`IServiceAccount`, e.g.
+   * `ServiceAccount.fromServiceAccountName()`).
    *
-   * @param namespace its namespace; defaults to the binding's
+   * @param account the account's name, or the account
+   * @param namespace its namespace; defaults to the account's (a `ServiceAccount` of a stack knows it), else to
+   * the binding's (a ClusterRoleBinding's stack's)
    */
-  public static serviceAccount(name: string, namespace?: string): Subject {
-    return new Subject('ServiceAccount', name, namespace);
+  public static serviceAccount(account: string | IServiceAccount, namespace?: string): Subject {
+    if (account !== null && typeof account === 'object') {
+      return new Subject('ServiceAccount', account.serviceAccountName, namespace ?? account.namespace);
+    }
+    return new Subject('ServiceAccount', account, namespace);
   }
 
   private constructor(
@@ -41,14 +49,18 @@ export class Subject {
     public readonly namespace?: string,
   ) {}
 
-  /** @internal */
-  public _check(check: PropChecker, prop: string): void {
+  /**
+   * Records what is wrong with the subject under `prop`.
+   *
+   * @returns whether it is valid
+   * @internal
+   */
+  public _check(check: PropChecker, prop: string): boolean {
     if (this.kind === 'ServiceAccount') {
-      check.name(`${prop} name`, this.name, 'dns1123-subdomain');
-      if (this.namespace !== undefined) check.name(`${prop} namespace`, this.namespace, 'dns1123-label');
-    } else {
-      check.string(`${prop} name`, this.name, 'a non-empty group or user name');
+      const name = check.name(`${prop} name`, this.name, 'dns1123-subdomain');
+      return (this.namespace === undefined || check.name(`${prop} namespace`, this.namespace, 'dns1123-label')) && name;
     }
+    return check.string(`${prop} name`, this.name, 'a non-empty group or user name');
   }
 
   /** @internal */

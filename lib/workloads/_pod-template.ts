@@ -8,6 +8,7 @@ import { isAtLeast } from '../core/kubernetes-version';
 import { renderApiObject } from '../core/_render';
 import { isValidLabelValue } from '../core/names';
 import { parseQuantity } from '../core/quantity';
+import { checkServiceAccount, IServiceAccount } from '../core/service-account-ref';
 import { PlatformAnnotations, recommendedLabels, StackLabelSource } from '../core/labels';
 import { NodeAffinity } from '../scheduling/node-affinity';
 import { PodAffinity } from '../scheduling/pod-affinity';
@@ -102,6 +103,8 @@ export class PodTemplate {
   private readonly priorityClass?: IPriorityClass;
   private readonly terminationGracePeriodSeconds?: number;
   private readonly annotations: Record<string, string> = {};
+  /** The ServiceAccount the pods run as, if one is given. */
+  private readonly serviceAccount?: IServiceAccount;
   /** Whether sidecars are native (init containers with `restartPolicy: Always`) rather than regular containers. */
   private readonly nativeSidecars: boolean;
   /** The sidecar mode set on the workload or its defaults, with the prop that set it. */
@@ -150,7 +153,7 @@ export class PodTemplate {
       this.version = ref?.tag !== undefined && isValidLabelValue(ref.tag).length === 0 ? ref.tag : config.stack.version;
     }
 
-    if (p.serviceAccountName !== undefined) check.name('serviceAccountName', p.serviceAccountName, 'dns1123-subdomain');
+    this.serviceAccount = this.checkServiceAccount(check);
     if (p.automountServiceAccountToken !== undefined) check.boolean('automountServiceAccountToken', p.automountServiceAccountToken);
     if (p.podAnnotations !== undefined && check.annotations('podAnnotations', p.podAnnotations)) Object.assign(this.annotations, p.podAnnotations);
     if (p.podLabels !== undefined && check.labels('podLabels', p.podLabels)) {
@@ -238,7 +241,7 @@ export class PodTemplate {
   /** The labels every pod carries. */
   public podLabels(): Record<string, string> {
     const c = this.config;
-    return recommendedLabels(c.stack, { name: c.name, component: c.component, version: this.version }, this.props.podLabels, c.selector);
+    return recommendedLabels(c.stack, { name: c.name, component: c.component, version: this.version }, this.serviceAccount?.podLabels, this.props.podLabels, c.selector);
   }
 
   /**
@@ -339,7 +342,7 @@ export class PodTemplate {
     const initContainers = [...(native ? this.sidecars.map((x) => render(x, true)) : []), ...this.initContainers.map((x) => render(x))];
     const spec = l1Json('PodSpec', {
       automountServiceAccountToken: p.automountServiceAccountToken ?? false,
-      serviceAccountName: p.serviceAccountName,
+      serviceAccountName: this.serviceAccount?.serviceAccountName,
       volumes: volumes.length > 0 ? volumes : undefined,
       restartPolicy: c.restartPolicy,
       terminationGracePeriodSeconds: this.terminationGracePeriodSeconds,
@@ -360,6 +363,33 @@ export class PodTemplate {
       },
       spec,
     };
+  }
+
+  /**
+   * The `serviceAccount` prop, checked: an account of the pods' namespace whose pod labels the `podLabels` prop does
+   * not contradict; `serviceAccountName`, which it replaced, is refused.
+   */
+  private checkServiceAccount(check: PropChecker): IServiceAccount | undefined {
+    const p = this.props;
+    const old = (p as { serviceAccountName?: unknown }).serviceAccountName;
+    if (old !== undefined) {
+      check.fail('serviceAccountName', old, 'nothing: it moved to serviceAccount (a ServiceAccount, or ServiceAccount.fromServiceAccountName(); see CHANGELOG.md)');
+    }
+    if (p.serviceAccount === undefined) return undefined;
+    const sa = checkServiceAccount(check, 'serviceAccount', p.serviceAccount);
+    if (sa === undefined) return undefined;
+    const namespace = this.config.stack.namespace;
+    if (sa.namespace !== undefined && namespace !== undefined && sa.namespace !== namespace) {
+      check.fail('serviceAccount', `ServiceAccount "${sa.serviceAccountName}" of namespace "${sa.namespace}"`,
+        `a ServiceAccount of the workload's namespace ("${namespace}"): pods run only as an account of their own namespace`);
+    }
+    for (const [key, value] of Object.entries(sa.podLabels ?? {})) {
+      const own = p.podLabels?.[key];
+      if (own !== undefined && own !== value) {
+        check.fail(`podLabels.${key}`, own, `"${value}", the value the ServiceAccount's pods need (its cloud identity), or leave the label out`);
+      }
+    }
+    return sa;
   }
 
   /** Refuses native sidecars when the target version is older than 1.29 (once per check). */

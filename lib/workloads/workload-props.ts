@@ -1,4 +1,5 @@
 import { ConstructMetadataProps } from '../core/metadata';
+import { IServiceAccount } from '../core/service-account-ref';
 import { AutoscalingOptions } from '../scaling/horizontal-pod-autoscaler';
 import { NodeAffinity } from '../scheduling/node-affinity';
 import { PodAffinity } from '../scheduling/pod-affinity';
@@ -51,11 +52,15 @@ export interface WorkloadProps extends ContainerOptions, ConstructMetadataProps 
   readonly containerName?: string;
 
   /**
-   * The ServiceAccount the pods run as.
+   * The ServiceAccount the pods run as: a `ServiceAccount` of the stack (with its RBAC bindings and cloud identity;
+   * an AKS workload identity also labels the pods `azure.workload.identity/use: "true"`), or one imported with
+   * `ServiceAccount.fromServiceAccountName()`. It must be of the workload's namespace. A workload gets no account of
+   * its own by default: its pods have no API token and no permissions, so an account of their own only matters
+   * once something is granted to it.
    *
    * @default the namespace's `default` ServiceAccount
    */
-  readonly serviceAccountName?: string;
+  readonly serviceAccount?: IServiceAccount;
 
   /**
    * Whether a Kubernetes API token is mounted into the pods. Only workloads that call the Kubernetes API need it.

@@ -78,7 +78,7 @@ const CASES: Array<[string, Record<string, unknown>, string, string, string]> = 
   ['a pod annotation key with two slashes', { podAnnotations: { 'a/b/c': 'x' } }, 'podAnnotations key', '"a/b/c"', 'annotation key'],
   ['a relative workingDir', { workingDir: 'app' }, 'workingDir', '"app"', 'an absolute path'],
   ['a command with an empty string', { command: [''] }, 'command', '[""]', 'non-empty strings'],
-  ['an invalid serviceAccountName', { serviceAccountName: 'Web SA' }, 'serviceAccountName', '"Web SA"', 'DNS-1123 subdomain'],
+  ['serviceAccountName, which moved to serviceAccount', { serviceAccountName: 'web-sa' }, 'serviceAccountName', '"web-sa"', 'it moved to serviceAccount'],
   ['a protocol given as a string', { protocol: 'TCP' }, 'protocol', '"TCP"', 'Protocol.TCP'],
   ['a serviceType given as a string', { serviceType: 'LoadBalancer' }, 'serviceType', '"LoadBalancer"', 'ServiceType.loadBalancer()'],
   ['a strategy given as a string', { strategy: 'Recreate' }, 'strategy', '"Recreate"', 'DeploymentStrategy.recreate()'],
