@@ -44,11 +44,18 @@ export function capacitySummary(root: IConstruct, environments?: readonly string
 /** One line per namespace, in name order. */
 function namespaceLines(namespaces: ReadonlyMap<string, CapacityShare[]>, indent: string): string[] {
   return [...namespaces.keys()].sort().map((namespace) => {
-    const shares = namespaces.get(namespace)!;
-    const sum = (pods: (s: CapacityShare) => number, res: 'cpu' | 'memory') => shares.reduce((a, s) => a + s.requests[res] * BigInt(pods(s)), 0n);
+    // A DaemonSet's pods are per node: the node count is the cluster's, so they are summed apart, per node.
+    const shares = namespaces.get(namespace)!.filter((s) => !s.perNode);
+    const perNode = namespaces.get(namespace)!.filter((s) => s.perNode);
+    const sum = (pods: (s: CapacityShare) => number, res: 'cpu' | 'memory', list = shares) => list.reduce((a, s) => a + s.requests[res] * BigInt(pods(s)), 0n);
     const minPods = shares.reduce((a, s) => a + s.minPods, 0);
     const maxPods = shares.reduce((a, s) => a + s.maxPods, 0);
-    return `${indent}${namespace}: ${shares.length} workload(s), ${minPods}-${maxPods} pods; requests cpu ${formatCpu(sum((s) => s.minPods, 'cpu'))}-${formatCpu(sum((s) => s.maxPods, 'cpu'))}, ` +
-      `memory ${formatMemory(sum((s) => s.minPods, 'memory'))}-${formatMemory(sum((s) => s.maxPods, 'memory'))} (min-max scale)`;
+    const parts = shares.length === 0 ? [] : [`${shares.length} workload(s), ${minPods}-${maxPods} pods; requests cpu ${formatCpu(sum((s) => s.minPods, 'cpu'))}-${formatCpu(sum((s) => s.maxPods, 'cpu'))}, ` +
+      `memory ${formatMemory(sum((s) => s.minPods, 'memory'))}-${formatMemory(sum((s) => s.maxPods, 'memory'))} (min-max scale)`];
+    if (perNode.length > 0) {
+      parts.push(`${perNode.length} DaemonSet(s), ${perNode.length} pod(s) per node; requests cpu ${formatCpu(sum((s) => s.maxPods, 'cpu', perNode))}, ` +
+        `memory ${formatMemory(sum((s) => s.maxPods, 'memory', perNode))} per node`);
+    }
+    return `${indent}${namespace}: ${parts.join('; plus ')}`;
   });
 }

@@ -12,6 +12,8 @@ export interface CapacityShare {
   readonly maxPods: number;
   /** Extra pods during a rollout at the highest scale. */
   readonly surgePods: number;
+  /** Whether the pod counts are per node (a DaemonSet's), not for the whole namespace. */
+  readonly perNode?: boolean;
   /** Requests of one pod, in nano-units. */
   readonly requests: { readonly cpu: bigint; readonly memory: bigint };
   /** Limits of one pod, in nano-units; undefined when a container has none. */
