@@ -263,6 +263,11 @@ export abstract class Workload extends Construct implements IPodSelector {
    * is added for it (its own manifests must allow the traffic), only this workload's egress rule when its namespace
    * denies egress by default, to the target's `selectorLabels` or, without them, to the target's namespace.
    *
+   * An `ExternalService` (a database or API outside the cluster) has no pods: no ingress rule either; the egress rule
+   * goes to its `egressPeers` (its CIDR or addresses, or any address on the port for a DNS name without a CIDR), and
+   * its `credentials` Secret is passed to the same containers as the address: every key as a variable (`envFrom`),
+   * or the variables it names.
+   *
    * @throws PropError if the port is not one of the target's, a container is unknown, a form is invalid, or a
    * variable is already set
    */
@@ -281,21 +286,26 @@ export abstract class Workload extends Construct implements IPodSelector {
     const port = endpointPortOf(check, 'connectTo() port', target, options.port);
     const variables = this.connectVariables(check, target, options);
     const containers = this.connectContainers(check, options.containers);
+    const credentials = target.credentials;
+    const credentialEnv = Object.entries(credentials?.env ?? {});
     for (const c of containers) {
-      for (const [name] of variables) {
+      for (const [name] of [...variables, ...credentialEnv]) {
         if (c.hasEnv(name)) check.fail(`connectTo() env ${name}`, name, `a variable not already set on container "${c.name}"`);
       }
     }
     check.throwIfInvalid();
     for (const c of containers) {
       for (const [name, form] of variables) c.addEnv(check, `connectTo() env ${name}`, name, form._format(target.dnsName, port!));
+      for (const [name, key] of credentialEnv) c.addEnv(check, `connectTo() credentials ${name}`, name, EnvValue.fromSecret(credentials!.secret, key));
+      if (credentials !== undefined && credentials.env === undefined) c.addEnvFrom(check, 'connectTo() credentials', EnvFrom.secret(credentials.secret));
     }
     check.throwIfInvalid();
     const policyPorts = [{ port: port!.targetPort, protocol: protocolOf(port!.protocol) }];
-    if (externalReferenceOf(target as unknown as IConstruct) === undefined) target.allowFrom(NetworkPeer.pods(this, this.namespace), { ports: policyPorts });
+    const selects = target.selectorLabels !== undefined && Object.keys(target.selectorLabels).length > 0;
+    if (selects && externalReferenceOf(target as unknown as IConstruct) === undefined) target.allowFrom(NetworkPeer.pods(this, this.namespace), { ports: policyPorts });
     if (this._namespaceDeniesByDefault()) {
-      const selects = target.selectorLabels !== undefined && Object.keys(target.selectorLabels).length > 0;
-      this.allowTo(selects ? NetworkPeer.pods(target, target.namespace) : NetworkPeer.namespace(target.namespace), { ports: policyPorts });
+      const peers = target.egressPeers ?? [selects ? NetworkPeer.pods(target, target.namespace) : NetworkPeer.namespace(target.namespace)];
+      this.addEgress([...peers], policyPorts);
     }
   }
 
@@ -369,9 +379,14 @@ export abstract class Workload extends Construct implements IPodSelector {
    * @throws PropError if the peer or ports are invalid
    */
   public allowTo(peer: NetworkPeer, options: AllowToOptions = {}): void {
+    this.addEgress([peer], options.ports);
+  }
+
+  /** Allows egress to `peers` (every destination when empty), restricting egress with DNS allowed on the first rule. */
+  private addEgress(peers: NetworkPeer[], ports: NetworkPolicyPort[] | undefined): void {
     const policy = this._policy();
     if (!policy.restrictsEgress) policy.addEgress(DNS_EGRESS_RULE);
-    policy.addEgress({ peers: [peer], ports: options.ports });
+    policy.addEgress({ peers, ports });
   }
 
   /**

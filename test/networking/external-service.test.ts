@@ -1,6 +1,14 @@
 import { ApiObject } from 'cdk8s';
-import { ExternalService, findObject, findObjects, NetworkPeer, Protocol, Secret, synthFindings, validateObjects, ValidationPreset } from '../../lib';
-import { expectPropError, makeStack, synth } from '../_helpers';
+import {
+  Address, ExternalService, findObject, findObjects, NetworkPeer, Protocol, Secret, synthFindings, validateObjects, ValidationPreset, WebService, Worker,
+} from '../../lib';
+import { containerOf, expectPropError, makeStack, RESOURCES, synth } from '../_helpers';
+
+const IMAGE = 'ghcr.io/acme/app:1.0.0';
+const DNS_RULE = {
+  to: [{ podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } }, namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } } }],
+  ports: [{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }],
+};
 
 const RDS = 'orders.abc123.eu-west-1.rds.amazonaws.com';
 
@@ -251,5 +259,122 @@ describe('ExternalService props', () => {
     const { stack } = makeStack();
     const db = new ExternalService(stack, 'db', { externalName: RDS, ports: [{ port: 5432 }] });
     expect([ExternalService.isExternalService(db), ExternalService.isExternalService({ name: 'db' })]).toEqual([true, false]);
+  });
+});
+
+describe('connectTo() an ExternalService', () => {
+  test('GIVEN an ExternalName service WHEN a workload connects to it THEN the URL names the Service and no NetworkPolicy is rendered', () => {
+    // GIVEN
+    const { stack } = makeStack();
+    const db = new ExternalService(stack, 'orders-db', { externalName: RDS, ports: [{ port: 5432 }] });
+    const api = new WebService(stack, 'api', { image: IMAGE, resources: RESOURCES });
+    // WHEN
+    api.connectTo(db);
+    const objects = synth(stack);
+    // THEN
+    expect(containerOf(objects, 'api').env).toEqual([{ name: 'ORDERS_DB_URL', value: 'http://orders-db.test.svc.cluster.local:5432' }]);
+    expect(findObjects(objects, 'NetworkPolicy')).toEqual([]);
+  });
+
+  test('GIVEN an address form with a scheme WHEN connected THEN the variable uses it', () => {
+    const { stack } = makeStack();
+    const db = new ExternalService(stack, 'orders-db', { externalName: RDS, ports: [{ port: 5432 }] });
+    const api = new WebService(stack, 'api', { image: IMAGE, resources: RESOURCES });
+    api.connectTo(db, { envVar: 'DATABASE_URL', as: Address.url('postgres') });
+    expect(containerOf(synth(stack), 'api').env).toEqual([{ name: 'DATABASE_URL', value: 'postgres://orders-db.test.svc.cluster.local:5432' }]);
+  });
+
+  test('GIVEN connectDirectly WHEN connected THEN the variable names the external host', () => {
+    const { stack } = makeStack();
+    const payments = new ExternalService(stack, 'payments', { externalName: 'api.payments.example', ports: [{ port: 443 }], connectDirectly: true });
+    const api = new WebService(stack, 'api', { image: IMAGE, resources: RESOURCES });
+    api.connectTo(payments, { as: Address.url('https') });
+    expect(containerOf(synth(stack), 'api').env).toEqual([{ name: 'PAYMENTS_URL', value: 'https://api.payments.example' }]);
+  });
+
+  test('GIVEN a default-deny namespace and a cidr WHEN connected THEN the caller\'s egress goes to the CIDR on the port', () => {
+    // GIVEN
+    const { stack } = makeStack({ namespaceOptions: { defaultDenyNetwork: true } });
+    const db = new ExternalService(stack, 'db', { externalName: RDS, ports: [{ port: 5432 }], cidr: '10.20.0.0/16' });
+    const w = new Worker(stack, 'w', { image: IMAGE, resources: RESOURCES, port: 9000 });
+    // WHEN
+    w.connectTo(db);
+    // THEN
+    expect(findObject(synth(stack), 'NetworkPolicy', 'w').spec.egress).toEqual([
+      DNS_RULE, { to: [{ ipBlock: { cidr: '10.20.0.0/16' } }], ports: [{ port: 5432, protocol: 'TCP' }] },
+    ]);
+  });
+
+  test('GIVEN a default-deny namespace and an externalName without a cidr WHEN connected THEN the caller\'s egress goes to any address on the port', () => {
+    // GIVEN
+    const { stack } = makeStack({ namespaceOptions: { defaultDenyNetwork: true } });
+    const db = new ExternalService(stack, 'db', { externalName: RDS, ports: [{ port: 5432 }] });
+    const w = new Worker(stack, 'w', { image: IMAGE, resources: RESOURCES, port: 9000 });
+    // WHEN
+    w.connectTo(db);
+    // THEN
+    expect(findObject(synth(stack), 'NetworkPolicy', 'w').spec.egress).toEqual([DNS_RULE, { ports: [{ port: 5432, protocol: 'TCP' }] }]);
+  });
+
+  test('GIVEN a default-deny namespace and addresses WHEN connected THEN the caller\'s egress goes to each address on the port at the addresses', () => {
+    // GIVEN
+    const { stack } = makeStack({ namespaceOptions: { defaultDenyNetwork: true } });
+    const ledger = new ExternalService(stack, 'ledger', { addresses: ['10.30.0.5'], ports: [{ port: 443, targetPort: 8443 }] });
+    const w = new Worker(stack, 'w', { image: IMAGE, resources: RESOURCES, port: 9000 });
+    // WHEN
+    w.connectTo(ledger);
+    // THEN
+    expect(findObject(synth(stack), 'NetworkPolicy', 'w').spec.egress[1]).toEqual({ to: [{ ipBlock: { cidr: '10.30.0.5/32' } }], ports: [{ port: 8443, protocol: 'TCP' }] });
+  });
+
+  test('GIVEN credentials WHEN connected THEN every key of the Secret reaches the container through envFrom', () => {
+    // GIVEN
+    const { stack } = makeStack();
+    const db = new ExternalService(stack, 'db', { externalName: RDS, ports: [{ port: 5432 }], credentials: Secret.fromSecretName(stack, 'creds', 'orders-db') });
+    const api = new WebService(stack, 'api', { image: IMAGE, resources: RESOURCES });
+    // WHEN
+    api.connectTo(db);
+    // THEN
+    expect(containerOf(synth(stack), 'api').envFrom).toEqual([{ secretRef: { name: 'orders-db' } }]);
+  });
+
+  test('GIVEN credentialEnv WHEN connected THEN each variable reads its key of the Secret, and there is no envFrom', () => {
+    // GIVEN
+    const { stack } = makeStack();
+    const db = new ExternalService(stack, 'db', {
+      externalName: RDS, ports: [{ port: 5432 }], credentials: Secret.fromSecretName(stack, 'creds', 'orders-db'), credentialEnv: { PGPASSWORD: 'password' },
+    });
+    const api = new WebService(stack, 'api', { image: IMAGE, resources: RESOURCES });
+    // WHEN
+    api.connectTo(db);
+    // THEN
+    const c = containerOf(synth(stack), 'api');
+    expect(c.env).toEqual([
+      { name: 'DB_URL', value: 'http://db.test.svc.cluster.local:5432' },
+      { name: 'PGPASSWORD', valueFrom: { secretKeyRef: { name: 'orders-db', key: 'password' } } },
+    ]);
+    expect(c.envFrom).toBeUndefined();
+  });
+
+  test('GIVEN credentialEnv naming a variable the container sets WHEN connected THEN a PropError names it', () => {
+    const { stack } = makeStack();
+    const db = new ExternalService(stack, 'db', {
+      externalName: RDS, ports: [{ port: 5432 }], credentials: Secret.fromSecretName(stack, 'creds', 'orders-db'), credentialEnv: { PGPASSWORD: 'password' },
+    });
+    const api = new WebService(stack, 'api', { image: IMAGE, resources: RESOURCES, env: { PGPASSWORD: 'x' } } as any);
+    expectPropError(() => api.connectTo(db), { path: 'test/api', prop: 'connectTo() env PGPASSWORD', received: '"PGPASSWORD"', allowed: 'a variable not already set' });
+  });
+
+  test('GIVEN credentials and an init container WHEN connected to it THEN the credentials go to that container too', () => {
+    // GIVEN
+    const { stack } = makeStack();
+    const db = new ExternalService(stack, 'db', { externalName: RDS, ports: [{ port: 5432 }], credentials: Secret.fromSecretName(stack, 'creds', 'orders-db') });
+    const api = new WebService(stack, 'api', { image: IMAGE, resources: RESOURCES });
+    api.addInitContainer({ name: 'migrate', image: IMAGE, resources: RESOURCES });
+    // WHEN
+    api.connectTo(db, { containers: ['migrate'] });
+    // THEN
+    const init = findObject(synth(stack), 'Deployment', 'api').spec.template.spec.initContainers[0];
+    expect([init.env, init.envFrom]).toEqual([[{ name: 'DB_URL', value: 'http://db.test.svc.cluster.local:5432' }], [{ secretRef: { name: 'orders-db' } }]]);
   });
 });
