@@ -510,16 +510,22 @@ function definedResource(ref: IConstruct): ApiObject | undefined {
 
 /** Volume names, unique in the pod and at most 63 characters, in mount order. */
 function assignVolumeNames(mounts: Mount[]): string[] {
-  const used = new Set<string>();
-  return mounts.map((m) => {
-    const base = m._volumeBaseName();
-    for (let n = 1; ; n++) {
-      const suffix = n === 1 ? '' : `-${n}`;
-      const name = `${base.slice(0, 63 - suffix.length).replace(/-+$/, '')}${suffix}`;
-      if (!used.has(name)) {
-        used.add(name);
-        return name;
-      }
+  const used = new Set<unknown>();
+  return mounts.map((m) => uniqueVolumeName(m._volumeBaseName(), used));
+}
+
+/**
+ * `base`, cut to the 63 characters of a volume name, numbered (`-2`, `-3`, ...) when `used` has it; added to `used`.
+ *
+ * @internal
+ */
+export function uniqueVolumeName(base: string, used: Set<unknown>): string {
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? '' : `-${n}`;
+    const name = `${base.slice(0, 63 - suffix.length).replace(/-+$/, '')}${suffix}`;
+    if (!used.has(name)) {
+      used.add(name);
+      return name;
     }
-  });
+  }
 }

@@ -2,6 +2,7 @@ import { brand, hasBrand } from '../core/_brand';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { Protocol } from '../networking/protocol';
 import { JsonObject } from './_k8s-json';
+import { uniqueVolumeName } from './_pod-template';
 
 /** A folder or file of the node, mounted into the main container. */
 export interface HostPathOptions {
@@ -197,7 +198,7 @@ export class HostAccess {
       const mounts = (main.volumeMounts as JsonObject[] | undefined) ?? [];
       const used = new Set(volumes.map((v) => v.name));
       for (const p of a.paths) {
-        const name = uniqueName(`host-${slug(p.hostPath)}`, used);
+        const name = uniqueVolumeName(`host-${slug(p.hostPath)}`, used);
         volumes.push({ name, hostPath: { path: p.hostPath } });
         mounts.push({ name, mountPath: p.mountPath ?? p.hostPath, ...(p.writable ? {} : { readOnly: true }) });
       }
@@ -218,16 +219,4 @@ function checkPath(check: PropChecker, prop: string, value: unknown): void {
 function slug(path: string): string {
   const s = path.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return s.length > 0 ? s : 'root';
-}
-
-/** `base`, cut to 63 characters, with a number when `used` has it; added to `used`. */
-function uniqueName(base: string, used: Set<unknown>): string {
-  for (let n = 1; ; n++) {
-    const suffix = n === 1 ? '' : `-${n}`;
-    const name = `${base.slice(0, 63 - suffix.length).replace(/-+$/, '')}${suffix}`;
-    if (!used.has(name)) {
-      used.add(name);
-      return name;
-    }
-  }
 }

@@ -1,6 +1,6 @@
 import {
   AppStack, DaemonSet, DaemonSetProps, DaemonSetStrategy, DeploymentStrategy, findObject, HostAccess, Mount, NetworkPeer, PlatformApp,
-  PodSecurityLevel, Probe, Protocol, ruleById, SynthError, Toleration, validateObjects, ValidationPreset, WebService,
+  PodSecurityLevel, Protocol, ruleById, SynthError, Toleration, validateObjects, ValidationPreset, WebService,
 } from '../../lib';
 import { capacitySummary } from '../../lib/app/_capacity-summary';
 import { expectPropError, makeStack, RESOURCES, synth, tmpdir } from '../_helpers';
