@@ -113,6 +113,7 @@ export * from './workloads/stateful-service';
 export * from './workloads/web-service';
 export * from './workloads/worker';
 export * from './workloads/workload';
+export * from './workloads/workload-service';
 export { useWorkloadDefaults } from './workloads/workload-defaults';
 export type { WorkloadDefaults } from './workloads/workload-defaults';
 export * from './workloads/workload-props';

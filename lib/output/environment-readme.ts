@@ -68,12 +68,13 @@ function readmeWorkloadsOf(objects: readonly ManifestObject[]): ReadmeWorkload[]
 /**
  * The workloads whose containers' env var values name a host, by host: every part of a value that starts at its
  * beginning or after `/` or `@` and ends at its end or before `:` or `/` (`http://api.shop:80/x` names `api.shop`).
+ * Every container counts, init containers and sidecars included (`connectTo()` may write the address into any).
  */
 function callersByHost(workloads: readonly ReadmeWorkload[]): Map<string, ReadmeWorkload[]> {
   const result = new Map<string, ReadmeWorkload[]>();
   for (const w of workloads) {
     const hosts = new Set<string>();
-    for (const c of mainContainers(w.pod)) {
+    for (const { container: c } of containersOf(w.pod)) {
       for (const e of c.env ?? []) {
         const v = e.value;
         if (typeof v !== 'string') continue;

@@ -1,8 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { k8s } from '../core/_k8s';
 import { brand, hasBrand } from '../core/_brand';
 import { isPlainRecord } from '../core/_props';
+import { ObjectMetadata } from '../core/metadata';
 import { Address, addressOf, AddressOptions } from '../networking/address';
 import { Protocol } from '../networking/protocol';
 import { ServiceType } from '../networking/service-type';
@@ -11,13 +11,14 @@ import { NetworkPolicyPort } from '../networking/network-policy';
 import { Protocol as ProtocolClass } from '../networking/protocol';
 import { EndpointPort, IServiceEndpoint } from '../networking/service-endpoint';
 import { TrafficDistribution } from '../networking/traffic-distribution';
-import { Provider } from '../providers/provider';
 import { ContainerPortSpec } from './_container';
-import { createObject, JsonObject, l1Json, ServiceSpecAdditions, withFields } from './_k8s-json';
+import { checkServiceType, renderServiceSpec, serviceAnnotations, ServicePortSpec } from './_service';
+import { createObject, ServiceSpecAdditions, withFields } from './_k8s-json';
 import { requireVersion } from './_version-gate';
 import { Probe } from './probe';
 import { ReplicatedWorkload } from './replicated-workload';
 import { ReplicatedWorkloadProps } from './workload-props';
+import { AddServiceOptions, WorkloadService } from './workload-service';
 
 /** An additional port of a service. */
 export interface PortMapping {
@@ -116,7 +117,7 @@ export interface ServiceWorkloadProps extends ReplicatedWorkloadProps {
   readonly serviceName?: string;
 }
 
-type ServicePort = ContainerPortSpec & { servicePort: number; nodePort?: number };
+type ServicePort = ContainerPortSpec & ServicePortSpec;
 
 /**
  * A replicated workload reached through a Service (`WebService`, `StatefulService`): it owns the ports and the
@@ -164,28 +165,9 @@ export abstract class ServiceWorkload extends ReplicatedWorkload implements ISer
     const protocol = p.protocol ?? Protocol.TCP;
     if (!Protocol.isProtocol(protocol)) check.fail('protocol', protocol, 'Protocol.TCP, Protocol.UDP or Protocol.SCTP');
 
-    let serviceType = p.serviceType ?? ServiceType.clusterIp();
-    if (!ServiceType.isServiceType(serviceType)) {
-      check.fail('serviceType', serviceType, 'ServiceType.clusterIp(), ServiceType.nodePort() or ServiceType.loadBalancer()');
-      serviceType = ServiceType.clusterIp();
-    } else {
-      serviceType._check(check, 'serviceType');
-    }
+    const serviceType = checkServiceType(check, 'serviceType', p.serviceType);
     this.serviceType = serviceType;
-    let lbAnnotations: Record<string, string> = {};
-    if (serviceType.type === 'LoadBalancer') {
-      const provider = Provider.of(this);
-      const internal = serviceType._options.internal === true;
-      if (internal && !provider.supportsInternalLoadBalancer) {
-        check.fail('serviceType.internal', true, `an external load balancer: provider "${provider.name}" has no internal load balancers`);
-      } else {
-        lbAnnotations = provider._loadBalancerAnnotations(internal);
-      }
-    }
-    // The provider's load balancer annotations, then the workload's, then those of the service type: the most
-    // specific wins.
-    const annotations = { ...lbAnnotations, ...this._metadata.annotations, ...serviceType._options.annotations };
-    this.serviceAnnotations = Object.keys(annotations).length > 0 ? annotations : undefined;
+    this.serviceAnnotations = serviceAnnotations(this, check, 'serviceType', serviceType, this._metadata.annotations);
 
     this._ports = [{
       name: portName,
@@ -241,6 +223,48 @@ export abstract class ServiceWorkload extends ReplicatedWorkload implements ISer
     if (this.serviceType.type !== 'ClusterIP') this.allowWhenRestricted(NetworkPeer.anyIpv4(), { ports: this._defaultIngressPorts() });
   }
 
+  /**
+   * Adds another Service in front of the workload's pods, beside its main one (`service`): a public
+   * `ServiceType.loadBalancer()` on port 80 next to the ClusterIP Service, say. The result is an `IServiceEndpoint`
+   * that `connectTo()` and an `Ingress` take; a LoadBalancer or NodePort Service keeps accepting traffic from anywhere
+   * on its target ports whenever the workload's ingress is restricted.
+   *
+   * @throws PropError if the name is not a DNS-1035 label or is taken in the namespace, or a port is invalid
+   */
+  public addService(options: AddServiceOptions): WorkloadService {
+    const name = isPlainRecord(options) && typeof options.name === 'string' ? options.name : undefined;
+    if (name === undefined) {
+      const check = this._newCheck();
+      check.fail('addService() name', isPlainRecord(options) ? options.name : options, 'the Service\'s name: a DNS-1035 label such as "frontend-external"');
+      check.throwIfInvalid();
+    }
+    if (name === this.serviceName) {
+      const check = this._newCheck();
+      check.fail('addService() name', name, `another name than the workload's main Service ("${this.serviceName}")`);
+      check.throwIfInvalid();
+    }
+    return new WorkloadService(this, name!, { ...options, workload: this });
+  }
+
+  /** The Services added with `addService()`, in the order they were added. */
+  public get addedServices(): WorkloadService[] {
+    return this.node.children.filter((c): c is WorkloadService => WorkloadService.isWorkloadService(c));
+  }
+
+  /**
+   * The labels and annotations a Service added with `addService()` starts from: the workload's.
+   *
+   * @internal
+   */
+  public _serviceMetadata(): ObjectMetadata {
+    return { labels: this._labels(), annotations: this._metadata.annotations };
+  }
+
+  /** @internal */
+  protected _isOwnService(target: IServiceEndpoint): boolean {
+    return WorkloadService.isWorkloadService(target) && (target.workload as unknown) === this;
+  }
+
   /** The Service's in-cluster DNS name, `<serviceName>.<namespace>.svc.cluster.local`. */
   public get dnsName(): string {
     return `${this.serviceName}.${this.namespace}.svc.cluster.local`;
@@ -273,7 +297,7 @@ export abstract class ServiceWorkload extends ReplicatedWorkload implements ISer
       apiVersion: 'v1',
       kind: 'Service',
       metadata: { name: this.serviceName, labels, annotations: this.serviceAnnotations },
-      spec: () => withFields<ServiceSpecAdditions>(this.renderServiceSpec(headless), { trafficDistribution: trafficDistribution?.value }),
+      spec: () => withFields<ServiceSpecAdditions>(renderServiceSpec(this.serviceType, this.selectorLabels, this._ports, headless), { trafficDistribution: trafficDistribution?.value }),
     });
   }
 
@@ -337,25 +361,6 @@ export abstract class ServiceWorkload extends ReplicatedWorkload implements ISer
     seen((x) => `${x.containerPort}/${x.protocol}`, 'a container port and protocol', 'each container port once per protocol');
     seen((x) => `${x.servicePort}/${x.protocol}`, 'a Service port and protocol', 'each Service port once per protocol');
     seen((x) => (x.nodePort !== undefined ? String(x.nodePort) : `none-${x.name}`), 'a node port', 'each node port once');
-  }
-
-  private renderServiceSpec(headless: boolean): JsonObject {
-    const type = this.serviceType.type;
-    const o = this.serviceType._options;
-    return l1Json('ServiceSpec', {
-      type,
-      clusterIp: headless ? 'None' : undefined,
-      selector: { ...this.selectorLabels },
-      ports: this._ports.map((x) => ({
-        name: x.name,
-        port: x.servicePort,
-        targetPort: k8s.IntOrString.fromNumber(x.containerPort),
-        protocol: x.protocol,
-        nodePort: type === 'ClusterIP' ? undefined : x.nodePort,
-      })),
-      externalTrafficPolicy: type === 'ClusterIP' || o.preserveClientIp === undefined ? undefined : (o.preserveClientIp ? 'Local' : 'Cluster'),
-      loadBalancerSourceRanges: type === 'LoadBalancer' && o.sourceRanges ? [...o.sourceRanges] : undefined,
-    });
   }
 }
 
