@@ -179,4 +179,12 @@ export const PlatformAnnotations = {
    * pods read, so that changing one rolls the pods (see the `rolloutOnConfigChange` prop).
    */
   CONFIG_HASH: 'cdk8s-platform.io/config-hash',
+
+  /**
+   * On a workload object (a Deployment, StatefulSet, DaemonSet, Pod): the probes its containers go without on
+   * purpose, one `<container>: <probe>, <probe>` line per container (`web: livenessProbe, readinessProbe`). Workloads
+   * write it for every `Probe.none()` of a readiness or liveness probe; the `probes-set` rule does not report the
+   * probes it names. Manifests from elsewhere may carry it too.
+   */
+  PROBES_OFF: 'cdk8s-platform.io/probes-off',
 } as const;

@@ -103,6 +103,8 @@ export class PodTemplate {
   private readonly priorityClass?: IPriorityClass;
   private readonly terminationGracePeriodSeconds?: number;
   private readonly annotations: Record<string, string> = {};
+  /** The probes switched off on purpose (`Probe.none()`), by container name. */
+  private readonly probesOff = new Map<string, Set<string>>();
   /** The ServiceAccount the pods run as, if one is given. */
   private readonly serviceAccount?: IServiceAccount;
   /** Whether sidecars are native (init containers with `restartPolicy: Always`) rather than regular containers. */
@@ -278,6 +280,22 @@ export class PodTemplate {
     return { cpu: total('cpu'), memory: total('memory') };
   }
 
+  /** Records that `container` has no `probe` on purpose (`Probe.none()`). */
+  public markProbeOff(container: string, probe: 'readinessProbe' | 'livenessProbe'): void {
+    const set = this.probesOff.get(container) ?? new Set<string>();
+    set.add(probe);
+    this.probesOff.set(container, set);
+  }
+
+  /**
+   * The value of the `PlatformAnnotations.PROBES_OFF` annotation: one `<container>: <probe>, <probe>` line per
+   * container with a probe switched off by `Probe.none()`, sorted; undefined when there is none.
+   */
+  public probesOffAnnotation(): string | undefined {
+    if (this.probesOff.size === 0) return undefined;
+    return [...this.probesOff.keys()].sort().map((c) => `${c}: ${[...this.probesOff.get(c)!].sort().join(', ')}`).join('\n');
+  }
+
   /** The container named `name` (the main container, a sidecar or an init container), if any. */
   public containerNamed(name: string): ContainerBuilder | undefined {
     return [this.main, ...this.sidecars, ...this.initContainers].find((c) => c.name === name);
@@ -449,6 +467,7 @@ export class PodTemplate {
         check.fail(`${where}${key}`, value, 'Probe.http(), Probe.tcp(), Probe.grpc() or Probe.exec()');
         return undefined;
       }
+      if (value.isNone && key !== 'startupProbe') this.markProbeOff(spec.name, key);
       return value.isNone ? undefined : value;
     };
     let preStop = spec.preStop;

@@ -2,7 +2,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { brand, hasBrand } from '../core/_brand';
 import { isPlainRecord, PropChecker } from '../core/_props';
-import { defaultSelector, findStack, recommendedLabels, StackLabelSource } from '../core/labels';
+import { defaultSelector, findStack, PlatformAnnotations, recommendedLabels, StackLabelSource } from '../core/labels';
 import { markCapacity } from '../core/_capacity';
 import { PlatformError } from '../core/errors';
 import { externalReferenceOf } from '../core/external-reference';
@@ -114,6 +114,8 @@ export abstract class Workload extends Construct implements IPodSelector {
   private _networkPolicy?: NetworkPolicy;
   private _apiObject?: ApiObject;
   private readonly standingIngress: NetworkPolicyRule[] = [];
+  /** The main container's probes switched off with `Probe.none()`. */
+  private readonly noneProbes: Array<'readinessProbe' | 'livenessProbe'> = [];
 
   protected constructor(scope: Construct, id: string, constructType: string, props: WorkloadProps,
     options: { defaultComponent: string; selectorLabels?: Record<string, string> }) {
@@ -181,6 +183,13 @@ export abstract class Workload extends Construct implements IPodSelector {
   protected _setApiObject(obj: ApiObject): void {
     this._apiObject = obj;
     this.node.defaultChild = obj;
+    this.annotateProbesOff();
+  }
+
+  /** Marks the probes switched off with `Probe.none()` on the main object, for the `probes-set` rule. */
+  private annotateProbesOff(): void {
+    const value = this._pod?.probesOffAnnotation();
+    if (value !== undefined && this._apiObject) this._apiObject.metadata.addAnnotation(PlatformAnnotations.PROBES_OFF, value);
   }
 
   /**
@@ -244,6 +253,7 @@ export abstract class Workload extends Construct implements IPodSelector {
     const check = new PropChecker(this, this.constructType);
     this._pod.addSidecar(check, `addSidecar("${spec?.name}")`, spec);
     check.throwIfInvalid();
+    this.annotateProbesOff();
   }
 
   /** The NetworkPolicy of the workload's pods, once a rule has been added (`connectTo()`, `allowFrom()`, `allowTo()`). */
@@ -451,6 +461,7 @@ export abstract class Workload extends Construct implements IPodSelector {
       selector: { ...this.selectorLabels },
       defaults: this._defaults,
     });
+    for (const prop of this.noneProbes) this._pod.markProbeOff(this._pod.containerName, prop);
     this.node.addValidation({ validate: () => this._pod.validate() });
   }
 
@@ -470,6 +481,7 @@ export abstract class Workload extends Construct implements IPodSelector {
       this._check.fail(prop, probe, 'Probe.http(), Probe.tcp(), Probe.grpc(), Probe.exec() or Probe.none()');
       return undefined;
     }
+    if (probe.isNone && (prop === 'readinessProbe' || prop === 'livenessProbe')) this.noneProbes.push(prop);
     return probe.isNone ? undefined : probe;
   }
 }
