@@ -11,6 +11,7 @@ import { GitOps, GITOPS_FOLDER } from '../output/gitops';
 import { objectFile, PlacedObject, planEntries, planLayout } from '../output/layout';
 import { toYaml } from '../output/yaml';
 import { ObjectRef, registerPreviousOutput } from '../core/_previous-output';
+import { asDuplicateIdError } from '../core/_construct-id';
 import { PropChecker } from '../core/_props';
 import { forTerminal } from '../core/_terminal';
 import { synthesizeCharts } from './_synth-walk';
@@ -140,16 +141,18 @@ export class PlatformApp extends App {
   }
 
   /**
-   * Creates an app, lets `build` define its stacks, and synthesizes it. Invalid input (a `PlatformError`) is
-   * printed as a plain message and sets the exit code to 1, with nothing written; any other error is printed with
-   * its stack trace.
+   * Creates an app, lets `build` define its stacks, and synthesizes it. Invalid input (a `PlatformError`, and two
+   * constructs given one id under the same scope) is printed as a plain message and sets the exit code to 1, with
+   * nothing written; any other error is printed with its stack trace.
    */
   public static run(build: (app: PlatformApp) => void, props: PlatformAppProps = {}): void {
+    let app: PlatformApp | undefined;
     try {
-      const app = new PlatformApp(props);
+      app = new PlatformApp(props);
       build(app);
       app.synth();
-    } catch (e) {
+    } catch (caught) {
+      const e = asDuplicateIdError(caught, app) ?? caught;
       if (PlatformError.isPlatformError(e)) {
         console.error(forTerminal(`cdk8s-platform: ${e.message}`, true));
       } else {

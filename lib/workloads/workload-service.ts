@@ -1,6 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { brand, hasBrand } from '../core/_brand';
+import { uniqueId } from '../core/_construct-id';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { checkMetadata, ConstructMetadataProps, ObjectMetadata } from '../core/metadata';
 import { Address, addressOf, AddressOptions } from '../networking/address';
@@ -114,7 +115,7 @@ export class WorkloadService extends Construct implements IServiceEndpoint {
   private readonly ports: ServicePortSpec[];
 
   constructor(scope: Construct, id: string, props: WorkloadServiceProps) {
-    super(scope, id);
+    super(scope, uniqueId(scope, id, 'WorkloadService'));
     const check = new PropChecker(this, 'WorkloadService');
     const p = isPlainRecord(props) ? props as WorkloadServiceProps : ({} as WorkloadServiceProps);
     if (!isPlainRecord(props)) check.fail('props', props, 'an object { workload, name?, type?, ports?, metadata? }');

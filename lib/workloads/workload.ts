@@ -1,6 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { brand, hasBrand } from '../core/_brand';
+import { uniqueId } from '../core/_construct-id';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { defaultSelector, findStack, PlatformAnnotations, recommendedLabels, StackLabelSource } from '../core/labels';
 import { markCapacity } from '../core/_capacity';
@@ -119,7 +120,7 @@ export abstract class Workload extends Construct implements IPodSelector {
 
   protected constructor(scope: Construct, id: string, constructType: string, props: WorkloadProps,
     options: { defaultComponent: string; selectorLabels?: Record<string, string> }) {
-    super(scope, id);
+    super(scope, uniqueId(scope, id, constructType));
     this.constructType = constructType;
     this._stack = findStack(this, constructType);
     this.namespace = Chart.of(this).namespace ?? 'default';
