@@ -53,7 +53,7 @@ describe('ClusterRole', () => {
     // WHEN
     new ClusterRole(stack, 'widgets-edit', { rules: [{ apiGroups: ['acme.io'], resources: ['widgets'], verbs: ['*'] }], aggregateTo: [ClusterRoleRef.ADMIN, ClusterRoleRef.EDIT] });
     // THEN
-    const labels = findObject(synth(stack), 'ClusterRole', 'widgets-edit').metadata.labels;
+    const labels = findObject(synth(stack), 'ClusterRole', 'widgets-edit').metadata.labels!;
     expect(labels['rbac.authorization.k8s.io/aggregate-to-admin']).toBe('true');
     expect(labels['rbac.authorization.k8s.io/aggregate-to-edit']).toBe('true');
     expect(labels['rbac.authorization.k8s.io/aggregate-to-view']).toBeUndefined();

@@ -43,7 +43,7 @@ describe('ServiceAccount', () => {
     const sa = new ServiceAccount(stack, 'sa', { name: 'runner', namespace: other, metadata: { labels: { team: 'data' }, annotations: { owner: 'data' } } });
     // THEN
     const object = findObject(synth(stack), 'ServiceAccount', 'runner', 'jobs');
-    expect(object.metadata.labels.team).toBe('data');
+    expect(object.metadata.labels!.team).toBe('data');
     expect(object.metadata.annotations).toEqual({ owner: 'data' });
     expect(sa.namespace).toBe('jobs');
     expect(ServiceAccount.isServiceAccount(sa)).toBe(true);
