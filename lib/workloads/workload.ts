@@ -115,6 +115,8 @@ export abstract class Workload extends Construct implements IPodSelector {
   private _networkPolicy?: NetworkPolicy;
   private _apiObject?: ApiObject;
   private readonly standingIngress: NetworkPolicyRule[] = [];
+  /** The target ports (`<port>/<protocol>`) of each service `connectTo()` has wired network rules for. */
+  private readonly connections = new Map<IServiceEndpoint, Set<string>>();
   /** The main container's probes switched off with `Probe.none()`. */
   private readonly noneProbes: Array<'readinessProbe' | 'livenessProbe'> = [];
 
@@ -268,7 +270,8 @@ export abstract class Workload extends Construct implements IPodSelector {
    * container; `as`, `env` and `containers` choose other forms, several variables, other containers), and
    * NetworkPolicy rules allow exactly that traffic: ingress from this workload's pods on the target's pods (which
    * then accept only allowed traffic), and, when this workload's namespace denies egress by default, egress to the
-   * target's pods. Works across namespaces. Every address form gets the same rules.
+   * target's pods. Works across namespaces. Every address form gets the same rules, added once per target port:
+   * connecting again (another form, other containers) adds only the variables.
    *
    * A target imported with `ServiceEndpoint.fromServiceName()` runs pods this app does not render: no ingress rule
    * is added for it (its own manifests must allow the traffic), only this workload's egress rule when its namespace
@@ -311,6 +314,12 @@ export abstract class Workload extends Construct implements IPodSelector {
       if (credentials !== undefined && credentials.env === undefined) c.addEnvFrom(check, 'connectTo() credentials', EnvFrom.secret(credentials.secret));
     }
     check.throwIfInvalid();
+    // A second connection to the same port (another form, other containers) needs no rule of its own.
+    const key = `${port!.targetPort}/${port!.protocol}`;
+    const connected = this.connections.get(target) ?? new Set<string>();
+    if (connected.has(key)) return;
+    connected.add(key);
+    this.connections.set(target, connected);
     const policyPorts = [{ port: port!.targetPort, protocol: protocolOf(port!.protocol) }];
     const selects = target.selectorLabels !== undefined && Object.keys(target.selectorLabels).length > 0;
     if (selects && externalReferenceOf(target as unknown as IConstruct) === undefined) target.allowFrom(NetworkPeer.pods(this, this.namespace), { ports: policyPorts });

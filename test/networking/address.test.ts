@@ -93,6 +93,28 @@ describe('Address forms of connectTo()', () => {
   });
 });
 
+describe('connectTo() twice', () => {
+  test('GIVEN a target connected twice on one port WHEN synthesized THEN its NetworkPolicy has one rule for the caller', () => {
+    // GIVEN
+    const { stack, redis } = setUp();
+    const web = new WebService(stack, 'web2', { image: IMAGE, resources: RESOURCES, initContainers: [{ name: 'wait', image: 'busybox:1.36.1', resources: RESOURCES }] });
+    // WHEN
+    web.connectTo(redis, { as: Address.url('redis') });
+    web.connectTo(redis, { env: { REDIS_HOST: Address.host(), REDIS_PORT: Address.port() }, containers: ['wait'] });
+    // THEN
+    expect(findObject(synth(stack), 'NetworkPolicy', 'redis').spec.ingress).toEqual([
+      { from: [{ podSelector: { matchLabels: web.selectorLabels } }], ports: [{ port: 6379, protocol: 'TCP' }] },
+    ]);
+  });
+
+  test('GIVEN a target connected on two ports WHEN synthesized THEN each port has its rule', () => {
+    const { stack, api, web } = setUp();
+    web.connectTo(api);
+    web.connectTo(api, { port: 9090, as: Address.hostPort() });
+    expect(findObject(synth(stack), 'NetworkPolicy', 'api').spec.ingress.map((r: any) => r.ports[0].port)).toEqual([9000, 9090]);
+  });
+});
+
 describe('connectTo() into other containers', () => {
   test('GIVEN an init container named in containers WHEN connected THEN it gets the variable and the main container not', () => {
     // GIVEN
