@@ -1,5 +1,5 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
-import { AppStack, CronTask, findObject, Job, ManifestObject, Metric, NetworkPeer, Probe, ServiceType, StatefulService, WebService, Worker, Workload } from '../../lib';
+import { AppStack, CronTask, findObject, Job, ManifestObject, Metric, NetworkPeer, PlatformAnnotations, Probe, ServiceType, StatefulService, WebService, Worker, Workload } from '../../lib';
 import { expectPropError, makeStack, RESOURCES, synth } from '../_helpers';
 
 const IMAGE = 'ghcr.io/acme/app:1.0.0';
@@ -20,7 +20,7 @@ function objectsOf(objects: ManifestObject[], kinds: string[]): ManifestObject[]
 }
 
 describe('workload metadata', () => {
-  test.each(KINDS)('GIVEN a %s with metadata WHEN synthesized THEN its %s carries the labels and annotations', (_name, kind, make) => {
+  test.each(KINDS)('GIVEN a %s with metadata WHEN synthesized THEN its %s carries the labels and annotations', (name, kind, make) => {
     // GIVEN
     const { stack } = makeStack();
     make(stack, { metadata: METADATA });
@@ -28,7 +28,9 @@ describe('workload metadata', () => {
     const obj = findObject(synth(stack), kind, 'w');
     // THEN
     expect(obj.metadata.labels?.team).toBe('shop');
-    expect(obj.metadata.annotations).toEqual(METADATA.annotations);
+    // (the Worker here switches its probes off, which its Deployment records)
+    const probesOff = name === 'Worker' ? { [PlatformAnnotations.PROBES_OFF]: 'w: livenessProbe, readinessProbe' } : {};
+    expect(obj.metadata.annotations).toEqual({ ...METADATA.annotations, ...probesOff });
   });
 
   test('GIVEN a WebService with metadata, a disruption budget, an autoscaler and a NetworkPolicy WHEN synthesized THEN every object carries them', () => {
