@@ -1,6 +1,7 @@
 import { defineEnvironments, Environment, GitOps, PlatformApp, Provider } from '../lib';
 import { AnalyticsStack } from './analytics-stack';
 import { ApiServerStack, ApiServerValues, SEED_API_SERVER_VALUES } from './api-server-stack';
+import { NodeAgentsStack } from './node-agents-stack';
 import { SHOP_PROD_VALUES, ShopStack, ShopValues } from './shop-stack';
 
 /** The values of one environment of the examples. */
@@ -56,6 +57,8 @@ export interface ExampleStacks {
   readonly shop: ShopStack;
   /** The analytics platform: every production feature. */
   readonly analytics: AnalyticsStack;
+  /** The node agents (log shipper, node exporter) and a toolbox pod, in a privileged namespace of their own. */
+  readonly nodeAgents: NodeAgentsStack;
 }
 
 /**
@@ -70,6 +73,7 @@ export function defineExamples(app: PlatformApp): Record<string, ExampleStacks> 
       production: new ApiServerStack(env, 'production', values.apiServer),
       shop: new ShopStack(env, 'shop', values.shop),
       analytics: new AnalyticsStack(env, 'analytics'),
+      nodeAgents: new NodeAgentsStack(env, 'node-agents'),
     };
   }
   return result;
