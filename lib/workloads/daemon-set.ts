@@ -15,7 +15,7 @@ export interface DaemonSetProps extends WorkloadProps, Pick<WorkerProps, 'port' 
   /**
    * Whether the pods tolerate every taint (a toleration with `operator: Exists` and no key), so they run on every
    * node: tainted node pools (GPUs, spot instances) and control-plane nodes included. `nodeSelector` and
-   * `nodeAffinity` still choose among the nodes.
+   * `nodeAffinity` still choose among the nodes. It covers the tolerations of `workloadDefaults` too.
    *
    * @default true, unless `tolerations` is set: then only those
    */

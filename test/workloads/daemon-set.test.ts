@@ -201,6 +201,19 @@ describe('DaemonSet', () => {
     }), { path: 'agents/shipper', prop: 'strategy.maxSurge', received: '1', allowed: 'cannot bind the node\'s port' });
   });
 
+  test('GIVEN HostAccess.network() and a surge WHEN created THEN a PropError names strategy.maxSurge', () => {
+    const stack = privilegedStack();
+    expectPropError(() => new DaemonSet(stack, 'exporter', {
+      ...BASE, strategy: DaemonSetStrategy.rollingUpdate({ maxSurge: '10%' }), hostAccess: [HostAccess.network()],
+    }), { path: 'agents/exporter', prop: 'strategy.maxSurge', received: '"10%"', allowed: 'cannot bind the node\'s port' });
+  });
+
+  test('GIVEN workloadDefaults.tolerations and no tolerations of its own WHEN synthesized THEN the pods still tolerate every taint', () => {
+    const { stack } = makeStack({ workloadDefaults: { tolerations: [Toleration.exists('spot')] } });
+    new DaemonSet(stack, 'shipper', BASE);
+    expect(podSpec(stack, 'shipper').tolerations).toEqual([{ operator: 'Exists' }]);
+  });
+
   test('GIVEN the same host port twice WHEN created THEN a PropError names it', () => {
     const stack = privilegedStack();
     expectPropError(() => new DaemonSet(stack, 'shipper', { ...BASE, hostAccess: [HostAccess.ports([{ port: 2020 }]), HostAccess.ports([{ port: 2021, hostPort: 2020 }])] }),
