@@ -1,8 +1,9 @@
 import { Construct } from 'constructs';
 import {
-  AccessMode, AppStack, Config, CronTask, EnvFrom, EnvValue, Ingress, Job, LabelExpression, LifecycleHook, Metric, Mount,
-  NetworkPeer, NodeAffinity, PersistentVolumeClaim, PodAffinity, PriorityClass, Probe, Provider, Role, ScalingPolicy, Secret,
-  ServiceType, StatefulService, Subject, TaintEffect, Toleration, TopologySpread, WebService, Worker,
+  AccessMode, AppStack, CloudIdentity, ClusterRole, ClusterRoleBinding, ClusterRoleRef, Config, CronTask, EnvFrom, EnvValue,
+  Ingress, Job, LabelExpression, LifecycleHook, Metric, Mount, NetworkPeer, NodeAffinity, PersistentVolumeClaim, PodAffinity,
+  PriorityClass, Probe, Provider, Role, ScalingPolicy, Secret, ServiceAccount, ServiceType, StatefulService, Subject, TaintEffect,
+  Toleration, TopologySpread, WebService, Worker,
 } from '../lib';
 
 /**
@@ -11,7 +12,10 @@ import {
  * an external queue-depth metric on dedicated arm64 nodes, a PostgreSQL StatefulService with its own volumes, a
  * dashboard behind an Ingress with TLS, a migration Job, a nightly CronTask writing to a shared volume, a
  * default-deny namespace where services talk only as connected, a quota the workloads must fit at their maximum
- * scale, a LimitRange, RBAC for three groups, and workload defaults set once for the stack.
+ * scale, a LimitRange, RBAC for three groups, and workload defaults set once for the stack. Its workloads run as
+ * ServiceAccounts where they need an identity: the ingest API's OpenTelemetry agent reads pod and node metadata through
+ * a ClusterRole, the queue consumer reaches Pub/Sub as a Google service account (GKE Workload Identity), and the
+ * dashboard runs as an account the platform team manages.
  */
 export class AnalyticsStack extends AppStack {
   public readonly db: StatefulService;
@@ -66,8 +70,20 @@ export class AnalyticsStack extends AppStack {
       spread: [],
     });
 
+    // The otel-agent sidecar's k8sattributes processor reads pods, namespaces, nodes and ReplicaSets cluster-wide.
+    const ingestAccount = new ServiceAccount(this, 'ingest-api-sa', { name: 'ingest-api' });
+    const otelReader = new ClusterRole(this, 'analytics-otel-agent', {
+      rules: [
+        { resources: ['pods', 'namespaces', 'nodes'], verbs: ['get', 'list', 'watch'] },
+        { apiGroups: ['apps'], resources: ['replicasets'], verbs: ['get', 'list', 'watch'] },
+      ],
+    });
+    new ClusterRoleBinding(this, 'analytics-otel-agent-binding', { name: 'analytics-otel-agent', role: otelReader, subjects: [ingestAccount] });
+
     this.ingest = new WebService(this, 'ingest-api', {
       image: 'ghcr.io/acme/ingest-api:3.2.0',
+      serviceAccount: ingestAccount,
+      automountServiceAccountToken: true,
       component: 'api',
       port: 8080,
       servicePort: 80,
@@ -109,6 +125,11 @@ export class AnalyticsStack extends AppStack {
 
     this.processor = new Worker(this, 'event-processor', {
       image: 'ghcr.io/acme/event-processor:3.2.0',
+      // Pub/Sub is read as a Google service account, through GKE Workload Identity.
+      serviceAccount: new ServiceAccount(this, 'event-processor-sa', {
+        name: 'event-processor',
+        cloudIdentity: CloudIdentity.gkeServiceAccount('event-processor@acme-analytics.iam.gserviceaccount.com'),
+      }),
       port: 9102,
       portName: 'metrics',
       readinessProbe: Probe.http('/healthz'),
@@ -132,6 +153,8 @@ export class AnalyticsStack extends AppStack {
     this.dashboard = new WebService(this, 'dashboard', {
       image: 'ghcr.io/acme/analytics-dashboard:3.2.0',
       component: 'frontend',
+      // Made by the platform team's Terraform, with its Workload Identity binding.
+      serviceAccount: ServiceAccount.fromServiceAccountName(this, 'analytics-dashboard-sa', 'analytics-dashboard'),
       readinessProbe: Probe.http('/'),
       mounts: [Mount.emptyDir('/var/cache/dashboard', { sizeLimit: '128Mi' })],
     });
@@ -169,5 +192,12 @@ export class AnalyticsStack extends AppStack {
 
     const logReader = new Role(this, 'log-reader', { rules: [{ resources: ['pods', 'pods/log'], verbs: ['get', 'list', 'watch'] }] });
     this.namespaceResource!.grant(logReader, Subject.group('analytics-oncall'));
+    // kube-prometheus's Prometheus scrapes the namespace with its own ClusterRole, granted here only.
+    this.namespaceResource!.grant(ClusterRole.fromClusterRoleName(this, 'prometheus-k8s', 'prometheus-k8s'), Subject.serviceAccount('prometheus-k8s', 'monitoring'));
+    // Namespace editors (and admins) manage the Grafana dashboards of the namespace.
+    new ClusterRole(this, 'analytics-grafana-dashboards', {
+      rules: [{ apiGroups: ['grafana.integreatly.org'], resources: ['grafanadashboards'], verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'] }],
+      aggregateTo: [ClusterRoleRef.ADMIN, ClusterRoleRef.EDIT],
+    });
   }
 }
