@@ -126,8 +126,8 @@ export class CloudIdentity {
     }
     if (provider.name !== 'generic' && provider.name !== this.kind.provider) {
       const own = { eks: 'CloudIdentity.eksRole()', gke: 'CloudIdentity.gkeServiceAccount()', aks: 'CloudIdentity.azureClientId()' }[provider.name];
-      check.fail(prop, this.toString(), `an identity of the stack's provider (${provider.name})` +
-        `${own ? `: ${own}` : ', which has no cloud identity here'}, or Provider.generic() on the stack`);
+      check.fail(prop, this.identity, `an identity of the stack's provider (${provider.name})` +
+        `${own ? `: ${own}` : ', which has no cloud identity here'}, not ${this.kind.factory} (${this.kind.provider}); or Provider.generic() on the stack`);
     }
   }
 }

@@ -117,15 +117,15 @@ describe('CloudIdentity', () => {
   test('GIVEN an EKS role on a GKE stack WHEN constructed THEN the PropError names the provider and its identity', () => {
     const { stack } = makeStack({ provider: Provider.gke() });
     expectPropError(() => new ServiceAccount(stack, 'sa', { cloudIdentity: CloudIdentity.eksRole(ROLE_ARN) }), {
-      path: 'test/sa', prop: 'cloudIdentity', received: `"CloudIdentity.eksRole(\\"${ROLE_ARN}\\")"`,
-      allowed: "an identity of the stack's provider (gke): CloudIdentity.gkeServiceAccount()",
+      path: 'test/sa', prop: 'cloudIdentity', received: `"${ROLE_ARN}"`,
+      allowed: "an identity of the stack's provider (gke): CloudIdentity.gkeServiceAccount(), not CloudIdentity.eksRole() (eks)",
     });
   });
 
   test('GIVEN a cloud identity on a k3s stack WHEN constructed THEN the PropError says k3s has none', () => {
     const { stack } = makeStack({ provider: Provider.k3s() });
     expectPropError(() => new ServiceAccount(stack, 'sa', { cloudIdentity: CloudIdentity.azureClientId(CLIENT_ID) }), {
-      path: 'test/sa', prop: 'cloudIdentity', received: '"CloudIdentity.azureClientId', allowed: 'k3s), which has no cloud identity here',
+      path: 'test/sa', prop: 'cloudIdentity', received: `"${CLIENT_ID}"`, allowed: 'k3s), which has no cloud identity here',
     });
   });
 
