@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import {
-  AccessMode, AppStack, CloudIdentity, ClusterRole, ClusterRoleBinding, ClusterRoleRef, Config, CronTask, EnvFrom, EnvValue,
+  AccessMode, Address, AppStack, CloudIdentity, ClusterRole, ClusterRoleBinding, ClusterRoleRef, Config, CronTask, EnvFrom, EnvValue, ExternalService,
   Ingress, Job, LabelExpression, LifecycleHook, Metric, Mount, NetworkPeer, NodeAffinity, PersistentVolumeClaim, PodAffinity,
   PriorityClass, Probe, Provider, Role, ScalingPolicy, Secret, ServiceAccount, ServiceType, StatefulService, Subject, TaintEffect,
   Toleration, TopologySpread, WebService, Worker,
@@ -189,6 +189,16 @@ export class AnalyticsStack extends AppStack {
       mounts: [Mount.claim(exports, '/exports')],
     });
     this.rollup.connectTo(this.db, { envVar: 'DATABASE_URL' });
+    // The rollup also writes to the data warehouse, two hosts outside the cluster: a Service without a selector and an
+    // EndpointSlice with their addresses; in this default-deny namespace the rollup may reach exactly those two on
+    // the warehouse's port, with the credentials of its Secret.
+    const warehouse = new ExternalService(this, 'warehouse', {
+      addresses: ['10.40.0.10', '10.40.0.11'],
+      ports: [{ port: 9000, name: 'clickhouse' }],
+      credentials: Secret.fromSecretName(this, 'warehouse-credentials', 'warehouse-credentials'),
+      credentialEnv: { WAREHOUSE_USER: 'username', WAREHOUSE_PASSWORD: 'password' },
+    });
+    this.rollup.connectTo(warehouse, { env: { WAREHOUSE_HOST: Address.host(), WAREHOUSE_PORT: Address.port() } });
 
     const logReader = new Role(this, 'log-reader', { rules: [{ resources: ['pods', 'pods/log'], verbs: ['get', 'list', 'watch'] }] });
     this.namespaceResource!.grant(logReader, Subject.group('analytics-oncall'));

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import {
-  AppStack, Config, CronTask, EnvFrom, EnvValue, Job, LifecycleHook, Metric, Mount, NetworkPeer, Probe, Resources,
-  ScalingPolicy, Secret, ServiceType, WebService, Worker,
+  Address, AppStack, Config, CronTask, EnvFrom, EnvValue, ExternalService, Gateway, HttpPathMatch, HttpRoute, Job, LifecycleHook,
+  Metric, Mount, NetworkPeer, Probe, Resources, ScalingPolicy, Secret, ServiceType, WebService, Worker,
 } from '../lib';
 
 /** What differs between the environments of the shop. */
@@ -43,6 +43,8 @@ export class ShopStack extends AppStack {
   public readonly worker: Worker;
   public readonly migration: Job;
   public readonly report: CronTask;
+  public readonly payments: ExternalService;
+  public readonly route: HttpRoute;
 
   constructor(scope: Construct, id: string, values: ShopValues = SHOP_PROD_VALUES) {
     super(scope, id, { namespace: 'shop', appName: 'shop', instance: 'shop-prod', version: values.imageTag });
@@ -140,6 +142,26 @@ export class ShopStack extends AppStack {
       resources: values.worker.resources,
       envFrom: [EnvFrom.config(this.config)],
       env: { DATABASE_URL: EnvValue.fromSecret(secrets, 'database-url') },
+    });
+    // The payment provider's API, outside the cluster. Its TLS certificate names its own host, so callers connect
+    // to that name (connectDirectly) rather than to the in-cluster alias: PAYMENTS_URL=https://api.payments.example
+    this.payments = new ExternalService(this, 'payments', {
+      externalName: 'api.payments.example',
+      ports: [{ port: 443, name: 'https' }],
+      connectDirectly: true,
+    });
+    this.worker.connectTo(this.payments, { as: Address.url('https') });
+
+    // The shop through the cluster's shared Gateway (Gateway API), beside the frontend's load balancer: /api to the
+    // API, the rest to the frontend. The API's NetworkPolicy admits the Gateway's pods.
+    const gateway = Gateway.fromGatewayName(this, 'public-gateway', { gatewayName: 'public', namespace: 'gateway-system', sectionName: 'https' });
+    this.route = new HttpRoute(this, 'shop', {
+      gateways: [gateway],
+      hostnames: [values.host],
+      rules: [
+        { matches: [HttpPathMatch.prefix('/api')], backends: [{ backend: this.api }] },
+        { backends: [{ backend: this.web }] },
+      ],
     });
 
     this.report = new CronTask(this, 'shop-nightly-report', {
