@@ -46,8 +46,9 @@ export interface ConnectionCredentials {
 
 /**
  * A workload reachable through a Service, as other workloads (`connectTo()`) and Ingresses see it. `WebService` and
- * `StatefulService` implement it, `ServiceEndpoint.fromServiceName()` imports a Service defined elsewhere, and a
- * class of your own may implement it (a Service that another tool renders, say).
+ * `StatefulService` implement it, `ServiceEndpoint.fromServiceName()` imports a Service defined elsewhere,
+ * `ExternalService` stands for a service outside the cluster, and a class of your own may implement it (a Service that
+ * another tool renders, say).
  */
 export interface IServiceEndpoint extends IPodSelector {
   /** The workload's name (`connectTo()` names the URL variable after it: `<NAME>_URL`). */
