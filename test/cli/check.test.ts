@@ -168,7 +168,8 @@ describe('cdk8s-platform check', () => {
     for (const folder of folders) {
       // WHEN
       const { code, stdout } = await run('check', path.join(outdir, folder), '--external', 'Secret/db-secret', '--external', 'Secret/shop/shop-secrets',
-        '--external', 'Secret/analytics/analytics-tls', '--external', 'Secret/analytics/events-db-credentials', '--format', 'json');
+        '--external', 'Secret/analytics/analytics-tls', '--external', 'Secret/analytics/events-db-credentials',
+        '--external', 'ServiceAccount/analytics/analytics-dashboard', '--format', 'json');
       // THEN
       expect([folder, JSON.parse(stdout).findings]).toEqual([folder, []]);
       expect(code).toBe(0);
