@@ -98,7 +98,8 @@ export class AnalyticsStack extends AppStack {
       initContainers: [{
         name: 'wait-for-db',
         image: 'postgres:16.3',
-        command: ['sh', '-c', 'until pg_isready -h events-db -p 5432; do sleep 2; done'],
+        // pg_isready reads the database's host and port from PGHOST and PGPORT, which connectTo() sets below.
+        command: ['sh', '-c', 'until pg_isready; do sleep 2; done'],
       }],
       sidecars: [{
         name: 'otel-agent',
@@ -120,6 +121,8 @@ export class AnalyticsStack extends AppStack {
       },
     });
     this.ingest.connectTo(this.db, { envVar: 'DATABASE_URL' });
+    // The same database for the wait-for-db init container, as host and port apart (the network rule exists already).
+    this.ingest.connectTo(this.db, { env: { PGHOST: Address.host(), PGPORT: Address.port() }, containers: ['wait-for-db'] });
     // The otel-agent sidecar forwards to the collector gateway of the observability namespace.
     this.ingest.allowTo(NetworkPeer.namespace('observability'), { ports: [{ port: 4317 }] });
 
