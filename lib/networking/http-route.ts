@@ -147,11 +147,19 @@ function checkGateways(check: PropChecker, gateways: unknown): object[] {
     check.fail('gateways', gateways, 'an array of 1 to 32 Gateways (Gateway.fromGatewayName())');
     return [];
   }
+  const seen = new Map<string, Array<string | undefined>>();
   return gateways.map((g: Partial<IGateway>, i) => {
     if (typeof g?.gatewayName !== 'string' || typeof g.namespace !== 'string') {
       check.fail(`gateways[${i}]`, g, 'Gateway.fromGatewayName() or another IGateway');
       return {};
     }
+    // The CRD's rules (CEL, not evaluated by validation): one Gateway twice only as distinct listeners.
+    const parent = `${g.namespace}/${g.gatewayName}`;
+    const sections = seen.get(parent) ?? [];
+    if (sections.length > 0 && (g.sectionName === undefined || sections.includes(undefined) || sections.includes(g.sectionName))) {
+      check.fail(`gateways[${i}]`, `${parent}${g.sectionName === undefined ? '' : `/${g.sectionName}`}`, 'a Gateway not already given, or another listener of it: each reference to the same Gateway needs a sectionName of its own');
+    }
+    seen.set(parent, [...sections, g.sectionName]);
     return { group: 'gateway.networking.k8s.io', kind: 'Gateway', name: g.gatewayName, namespace: g.namespace, sectionName: g.sectionName };
   });
 }

@@ -173,6 +173,30 @@ describe('HttpRoute props', () => {
     });
   });
 
+  test('GIVEN one Gateway twice without section names WHEN created THEN a PropError asks for a listener of its own', () => {
+    const { stack, gateway, web } = fixture();
+    const again = Gateway.fromGatewayName(stack, 'again', { gatewayName: 'public', namespace: 'gateway-system' });
+    expectPropError(() => new HttpRoute(stack, 'r', { gateways: [gateway, again], rules: [{ backends: [{ backend: web }] }] }), {
+      path: 'test/r', prop: 'gateways[1]', received: '"gateway-system/public"', allowed: 'a sectionName of its own',
+    });
+  });
+
+  test('GIVEN one Gateway\'s listener twice WHEN created THEN a PropError names the second', () => {
+    const { stack, web } = fixture();
+    const https = Gateway.fromGatewayName(stack, 'https', { gatewayName: 'public', namespace: 'gateway-system', sectionName: 'https' });
+    expectPropError(() => new HttpRoute(stack, 'r', { gateways: [https, https], rules: [{ backends: [{ backend: web }] }] }), {
+      path: 'test/r', prop: 'gateways[1]', received: '"gateway-system/public/https"', allowed: 'a sectionName of its own',
+    });
+  });
+
+  test('GIVEN two listeners of one Gateway WHEN synthesized THEN the route attaches to both', () => {
+    const { stack, web } = fixture();
+    const http = Gateway.fromGatewayName(stack, 'http', { gatewayName: 'public', namespace: 'gateway-system', sectionName: 'http' });
+    const https = Gateway.fromGatewayName(stack, 'https', { gatewayName: 'public', namespace: 'gateway-system', sectionName: 'https' });
+    new HttpRoute(stack, 'r', { gateways: [http, https], rules: [{ backends: [{ backend: web }] }] });
+    expect(findObject(synth(stack), 'HTTPRoute', 'r').spec.parentRefs.map((p: any) => p.sectionName)).toEqual(['http', 'https']);
+  });
+
   test('GIVEN no rules WHEN created THEN a PropError names rules', () => {
     const { stack, gateway } = fixture();
     expectPropError(() => new HttpRoute(stack, 'r', { gateways: [gateway], rules: [] }), { path: 'test/r', prop: 'rules', received: '[]', allowed: '1 to 16 rules' });
