@@ -4,12 +4,17 @@ import { PlatformError } from './errors';
 /** What constructs' `Node.addChild()` throws for an id already taken: its child, the scope's type and id. */
 const CONSTRUCTS_DUPLICATE = /^There is already a Construct with name '([^']*)' in (\S+)(?: \[(.*)\])?$/;
 
+/** `name` with its indefinite article: `a WebService`, `an AppStack`. */
+function withArticle(name: string): string {
+  return `${/^[AEIOU]/i.test(name) ? 'an' : 'a'} ${name}`;
+}
+
 /** The error for a second child with the id `id` under `scope`, naming both constructs. */
 function duplicateIdError(scope: IConstruct, id: string, existing: IConstruct, newType: string | undefined): PlatformError {
   const at = scope.node.path === '' ? 'the app' : `"${scope.node.path}"`;
-  const second = newType === undefined ? 'another construct' : `a ${newType}`;
+  const second = newType === undefined ? 'another construct' : withArticle(newType);
   return new PlatformError(
-    `Two constructs with the id "${id}" under ${at}: a ${existing.constructor.name} ("${existing.node.path}") has it, and ${second} ` +
+    `Two constructs with the id "${id}" under ${at}: ${withArticle(existing.constructor.name)} ("${existing.node.path}") has it, and ${second} ` +
     `was given it too; ids are unique among the children of a construct: give one of them another id`,
   );
 }
@@ -39,7 +44,7 @@ export function asDuplicateIdError(e: unknown, root: IConstruct | undefined): Pl
   const m = CONSTRUCTS_DUPLICATE.exec(e.message);
   if (!m) return undefined;
   const [, child, type, scopeId] = m;
-  const candidates = [root, ...root.node.findAll()].filter((c) => c.constructor.name === type && (c.node.id === (scopeId ?? '')) && c.node.tryFindChild(child) !== undefined);
+  const candidates = root.node.findAll().filter((c) => c.constructor.name === type && (c.node.id === (scopeId ?? '')) && c.node.tryFindChild(child) !== undefined);
   if (candidates.length !== 1) return new PlatformError(`Two constructs with the id "${child}" under the ${type} "${scopeId ?? ''}"; ids are unique among the children of a construct: give one of them another id`);
   return duplicateIdError(candidates[0], child, candidates[0].node.tryFindChild(child)!, undefined);
 }

@@ -43,6 +43,22 @@ describe('two constructs with one id', () => {
     }
   });
 
+  test('GIVEN two stacks with one id under the app WHEN PlatformApp.run() runs THEN the message names the app and the first stack', () => {
+    const errors: string[] = [];
+    const spy = jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => { errors.push(args.map(String).join(' ')); });
+    try {
+      PlatformApp.run((app) => {
+        new AppStack(app, 'shop', { namespace: 'shop' });
+        new AppStack(app, 'shop', { namespace: 'shop2' });
+      }, { outdir: path.join(tmpdir(), 'dist') });
+      expect(errors).toEqual(['cdk8s-platform: Two constructs with the id "shop" under the app: an AppStack ("shop") has it, and another construct was given it too; ' +
+        'ids are unique among the children of a construct: give one of them another id']);
+    } finally {
+      spy.mockRestore();
+      process.exitCode = undefined;
+    }
+  });
+
   test('GIVEN an added Service WHEN a second one gets its name THEN the library\'s error names the first', () => {
     const { stack } = makeStack();
     const web = new WebService(stack, 'web', { image: IMAGE, resources: RESOURCES });
