@@ -1,12 +1,11 @@
 import { Construct } from 'constructs';
-import { AppStack, DaemonSet, DaemonSetStrategy, HostAccess, Pod, PodSecurityLevel, Probe, Validation } from '../lib';
+import { AppStack, DaemonSet, DaemonSetStrategy, HostAccess, Pod, PodSecurityLevel, Probe } from '../lib';
 
 /**
  * The node agents of the cluster, in a namespace of their own that enforces the "privileged" Pod Security level (the
  * app's other namespaces keep "restricted"): a log shipper that reads the nodes' container logs, a Prometheus node
- * exporter in the nodes' network and process namespaces, and a toolbox pod for debugging. The Pod Security rules still
- * report what "privileged" lets through, as policy warnings: the stack suppresses the controls its agents need, each
- * with its reason.
+ * exporter in the nodes' network and process namespaces, and a toolbox pod for debugging. The namespace's level is the
+ * named opt-out: the Pod Security rules report nothing that "privileged" lets through, and nothing is suppressed.
  */
 export class NodeAgentsStack extends AppStack {
   public readonly logShipper: DaemonSet;
@@ -50,16 +49,6 @@ export class NodeAgentsStack extends AppStack {
         ]),
       ],
     });
-
-    const reasons: Record<string, string> = {
-      'pss-baseline-host-path-volumes': 'node agents read the node\'s logs, /proc and /sys (hostAccess: HostAccess.paths())',
-      'pss-restricted-volume-types': 'node agents read the node\'s logs, /proc and /sys (hostAccess: HostAccess.paths())',
-      'pss-baseline-host-namespaces': 'the node exporter reports the node\'s network and processes (HostAccess.network(), HostAccess.processes())',
-      'pss-baseline-host-ports': 'Prometheus scrapes the node exporter on each node\'s port 9100 (HostAccess.ports())',
-      'pss-restricted-running-as-non-root': 'the log shipper reads container logs that only root may read',
-      'pss-restricted-running-as-non-root-user': 'the log shipper reads container logs that only root may read',
-    };
-    for (const [rule, reason] of Object.entries(reasons)) Validation.suppress(this, rule, reason);
 
     this.toolbox = new Pod(this, 'toolbox', {
       image: 'busybox:1.36.1',

@@ -32,6 +32,12 @@ export interface PssVersions {
    * `restricted`), when that Namespace is among the objects validated.
    */
   readonly enforced?: PssEnforcement;
+  /**
+   * When the pod's Namespace is among the objects validated: the strictest level it warns on or audits (its
+   * `pod-security.kubernetes.io/warn` and `audit` labels), `privileged` when neither names baseline or restricted.
+   * Controls of a stricter level than this and than `enforced` are the namespace's explicit opt-out: not reported.
+   */
+  readonly warned?: 'privileged' | 'baseline' | 'restricted';
 }
 
 /** A Namespace among the objects validated that enforces a Pod Security level: PodSecurity admission rejects pods that violate it. @internal */
@@ -111,8 +117,11 @@ export function enforcedSeverityOf(rule: Rule, preset: ValidationPreset): Severi
  * When the pod's Namespace is among the objects validated and its `pod-security.kubernetes.io/enforce` label names
  * the control's level or a stricter one, PodSecurity admission rejects the pods: the finding is reported once, with
  * `reportEnforced()` (at `enforcedSeverityOf()`), its message saying which namespace enforces what and that the API
- * server rejects the pods. Otherwise (no such Namespace, `privileged`, or only `audit`/`warn` labels) it is reported
- * with `report()`, at the preset's severity. PodSecurity exemptions (users, runtime classes, namespaces of the
+ * server rejects the pods. When that Namespace does not enforce the control's level but warns on or audits it, the
+ * finding is reported with `report()`, at the preset's severity, as the API server warns. When it does neither
+ * (`privileged`, or `baseline` for a restricted control), the namespace's labels are the user's explicit opt-out and
+ * nothing is reported. A pod whose Namespace is not among the objects is reported with `report()`. PodSecurity
+ * exemptions (users, runtime classes, namespaces of the
  * admission configuration) are not known here: a suppression of the rule stands for one.
  *
  * @see https://kubernetes.io/docs/concepts/security/pod-security-standards/
@@ -134,7 +143,7 @@ export function pssRule(control: PssControl): Rule {
         : `v${versions.policy}, the enforce-version of Namespace ${versions.pinnedBy}`;
       const about = `(Pod Security Standards ${which}; ${control.level}: ${control.control})`;
       const enforced = versions.enforced;
-      if (enforced && (enforced.level === 'restricted' || control.level === 'baseline')) {
+      if (enforced && covers(enforced.level, control.level)) {
         const rejected = `namespace ${enforced.namespace} enforces ${enforced.level} (v${versions.policy}, label ${ENFORCE_LABEL}): ` +
           `the API server rejects ${object.kind === 'Pod' ? 'this pod' : 'these pods'} ${about}`;
         const reportEnforced = 'reportEnforced' in ctx
@@ -143,6 +152,7 @@ export function pssRule(control: PssControl): Rule {
         control.check(pod, (field, message) => reportEnforced(field, `${message}; ${rejected}`), versions);
         return;
       }
+      if (versions.warned !== undefined && !covers(versions.warned, control.level)) return;
       control.check(pod, (field, message) => ctx.report(field, `${message} ${about}`), versions);
     },
   });
@@ -197,13 +207,28 @@ function versionsFor(index: ObjectIndex, namespace: string, cluster: string): Ps
   const labels = ns && isObject(ns.metadata) && isObject(ns.metadata.labels) ? ns.metadata.labels : undefined;
   const level = labels?.[ENFORCE_LABEL];
   const enforced: PssEnforcement | undefined = level === 'baseline' || level === 'restricted' ? { namespace, level } : undefined;
+  const warned = ns === undefined ? undefined : strictestOf(labels?.[WARN_LABEL], labels?.[AUDIT_LABEL]);
   const pinned = labels ? /^v1\.(0|[1-9][0-9]*)$/.exec(String(labels[ENFORCE_VERSION_LABEL])) : null;
-  if (!pinned) return { policy: cluster, cluster, enforced };
+  if (!pinned) return { policy: cluster, cluster, enforced, warned };
   const minor = Math.max(OLDEST_POLICY_MINOR, Number(pinned[1]));
   const policy = `1.${minor}`;
   // A version newer than the cluster's is the cluster's own: its admission controller knows no later one.
-  if (isAtLeast(policy, cluster)) return { policy: cluster, cluster, enforced };
-  return { policy, cluster, pinnedBy: namespace, enforced };
+  if (isAtLeast(policy, cluster)) return { policy: cluster, cluster, enforced, warned };
+  return { policy, cluster, pinnedBy: namespace, enforced, warned };
+}
+
+const WARN_LABEL = 'pod-security.kubernetes.io/warn';
+const AUDIT_LABEL = 'pod-security.kubernetes.io/audit';
+
+/** The strictest Pod Security level among label values (`privileged` when none names baseline or restricted). */
+function strictestOf(...values: unknown[]): 'privileged' | 'baseline' | 'restricted' {
+  if (values.includes('restricted')) return 'restricted';
+  return values.includes('baseline') ? 'baseline' : 'privileged';
+}
+
+/** Whether a namespace at `level` checks the controls of `control` (restricted checks baseline's too). */
+function covers(level: 'privileged' | 'baseline' | 'restricted', control: string): boolean {
+  return level === 'restricted' || (level === 'baseline' && control === 'baseline');
 }
 
 /**

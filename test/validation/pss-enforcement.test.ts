@@ -62,15 +62,20 @@ describe('Pod Security enforced by a Namespace in the output', () => {
     expect(pssFindings(findings).filter((f) => f.startsWith('error'))).toEqual([]);
   });
 
-  test('GIVEN a Namespace that enforces baseline WHEN a pod violates only restricted THEN the finding stays a warning', () => {
-    // GIVEN
+  test('GIVEN a stack whose Namespace enforces, warns on and audits baseline WHEN a pod violates only restricted THEN nothing is reported (the namespace opted out of restricted)', () => {
+    // GIVEN the named opt-out: namespaceOptions.podSecurity BASELINE (its enforce, warn and audit labels say baseline)
     const { stack } = makeStack({ namespaceOptions: { podSecurity: PodSecurityLevel.BASELINE } });
     new kplus.Deployment(stack, 'plus', { containers: [{ image: 'ghcr.io/acme/web:1.2.3' }] });
     // WHEN
     const findings = synthFindings(stack);
-    // THEN
-    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
-    expect(pssFindings(findings)).toContain('warning pss-restricted-capabilities');
+    // THEN no restricted control is reported, as the API server would neither reject nor warn
+    expect(pssFindings(findings).filter((f) => f.includes('pss-restricted-'))).toEqual([]);
+  });
+
+  test('GIVEN a Namespace that enforces baseline and warns on restricted WHEN a pod violates only restricted THEN the finding is a warning, as the API server warns', () => {
+    const ns = shop({ [ENFORCE]: 'baseline', 'pod-security.kubernetes.io/warn': 'restricted' });
+    const findings = validateObjects([ns, escalating()]).findings;
+    expect(ofRule(findings, 'pss-restricted-privilege-escalation')).toEqual([`warning ${C0}.securityContext.allowPrivilegeEscalation`]);
   });
 
   test('GIVEN a Namespace that enforces baseline WHEN a pod violates baseline THEN the finding is an error', () => {
@@ -78,8 +83,13 @@ describe('Pod Security enforced by a Namespace in the output', () => {
     expect(ofRule(findings, 'pss-baseline-host-namespaces')).toEqual([`error ${POD}.hostNetwork`]);
   });
 
-  test('GIVEN a Namespace that enforces privileged WHEN a pod violates baseline THEN the finding stays a warning', () => {
+  test('GIVEN a Namespace that enforces privileged and warns on nothing WHEN a pod violates baseline THEN nothing is reported (the namespace opted out)', () => {
     const findings = validateObjects([shop({ [ENFORCE]: 'privileged' }), set(deployment(), `${POD}.hostNetwork`, true)]).findings;
+    expect(ofRule(findings, 'pss-baseline-host-namespaces')).toEqual([]);
+  });
+
+  test('GIVEN a pod whose Namespace is not among the objects WHEN it violates baseline THEN the finding is a warning', () => {
+    const findings = validateObjects([set(deployment(), `${POD}.hostNetwork`, true)]).findings;
     expect(ofRule(findings, 'pss-baseline-host-namespaces')).toEqual([`warning ${POD}.hostNetwork`]);
   });
 
@@ -227,10 +237,10 @@ describe('Workload opt-outs of restricted in a Namespace that enforces it', () =
     expect(message).toContain(prop);
   });
 
-  test('GIVEN allowPrivilegeEscalation: true in a stack whose Namespace enforces baseline WHEN synthesized THEN it synthesizes with a warning', () => {
+  test('GIVEN allowPrivilegeEscalation: true in a stack whose Namespace enforces baseline WHEN synthesized THEN it synthesizes without a finding (two named opt-outs)', () => {
     const { stack } = makeStack({ namespaceOptions: { podSecurity: PodSecurityLevel.BASELINE } });
     new WebService(stack, 'web', { image: 'ghcr.io/acme/web:1.2.3', resources: RESOURCES, security: { allowPrivilegeEscalation: true } });
-    expect(ofRule(synthFindings(stack), 'pss-restricted-privilege-escalation')).toEqual([`warning ${C0}.securityContext.allowPrivilegeEscalation`]);
+    expect(ofRule(synthFindings(stack), 'pss-restricted-privilege-escalation')).toEqual([]);
   });
 });
 
