@@ -10,7 +10,7 @@ import { received } from '../_util';
 export const deprecatedServiceAccount = podRule({
   id: 'deprecated-service-account',
   description: 'Pods use serviceAccountName, not the deprecated serviceAccount.',
-  remediation: 'Replace `serviceAccount` with `serviceAccountName` in the pod spec (the workload\'s `serviceAccountName` prop).',
+  remediation: 'Replace `serviceAccount` with `serviceAccountName` in the pod spec (the workload\'s `serviceAccount` prop writes it).',
   layer: 'policy',
   severity: 'warning',
   checkPod(pod, ctx) {

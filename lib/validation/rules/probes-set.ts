@@ -32,7 +32,7 @@ function probesOff(object: ManifestObject): Map<string, Set<string>> {
 export const probesSet = podRule({
   id: 'probes-set',
   description: 'Containers of long-running workloads have readiness and liveness probes.',
-  remediation: 'Add a readiness and a liveness probe to the container (the workload\'s `readinessProbe` and `livenessProbe` props, e.g. `Probe.http(\'/healthz\')`).',
+  remediation: 'Add a readiness and a liveness probe to the container (the workload\'s `readinessProbe` and `livenessProbe` props, e.g. `Probe.http(\'/healthz\')`), or say there is none with `Probe.none()`.',
   layer: 'policy',
   severity: 'warning',
   kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController'],
