@@ -6,22 +6,11 @@ import { fsErrorReason } from '../core/_fs-error';
 import { PlatformError } from '../core/errors';
 import { isDns1123Label } from '../core/names';
 import { initFiles, InitProject } from './_init-templates';
+import { ownManifest } from './_own-package';
 import type { CommandContext } from './command-context';
 
 /** The development tools a new app repo gets, at the versions this package is developed with. */
 const DEV_TOOLS = ['@types/jest', '@types/node', 'jest', 'ts-jest', 'ts-node', 'typescript'];
-
-/** This package's own package.json: found by walking up from this file (lib/cli in the repository, build/lib/cli in the package). */
-function ownManifest(): { name: string; version: string; peerDependencies: Record<string, string>; peerDependenciesMeta?: Record<string, { optional?: boolean }>; devDependencies?: Record<string, string> } {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    const file = path.join(dir, 'package.json');
-    if (fs.existsSync(file)) {
-      const manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
-      if (manifest.name === 'cdk8s-platform') return manifest;
-    }
-    if (path.dirname(dir) === dir) throw new Error(`cannot find the package.json of cdk8s-platform above ${__dirname}`);
-  }
-}
 
 /** A caret range from a version or range: `2.70.106` → `^2.70.106`; ranges stay as they are. */
 function caret(spec: string): string {
