@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { forTerminal } from '../core/_terminal';
 import { processStdin } from '../input/standard-input';
 import type { CliIo, CommandContext } from './command-context';
+import { ownManifest } from './_own-package';
 
 export type { CliIo, CommandContext } from './command-context';
 
@@ -34,7 +35,9 @@ const SUBCOMMANDS: ReadonlyArray<[string, () => (context: CommandContext) => Com
  */
 export function createProgram(context: CommandContext, only?: string): Command {
   const program = new Command('cdk8s-platform')
-    .description('Typed Kubernetes platform constructs on cdk8s: synthesize, check and compare the output.');
+    .description('Typed Kubernetes platform constructs on cdk8s: synthesize, check and compare the output.')
+    // Read from package.json when the program is made: the repository's, or the installed package's.
+    .version(ownManifest().version, '-V, --version', 'print the version of cdk8s-platform');
   const selected = SUBCOMMANDS.filter(([name]) => name === only);
   for (const [, load] of selected.length > 0 ? selected : SUBCOMMANDS) program.addCommand(load()(context));
   for (const command of [program, ...program.commands]) {

@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { CommandContext, createProgram, main } from '../../lib/cli';
 
 function context(): CommandContext & { out: string[] } {
@@ -29,5 +31,19 @@ describe('cdk8s-platform command line', () => {
     expect(code).toBe(1);
     expect(ctx.out.join('')).toContain("unknown command 'sinth'");
     expect(ctx.out.join('')).toContain('(Did you mean synth?)');
+  });
+});
+
+describe('cdk8s-platform --version', () => {
+  const version = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')).version;
+
+  test.each(['--version', '-V'])('GIVEN %s WHEN run THEN it prints the version of package.json and exits 0', async (flag) => {
+    // GIVEN
+    const ctx = context();
+    // WHEN
+    const code = await main([flag], ctx.io);
+    // THEN
+    expect(code).toBe(0);
+    expect(ctx.out.join('')).toBe(`${version}\n`);
   });
 });
