@@ -40,12 +40,20 @@ async function waitFor(file: string): Promise<string> {
   return fs.readFileSync(file, 'utf8');
 }
 
+/**
+ * Whether process `pid` still runs. A process that has ended but whose parent (here: a synth that was stopped too) has
+ * not reaped it yet is a zombie, which `kill(pid, 0)` still finds: on Linux its state in /proc says so.
+ */
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    return fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '')[0] !== 'Z';
+  } catch {
+    return true;
   }
 }
 
@@ -74,7 +82,7 @@ describe('the app process of synth', () => {
     const [, signal] = await new Promise<[number | null, string | null]>((r) => cli.once('exit', (c, s) => r([c, s])));
     // THEN
     expect(signal).toBe('SIGTERM');
-    for (let i = 0; i < 100 && isAlive(app); i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 250 && isAlive(app); i++) await new Promise((r) => setTimeout(r, 20));
     expect(isAlive(app)).toBe(false);
     fs.writeFileSync(path.join(dir, 'go'), '');
     await new Promise((r) => setTimeout(r, 200));
