@@ -11,16 +11,18 @@ export interface OwnManifest {
 }
 
 /**
- * This package's own package.json, read when asked: found by walking up from this file (lib/cli in the repository,
+ * The folder of this package's own package.json: found by walking up from this file (lib/cli in the repository,
  * build/lib/cli in the installed package) to the first package.json named cdk8s-platform.
  */
-export function ownManifest(): OwnManifest {
+export function ownPackageRoot(): string {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     const file = path.join(dir, 'package.json');
-    if (fs.existsSync(file)) {
-      const manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
-      if (manifest.name === 'cdk8s-platform') return manifest;
-    }
+    if (fs.existsSync(file) && JSON.parse(fs.readFileSync(file, 'utf8')).name === 'cdk8s-platform') return dir;
     if (path.dirname(dir) === dir) throw new Error(`cannot find the package.json of cdk8s-platform above ${__dirname}`);
   }
+}
+
+/** This package's own package.json (in `ownPackageRoot()`), read when asked. */
+export function ownManifest(): OwnManifest {
+  return JSON.parse(fs.readFileSync(path.join(ownPackageRoot(), 'package.json'), 'utf8'));
 }

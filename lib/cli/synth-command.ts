@@ -9,6 +9,7 @@ import { ENVIRONMENT_SELECTION_VARIABLE } from '../app/environment';
 import { STDOUT_VARIABLE } from '../app/platform-app';
 import { CLI_PID_VARIABLE } from '../output/atomic-write';
 import { checkOutputFolder } from '../output/output-folder';
+import { ownPackageRoot } from './_own-package';
 import type { CommandContext } from './command-context';
 
 /** What `cdk8s.yaml` says about the app. */
@@ -28,6 +29,16 @@ function readConfig(cwd: string): Cdk8sConfig {
     throw new PlatformError(`${file}: "output" received ${formatValue(config.output)}; allowed: a folder path`);
   }
   return { app: config.app, output: config.output };
+}
+
+/**
+ * `NODE_OPTIONS` for the app: what it was, with `bin/compile-errors.js` preloaded into every Node process of the app
+ * command, so that an app file its loader cannot compile is reported as its file, line and message (no loader stack
+ * trace, no Rust backtrace of swc).
+ */
+function withCompileErrors(nodeOptions: string | undefined): string {
+  const preload = path.join(ownPackageRoot(), 'bin', 'compile-errors.js');
+  return `${nodeOptions ? `${nodeOptions} ` : ''}--require ${JSON.stringify(preload)}`;
 }
 
 /** The file descriptor the app prints the YAML stream of `--stdout` to (its fourth: after stdin, stdout, stderr). */
@@ -108,7 +119,7 @@ export function synthCommand(context: CommandContext): Command {
       }
       const config = options.app !== undefined ? { app: options.app } : readConfig(io.cwd);
       const outdir = options.output ?? (config as Cdk8sConfig).output ?? 'dist';
-      const env: Record<string, string | undefined> = { ...io.env, CDK8S_OUTDIR: outdir };
+      const env: Record<string, string | undefined> = { ...io.env, CDK8S_OUTDIR: outdir, NODE_OPTIONS: withCompileErrors(io.env.NODE_OPTIONS) };
       delete env[STDOUT_VARIABLE];
       if (options.env !== undefined) {
         const names = options.env.split(',').map((n) => n.trim()).filter((n) => n !== '');
