@@ -1,3 +1,5 @@
+import { freeIdentifier, takenIdentifiers } from './_project-name';
+
 /** What the files of a new app repo depend on. @internal */
 export interface InitProject {
   /** The project's name: its npm name, its stack's id and namespace (a DNS-1123 label). */
@@ -16,11 +18,14 @@ function sorted(record: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.keys(record).sort().map((k) => [k, record[k]]));
 }
 
-/** The stack class name for a project name: `shop-api` → `ShopApiStack`. */
-export function stackClassName(name: string): string {
+/**
+ * The stack class name for a project name: `shop-api` → `ShopApiStack`, `2048` → `App2048Stack`; suffixed with a
+ * number when that name is taken (`app` → `AppStack2`, as `AppStack` is the library's).
+ */
+export function stackClassName(name: string, taken: ReadonlySet<string> = new Set()): string {
   const words = name.split('-').filter((w) => w !== '');
   const pascal = words.map((w) => w[0].toUpperCase() + w.slice(1)).join('');
-  return `${/^[0-9]/.test(pascal) ? 'App' : ''}${pascal}Stack`;
+  return freeIdentifier(`${/^[0-9]/.test(pascal) ? 'App' : ''}${pascal}Stack`, taken);
 }
 
 /**
@@ -30,7 +35,7 @@ export function stackClassName(name: string): string {
  */
 export function initFiles(project: InitProject): Map<string, string> {
   const { name } = project;
-  const stack = stackClassName(name);
+  const stack = stackClassName(name, takenIdentifiers());
   const files = new Map<string, string>();
 
   files.set('package.json', json({
@@ -132,6 +137,8 @@ test('the output matches the snapshot', () => {
 });
 `);
 
-  files.set('.gitignore', ['node_modules/', 'dist/', '.dist.cdk8s-platform-*', 'coverage/', ''].join('\n'));
+  // dist/ is committed: Argo CD and Flux deploy the manifests from Git, and `cdk8s-platform diff --git` compares with
+  // them. Only what a running synth puts beside it is ignored.
+  files.set('.gitignore', ['node_modules/', '.dist.cdk8s-platform-*', 'coverage/', ''].join('\n'));
   return files;
 }

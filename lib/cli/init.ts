@@ -4,9 +4,9 @@ import * as path from 'path';
 import { Command } from 'commander';
 import { fsErrorReason } from '../core/_fs-error';
 import { PlatformError } from '../core/errors';
-import { isDns1123Label } from '../core/names';
 import { initFiles, InitProject } from './_init-templates';
 import { ownManifest } from './_own-package';
+import { projectName } from './_project-name';
 import type { CommandContext } from './command-context';
 
 /** The development tools a new app repo gets, at the versions this package is developed with. */
@@ -34,14 +34,13 @@ function projectDependencies(): Pick<InitProject, 'dependencies' | 'devDependenc
   return { dependencies, devDependencies };
 }
 
-/** A project name from a folder name: lower case, runs of other characters as one '-', at most 63 characters. */
-function nameFromFolder(folder: string): string {
-  return path.basename(folder).toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 63).replace(/^-+|-+$/g, '');
-}
-
 /** What `scaffold()` does. */
 export interface InitOptions {
-  /** The project's name (its npm name, stack id and namespace). @default the folder's name, made a DNS-1123 label */
+  /**
+   * The project's name (its npm name, stack id and namespace), made a DNS-1123 label: accents dropped, camel case
+   * split, lower case, other characters as `-` (`My_App` → `my-app`).
+   * @default the folder's name, made a DNS-1123 label the same way
+   */
   readonly name?: string;
   /** Overwrite files that exist (regular files only: never a link, a folder or anything else). @default false: refuse, writing nothing */
   readonly force?: boolean;
@@ -59,18 +58,12 @@ export interface InitOptions {
  * created are removed again.
  *
  * @returns the paths written, relative to `dir`
- * @throws PlatformError when the name is not a DNS-1123 label or when a path cannot be written (naming each path,
+ * @throws PlatformError when no DNS-1123 label can be made of the name (see `projectName()`) or when a path cannot be written (naming each path,
  * what is there and what is allowed): nothing is written then; or when writing fails (naming the file and the
  * system's reason): nothing is left written then, but for files that `force` already replaced
  */
 export function scaffold(dir: string, options: InitOptions = {}): string[] {
-  const name = options.name ?? nameFromFolder(dir);
-  const reasons = isDns1123Label(name);
-  if (reasons.length > 0) {
-    const source = options.name !== undefined ? '--name' : `the folder name "${path.basename(dir)}"`;
-    throw new PlatformError(`init: ${source} gives the project name ${JSON.stringify(name)} (${reasons.join('; ')}); ` +
-      'allowed: a DNS-1123 label (lower case letters, digits and "-"), it names the npm package, the stack and its namespace; pass --name');
-  }
+  const name = projectName(dir, options.name);
   const files = initFiles({ name, ...projectDependencies() });
   const plan = planFiles(dir, files, options.force === true);
   writePlan(dir, plan);

@@ -52,12 +52,12 @@ describe('cdk8s-platform init', () => {
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).name).toBe('payments');
   });
 
-  test('GIVEN an invalid --name WHEN init runs THEN it is refused with what is allowed, nothing written, exit 1', async () => {
+  test('GIVEN a --name that cannot be made a DNS-1123 label WHEN init runs THEN it is refused with what is allowed, nothing written, exit 1', async () => {
     const dir = folder('x');
     const io = recordingIo(dir);
-    expect(await main(['init', '--name', 'My_App'], io)).toBe(1);
-    expect(io.err.join('')).toContain('init: --name gives the project name "My_App"');
-    expect(io.err.join('')).toContain('allowed: a DNS-1123 label');
+    expect(await main(['init', '--name', '日本'], io)).toBe(1);
+    expect(io.err.join('')).toContain('init: --name gives the project name "" (it has no latin letter or digit)');
+    expect(io.err.join('')).toContain('allowed: a name with latin letters or digits, made a DNS-1123 label');
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
