@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
@@ -23,13 +24,25 @@ function defaultOutput(cwd: string): string {
 }
 
 /**
+ * Whether the folder `folder` existed at the Git revision `ref` (which was checked already): `git cat-file -e
+ * <ref>:./<folder>`, run from the nearest folder that exists, so that Git resolves the path from where it stands.
+ */
+function existsAtRevision(ref: string, folder: string): boolean {
+  let cwd = folder;
+  while (!fs.existsSync(cwd)) cwd = path.dirname(cwd);
+  const relative = path.relative(cwd, folder).split(path.sep).join('/');
+  return spawnSync('git', ['cat-file', '-e', `${ref}:./${relative}`], { cwd, stdio: 'ignore' }).status === 0;
+}
+
+/**
  * `cdk8s-platform diff BEFORE AFTER` and `cdk8s-platform diff --git <ref> [AFTER]`: compares two folders of
  * manifests offline (no cluster), as `terraform plan -detailed-exitcode` does: exit code 0 when nothing changes, 2
- * when something does, 1 on error.
+ * when something does, 1 on error. With `--git`, a folder that did not exist at the revision is an error (exit 1)
+ * saying to commit the output, rather than every object reported as added.
  */
 export function diffCommand(context: CommandContext): Command {
   return new Command('diff')
-    .description('Compare two folders of manifests offline: added, pruned and changed objects, field by field, with a warning on each immutable field change. Exit code 0: no change, 2: changes, 1: error')
+    .description('Compare two folders of manifests offline: added, pruned and changed objects, field by field, with a warning on each immutable field change. Exit code 0: no change, 2: changes, 1: error (with --git: also when the folder is not in Git at that revision)')
     .argument('[before]', 'the folder of the previous manifests (e.g. a checkout of the last release); with --git: the folder to compare (default: output of cdk8s.yaml, else dist)')
     .argument('[after]', 'the folder of the new manifests (e.g. a fresh dist/)')
     .option('-g, --git <ref>', 'take the previous manifests from this Git revision (the same folder, at that commit), without a checkout')
@@ -46,6 +59,11 @@ export function diffCommand(context: CommandContext): Command {
         const folder = resolve(first ?? defaultOutput(io.cwd));
         after = loadManifestFolder(folder, reading);
         before = loadManifestsFromGit(options.git, folder, reading);
+        if (before.objects.size === 0 && !existsAtRevision(options.git, folder)) {
+          const shown = `${path.relative(io.cwd, folder) || '.'}/`;
+          throw new PlatformError(`${shown} does not exist at ${options.git}: commit the output (git add ${shown.slice(0, -1)}) so diff --git can compare against it; ` +
+            'nothing was compared (exit code 1)');
+        }
       } else {
         if (first === undefined || second === undefined) {
           throw new PlatformError('give two folders (cdk8s-platform diff BEFORE AFTER), or a Git revision for the previous ones (cdk8s-platform diff --git <ref> [AFTER])');

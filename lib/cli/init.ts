@@ -250,6 +250,6 @@ export function initCommand(context: CommandContext): Command {
     .action((options: { name?: string; force?: boolean }) => {
       const { io } = context;
       const written = scaffold(io.cwd, options);
-      io.stdout(`Created ${written.join(', ')}.\n\nNext:\n  npm install\n  npm run synth   # writes dist/\n  npm test        # type-checks, checks the stack and writes its first snapshot: commit it\n`);
+      io.stdout(`Created ${written.join(', ')}.\n\nNext:\n  npm install\n  npm run synth   # writes dist/: commit it (Argo CD, Flux and diff --git read it from Git)\n  npm test        # type-checks, checks the stack and writes its first snapshot: commit it\n`);
     });
 }

@@ -1,4 +1,5 @@
 import { execFileSync } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 import { AppStack, Environment, PlatformApp, WebService } from '../../lib';
 import { CliIo, main } from '../../lib/cli';
@@ -87,5 +88,42 @@ describe('cdk8s-platform diff', () => {
     const io = recordingIo(root);
     expect(await main(['diff', '--git', 'HEAD', 'dist'], io)).toBe(1);
     expect(io.err.join('')).toContain('git rev-parse');
+  });
+});
+
+describe('cdk8s-platform diff --git without the output in Git', () => {
+  test('GIVEN a repository whose commit has no dist/ WHEN diff --git HEAD runs THEN it says to commit the output and exits 1', async () => {
+    // GIVEN a commit without dist/, and a fresh dist/ (ignored, as init's .gitignore used to)
+    const repo = tmpdir();
+    const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, encoding: 'utf8' });
+    git('init', '-q');
+    git('commit', '-q', '--allow-empty', '-m', 'start');
+    synthTo(path.join(repo, 'dist'));
+    // WHEN
+    const io = recordingIo(repo);
+    const code = await main(['diff', '--git', 'HEAD'], io);
+    // THEN
+    expect(code).toBe(1);
+    expect(io.out.join('')).toBe('');
+    expect(io.err.join('')).toBe('cdk8s-platform: dist/ does not exist at HEAD: commit the output (git add dist) so diff --git can compare against it; nothing was compared (exit code 1)\n');
+  });
+
+  test('GIVEN dist/ committed without manifests WHEN diff --git runs THEN the folder existed, so every object is reported as added, exit 2', async () => {
+    // GIVEN dist/ committed with a file that is not a manifest, then synthesized
+    const repo = tmpdir();
+    const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, encoding: 'utf8' });
+    git('init', '-q');
+    fs.mkdirSync(path.join(repo, 'dist'));
+    fs.writeFileSync(path.join(repo, 'dist', 'NOTES.txt'), 'the output goes here\n');
+    git('add', '.');
+    git('commit', '-qm', 'start');
+    fs.rmSync(path.join(repo, 'dist'), { recursive: true });
+    synthTo(path.join(repo, 'dist'));
+    // WHEN
+    const io = recordingIo(repo);
+    const code = await main(['diff', '--git', 'HEAD'], io);
+    // THEN
+    expect(code).toBe(2);
+    expect(io.out.join('')).toContain('+ Deployment shop/web [prod]');
   });
 });

@@ -124,4 +124,23 @@ describe('init .gitignore', () => {
     scaffold(dir, { name: 'shop' });
     expect(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8').split('\n')).toContain('.dist.cdk8s-platform-*');
   });
+
+  test('GIVEN an empty folder WHEN init runs THEN .gitignore keeps dist/ in Git, for GitOps and diff --git', () => {
+    // GIVEN
+    const dir = tmpdir();
+    // WHEN
+    scaffold(dir, { name: 'shop' });
+    // THEN
+    expect(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8').split('\n').filter((l) => /dist/.test(l) && !l.startsWith('#'))).toEqual(['.dist.cdk8s-platform-*']);
+  });
+
+  test('GIVEN an empty folder WHEN init runs THEN its next steps say to commit dist/', async () => {
+    // GIVEN
+    const dir = folder('shop');
+    const io = recordingIo(dir);
+    // WHEN
+    await main(['init'], io);
+    // THEN
+    expect(io.out.join('')).toContain('npm run synth   # writes dist/: commit it (Argo CD, Flux and diff --git read it from Git)');
+  });
 });
