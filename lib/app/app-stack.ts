@@ -175,6 +175,9 @@ export class AppStack extends Chart {
     check.labelValue('version', version);
     this.metadata = checkMetadata(check, p, STACK_RESERVED_LABELS);
     if (p.createNamespace !== undefined) check.boolean('createNamespace', p.createNamespace);
+    check.knownKeys('', props, 'AppStackProps');
+    check.knownKeys('namespaceOptions', p.namespaceOptions, 'NamespaceOptions');
+    check.knownKeys('workloadDefaults', p.workloadDefaults, 'WorkloadDefaults');
     check.throwIfInvalid();
     applyInheritedProps(this, p);
 

@@ -94,6 +94,8 @@ export class Environment extends Construct {
     }
     const name = props.name ?? id;
     check.name('name', name, 'dns1123-label');
+    check.knownKeys('', props, 'EnvironmentProps');
+    check.knownKeys('workloadDefaults', props.workloadDefaults, 'WorkloadDefaults');
     check.throwIfInvalid();
 
     const twin = scope.node.children.find((c) => c !== this && Environment.isEnvironment(c) && c.environmentName === name);

@@ -186,6 +186,7 @@ export class PlatformApp extends App {
     this.selectedEnvironments = selection ? [...new Set(selection)] : undefined;
     const check = new PropChecker(this, 'PlatformApp');
     checkValidationOptions(check, props.validation);
+    check.knownKeys('validation', props.validation, 'ValidationOptions');
     readValidationCrds(this, check, props.validation);
     if (props.validation?.kubernetesVersion !== undefined) {
       check.fail('validation.kubernetesVersion', props.validation.kubernetesVersion, 'nothing: set kubernetesVersion on the PlatformApp or on each Environment (it decides what is rendered too)');
@@ -196,6 +197,8 @@ export class PlatformApp extends App {
       if (GitOps.isGitOps(g)) g._check(check, `gitOps[${i}]`);
       else check.fail(`gitOps[${i}]`, g, 'GitOps.argoCd(...) or GitOps.flux(...)');
     });
+    check.knownKeys('', props, 'PlatformAppProps');
+    check.knownKeys('workloadDefaults', props.workloadDefaults, 'WorkloadDefaults');
     check.throwIfInvalid();
     this.gitOps = [...gitOps];
     registerPreviousOutput(this, (scope, ref) => this.readPrevious(scope, ref));

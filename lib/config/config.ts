@@ -98,6 +98,7 @@ export class Config extends Construct implements IConfig {
         check.dataEntries('data', props.data, {}, 'ConfigMap');
       }
     }
+    check.knownKeys('', props, 'ConfigProps');
     check.throwIfInvalid();
 
     this.configMapName = name;

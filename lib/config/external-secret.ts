@@ -172,6 +172,7 @@ export class ExternalSecret extends Construct implements ISecret {
     const type = p.type ?? SecretType.OPAQUE;
     if (!SecretType.isSecretType(type)) check.fail('type', type, 'a SecretType, e.g. SecretType.OPAQUE or SecretType.TLS');
     const metadata = checkMetadata(check, p);
+    check.knownKeys('', props, 'ExternalSecretProps');
     check.throwIfInvalid();
 
     this.secretName = name;

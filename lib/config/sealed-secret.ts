@@ -262,6 +262,7 @@ export class SealedSecret extends Construct implements ISecret {
     if (p.fingerprintKey !== undefined && (typeof p.fingerprintKey !== 'string' || Buffer.byteLength(p.fingerprintKey) < MIN_FINGERPRINT_KEY_BYTES)) {
       check.fail('fingerprintKey', '(hidden)', `a string of at least ${MIN_FINGERPRINT_KEY_BYTES} bytes (UTF-8), kept outside Git, e.g. the output of "openssl rand -base64 32"; or leave it out (then the environment variable ${SEALING_KEY_VARIABLE}, else no key)`);
     }
+    check.knownKeys('', props, 'SealedSecretProps');
     check.throwIfInvalid();
 
     const keys = Object.keys(p.values);

@@ -126,6 +126,7 @@ export class Secret extends Construct implements ISecret {
         this.checkValues(check, 'values', props.values);
       }
     }
+    check.knownKeys('', props, 'SecretProps');
     check.throwIfInvalid();
 
     this.secretName = name;

@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { closestName, KNOWN_PROPS, KnownPropsOf } from './_known-props';
 import { kubernetesVersionOf } from './kubernetes-version';
 import { PropError, PropProblem } from './errors';
 import {
@@ -66,6 +67,8 @@ export const MAX_DATA_BYTES = 1024 * 1024;
  */
 export class PropChecker {
   private readonly problems: PropProblem[] = [];
+  /** Unknown keys, reported only where no other check reported the same prop (one that moved, say). */
+  private readonly unknownKeys: PropProblem[] = [];
 
   constructor(private readonly scope: IConstruct, private readonly constructType: string) {}
 
@@ -81,8 +84,28 @@ export class PropChecker {
 
   /** Throws a `PropError` if any problem was recorded. */
   public throwIfInvalid(): void {
-    if (this.problems.length > 0) {
-      throw new PropError(this.scope, this.constructType, [...this.problems]);
+    const unknown = this.unknownKeys.filter((u) => !this.problems.some((p) => p.prop === u.prop));
+    if (this.problems.length + unknown.length > 0) {
+      throw new PropError(this.scope, this.constructType, [...this.problems, ...unknown]);
+    }
+  }
+
+  /**
+   * Refuses every key of `value` that the interface `props` does not declare, with the closest known name, so a
+   * misspelt prop fails here also where no type checker sees it (plain JavaScript, transpile-only synth). `prop` is
+   * where `value` sits (`''` for the construct's own props). A value that is not an object is left to the other checks,
+   * and so is a key they report (before or after this call), e.g. one that moved.
+   */
+  public knownKeys(prop: string, value: unknown, props: KnownPropsOf): void {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
+    const known: readonly string[] = KNOWN_PROPS[props];
+    for (const key of Object.keys(value)) {
+      const path = prop === '' ? key : `${prop}.${key}`;
+      if (known.includes(key)) continue;
+      const suggestion = closestName(key, known);
+      const unknown = `unknown prop "${key}"${suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}`;
+      const allowed = suggestion === undefined ? `a prop of ${props}: ${known.join(', ')}` : `"${suggestion}" or another prop of ${props}`;
+      this.unknownKeys.push({ prop: path, value: (value as Record<string, unknown>)[key], allowed, reasons: [unknown] });
     }
   }
 

@@ -58,8 +58,7 @@ export function checkMetadata(check: PropChecker, props: unknown, reserved: Read
     check.fail('metadata', m, 'an object { labels?, annotations? }');
     return {};
   }
-  const unknown = Object.keys(m).filter((k) => k !== 'labels' && k !== 'annotations');
-  if (unknown.length > 0) check.fail(`metadata.${unknown[0]}`, m[unknown[0]], 'only metadata.labels and metadata.annotations');
+  check.knownKeys('metadata', m, 'ObjectMetadata');
   const labels = m.labels !== undefined && check.labels('metadata.labels', m.labels) ? m.labels : undefined;
   for (const key of Object.keys(labels ?? {})) {
     if (Object.prototype.hasOwnProperty.call(reserved, key)) check.fail(`metadata.labels.${key}`, labels![key], `no "${key}" label here: ${reserved[key]}`);

@@ -122,6 +122,7 @@ export class HelmChart extends Construct {
     }
     const binary = p.helmBinary ?? process.env[HELM_BINARY_VARIABLE] ?? 'helm';
     if (p.helmBinary !== undefined) check.string('helmBinary', p.helmBinary, 'a path to the helm binary, or its name on PATH');
+    check.knownKeys('', props, 'HelmChartProps');
     check.throwIfInvalid();
 
     this.releaseName = releaseName;

@@ -192,6 +192,7 @@ export class ExternalService extends Construct implements IServiceEndpoint {
       [SERVICE_NAME_LABEL]: 'the EndpointSlice names its Service by it',
       [MANAGED_BY_LABEL]: 'it keeps the EndpointSlice controller from managing the EndpointSlice',
     });
+    check.knownKeys('', props, 'ExternalServiceProps');
     check.throwIfInvalid();
 
     const labels = recommendedLabels(stack, { name: this.name, component: 'external-service' }, metadata.labels);

@@ -126,6 +126,7 @@ export class HttpRoute extends Construct {
     const rules = checkRules(check, p.rules, namespace, backends);
     if (p.gatewayPeer !== undefined && !NetworkPeer.isNetworkPeer(p.gatewayPeer)) check.fail('gatewayPeer', p.gatewayPeer, 'a NetworkPeer');
     const metadata = checkMetadata(check, p);
+    check.knownKeys('', props, 'HttpRouteProps');
     check.throwIfInvalid();
 
     const peer = p.gatewayPeer ?? NetworkPeer.allNamespaces();

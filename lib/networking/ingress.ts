@@ -178,6 +178,7 @@ export class Ingress extends Construct {
     if (p.ingressClassName !== undefined) check.name('ingressClassName', p.ingressClassName, 'dns1123-subdomain');
     const metadata = checkMetadata(check, p);
     if (p.controllerPeer !== undefined && !NetworkPeer.isNetworkPeer(p.controllerPeer)) check.fail('controllerPeer', p.controllerPeer, 'a NetworkPeer');
+    check.knownKeys('', props, 'IngressProps');
     check.throwIfInvalid();
 
     const peer = p.controllerPeer ?? NetworkPeer.allNamespaces();

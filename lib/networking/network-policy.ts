@@ -127,6 +127,7 @@ export class NetworkPolicy extends Construct {
     if (props.ingress !== undefined) props.ingress.forEach((r, i) => checkRule(check, `ingress[${i}]`, r));
     if (props.egress !== undefined) props.egress.forEach((r, i) => checkRule(check, `egress[${i}]`, r));
     const metadata = checkMetadata(check, props);
+    check.knownKeys('', props, 'NetworkPolicyProps');
     check.throwIfInvalid();
 
     this.ingress = props.ingress ? [...props.ingress] : undefined;

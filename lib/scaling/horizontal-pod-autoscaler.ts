@@ -112,6 +112,7 @@ export class HorizontalPodAutoscaler extends Construct {
     if (!isPlainRecord(ref)) check.fail('target', p.target, 'a replicated workload (WebService, Worker, StatefulService)');
     const metadata = checkMetadata(check, p);
     const { minReplicas, maxReplicas, metrics, behavior } = checkAutoscaling(check, '', p);
+    check.knownKeys('', props, 'HorizontalPodAutoscalerProps');
     check.throwIfInvalid();
     this.minReplicas = minReplicas;
     this.maxReplicas = maxReplicas;

@@ -114,6 +114,7 @@ export class PodDisruptionBudget extends Construct {
     const component = p.component ?? 'disruption-budget';
     check.labelValue('component', component);
     const metadata = checkMetadata(check, p);
+    check.knownKeys('', props, 'PodDisruptionBudgetProps');
     check.throwIfInvalid();
 
     const maxUnavailable = p.minAvailable === undefined ? (p.maxUnavailable ?? 1) : undefined;

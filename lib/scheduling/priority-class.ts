@@ -88,6 +88,7 @@ export class PriorityClass extends Construct implements IPriorityClass {
     if (p.preempt !== undefined) check.boolean('preempt', p.preempt);
     if (p.description !== undefined) check.string('description', p.description);
     const metadata = checkMetadata(check, p);
+    check.knownKeys('', props, 'PriorityClassProps');
     check.throwIfInvalid();
 
     this.priorityClassName = name;

@@ -72,6 +72,7 @@ export class PersistentVolumeClaim extends Construct implements IPersistentVolum
     check.name('name', name, 'dns1123-subdomain');
     const spec = claimSpec(this, check, '', p);
     const metadata = checkMetadata(check, p);
+    check.knownKeys('', props, 'PersistentVolumeClaimProps');
     check.throwIfInvalid();
     this.claimName = name;
     this.apiObject = new k8s.KubePersistentVolumeClaim(this, 'Resource', {

@@ -66,6 +66,7 @@ export class ClusterRoleBinding extends Construct {
       'a ClusterRole (or ClusterRole.fromClusterRoleName()), or ClusterRoleRef.ADMIN, ClusterRoleRef.EDIT or ClusterRoleRef.VIEW; a Role is granted by a RoleBinding', false);
     const subjects = checkSubjects(check, 'subjects', p.subjects);
     const metadata = checkMetadata(check, p);
+    check.knownKeys('', props, 'ClusterRoleBindingProps');
     check.throwIfInvalid();
 
     this.name = name;

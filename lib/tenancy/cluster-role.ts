@@ -125,6 +125,7 @@ export class ClusterRole extends Construct implements IClusterRole {
       }
     }
     const metadata = checkMetadata(check, p);
+    check.knownKeys('', props, 'ClusterRoleProps');
     check.throwIfInvalid();
 
     this.clusterRoleName = name;

@@ -82,6 +82,7 @@ export class LimitRange extends Construct {
     const namespace = p.namespace === undefined ? undefined : namespaceNameOf(check, 'namespace', p.namespace);
     checkLimitRange(check, '', p);
     const metadata = checkMetadata(check, p);
+    check.knownKeys('', props, 'LimitRangeProps');
     check.throwIfInvalid();
     this.options = { defaultRequest: p.defaultRequest, defaultLimit: p.defaultLimit, max: p.max, min: p.min };
     const amounts = (a: ResourceAmounts | undefined): Record<string, k8s.Quantity> | undefined => {

@@ -188,6 +188,7 @@ export class Namespace extends Construct implements INamespace {
     for (const key of ['admins', 'editors', 'viewers'] as const) {
       if (isPlainRecord(access as unknown) && access[key] !== undefined) check.stringList(`access.${key}`, access[key], false);
     }
+    check.knownKeys('', props, 'NamespaceProps');
     check.throwIfInvalid();
 
     this.name = name;

@@ -117,6 +117,7 @@ export class ResourceQuota extends Construct {
     const namespace = p.namespace === undefined ? undefined : namespaceNameOf(check, 'namespace', p.namespace);
     checkQuota(check, 'hard', p.hard);
     const metadata = checkMetadata(check, p);
+    check.knownKeys('', props, 'ResourceQuotaProps');
     check.throwIfInvalid();
     this.hard = { ...p.hard };
     const hard: Record<string, k8s.Quantity> = {};

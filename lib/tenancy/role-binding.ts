@@ -71,6 +71,7 @@ export class RoleBinding extends Construct {
     const role = roleRefOf(check, p.role, 'a Role (or Role.fromRoleName()), a ClusterRole (or ClusterRole.fromClusterRoleName()), or ClusterRoleRef.ADMIN, ClusterRoleRef.EDIT or ClusterRoleRef.VIEW', true);
     const subjects = checkSubjects(check, 'subjects', p.subjects);
     const metadata = checkMetadata(check, p);
+    check.knownKeys('', props, 'RoleBindingProps');
     check.throwIfInvalid();
     this.apiObject = new k8s.KubeRoleBinding(this, 'Resource', {
       metadata: { name, namespace, labels: recommendedLabels(stack, { name, component: 'rbac' }, metadata.labels), annotations: metadata.annotations },

@@ -114,6 +114,7 @@ export class Role extends Construct implements IRole {
     const namespace = p.namespace === undefined ? undefined : namespaceNameOf(check, 'namespace', p.namespace);
     checkPolicyRules(check, p.rules, { cluster: false, required: true });
     const metadata = checkMetadata(check, p);
+    check.knownKeys('', props, 'RoleProps');
     check.throwIfInvalid();
     this.apiObject = new k8s.KubeRole(this, 'Resource', {
       metadata: {

@@ -116,6 +116,7 @@ export class ServiceAccount extends Construct implements IServiceAccount {
         check.fail(`metadata.annotations.${key}`, metadata.annotations[key], `no "${key}" annotation here: cloudIdentity sets it`);
       }
     }
+    check.knownKeys('', props, 'ServiceAccountProps');
     check.throwIfInvalid();
 
     this.serviceAccountName = name;

@@ -101,6 +101,7 @@ export class ContainerBuilder {
         p.mounts.forEach((m, i) => this.pushMount(check, `${prefix}mounts[${i}]`, m));
       }
     }
+    check.knownKeys(`${prefix}security`, p.security, 'SecurityOptions');
     this.security = resolveSecurity(check, `${prefix}security`, p.security);
 
     const ports = p.ports.map((x) => x.containerPort);
@@ -244,6 +245,9 @@ function checkResources(check: PropChecker, prop: string, resources: Resources |
   }
   const requests = resources.requests as ResourceAmounts | undefined;
   const limits = resources.limits as ResourceAmounts | undefined;
+  check.knownKeys(prop, resources, 'Resources');
+  check.knownKeys(`${prop}.requests`, requests, 'ResourceRequests');
+  check.knownKeys(`${prop}.limits`, limits, 'ResourceAmounts');
   if (!isPlainRecord(requests)) {
     check.fail(`${prop}.requests`, requests, 'an object { cpu, memory } such as { cpu: "100m", memory: "128Mi" }');
   } else {

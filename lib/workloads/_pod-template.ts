@@ -436,6 +436,7 @@ export class PodTemplate {
       check.fail(prop, spec, 'a container spec { name, image, resources, ... }');
       return undefined;
     }
+    check.knownKeys(prop, spec, 'ContainerSpec');
     const where = `${prop}.`;
     if (!check.name(`${where}name`, spec.name, 'dns1123-label')) return undefined;
     const names = [this.main, ...this.sidecars, ...this.initContainers].map((c) => c.name);

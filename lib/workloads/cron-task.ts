@@ -89,6 +89,7 @@ export class CronTask extends Workload {
   constructor(scope: Construct, id: string, props: CronTaskProps) {
     const p = props ?? ({} as CronTaskProps);
     super(scope, id, 'CronTask', p, { defaultComponent: 'cron' });
+    this._check.knownKeys('', p, 'CronTaskProps');
     const check = this._check;
     if (typeof p.schedule !== 'string') check.fail('schedule', p.schedule, CRON_SCHEDULE_ALLOWED);
     else {

@@ -74,6 +74,7 @@ export class DaemonSet extends Workload {
   constructor(scope: Construct, id: string, props: DaemonSetProps) {
     const p = props ?? ({} as DaemonSetProps);
     super(scope, id, 'DaemonSet', p, { defaultComponent: 'agent', selectorLabels: p.selectorLabels });
+    this._check.knownKeys('', p, 'DaemonSetProps');
     const check = this._check;
     const d = this._defaults;
 

@@ -179,6 +179,7 @@ export class Job extends Workload {
   constructor(scope: Construct, id: string, props: JobProps) {
     const p = props ?? ({} as JobProps);
     super(scope, id, 'Job', p, { defaultComponent: 'job' });
+    this._check.knownKeys('', p, 'JobProps');
     const run = checkJobRun(this._check, p, this.kubernetesVersion);
     this.parallelism = p.parallelism ?? 1;
     this._createPod(p, { ports: [], spread: [], restartPolicy: run.restartPolicy, configHash: false, runToCompletion: true });

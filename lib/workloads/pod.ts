@@ -62,6 +62,7 @@ export class Pod extends Workload {
   constructor(scope: Construct, id: string, props: PodProps) {
     const p = props ?? ({} as PodProps);
     super(scope, id, 'Pod', p, { defaultComponent: 'pod' });
+    this._check.knownKeys('', p, 'PodProps');
     const check = this._check;
 
     let restartPolicy = PodRestartPolicy.ALWAYS;

@@ -70,10 +70,12 @@ export abstract class ReplicatedWorkload extends Workload implements IScalable {
     if (props.disruptionBudget !== undefined && !isPlainRecord(props.disruptionBudget)) {
       check.fail('disruptionBudget', props.disruptionBudget, 'an object { enabled?, maxUnavailable?, minAvailable?, unhealthyPodEvictionPolicy? }');
     } else {
+      check.knownKeys('disruptionBudget', props.disruptionBudget, 'DisruptionBudgetOptions');
       checkBudget(check, 'disruptionBudget.', this.budgetOptions);
       if (this.budgetOptions.enabled !== undefined) check.boolean('disruptionBudget.enabled', this.budgetOptions.enabled);
     }
     if (props.autoscaling !== undefined) {
+      check.knownKeys('autoscaling', props.autoscaling, 'AutoscalingOptions');
       checkAutoscaling(check, 'autoscaling.', props.autoscaling);
       this.autoscalingProp = props.autoscaling;
     }

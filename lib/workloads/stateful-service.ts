@@ -124,6 +124,7 @@ export class StatefulService extends ServiceWorkload {
   constructor(scope: Construct, id: string, props: StatefulServiceProps) {
     const p = props ?? ({} as StatefulServiceProps);
     super(scope, id, 'StatefulService', p, { defaultComponent: 'database', defaultReplicas: 2, spreadMatchLabelKeys: [] });
+    this._check.knownKeys('', p, 'StatefulServiceProps');
     const check = this._check;
     if (p.parallelPodManagement !== undefined) check.boolean('parallelPodManagement', p.parallelPodManagement);
     this._createServicePod(p);

@@ -64,6 +64,7 @@ export class WebService extends ServiceWorkload {
   constructor(scope: Construct, id: string, props: WebServiceProps) {
     const p = props ?? ({} as WebServiceProps);
     super(scope, id, 'WebService', p, { defaultComponent: 'server', defaultReplicas: 2, spreadMatchLabelKeys: [DEPLOYMENT_REVISION_LABEL] });
+    this._check.knownKeys('', p, 'WebServiceProps');
     this.strategy = checkStrategy(this._check, p.strategy);
     const trafficDistribution = this._checkTrafficDistribution(p.trafficDistribution);
     this._createServicePod(p);

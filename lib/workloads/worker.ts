@@ -74,6 +74,7 @@ export class Worker extends ReplicatedWorkload {
   constructor(scope: Construct, id: string, props: WorkerProps) {
     const p = props ?? ({} as WorkerProps);
     super(scope, id, 'Worker', p, { defaultComponent: 'worker', defaultReplicas: 1, spreadMatchLabelKeys: [DEPLOYMENT_REVISION_LABEL] });
+    this._check.knownKeys('', p, 'WorkerProps');
     const check = this._check;
 
     const ports: ContainerPortSpec[] = [];

@@ -141,6 +141,7 @@ export class WorkloadService extends Construct implements IServiceEndpoint {
     this.ports = checkPorts(check, p.ports, w.endpointPorts, this.serviceType);
     const inherited = (w as unknown as ServiceWorkloadInternals)._serviceMetadata();
     const annotations = serviceAnnotations(this, check, 'type', this.serviceType, { ...inherited.annotations, ...own.annotations });
+    check.knownKeys('', props, 'WorkloadServiceProps');
     check.throwIfInvalid();
 
     const obj = createObject(this, 'Service', {

@@ -297,6 +297,7 @@ export abstract class Workload extends Construct implements IPodSelector {
       check.fail('connectTo() options', options, 'an object { port?, as?, envVar?, env?, containers? }');
       check.throwIfInvalid();
     }
+    check.knownKeys('connectTo() options', options, 'ConnectOptions');
     const port = endpointPortOf(check, 'connectTo() port', target, options.port);
     const variables = this.connectVariables(check, target, options);
     const containers = this.connectContainers(check, options.containers);

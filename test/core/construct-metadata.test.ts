@@ -169,7 +169,7 @@ describe('the metadata prop itself', () => {
   test('GIVEN a key other than labels and annotations in metadata WHEN constructed THEN the PropError names it', () => {
     const { stack } = makeStack();
     expectPropError(() => new Config(stack, 'c', { metadata: { name: 'x' } as ObjectMetadata }), {
-      path: 'test/c', prop: 'metadata.name', received: '"x"', allowed: 'only metadata.labels and metadata.annotations',
+      path: 'test/c', prop: 'metadata.name', received: '"x"', allowed: 'a prop of ObjectMetadata: annotations, labels',
     });
   });
 
