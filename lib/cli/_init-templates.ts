@@ -1,3 +1,4 @@
+import { formatValue, PlatformError } from '../core/errors';
 import { freeIdentifier, takenIdentifiers } from './_project-name';
 
 /** What the files of a new app repo depend on. @internal */
@@ -16,6 +17,56 @@ function json(value: unknown): string {
 
 function sorted(record: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.keys(record).sort().map((k) => [k, record[k]]));
+}
+
+/** A record of strings, or `undefined` when `value` is not one. */
+function stringRecord(value: unknown): Record<string, string> | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  return Object.values(value).every((v) => typeof v === 'string') ? value as Record<string, string> : undefined;
+}
+
+/**
+ * init's `package.json` (`generated`) merged into the project's (`existing`, its text): the project keeps its fields,
+ * its other scripts and its dependencies; init sets its scripts `synth` and `test` and adds the dependencies it
+ * needs, or updates their ranges where they are (dependencies or devDependencies). A dependency on a tarball, a
+ * folder or a Git URL (`isKept`) is never changed.
+ *
+ * @throws PlatformError when `existing` is not a JSON object, or its scripts or dependencies are not records of
+ * strings (nothing is written then)
+ * @internal
+ */
+export function mergePackageJson(existing: string, generated: string, isKept: (spec: string) => boolean): string {
+  let project: Record<string, unknown>;
+  try {
+    project = JSON.parse(existing);
+  } catch (e) {
+    throw new PlatformError(`init --force: package.json is not JSON (${(e as Error).message}); nothing was written; allowed: a package.json to merge into, or none`);
+  }
+  if (project === null || typeof project !== 'object' || Array.isArray(project)) {
+    throw new PlatformError(`init --force: package.json received ${formatValue(project)}; nothing was written; allowed: a JSON object to merge into`);
+  }
+  const ours = JSON.parse(generated);
+  const sections: Record<string, Record<string, string>> = {};
+  for (const field of ['scripts', 'dependencies', 'devDependencies']) {
+    const record = project[field] === undefined ? {} : stringRecord(project[field]);
+    if (!record) {
+      throw new PlatformError(`init --force: package.json "${field}" received ${formatValue(project[field])}; nothing was written; allowed: an object of strings`);
+    }
+    sections[field] = { ...record };
+  }
+  const merged: Record<string, unknown> = { ...project };
+  for (const field of ['name', 'version', 'private']) if (merged[field] === undefined) merged[field] = ours[field];
+  merged.scripts = { ...sections.scripts, ...ours.scripts };
+  for (const field of ['dependencies', 'devDependencies'] as const) {
+    for (const [dep, spec] of Object.entries(ours[field] as Record<string, string>)) {
+      const where = dep in sections.dependencies ? 'dependencies' : dep in sections.devDependencies ? 'devDependencies' : field;
+      const current = sections[where][dep];
+      if (current === undefined || !isKept(current)) sections[where][dep] = spec;
+    }
+  }
+  merged.dependencies = sorted(sections.dependencies);
+  merged.devDependencies = sorted(sections.devDependencies);
+  return json(merged);
 }
 
 /**

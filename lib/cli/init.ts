@@ -4,7 +4,8 @@ import * as path from 'path';
 import { Command } from 'commander';
 import { fsErrorReason } from '../core/_fs-error';
 import { PlatformError } from '../core/errors';
-import { initFiles, InitProject } from './_init-templates';
+import { initFiles, InitProject, mergePackageJson } from './_init-templates';
+import { fromOptionSpec, installSpec, isLocalOrGitSpec } from './_install-source';
 import { ownManifest } from './_own-package';
 import { projectName } from './_project-name';
 import type { CommandContext } from './command-context';
@@ -17,11 +18,14 @@ function caret(spec: string): string {
   return /^\d/.test(spec) ? `^${spec}` : spec;
 }
 
-/** The dependencies of a new app repo: this package at its version, its peers and the dev tools, as tested here. */
-function projectDependencies(): Pick<InitProject, 'dependencies' | 'devDependencies'> {
+/**
+ * The dependencies of a new app repo: this package (as `dependency` says, else at its version from the registry), its
+ * peers and the dev tools, as tested here.
+ */
+function projectDependencies(dependency: string | undefined): Pick<InitProject, 'dependencies' | 'devDependencies'> {
   const own = ownManifest();
   const tested = own.devDependencies ?? {};
-  const dependencies: Record<string, string> = { [own.name]: `^${own.version}` };
+  const dependencies: Record<string, string> = { [own.name]: dependency ?? `^${own.version}` };
   for (const [peer, range] of Object.entries(own.peerDependencies)) {
     if (own.peerDependenciesMeta?.[peer]?.optional === true) continue;
     dependencies[peer] = tested[peer] ? caret(tested[peer]) : range;
@@ -44,6 +48,13 @@ export interface InitOptions {
   readonly name?: string;
   /** Overwrite files that exist (regular files only: never a link, a folder or anything else). @default false: refuse, writing nothing */
   readonly force?: boolean;
+  /**
+   * Where the project takes cdk8s-platform from: a tarball or folder path (written as a `file:` path relative to the
+   * project), a Git URL, or a version range.
+   * @default how the running cdk8s-platform was installed: the tarball or Git URL it came from, else `^<its version>`
+   * from the registry
+   */
+  readonly from?: string;
 }
 
 /**
@@ -64,10 +75,28 @@ export interface InitOptions {
  */
 export function scaffold(dir: string, options: InitOptions = {}): string[] {
   const name = projectName(dir, options.name);
-  const files = initFiles({ name, ...projectDependencies() });
+  const dependency = options.from !== undefined ? fromOptionSpec(options.from, dir, dir) : installSpec(dir);
+  const files = initFiles({ name, ...projectDependencies(dependency) });
+  if (options.force === true) mergeExistingPackageJson(dir, files);
   const plan = planFiles(dir, files, options.force === true);
   writePlan(dir, plan);
   return [...files.keys()];
+}
+
+/**
+ * With `--force`, init's package.json merged into the project's regular file `package.json` (see
+ * `mergePackageJson()`), so that its fields, scripts and dependencies stay; anything else there is left to the plan.
+ */
+function mergeExistingPackageJson(dir: string, files: Map<string, string>): void {
+  const abs = path.join(dir, 'package.json');
+  if (!lstatOrNothing(abs, 'package.json')?.isFile()) return;
+  let existing: string;
+  try {
+    existing = fs.readFileSync(abs, 'utf8');
+  } catch (e) {
+    throw new PlatformError(`init: cannot read package.json: ${fsErrorReason(e)}; nothing was written.`);
+  }
+  files.set('package.json', mergePackageJson(existing, files.get('package.json')!, isLocalOrGitSpec));
 }
 
 /** What init writes: the folders to create (parents first) and each file with what stands at its path now. */
@@ -246,8 +275,9 @@ export function initCommand(context: CommandContext): Command {
   return new Command('init')
     .description('Scaffold a new app repo in the current folder: package.json, tsconfig.json, cdk8s.yaml, apps/main.ts with one WebService, and a jest test')
     .option('-n, --name <name>', 'the project name: npm name, stack id and namespace (default: the folder name)')
-    .option('-f, --force', 'overwrite regular files that exist, never links or folders (by default init refuses and writes nothing)')
-    .action((options: { name?: string; force?: boolean }) => {
+    .option('-f, --force', 'overwrite regular files that exist, never links or folders (by default init refuses and writes nothing); package.json is merged: its fields and dependencies stay')
+    .option('--from <spec>', 'where the project takes cdk8s-platform from: a tarball path, a Git URL or a version range (default: where this cdk8s-platform was installed from)')
+    .action((options: { name?: string; force?: boolean; from?: string }) => {
       const { io } = context;
       const written = scaffold(io.cwd, options);
       io.stdout(`Created ${written.join(', ')}.\n\nNext:\n  npm install\n  npm run synth   # writes dist/: commit it (Argo CD, Flux and diff --git read it from Git)\n  npm test        # type-checks, checks the stack and writes its first snapshot: commit it\n`);
