@@ -26,6 +26,7 @@ import { GitOpsChart } from './_gitops-chart';
 import { checkValidationOptions, ValidationOptions } from '../validation/validator';
 import { applyInheritedProps } from './_inherited-props';
 import { capacitySummary } from './_capacity-summary';
+import { counted, recordSynthCounts, synthSummaryLine, takeSynthCounts } from './_synth-summary';
 import type { Provider } from '../providers/provider';
 import type { WorkloadDefaults } from '../workloads/workload-defaults';
 
@@ -143,7 +144,9 @@ export class PlatformApp extends App {
   /**
    * Creates an app, lets `build` define its stacks, and synthesizes it. Invalid input (a `PlatformError`, and two
    * constructs given one id under the same scope) is printed as a plain message and sets the exit code to 1, with
-   * nothing written; any other error is printed with its stack trace.
+   * nothing written; any other error is printed with its stack trace. After a synth that wrote the output, its last
+   * line on standard error counts what was written and the time since the app's process started, measured:
+   * `Synthesized 3 environments, 156 objects in 162 files into dist/ in 1.2 s`.
    */
   public static run(build: (app: PlatformApp) => void, props: PlatformAppProps = {}): void {
     let app: PlatformApp | undefined;
@@ -151,6 +154,8 @@ export class PlatformApp extends App {
       app = new PlatformApp(props);
       build(app);
       app.synth();
+      const counts = takeSynthCounts(app);
+      if (counts) process.stderr.write(`${forTerminal(synthSummaryLine(counts, process.uptime()))}\n`);
     } catch (caught) {
       const e = asDuplicateIdError(caught, app) ?? caught;
       if (PlatformError.isPlatformError(e)) {
@@ -293,13 +298,20 @@ export class PlatformApp extends App {
       yield* planEntries(p.plan, prefix);
       if (p.readme) yield [`${prefix}${README_FILE}`, environmentReadme(p.name, p.objects.map((o) => o.object), { kubernetesVersion: p.kubernetesVersion })];
     };
-    if (this.selectedEnvironments === undefined) {
-      return writeFolderAtomically(this.outdir, (function* all(): Generator<readonly [string, string]> {
-        for (const p of plans) yield* filesOf(p, p.name ? `${p.name}/` : '');
-      })());
-    } else {
-      return replaceSubfoldersAtomically(this.outdir, new Map(plans.map((p) => [p.name, filesOf(p, '')])));
-    }
+    const counter = { files: 0 };
+    const warnings = this.selectedEnvironments === undefined
+      ? writeFolderAtomically(this.outdir, (function* all(): Generator<readonly [string, string]> {
+        for (const p of plans) yield* counted(filesOf(p, p.name ? `${p.name}/` : ''), counter);
+      })())
+      : replaceSubfoldersAtomically(this.outdir, new Map(plans.map((p) => [p.name, counted(filesOf(p, ''), counter)])));
+    recordSynthCounts(this, {
+      environments: folders.map((f) => f.name).filter((n) => n !== ''),
+      selected: this.selectedEnvironments !== undefined,
+      objects: plans.reduce((n, p) => n + p.objects.length, 0),
+      files: counter.files,
+      outdir: this.outdir,
+    });
+    return warnings;
   }
 
   /**

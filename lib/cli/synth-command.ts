@@ -7,6 +7,7 @@ import { formatValue, PlatformError } from '../core/errors';
 import { forTerminal } from '../core/_terminal';
 import { ENVIRONMENT_SELECTION_VARIABLE } from '../app/environment';
 import { STDOUT_VARIABLE } from '../app/platform-app';
+import { SUMMARY_LINE } from '../app/_synth-summary';
 import { CLI_PID_VARIABLE } from '../output/atomic-write';
 import { checkOutputFolder } from '../output/output-folder';
 import { ownPackageRoot } from './_own-package';
@@ -48,6 +49,23 @@ const STREAM_FD = 3;
 interface AppExit {
   readonly code: number;
   readonly signal?: NodeJS.Signals;
+  /** Whether a line of its standard error was the summary line of `PlatformApp.run()` (`Synthesized 3 environments, ...`). */
+  readonly printedSummary: boolean;
+}
+
+/** Watches text that arrives in chunks for a line that matches `pattern` at its start, across chunk boundaries. */
+function lineWatcher(pattern: RegExp): { readonly add: (text: string) => void; readonly seen: () => boolean } {
+  let pending = '';
+  let seen = false;
+  return {
+    add: (text) => {
+      if (seen) return;
+      const lines = (pending + text).split('\n');
+      pending = lines.pop()!;
+      seen = lines.some((line) => pattern.test(line));
+    },
+    seen: () => seen || pattern.test(pending),
+  };
 }
 
 /** The signals that stop `synth`: each is passed on to the app's whole process group before synth stops. */
@@ -81,7 +99,11 @@ function runApp(command: string, io: CommandContext['io'], env: Record<string, s
     for (const [signal, handler] of handlers) process.once(signal, handler);
     // Decoded as UTF-8 text across chunks: a character cut by a chunk's end is not garbled.
     child.stdout!.setEncoding('utf8').on('data', (text: string) => (stream ? io.stderr : io.stdout)(text));
-    child.stderr!.setEncoding('utf8').on('data', (text: string) => io.stderr(text));
+    const summary = lineWatcher(SUMMARY_LINE);
+    child.stderr!.setEncoding('utf8').on('data', (text: string) => {
+      summary.add(text);
+      io.stderr(text);
+    });
     if (stream) (child.stdio[3] as NodeJS.ReadableStream).setEncoding('utf8').on('data', (text: string) => io.stdout(text));
     child.on('error', (e) => {
       cleanup();
@@ -89,14 +111,17 @@ function runApp(command: string, io: CommandContext['io'], env: Record<string, s
     });
     child.on('close', (status, signal) => {
       cleanup();
-      resolve({ code: status ?? 1, signal: signal ?? undefined });
+      resolve({ code: status ?? 1, signal: signal ?? undefined, printedSummary: summary.seen() });
     });
   });
 }
 
 /**
  * `cdk8s-platform synth [--env dev,prod] [--output dist] [--app "<command>"]`: runs the app command of
- * `cdk8s.yaml` with `CDK8S_OUTDIR` (and `CDK8S_PLATFORM_ENV` for `--env`) set, and exits with its exit code.
+ * `cdk8s.yaml` with `CDK8S_OUTDIR` (and `CDK8S_PLATFORM_ENV` for `--env`) set, and exits with its exit code. Its last
+ * line, on standard error, is the app's summary (`Synthesized 3 environments, 156 objects in 162 files into dist/ in
+ * 1.2 s`, printed by `PlatformApp.run()`), or, for an app that prints none, synth's own: `Synthesized into dist/ in
+ * 1.4 s`, the time the app ran.
  *
  * Unlike `cdk8s synth`, it does not delete the output folder before the app runs: the app writes it atomically, so
  * a failed synth leaves the previous output as it was. The output folder is checked before the app runs (see
@@ -137,9 +162,15 @@ export function synthCommand(context: CommandContext): Command {
         checkOutputFolder(outdir, { cwd: io.cwd });
         env[CLI_PID_VARIABLE] = String(process.pid);
       }
+      const started = process.hrtime.bigint();
       const result = await runApp(config.app, io, env, options.stdout ? 'stdout' : undefined);
       if (result.code === 0 && result.signal === undefined) {
-        if (!options.stdout) io.stdout(`Synthesized into ${outdir}${options.env ? ` (environments: ${env[ENVIRONMENT_SELECTION_VARIABLE]})` : ''}\n`);
+        if (!options.stdout && !result.printedSummary) {
+          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+          const folder = /[\\/]$/.test(outdir) ? outdir : `${outdir}/`;
+          const selected = options.env ? ` (environments: ${env[ENVIRONMENT_SELECTION_VARIABLE]})` : '';
+          io.stderr(`${forTerminal(`Synthesized into ${folder}${selected} in ${seconds.toFixed(1)} s`)}\n`);
+        }
         return;
       }
       const how = result.signal !== undefined ? `was stopped by ${result.signal}` : `exited with code ${result.code}`;

@@ -34,7 +34,28 @@ describe('cdk8s-platform synth', () => {
     // THEN
     expect(code).toBe(0);
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'out', 'seen.json'), 'utf8'))).toEqual({ env: null });
-    expect(io.out.join('')).toContain('Synthesized into out');
+    expect(io.err.join('')).toMatch(/^Synthesized into out\/ in \d+\.\d s\n$/);
+  });
+
+  test('GIVEN an app that prints the summary line of PlatformApp.run() WHEN synth runs THEN synth prints no line of its own', async () => {
+    // GIVEN an app whose summary line arrives in two pieces
+    const dir = project();
+    fs.writeFileSync(path.join(dir, 'app.js'), [
+      "process.stderr.write('Synthesized 2 environments, 9 obj');",
+      "setTimeout(() => process.stderr.write('ects in 13 files into dist/ in 0.4 s\\n'), 50);",
+    ].join('\n'));
+    const io = recordingIo(dir);
+    // WHEN
+    const code = await main(['synth'], io);
+    // THEN
+    expect(code).toBe(0);
+    expect(io.err.join('')).toBe('Synthesized 2 environments, 9 objects in 13 files into dist/ in 0.4 s\n');
+  });
+
+  test('GIVEN --env and an app without a summary line WHEN synth runs THEN synth\'s line names the environments', async () => {
+    const io = recordingIo(project());
+    expect(await main(['synth', '--env', 'dev'], io)).toBe(0);
+    expect(io.err.join('')).toMatch(/^Synthesized into dist\/ \(environments: dev\) in \d+\.\d s\n$/);
   });
 
   test('GIVEN --env and --output WHEN synth runs THEN CDK8S_PLATFORM_ENV and CDK8S_OUTDIR are set from them', async () => {
