@@ -87,6 +87,7 @@ export class Gateway extends Construct implements IGateway {
     if (this.namespace === '' && a.namespace === undefined) check.fail('namespace', undefined, 'the Gateway\'s namespace (imported outside a stack with a namespace, it has none to default to)');
     if (a.sectionName !== undefined) check.name('sectionName', a.sectionName, 'dns1123-subdomain');
     this.sectionName = a.sectionName;
+    check.knownKeys('', attributes, 'GatewayAttributes');
     check.throwIfInvalid();
     markExternal(this, { kind: 'Gateway', name: this.gatewayName });
   }

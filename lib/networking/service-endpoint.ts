@@ -202,6 +202,7 @@ export class ServiceEndpoint extends Construct implements IServiceEndpoint {
     if (a.namespace === undefined && !chart) check.fail('namespace', undefined, 'the Service\'s namespace (imported outside a stack, it has none to default to)');
     this.selectorLabels = { ...(a.selectorLabels !== undefined && check.labels('selectorLabels', a.selectorLabels) ? a.selectorLabels : {}) };
     this.endpointPorts = checkEndpointPorts(check, 'ports', a.ports);
+    check.knownKeys('', attributes, 'ServiceEndpointAttributes');
     check.throwIfInvalid();
     markExternal(this, { kind: 'Service', name: this.serviceName });
   }

@@ -1,9 +1,11 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import {
   AppStack, ClusterRole, ClusterRoleBinding, ClusterRoleRef, Config, CronTask, DaemonSet, Environment, ExternalSecret,
-  ExternalService, HelmChart, HorizontalPodAutoscaler, HttpRoute, Ingress, Job, LimitRange, Namespace, NetworkPolicy,
-  PersistentVolumeClaim, PlatformApp, Pod, PodDisruptionBudget, PriorityClass, PropError, ResourceQuota, Role,
-  RoleBinding, SealedSecret, Secret, SecretStoreRef, ServiceAccount, StatefulService, Subject, WebService, Worker,
-  WorkloadService,
+  ExternalService, Gateway, HelmChart, HorizontalPodAutoscaler, HttpRoute, Ingress, Job, LimitRange, Namespace,
+  NetworkPolicy, PersistentVolumeClaim, PlatformApp, Pod, PodDisruptionBudget, PriorityClass, PropError, ResourceQuota,
+  Role, RoleBinding, SealedSecret, Secret, SecretStoreRef, ServiceAccount, ServiceEndpoint, StatefulService, Subject,
+  WebService, Worker, WorkloadService,
 } from '../../lib';
 import { CERT } from '../config/_sealing';
 import { makeStack, RESOURCES, tmpdir } from '../_helpers';
@@ -65,6 +67,8 @@ const CASES: Case[] = [
   ['ClusterRole', 'aggregateTO', 'aggregateTo', (s, t) => new ClusterRole(s, 'x', { rules: [], ...t } as any)],
   ['ClusterRoleBinding', 'roel', 'role', (s, t) => new ClusterRoleBinding(s, 'x', { role: ClusterRoleRef.VIEW, subjects: [Subject.user('ana')], ...t } as any)],
   ['ServiceAccount', 'automountServiceAccountTokn', 'automountServiceAccountToken', (s, t) => new ServiceAccount(s, 'x', t)],
+  ['Gateway.fromGatewayName()', 'sectionNme', 'sectionName', (s, t) => Gateway.fromGatewayName(s, 'x', { gatewayName: 'gw', ...t } as any)],
+  ['ServiceEndpoint.fromServiceName()', 'namespce', 'namespace', (s, t) => ServiceEndpoint.fromServiceName(s, 'x', { serviceName: 'db', ports: [{ name: 'pg', port: 5432 }], ...t } as any)],
   ['HelmChart', 'releasName', 'releaseName', (s, t) => new HelmChart(s, 'x', { chart: 'missing-chart', ...t } as any)],
 ];
 
@@ -128,6 +132,23 @@ describe('a misspelt prop', () => {
     const error = propErrorOf(() => new WebService(stack, 'x', { ...WORKLOAD, replicas: -1, prot: 80 } as any));
     // THEN both are reported in one error
     expect(error.problems.map((p) => p.prop).sort()).toEqual(['prot', 'replicas']);
+  });
+});
+
+describe('the README', () => {
+  test('shows the error of its Errors section, unknown prop included, as it is thrown', () => {
+    // GIVEN the example of the README's Errors section
+    const readme = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Errors'));
+    const example = section.slice(section.indexOf('```\n') + 4, section.indexOf('\n```', section.indexOf('```\n') + 4));
+    // WHEN the WebService it describes is created
+    const app = new PlatformApp({ outdir: tmpdir(), capacitySummary: false });
+    const stack = new AppStack(app, 'shop', { namespace: 'shop' });
+    const error = propErrorOf(() => new WebService(stack, 'shop-api', {
+      image: IMAGE, port: 70000, replcias: 3, resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '128Mi' } },
+    } as any));
+    // THEN the message is the example's, after the command's prefix
+    expect(`cdk8s-platform: ${error.message}`).toBe(example);
   });
 });
 
