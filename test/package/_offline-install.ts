@@ -49,7 +49,8 @@ export function packLibrary(destination: string): string {
  * `npm ci --offline` can install it: every registry package its `package.json` needs (dependencies, dev
  * dependencies, their dependencies and peer dependencies) at the version this repository locks, whose tarballs are
  * in the npm cache that `npm ci` filled here. A `file:` dependency on a tarball (the packed library) is locked
- * from the tarball itself, with its own dependencies.
+ * from the tarball itself, with its own dependencies; a `git+file://` one (a local clone of this repository) at its
+ * HEAD commit, from the `package.json` committed there.
  *
  * Why a lock file: npm resolves a version range, and a package's peer dependencies, from the registry's package
  * document, and `npm ci` caches tarballs but not those documents, so `npm install --offline` fails with ENOTCACHED
@@ -99,17 +100,26 @@ export function writeOfflineLock(dir: string): void {
     }
   };
   for (const [dep, spec] of Object.entries(direct)) {
-    if (!spec.startsWith('file:')) {
+    let packed: LockEntry;
+    let source: Record<string, string>;
+    if (spec.startsWith('file:')) {
+      const tarball = path.resolve(dir, spec.slice('file:'.length));
+      packed = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }));
+      source = { resolved: spec, integrity: `sha512-${crypto.createHash('sha512').update(fs.readFileSync(tarball)).digest('base64')}` };
+    } else if (spec.startsWith('git+file://')) {
+      // A local Git repository: locked at its HEAD commit, as npm locks a Git dependency (no integrity).
+      const repository = new URL(spec.slice('git+'.length)).pathname;
+      packed = JSON.parse(execFileSync('git', ['-C', repository, 'show', 'HEAD:package.json'], { encoding: 'utf8' }));
+      const commit = execFileSync('git', ['-C', repository, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+      source = { resolved: `${spec}#${commit}` };
+    } else {
       add('', dep, true, false);
       continue;
     }
-    const tarball = path.resolve(dir, spec.slice('file:'.length));
-    const packed = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }));
     const key = `node_modules/${dep}`;
     packages[key] = {
       version: packed.version,
-      resolved: spec,
-      integrity: `sha512-${crypto.createHash('sha512').update(fs.readFileSync(tarball)).digest('base64')}`,
+      ...source,
       ...pick(packed, ['license', 'dependencies', 'bin', 'engines', 'peerDependencies', 'peerDependenciesMeta']),
     };
     for (const d of Object.keys(packed.dependencies ?? {})) add(key, d, true, false);
