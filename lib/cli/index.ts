@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { forTerminal } from '../core/_terminal';
 import { processStdin } from '../input/standard-input';
 import type { CliIo, CommandContext } from './command-context';
+import { colouredLines, colourWanted } from './_colour';
 import { ownManifest } from './_own-package';
 
 export type { CliIo, CommandContext } from './command-context';
@@ -49,10 +50,29 @@ export function createProgram(context: CommandContext, only?: string): Command {
 /**
  * Runs the command line with `argv` (the arguments after the program name) and returns the exit code.
  *
+ * Messages on standard error are coloured (errors red, warnings yellow, synth's summary line green) when `colour` says
+ * so, the app's included: by default only on a terminal, as `colourWanted()` decides from `FORCE_COLOR`, `NO_COLOR`
+ * and `TERM`; never when standard error is piped. Standard output is never coloured.
+ *
+ * @param given where to read and write; default: the running process's
+ * @param colour whether to colour standard error; default: `colourWanted()` for the process's standard error, and no
+ *   colour for an io that is given
  * @example
  * main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
  */
-export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: readonly string[], given?: CliIo, colour?: boolean): Promise<number> {
+  const coloured = colour ?? (given === undefined && colourWanted(process.stderr.isTTY === true, process.env));
+  const base = given ?? processIo();
+  const lines = coloured ? colouredLines(base.stderr) : undefined;
+  try {
+    return await run(argv, lines ? { ...base, stderr: lines.write } : base);
+  } finally {
+    lines?.flush();
+  }
+}
+
+/** Runs the command line with `argv` in `io`, and returns the exit code. */
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode = 0;
   const program = createProgram({ io, setExitCode: (code) => { exitCode = code; } }, argv[0]);
   try {
