@@ -134,11 +134,19 @@ describe('init projects compile and synthesize', () => {
     }
   });
 
-  test('GIVEN projects made in folders app, class and 2048 WHEN type-checked against the library THEN there is no error', () => {
-    // GIVEN (beforeAll) / WHEN
-    const errors = typeErrors([...dirs.values()]);
-    // THEN
-    expect(errors).toEqual([]);
+  test('GIVEN projects made in folders app, class and 2048 WHEN type-checked against the library THEN there is no error, while a class named AppStack fails', () => {
+    // GIVEN the three projects, and as a control a copy of app's whose class is named AppStack, as init wrote it before
+    const control = path.join(path.dirname(dirs.get('app')!), 'control');
+    fs.cpSync(dirs.get('app')!, control, { recursive: true });
+    for (const file of ['apps/main.ts', 'test/main.test.ts']) {
+      const abs = path.join(control, file);
+      fs.writeFileSync(abs, fs.readFileSync(abs, 'utf8').replace(/AppStack2/g, 'AppStack'));
+    }
+    // WHEN
+    const errors = typeErrors([...dirs.values(), control]);
+    // THEN only the control fails, with the error the old scaffold had
+    expect(errors.filter((e) => !e.startsWith(`control${path.sep}`))).toEqual([]);
+    expect(errors).toContainEqual(expect.stringContaining("Import declaration conflicts with local declaration of 'AppStack'"));
   }, 60_000);
 
   test.each(names)('GIVEN the project made in folder %s WHEN synthesized THEN it writes its web service into dist/', async (name) => {
