@@ -5,7 +5,6 @@ import { CliIo, main } from '../../lib/cli';
 import { colourWanted } from '../../lib/cli/_colour';
 import { tmpdir } from '../_helpers';
 
-const RED = '\u001b[31m';
 const YELLOW = '\u001b[33m';
 const GREEN = '\u001b[32m';
 const RESET = '\u001b[39m';
