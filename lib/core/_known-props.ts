@@ -138,6 +138,22 @@ export const KNOWN_PROPS = {
     'disruptionBudget', 'nodeSelector', 'priorityClass', 'resources', 'revisionHistoryLimit', 'security', 'sidecarMode',
     'spread', 'terminationGracePeriodSeconds', 'tolerations',
   ],
+  ProbeOptions: [
+    'failureThreshold', 'initialDelaySeconds', 'periodSeconds', 'successThreshold', 'terminationGracePeriodSeconds',
+    'timeoutSeconds',
+  ],
+  PortProbeOptions: [
+    'failureThreshold', 'initialDelaySeconds', 'periodSeconds', 'port', 'successThreshold',
+    'terminationGracePeriodSeconds', 'timeoutSeconds',
+  ],
+  HttpProbeOptions: [
+    'failureThreshold', 'headers', 'https', 'initialDelaySeconds', 'periodSeconds', 'port', 'successThreshold',
+    'terminationGracePeriodSeconds', 'timeoutSeconds',
+  ],
+  GrpcProbeOptions: [
+    'failureThreshold', 'initialDelaySeconds', 'periodSeconds', 'port', 'service', 'successThreshold',
+    'terminationGracePeriodSeconds', 'timeoutSeconds',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 /** The name of an interface whose props `KNOWN_PROPS` lists. @internal */

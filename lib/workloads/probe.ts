@@ -163,6 +163,7 @@ export class Probe {
       check.fail(`${prop} options`, o, 'an options object');
       return;
     }
+    check.knownKeys(prop, o, ({ http: 'HttpProbeOptions', tcp: 'PortProbeOptions', grpc: 'GrpcProbeOptions', exec: 'ProbeOptions' } as const)[h.kind]);
     if (o.initialDelaySeconds !== undefined) check.integer(`${prop}.initialDelaySeconds`, o.initialDelaySeconds, 0);
     if (o.periodSeconds !== undefined) check.integer(`${prop}.periodSeconds`, o.periodSeconds, 1);
     if (o.timeoutSeconds !== undefined) check.integer(`${prop}.timeoutSeconds`, o.timeoutSeconds, 1);

@@ -3,7 +3,7 @@ import * as path from 'path';
 import {
   AppStack, ClusterRole, ClusterRoleBinding, ClusterRoleRef, Config, CronTask, DaemonSet, Environment, ExternalSecret,
   ExternalService, Gateway, HelmChart, HorizontalPodAutoscaler, HttpRoute, Ingress, Job, LimitRange, Namespace,
-  NetworkPolicy, PersistentVolumeClaim, PlatformApp, Pod, PodDisruptionBudget, PriorityClass, PropError, ResourceQuota,
+  NetworkPolicy, PersistentVolumeClaim, PlatformApp, Pod, PodDisruptionBudget, Probe, PriorityClass, PropError, ResourceQuota,
   Role, RoleBinding, SealedSecret, Secret, SecretStoreRef, ServiceAccount, ServiceEndpoint, StatefulService, Subject,
   WebService, Worker, WorkloadService,
 } from '../../lib';
@@ -162,6 +162,8 @@ describe('a misspelt nested option', () => {
     ['autoscaling', { autoscaling: { minReplicas: 2, maxReplica: 4 } }, 'autoscaling.maxReplica', 'maxReplicas'],
     ['disruptionBudget', { disruptionBudget: { minAvailble: 1 } }, 'disruptionBudget.minAvailble', 'minAvailable'],
     ['metadata', { metadata: { lables: { a: 'b' } } }, 'metadata.lables', 'labels'],
+    ['an HTTP probe', { readinessProbe: Probe.http('/healthz', { initialDelaySecond: 5 } as any) }, 'readinessProbe.initialDelaySecond', 'initialDelaySeconds'],
+    ['an exec probe', { livenessProbe: Probe.exec(['true'], { periodSecond: 5 } as any) }, 'livenessProbe.periodSecond', 'periodSeconds'],
     ['a sidecar', { sidecars: [{ name: 'proxy', image: IMAGE, resources: RESOURCES, prots: [] }] }, 'sidecars[0].prots', 'ports'],
     ['an init container', { initContainers: [{ name: 'init', image: IMAGE, resources: RESOURCES, comand: ['x'] }] }, 'initContainers[0].comand', 'command'],
   ];
