@@ -5,7 +5,8 @@ import { tmpdir } from '../_helpers';
 import { lockedVersion, npm, packLibrary, ROOT, writeOfflineLock } from './_offline-install';
 
 // Slow tests: the library is packed once (which compiles it) and installed, with no network, into fresh projects
-// that use it as app repos do: one with only its peers (plain `node`), and one made by `cdk8s-platform init`.
+// that use it as app repos do: one with only its peers (plain `node`), and one made by `cdk8s-platform init`; and it
+// is installed from a Git repository (a bare clone of this one), whose `prepare` script builds it.
 const SLOW = 120_000;
 
 /** Every file below `dir`, relative to it, sorted. */
@@ -50,6 +51,13 @@ function run(cwd: string, command: string, args: string[]): string {
 }
 
 const ours = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+
+/** The library's required peers, at the versions this repository locks. */
+function peerDependencies(): Record<string, string> {
+  return Object.fromEntries(Object.keys(ours.peerDependencies)
+    .filter((p) => ours.peerDependenciesMeta?.[p]?.optional !== true)
+    .map((p) => [p, lockedVersion(p)]));
+}
 let work: string;
 let tarball: string;
 let consumer: string;
@@ -67,9 +75,7 @@ beforeAll(() => {
     private: true,
     dependencies: {
       'cdk8s-platform': `file:${path.relative(consumer, tarball)}`,
-      ...Object.fromEntries(Object.keys(ours.peerDependencies)
-        .filter((p) => ours.peerDependenciesMeta?.[p]?.optional !== true)
-        .map((p) => [p, lockedVersion(p)])),
+      ...peerDependencies(),
     },
   }, null, 2));
   writeOfflineLock(consumer);
@@ -150,3 +156,58 @@ test('GIVEN the installed package WHEN `cdk8s-platform --version` runs THEN it p
   // THEN
   expect(printed).toBe(`${ours.version}\n`);
 }, SLOW);
+
+test('GIVEN a project made by `cdk8s-platform init` WHEN its apps/main.ts has a syntax error THEN `npm run synth` prints the file, line and message, without a stack or a Rust backtrace', () => {
+  // GIVEN the project of the init test above, with a syntax error on the line after the constructor's
+  const app = path.join(work, 'hello-shop');
+  const main = path.join(app, 'apps', 'main.ts');
+  const lines = fs.readFileSync(main, 'utf8').split('\n');
+  const broken = lines.findIndex((l) => l.includes('constructor(')) + 1;
+  lines.splice(broken, 0, '    const props = { replicas,, };');
+  fs.writeFileSync(main, lines.join('\n'));
+
+  // WHEN
+  const result = spawnSync('npm', ['run', 'synth', '--silent'], { cwd: app, encoding: 'utf8', env: { ...projectEnv(), RUST_BACKTRACE: '1' } });
+
+  // THEN
+  expect(result.status).not.toBe(0);
+  expect(result.stderr).toMatch(new RegExp(`^apps/main\\.ts:${broken + 1}:\\d+: error TS\\d+: .+$`, 'm'));
+  expect(result.stderr).not.toMatch(/^\s+at /m);
+  expect(result.stderr).not.toContain('backtrace');
+}, SLOW);
+
+// Installing from Git runs the package's `prepare` script in a clone, after installing its devDependencies there:
+// npm install in the clone, then the TypeScript build. Minutes on a small machine.
+const GIT_INSTALL = 600_000;
+
+test('GIVEN a local Git repository of this package WHEN a project installs it offline from its git+file URL THEN prepare builds it, plain node uses it, and its init takes cdk8s-platform from the same URL', () => {
+  // GIVEN a bare clone of this repository (its HEAD commit), and a project with it and the peers
+  const repository = path.join(work, 'cdk8s-platform.git');
+  execFileSync('git', ['clone', '--quiet', '--bare', ROOT, repository]);
+  const url = `git+file://${repository}`;
+  const fromGit = path.join(work, 'from-git');
+  fs.mkdirSync(fromGit);
+  fs.writeFileSync(path.join(fromGit, 'package.json'), JSON.stringify({
+    name: 'from-git',
+    version: '1.0.0',
+    private: true,
+    dependencies: { 'cdk8s-platform': url, ...peerDependencies() },
+  }, null, 2));
+  writeOfflineLock(fromGit);
+
+  // WHEN
+  npm(fromGit, ['ci', '--offline', '--omit=optional', '--loglevel=error']);
+
+  // THEN the compiled build is there, and plain node synthesizes a stack with it
+  const installed = path.join(fromGit, 'node_modules', 'cdk8s-platform');
+  expect(fs.existsSync(path.join(installed, 'build', 'lib', 'index.js'))).toBe(true);
+  fs.writeFileSync(path.join(fromGit, 'main.js'), CONSUMER);
+  const result = JSON.parse(execFileSync(process.execPath, ['main.js'], { cwd: fromGit, encoding: 'utf8' }));
+  expect(result.kinds).toEqual(['Namespace', 'Deployment', 'Service', 'PodDisruptionBudget']);
+
+  // THEN init run from it writes a project that takes cdk8s-platform from the same repository
+  const app = path.join(work, 'git-shop');
+  fs.mkdirSync(app);
+  run(app, path.join(fromGit, 'node_modules', '.bin', 'cdk8s-platform'), ['init']);
+  expect(JSON.parse(fs.readFileSync(path.join(app, 'package.json'), 'utf8')).dependencies['cdk8s-platform']).toBe(url);
+}, GIT_INSTALL);
