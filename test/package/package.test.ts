@@ -126,9 +126,10 @@ test('GIVEN the packed library installed offline into a project with only its pe
   expect(modules.filter((m) => ['typescript', 'ts-node', 'jest', 'ts-jest', '@swc-node'].includes(m))).toEqual([]);
 }, SLOW);
 
-test('GIVEN a project made by `cdk8s-platform init` and installed offline WHEN its `npm run synth` and `npm test` run THEN both pass as generated', () => {
-  // GIVEN an empty folder, initialized with the installed command line
-  const app = path.join(work, 'hello-shop');
+test('GIVEN a project made by `cdk8s-platform init` in an empty folder named app and installed offline WHEN its `npm run synth` and `npm test` run THEN both pass as generated', () => {
+  // GIVEN an empty folder named `app` (a name the library also exports, as AppStack), initialized with the installed
+  // command line
+  const app = path.join(work, 'app');
   fs.mkdirSync(app);
   run(app, path.join(consumer, 'node_modules', '.bin', 'cdk8s-platform'), ['init']);
   // The generated package.json depends on the tarball the running cdk8s-platform was installed from, by a relative path.
@@ -143,7 +144,10 @@ test('GIVEN a project made by `cdk8s-platform init` and installed offline WHEN i
 
   // THEN synth wrote the stack's YAML
   expect(synth).toMatch(/Synthesized \d+ objects in \d+ files into dist\/ in \d+\.\d s\n/);
-  expect(fs.readFileSync(path.join(app, 'dist', 'hello-shop', 'deployment-web.yaml'), 'utf8')).toContain('image: nginxinc/nginx-unprivileged:1.27-alpine');
+  expect(fs.readFileSync(path.join(app, 'dist', 'app', 'deployment-web.yaml'), 'utf8')).toContain('image: nginxinc/nginx-unprivileged:1.27-alpine');
+  expect(fs.readFileSync(path.join(app, 'dist', 'app', 'kustomization.yaml'), 'utf8')).toContain('deployment-web.yaml');
+  // THEN the scaffold keeps dist/ in Git (its .gitignore does not ignore it)
+  expect(fs.readFileSync(path.join(app, '.gitignore'), 'utf8').split('\n').map((l) => l.trim())).not.toContain('dist/');
   // THEN the generated tests passed, with the assertion and the first snapshot
   expect(tested).toContain('Tests:       2 passed, 2 total');
   expect(tested).toContain('1 snapshot written');
@@ -159,7 +163,7 @@ test('GIVEN the installed package WHEN `cdk8s-platform --version` runs THEN it p
 
 test('GIVEN a project made by `cdk8s-platform init` WHEN its apps/main.ts has a syntax error THEN `npm run synth` prints the file, line and message, without a stack or a Rust backtrace', () => {
   // GIVEN the project of the init test above, with a syntax error on the line after the constructor's
-  const app = path.join(work, 'hello-shop');
+  const app = path.join(work, 'app');
   const main = path.join(app, 'apps', 'main.ts');
   const lines = fs.readFileSync(main, 'utf8').split('\n');
   const broken = lines.findIndex((l) => l.includes('constructor(')) + 1;
@@ -174,6 +178,23 @@ test('GIVEN a project made by `cdk8s-platform init` WHEN its apps/main.ts has a 
   expect(result.stderr).toMatch(new RegExp(`^apps/main\\.ts:${broken + 1}:\\d+: error TS\\d+: .+$`, 'm'));
   expect(result.stderr).not.toMatch(/^\s+at /m);
   expect(result.stderr).not.toContain('backtrace');
+}, SLOW);
+
+test('GIVEN a project made by `cdk8s-platform init` WHEN its stack misspells a prop (replcias) THEN `npm run synth` fails with a did-you-mean naming the construct', () => {
+  // GIVEN the project of the init test above (its syntax error undone), with `replicas` misspelt in the WebService props
+  const app = path.join(work, 'app');
+  const main = path.join(app, 'apps', 'main.ts');
+  const text = fs.readFileSync(main, 'utf8').split('\n').filter((l) => !l.includes('replicas,,')).join('\n');
+  expect(text).toMatch(/new WebService\(this, 'web', \{/);
+  fs.writeFileSync(main, text.replace(/new WebService\(this, 'web', \{/, "new WebService(this, 'web', { replcias: 3,"));
+
+  // WHEN
+  const result = spawnSync('npm', ['run', 'synth', '--silent'], { cwd: app, encoding: 'utf8', env: projectEnv() });
+
+  // THEN
+  expect(result.status).not.toBe(0);
+  expect(result.stderr).toMatch(/Invalid WebService props at "[^"]*web":/);
+  expect(result.stderr).toContain('unknown prop "replcias" (did you mean "replicas"?)');
 }, SLOW);
 
 // Installing from Git runs the package's `prepare` script in a clone, after installing its devDependencies there:
