@@ -1,12 +1,24 @@
 import { IConstruct } from 'constructs';
 import { PlatformError } from '../core/errors';
-import { isPlainRecord } from '../core/_props';
+import { isPlainRecord, PropChecker } from '../core/_props';
 import { setInherited } from '../core/_inherited';
+import { Provider } from '../providers/provider';
 
 /** The props the app, an environment or a stack hand down to every construct below them. @internal */
 export interface InheritedProps {
   readonly provider?: unknown;
   readonly workloadDefaults?: unknown;
+}
+
+/**
+ * Checks the inherited props that `PropChecker` can check: the keys of the options given to the provider's factory
+ * (a provider from another copy of this package without the check is left alone).
+ *
+ * @internal
+ */
+export function checkInheritedProps(check: PropChecker, props: InheritedProps): void {
+  const provider = props.provider;
+  if (Provider.isProvider(provider) && typeof (provider as { _check?: unknown })._check === 'function') provider._check(check, 'provider');
 }
 
 /**

@@ -3,7 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { Namespace, NamespaceOptions } from '../tenancy/namespace';
 import type { Provider } from '../providers/provider';
 import type { WorkloadDefaults } from '../workloads/workload-defaults';
-import { applyInheritedProps } from './_inherited-props';
+import { applyInheritedProps, checkInheritedProps } from './_inherited-props';
 import { PropChecker } from '../core/_props';
 import { Environment } from './environment';
 import { findStack, isAppStackLike, markAppStack, MANAGED_BY, PlatformLabels, RecommendedLabels } from '../core/labels';
@@ -176,6 +176,7 @@ export class AppStack extends Chart {
     this.metadata = checkMetadata(check, p, STACK_RESERVED_LABELS);
     if (p.createNamespace !== undefined) check.boolean('createNamespace', p.createNamespace);
     check.knownKeys('', props, 'AppStackProps');
+    checkInheritedProps(check, p);
     check.knownKeys('namespaceOptions', p.namespaceOptions, 'NamespaceOptions');
     check.knownKeys('workloadDefaults', p.workloadDefaults, 'WorkloadDefaults');
     check.throwIfInvalid();

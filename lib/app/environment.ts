@@ -4,7 +4,7 @@ import { PlatformError } from '../core/errors';
 import { ENVIRONMENT_BRAND, PlatformLabels } from '../core/labels';
 import type { Provider } from '../providers/provider';
 import type { WorkloadDefaults } from '../workloads/workload-defaults';
-import { applyInheritedProps } from './_inherited-props';
+import { applyInheritedProps, checkInheritedProps } from './_inherited-props';
 import { setKubernetesVersion } from '../core/kubernetes-version';
 
 /** Props of an `Environment`. */
@@ -95,6 +95,7 @@ export class Environment extends Construct {
     const name = props.name ?? id;
     check.name('name', name, 'dns1123-label');
     check.knownKeys('', props, 'EnvironmentProps');
+    checkInheritedProps(check, props);
     check.knownKeys('workloadDefaults', props.workloadDefaults, 'WorkloadDefaults');
     check.throwIfInvalid();
 

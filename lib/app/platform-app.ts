@@ -24,7 +24,7 @@ import { formatFinding } from '../validation/report';
 import { readValidationCrds, setValidationOptions, takeValidationWarnings, validationStep } from './_validate';
 import { GitOpsChart } from './_gitops-chart';
 import { checkValidationOptions, ValidationOptions } from '../validation/validator';
-import { applyInheritedProps } from './_inherited-props';
+import { applyInheritedProps, checkInheritedProps } from './_inherited-props';
 import { capacitySummary } from './_capacity-summary';
 import { counted, recordSynthCounts, synthSummaryLine, takeSynthCounts } from './_synth-summary';
 import type { Provider } from '../providers/provider';
@@ -203,6 +203,7 @@ export class PlatformApp extends App {
       else check.fail(`gitOps[${i}]`, g, 'GitOps.argoCd(...) or GitOps.flux(...)');
     });
     check.knownKeys('', props, 'PlatformAppProps');
+    checkInheritedProps(check, props);
     check.knownKeys('workloadDefaults', props.workloadDefaults, 'WorkloadDefaults');
     check.throwIfInvalid();
     this.gitOps = [...gitOps];

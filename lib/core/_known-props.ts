@@ -154,6 +154,22 @@ export const KNOWN_PROPS = {
     'failureThreshold', 'initialDelaySeconds', 'periodSeconds', 'port', 'service', 'successThreshold',
     'terminationGracePeriodSeconds', 'timeoutSeconds',
   ],
+  NodePortOptions: ['nodePort'],
+  LoadBalancerOptions: ['annotations', 'internal', 'preserveClientIp', 'sourceRanges'],
+  RollingUpdateOptions: ['maxSurge', 'maxUnavailable'],
+  DaemonSetRollingUpdateOptions: ['maxSurge', 'maxUnavailable'],
+  TolerationOptions: ['effect', 'tolerationSeconds'],
+  TopologySpreadOptions: ['matchLabelKeys', 'maxSkew', 'nodeAffinityPolicy', 'nodeTaintsPolicy', 'required'],
+  PodAffinityOptions: ['namespaces', 'required', 'topologyKey', 'weight'],
+  FileMountOptions: ['defaultMode', 'items', 'optional'],
+  EmptyDirOptions: ['memory', 'sizeLimit'],
+  ClaimMountOptions: ['readOnly'],
+  UrlAddressOptions: ['path'],
+  KeyRefOptions: ['optional'],
+  EnvFromOptions: ['optional', 'prefix'],
+  HostPathOptions: ['hostPath', 'mountPath', 'writable'],
+  HostPortOptions: ['hostPort', 'name', 'port', 'protocol'],
+  ProviderOptions: ['ingressClassName', 'storageClassName'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** The name of an interface whose props `KNOWN_PROPS` lists. @internal */

@@ -120,6 +120,7 @@ export class Address {
       check.fail(`${prop} options`, this.options, 'an object { path? }');
       return false;
     }
+    check.knownKeys(prop, this.options, 'UrlAddressOptions');
     const path = this.options.path;
     if (path !== undefined && (typeof path !== 'string' || !path.startsWith('/') || /[\s\u0000-\u001f\u007f]/.test(path))) {
       check.fail(`${prop} path`, path, 'a path starting with "/", without spaces or control characters (e.g. "/orders", "/0")');

@@ -86,6 +86,8 @@ export class ServiceType {
       check.fail(`${prop} options`, o, 'an options object');
       return;
     }
+    if (this.type === 'NodePort') check.knownKeys(prop, o, 'NodePortOptions');
+    if (this.type === 'LoadBalancer') check.knownKeys(prop, o, 'LoadBalancerOptions');
     if (o.nodePort !== undefined) {
       check.integer(`${prop}.nodePort`, o.nodePort, NODE_PORT_RANGE.min, NODE_PORT_RANGE.max);
     }

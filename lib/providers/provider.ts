@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { brand, hasBrand } from '../core/_brand';
 import { inheritedValues, setInherited } from '../core/_inherited';
+import type { PropChecker } from '../core/_props';
 
 /** Options every provider profile takes, overriding its defaults. */
 export interface ProviderOptions {
@@ -132,12 +133,20 @@ export class Provider {
   /** The IngressClass of Ingresses that name none, if the profile has one. */
   public readonly ingressClassName?: string;
   private readonly profile: Profile;
+  /** The options object given to the factory, whose keys are checked. */
+  private readonly options: ProviderOptions;
 
   private constructor(profile: Profile, options: ProviderOptions) {
     this.profile = profile;
+    this.options = options;
     this.name = profile.name;
     this.storageClassName = options.storageClassName ?? profile.storageClassName;
     this.ingressClassName = options.ingressClassName ?? profile.ingressClassName;
+  }
+
+  /** Refuses the keys of the factory's options that `ProviderOptions` does not declare. @internal */
+  public _check(check: PropChecker, prop: string): void {
+    check.knownKeys(prop, this.options, 'ProviderOptions');
   }
 
   /** Whether the provider can make a load balancer reachable only from inside the network. */

@@ -80,6 +80,7 @@ export class PodAffinity {
       check.fail(`${prop} options`, o, 'an options object');
       return;
     }
+    check.knownKeys(prop, o, 'PodAffinityOptions');
     if (o.topologyKey !== undefined) check.string(`${prop}.topologyKey`, o.topologyKey, "a node label key such as 'topology.kubernetes.io/zone'");
     if (o.required !== undefined) check.boolean(`${prop}.required`, o.required);
     if (o.weight !== undefined) check.integer(`${prop}.weight`, o.weight, 1, 100);

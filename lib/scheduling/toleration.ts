@@ -88,6 +88,7 @@ export class Toleration {
       check.fail(`${prop} options`, o, 'an options object');
       return;
     }
+    check.knownKeys(prop, o, 'TolerationOptions');
     if (o.effect !== undefined && !TaintEffect.isTaintEffect(o.effect)) {
       check.fail(`${prop}.effect`, o.effect, 'TaintEffect.NO_SCHEDULE, TaintEffect.PREFER_NO_SCHEDULE or TaintEffect.NO_EXECUTE');
     }

@@ -139,6 +139,7 @@ export class TopologySpread {
       check.fail(`${prop} options`, o, 'an options object');
       return;
     }
+    check.knownKeys(prop, o, 'TopologySpreadOptions');
     if (o.maxSkew !== undefined) check.integer(`${prop}.maxSkew`, o.maxSkew, 1);
     if (o.required !== undefined) check.boolean(`${prop}.required`, o.required);
     if (o.matchLabelKeys !== undefined) checkMatchLabelKeys(check, `${prop}.matchLabelKeys`, o.matchLabelKeys, selectorKeys);

@@ -20,6 +20,7 @@ export function checkStrategy(check: PropChecker, strategy: unknown): Deployment
     return DeploymentStrategy.rollingUpdate();
   }
   if (strategy.type !== 'RollingUpdate') return strategy;
+  check.knownKeys('strategy', strategy._options, 'RollingUpdateOptions');
   const surgeProblem = intOrPercentProblem(strategy.maxSurge, false);
   if (surgeProblem) check.fail('strategy.maxSurge', strategy.maxSurge, surgeProblem);
   const unavailableProblem = intOrPercentProblem(strategy.maxUnavailable, true);

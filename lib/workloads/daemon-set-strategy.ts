@@ -32,7 +32,7 @@ export interface DaemonSetRollingUpdateOptions {
 export class DaemonSetStrategy {
   /** Replace the pods node by node: by default one node at a time, the old pod stopping before the new one starts. */
   public static rollingUpdate(options: DaemonSetRollingUpdateOptions = {}): DaemonSetStrategy {
-    return new DaemonSetStrategy('RollingUpdate', options.maxUnavailable ?? 1, options.maxSurge ?? 0);
+    return new DaemonSetStrategy('RollingUpdate', options?.maxUnavailable ?? 1, options?.maxSurge ?? 0, options);
   }
 
   /** Replace a node's pod only when it is deleted (`kubectl delete pod`, a node drain): updates are done by hand. */
@@ -52,6 +52,8 @@ export class DaemonSetStrategy {
     public readonly maxUnavailable?: number | string,
     /** The rolling update's `maxSurge`, if a rolling update. */
     public readonly maxSurge?: number | string,
+    /** The options object given to `rollingUpdate()`, whose keys are checked. */
+    private readonly options?: DaemonSetRollingUpdateOptions,
   ) {}
 
   /** Whether new pods may start beside old ones on the same node. @internal */
@@ -62,6 +64,7 @@ export class DaemonSetStrategy {
   /** Checks the strategy as the API server does (ValidateRollingUpdateDaemonSet). @internal */
   public _check(check: PropChecker, prop: string): void {
     if (this.type !== 'RollingUpdate') return;
+    check.knownKeys(prop, this.options, 'DaemonSetRollingUpdateOptions');
     const unavailableProblem = intOrPercentProblem(this.maxUnavailable, true);
     if (unavailableProblem) check.fail(`${prop}.maxUnavailable`, this.maxUnavailable, unavailableProblem);
     const surgeProblem = intOrPercentProblem(this.maxSurge, true);

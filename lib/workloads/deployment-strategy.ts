@@ -29,7 +29,7 @@ export class DeploymentStrategy {
    * Replace pods gradually, never dropping below the desired count of ready pods by default (zero downtime).
    */
   public static rollingUpdate(options: RollingUpdateOptions = {}): DeploymentStrategy {
-    return new DeploymentStrategy('RollingUpdate', options.maxSurge ?? '25%', options.maxUnavailable ?? 0);
+    return new DeploymentStrategy('RollingUpdate', options?.maxSurge ?? '25%', options?.maxUnavailable ?? 0, options);
   }
 
   /**
@@ -52,6 +52,8 @@ export class DeploymentStrategy {
     public readonly maxSurge?: number | string,
     /** The rolling update's `maxUnavailable`, if a rolling update. */
     public readonly maxUnavailable?: number | string,
+    /** The options object given to `rollingUpdate()`, whose keys are checked. @internal */
+    public readonly _options?: RollingUpdateOptions,
   ) {}
 }
 

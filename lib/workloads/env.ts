@@ -24,8 +24,8 @@ const POD_FIELD_MAP_RE = /^metadata\.(labels|annotations)\['[^']+'\]$/;
 
 type Source =
   | { kind: 'value'; value: string }
-  | { kind: 'config'; config: IConfig; key: string; optional?: boolean }
-  | { kind: 'secret'; secret: ISecret; key: string; optional?: boolean }
+  | { kind: 'config'; config: IConfig; key: string; optional?: boolean; options?: KeyRefOptions }
+  | { kind: 'secret'; secret: ISecret; key: string; optional?: boolean; options?: KeyRefOptions }
   | { kind: 'field'; fieldPath: string };
 
 /**
@@ -48,12 +48,12 @@ export class EnvValue {
 
   /** The value of `key` in a ConfigMap. */
   public static fromConfig(config: IConfig, key: string, options: KeyRefOptions = {}): EnvValue {
-    return new EnvValue({ kind: 'config', config, key, optional: options.optional });
+    return new EnvValue({ kind: 'config', config, key, optional: options?.optional, options });
   }
 
   /** The value of `key` in a Secret. */
   public static fromSecret(secret: ISecret, key: string, options: KeyRefOptions = {}): EnvValue {
-    return new EnvValue({ kind: 'secret', secret, key, optional: options.optional });
+    return new EnvValue({ kind: 'secret', secret, key, optional: options?.optional, options });
   }
 
   /**
@@ -84,11 +84,13 @@ export class EnvValue {
       case 'config':
         if (!s.config || typeof s.config.configMapName !== 'string') check.fail(prop, s.config, 'a Config or Config.fromConfigMapName()');
         check.configKey(`${prop} key`, s.key);
+        check.knownKeys(prop, s.options, 'KeyRefOptions');
         if (s.optional !== undefined) check.boolean(`${prop}.optional`, s.optional);
         break;
       case 'secret':
         if (!s.secret || typeof s.secret.secretName !== 'string') check.fail(prop, s.secret, 'a Secret or Secret.fromSecretName()');
         check.configKey(`${prop} key`, s.key);
+        check.knownKeys(prop, s.options, 'KeyRefOptions');
         if (s.optional !== undefined) check.boolean(`${prop}.optional`, s.optional);
         break;
       case 'field':
@@ -193,6 +195,7 @@ export class EnvFrom {
     if (config !== undefined && typeof config?.configMapName !== 'string') check.fail(prop, config, 'a Config or Config.fromConfigMapName()');
     if (secret !== undefined && typeof secret?.secretName !== 'string') check.fail(prop, secret, 'a Secret or Secret.fromSecretName()');
     const o = this.options ?? {};
+    check.knownKeys(prop, o, 'EnvFromOptions');
     if (o.prefix !== undefined && (typeof o.prefix !== 'string' || (o.prefix.length > 0 && !/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(o.prefix)))) {
       check.fail(`${prop}.prefix`, o.prefix, "a prefix of letters, digits, '_', '-' or '.', not starting with a digit (e.g. 'DB_')");
     }

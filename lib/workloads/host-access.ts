@@ -146,6 +146,7 @@ export class HostAccess {
           check.fail(at, p, 'an object { hostPath, mountPath?, writable? }');
           return;
         }
+        check.knownKeys(at, p, 'HostPathOptions');
         checkPath(check, `${at}.hostPath`, p.hostPath);
         if (p.mountPath !== undefined) checkPath(check, `${at}.mountPath`, p.mountPath);
         if (p.writable !== undefined) check.boolean(`${at}.writable`, p.writable);
@@ -161,6 +162,7 @@ export class HostAccess {
           check.fail(at, p, 'an object { port, hostPort?, protocol?, name? }');
           return;
         }
+        check.knownKeys(at, p, 'HostPortOptions');
         check.port(`${at}.port`, p.port);
         if (p.hostPort !== undefined) check.port(`${at}.hostPort`, p.hostPort);
         if (p.protocol !== undefined && !Protocol.isProtocol(p.protocol)) check.fail(`${at}.protocol`, p.protocol, 'Protocol.TCP, Protocol.UDP or Protocol.SCTP');

@@ -129,10 +129,12 @@ export class Mount {
     }
     if (s.kind === 'claim' || s.kind === 'claimTemplate') {
       if (s.kind === 'claim' && typeof s.claim?.claimName !== 'string') check.fail(prop, s.claim, 'a PersistentVolumeClaim or PersistentVolumeClaim.fromClaimName()');
+      check.knownKeys(prop, s.options, 'ClaimMountOptions');
       if (s.options.readOnly !== undefined) check.boolean(`${prop}.readOnly`, s.options.readOnly);
       return;
     }
     if (s.kind === 'emptyDir') {
+      check.knownKeys(prop, s.options, 'EmptyDirOptions');
       if (s.options.sizeLimit !== undefined) check.quantity(`${prop}.sizeLimit`, s.options.sizeLimit);
       if (s.options.memory !== undefined) check.boolean(`${prop}.memory`, s.options.memory);
       return;
@@ -140,6 +142,7 @@ export class Mount {
     if (s.kind === 'config' && typeof s.config?.configMapName !== 'string') check.fail(prop, s.config, 'a Config or Config.fromConfigMapName()');
     if (s.kind === 'secret' && typeof s.secret?.secretName !== 'string') check.fail(prop, s.secret, 'a Secret or Secret.fromSecretName()');
     const o = s.options;
+    check.knownKeys(prop, o, 'FileMountOptions');
     if (o.defaultMode !== undefined) check.integer(`${prop}.defaultMode`, o.defaultMode, 0, 0o777);
     if (o.optional !== undefined) check.boolean(`${prop}.optional`, o.optional);
     if (o.items !== undefined) {
