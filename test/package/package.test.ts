@@ -145,7 +145,8 @@ test('GIVEN a project made by `cdk8s-platform init` in an empty folder named app
   // THEN synth wrote the stack's YAML
   expect(synth).toMatch(/Synthesized \d+ objects in \d+ files into dist\/ in \d+\.\d s\n/);
   expect(fs.readFileSync(path.join(app, 'dist', 'app', 'deployment-web.yaml'), 'utf8')).toContain('image: nginxinc/nginx-unprivileged:1.27-alpine');
-  expect(fs.readFileSync(path.join(app, 'dist', 'app', 'kustomization.yaml'), 'utf8')).toContain('deployment-web.yaml');
+  // THEN dist/ holds the kustomization that `kubectl apply -k dist` (the README's first screen) applies
+  expect(fs.readFileSync(path.join(app, 'dist', 'kustomization.yaml'), 'utf8')).toContain('app/deployment-web.yaml');
   // THEN the scaffold keeps dist/ in Git (its .gitignore does not ignore it)
   expect(fs.readFileSync(path.join(app, '.gitignore'), 'utf8').split('\n').map((l) => l.trim())).not.toContain('dist/');
   // THEN the generated tests passed, with the assertion and the first snapshot
