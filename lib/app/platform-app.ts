@@ -83,11 +83,12 @@ export interface PlatformAppProps {
 
   /**
    * How the synthesized objects are validated before anything is written: the preset (which rules run, how severe
-   * their findings are), app-wide suppressions (each with a justification) and objects declared to exist outside the
-   * output.
+   * their findings are; `ValidationPreset.custom()` for a team's own), the team's own `rules`, app-wide suppressions
+   * (each with a justification), objects declared to exist outside the output, and the `crds` (files or folders of
+   * CustomResourceDefinitions, read when the app is created) custom resources are checked against.
    *
-   * @default `ValidationPreset.RECOMMENDED`, no suppressions, and as externals only the imported constructs
-   * (`fromXxxName()`)
+   * @default `ValidationPreset.RECOMMENDED`, the built-in rules only, no suppressions, as externals only the imported
+   * constructs (`fromXxxName()`), and as CRDs only those in the output
    */
   readonly validation?: ValidationOptions;
 
