@@ -28,19 +28,23 @@ export function containerOf(objects: ManifestObject[], deployment: string): any 
   return podSpecOf(objects, deployment).containers[0];
 }
 
+/** The PropError `fn` throws; anything else it throws is rethrown, and throwing nothing fails. */
+export function propErrorOf(fn: () => unknown): PropError {
+  try {
+    fn();
+  } catch (e) {
+    if (PropError.isPropError(e)) return e;
+    throw e;
+  }
+  throw new Error('expected a PropError, but nothing was thrown');
+}
+
 /**
  * Asserts that `fn` throws a PropError that names the construct path, the prop, the value received and what is
  * allowed.
  */
 export function expectPropError(fn: () => unknown, expected: { path: string; prop: string; received: string; allowed?: string | RegExp }): PropError {
-  let error: unknown;
-  try {
-    fn();
-  } catch (e) {
-    error = e;
-  }
-  if (error === undefined) throw new Error('expected a PropError, but nothing was thrown');
-  if (!PropError.isPropError(error)) throw new Error(`expected a PropError, got: ${String(error)}`);
+  const error = propErrorOf(fn);
   expect(error.message).toContain(`at "${expected.path}"`);
   const problem = error.problems.find((p) => p.prop === expected.prop);
   if (!problem) {

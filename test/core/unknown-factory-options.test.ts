@@ -1,22 +1,12 @@
 import {
   Address, AppStack, Config, DaemonSet, DaemonSetStrategy, DeploymentStrategy, EnvFrom, EnvValue, HostAccess, Mount, PodAffinity,
-  PersistentVolumeClaim, PlatformApp, PodSecurityLevel, Provider, PropError, Secret, ServiceType, TaintEffect, Toleration, TopologySpread, WebService,
+  PersistentVolumeClaim, PlatformApp, PodSecurityLevel, Provider, Secret, ServiceType, TaintEffect, Toleration, TopologySpread, WebService,
 } from '../../lib';
-import { makeStack, RESOURCES, tmpdir } from '../_helpers';
+import { makeStack, propErrorOf, RESOURCES, tmpdir } from '../_helpers';
 
 const IMAGE = 'ghcr.io/acme/app:1.2.3';
 const WORKLOAD = { image: IMAGE, resources: RESOURCES };
 
-/** The error `fn` throws, which must be a PropError. */
-function propErrorOf(fn: () => unknown): PropError {
-  try {
-    fn();
-  } catch (e) {
-    if (PropError.isPropError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a PropError, but nothing was thrown');
-}
 
 const privileged = () => makeStack({ namespaceOptions: { podSecurity: PodSecurityLevel.PRIVILEGED } }).stack;
 const web = (s: AppStack, props: Record<string, unknown>) => new WebService(s, 'web', { ...WORKLOAD, ...props } as any);

@@ -8,21 +8,11 @@ import {
   WebService, Worker, WorkloadService,
 } from '../../lib';
 import { CERT } from '../config/_sealing';
-import { makeStack, RESOURCES, tmpdir } from '../_helpers';
+import { makeStack, propErrorOf, RESOURCES, tmpdir } from '../_helpers';
 
 const IMAGE = 'ghcr.io/acme/app:1.2.3';
 const WORKLOAD = { image: IMAGE, resources: RESOURCES };
 
-/** The error `fn` throws, which must be a PropError. */
-function propErrorOf(fn: () => unknown): PropError {
-  try {
-    fn();
-  } catch (e) {
-    if (PropError.isPropError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a PropError, but nothing was thrown');
-}
 
 /** Asserts that `error` refuses `prop` (received `received`) as unknown, suggesting `suggestion`. */
 function expectUnknown(error: PropError, path: string, prop: string, received: string | undefined, suggestion: string): void {
