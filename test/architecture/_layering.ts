@@ -9,7 +9,8 @@ import * as ts from 'typescript';
  * Layers, lowest first (a file may import its own folder and any lower layer, never a higher one):
  *   0  core/
  *   1  the construct folders, in this order (a folder may import the ones before it, not the ones after it)
- *   2  validation/, output/, input/, diff/ (diff may import input/; none imports another, nor a construct)
+ *   2  validation/, output/, input/, diff/, import/ (diff/ and import/ may import input/; none imports another, nor a
+ *      construct: import/ writes TypeScript source that names constructs, as text)
  *   3  app/
  *   4  cli/, testing/
  * `index.ts` (the package entry) only re-exports.
@@ -20,13 +21,13 @@ export const CONSTRUCT_FOLDERS = ['providers', 'config', 'storage', 'scheduling'
 export const LAYERS: ReadonlyArray<readonly string[]> = [
   ['core'],
   CONSTRUCT_FOLDERS,
-  ['validation', 'output', 'input', 'diff'],
+  ['validation', 'output', 'input', 'diff', 'import'],
   ['app'],
   ['cli', 'testing'],
 ];
 
 /** Within layer 2, the other folders each one may import (besides core/ and itself). */
-const LAYER_2_ALLOWED: Readonly<Record<string, readonly string[]>> = { diff: ['input'] };
+const LAYER_2_ALLOWED: Readonly<Record<string, readonly string[]>> = { diff: ['input'], import: ['input'] };
 
 /** The packages of constructs, which layer 2 (objects and files) does not import. */
 const CONSTRUCT_PACKAGES = ['cdk8s', 'cdk8s-plus-27', 'constructs'];
@@ -150,7 +151,7 @@ function layeringProblem(from: string, to: string): string | undefined {
     return `${a.folder}/ imports the construct folder ${b.folder}/: validation/, output/, input/ and diff/ work on objects and files, never on our constructs`;
   }
   if (a.layer === 2 && b.layer === 2 && !(LAYER_2_ALLOWED[a.folder] ?? []).includes(b.folder)) {
-    return `${a.folder}/ imports ${b.folder}/: validation/, output/, input/ and diff/ import only core/ (diff/ also input/)`;
+    return `${a.folder}/ imports ${b.folder}/: validation/, output/, input/ and diff/ import only core/ (diff/ and import/ also input/)`;
   }
   if (a.layer === 4 && b.layer === 4) return `${a.folder}/ imports ${b.folder}/: the two entries (cli/, testing/) do not import each other`;
   return undefined;
