@@ -37,3 +37,31 @@ export interface ImportProblem {
   /** What happened and what to do, in one or two sentences. */
   readonly message: string;
 }
+
+/**
+ * Something the generated code's output has that the input did not, on purpose (the library's defaults: a
+ * restricted security context, a PodDisruptionBudget, ...): listed in the generated module's header comment with
+ * how to opt out, and used by the round-trip tests to tell an addition from a difference.
+ */
+export interface ImportAddition {
+  /** What is added and to which objects, in words (e.g. `a restricted securityContext on the pods of web, api`). */
+  readonly what: string;
+  /** How to opt out, naming the prop or code to write (e.g. `security: Security.baseline()` on the workload). */
+  readonly optOut: string;
+  /**
+   * The fields added, each `Kind/namespace/name:dotted.path` (`Deployment/shop/web:spec.template.spec.securityContext`;
+   * a list item by index or by `[name=x]`: `...containers[name=web].securityContext`), or `Kind/namespace/name` for a
+   * whole object the input did not have. Cluster-scoped objects have an empty namespace (`Namespace//shop`).
+   */
+  readonly fields: readonly string[];
+}
+
+/** What the generator made of the objects. */
+export interface ImportResult {
+  /** The TypeScript module: readable, formatted, type-checking against this library. */
+  readonly source: string;
+  /** Every addition, as listed in the module's header comment. */
+  readonly additions: readonly ImportAddition[];
+  /** Items not imported, or kept as a raw `ApiObject` (with why), in input order. */
+  readonly problems: readonly ImportProblem[];
+}
