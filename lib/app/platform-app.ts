@@ -2,7 +2,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { parse } from 'yaml';
 import { replaceSubfoldersAtomically, writeFolderAtomically } from '../output/atomic-write';
 import { checkOutputFolder } from '../output/output-folder';
 import { applyOrderIndexes } from '../output/apply-order';
@@ -10,6 +9,8 @@ import { environmentReadme, README_FILE } from '../output/environment-readme';
 import { GitOps, GITOPS_FOLDER } from '../output/gitops';
 import { objectFile, PlacedObject, planEntries, planLayout } from '../output/layout';
 import { toYaml } from '../output/yaml';
+import { fileSource } from '../input/manifest-files';
+import { readObjects } from '../input/manifest-objects';
 import { ObjectRef, registerPreviousOutput } from '../core/_previous-output';
 import { asDuplicateIdError } from '../core/_construct-id';
 import { PropChecker } from '../core/_props';
@@ -111,6 +112,12 @@ export interface PlatformAppProps {
 }
 
 const PLATFORM_APP = Symbol.for('cdk8s-platform.PlatformApp');
+
+/**
+ * The largest file of the previous output read back for an object (a SealedSecret's, to keep its unchanged
+ * ciphertexts): the API server stores objects of at most about 1.5 MiB, so a larger file is not one synth wrote.
+ */
+const PREVIOUS_OBJECT_MAX_SIZE = 4 * 1024 * 1024;
 
 /**
  * The environment variable `cdk8s-platform synth --stdout` sets: `synth()` then prints one environment as one YAML
@@ -344,18 +351,22 @@ export class PlatformApp extends App {
     return toYaml([...this.synthManifests().values()].flat());
   }
 
-  /** The object `ref` of the environment of `scope` as the previous synth wrote it, if it is there. */
+  /**
+   * The object `ref` of the environment of `scope` as the previous synth wrote it, if its file holds that object and
+   * only it. The file is read as `check` reads files (`input/`): only a regular file (a FIFO put there cannot hang the
+   * synth), at most `PREVIOUS_OBJECT_MAX_SIZE` bytes; anything else is no previous object.
+   */
   private readPrevious(scope: IConstruct, ref: ObjectRef): ManifestObject | undefined {
     const env = Environment.of(scope)?.environmentName;
     const file = path.join(this.outdir, env ?? '', objectFile({ apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, namespace: ref.namespace } }));
-    let object: ManifestObject | undefined;
-    try {
-      object = parse(fs.readFileSync(file, 'utf8')) as ManifestObject;
-    } catch {
-      return undefined;
+    const objects: ManifestObject[] = [];
+    for (const item of readObjects(fileSource(file), { maxInputSize: PREVIOUS_OBJECT_MAX_SIZE })) {
+      if (item.type === 'problem') return undefined;
+      objects.push(item.object);
     }
-    const same = object !== null && typeof object === 'object' && object.apiVersion === ref.apiVersion &&
-      object.kind === ref.kind && object.metadata?.name === ref.name && object.metadata?.namespace === ref.namespace;
+    const [object] = objects;
+    const same = objects.length === 1 && object.apiVersion === ref.apiVersion && object.kind === ref.kind &&
+      object.metadata?.name === ref.name && object.metadata?.namespace === ref.namespace;
     return same ? object : undefined;
   }
 

@@ -1,6 +1,12 @@
-import { ManifestObject, PlatformError, SEALED_FINGERPRINTS_ANNOTATION, SEALING_KEY_VARIABLE, SealingScope, toYaml } from '../../lib';
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import {
+  AppStack, Environment, ManifestObject, PlatformApp, PlatformError, SealedSecret, SEALED_FINGERPRINTS_ANNOTATION, SEALING_KEY_VARIABLE,
+  SealingScope, toYaml,
+} from '../../lib';
 import { sealedValueFingerprint } from '../../lib/config/_sealing-fingerprint';
-import { expectPropError } from '../_helpers';
+import { expectPropError, tmpdir } from '../_helpers';
 import { CERT, fingerprintsOf, isolateKeyVariable, KEY_1, KEY_2, KEY_VARIABLE, otherCertificate, sealOnce, unseal } from './_sealing';
 
 // How a synth keeps or replaces the previous ciphertexts. The previous output is a fake one (registered on a plain
@@ -226,4 +232,79 @@ describe('SealedSecret: what the fingerprints reveal', () => {
     const f = fingerprintsOf(sealOnce({ fingerprintKey: KEY_1 }))!;
     expect(Object.values(f).map((v) => /^hmac-sha256-v1:([A-Za-z0-9+/]{43}=)$/.test(v))).toEqual([true, true]);
   });
+});
+
+describe('SealedSecret: reading the previous output folder', () => {
+  const REGISTER = require.resolve('@swc-node/register');
+  const LIB = path.resolve(__dirname, '../../lib');
+  const CERT_FILE = path.join(__dirname, '..', 'fixtures', 'sealing', 'sealing-cert.pem');
+  /** The SealedSecret shop/keys synthesized into `outdir` by a PlatformApp (environment prod, key `KEY_1`). */
+  function synthApp(outdir: string): void {
+    const app = new PlatformApp({ outdir, capacitySummary: false });
+    const stack = new AppStack(new Environment(app, 'prod'), 'shop', { namespace: 'shop' });
+    new SealedSecret(stack, 'keys', { certificate: CERT, values: { a: 'one' }, fingerprintKey: KEY_1 });
+    app.synth();
+  }
+  const file = (outdir: string): string => path.join(outdir, 'prod', 'shop', 'sealedsecret-keys.yaml');
+  const ciphertextIn = (text: string): string => /encryptedData:\n {4}a: (\S+)\n/.exec(text)![1];
+
+  test('GIVEN the previous file of the object WHEN synthesized again THEN its ciphertext is kept', () => {
+    // GIVEN
+    const outdir = path.join(tmpdir(), 'dist');
+    synthApp(outdir);
+    const before = ciphertextIn(fs.readFileSync(file(outdir), 'utf8'));
+    // WHEN
+    synthApp(outdir);
+    // THEN
+    expect(ciphertextIn(fs.readFileSync(file(outdir), 'utf8'))).toBe(before);
+  });
+
+  test('GIVEN the previous file grown past 4 MiB WHEN synthesized again THEN it is not read: the value is sealed again', () => {
+    // GIVEN: the same object, followed by a comment that makes the file larger than any object the API server stores
+    const outdir = path.join(tmpdir(), 'dist');
+    synthApp(outdir);
+    const text = fs.readFileSync(file(outdir), 'utf8');
+    fs.writeFileSync(file(outdir), `${text}# ${'x'.repeat(4 * 1024 * 1024)}\n`);
+    // WHEN
+    synthApp(outdir);
+    // THEN
+    expect(ciphertextIn(fs.readFileSync(file(outdir), 'utf8'))).not.toBe(ciphertextIn(text));
+  });
+
+  test('GIVEN the previous file holding the object twice WHEN synthesized again THEN the value is sealed again', () => {
+    // GIVEN
+    const outdir = path.join(tmpdir(), 'dist');
+    synthApp(outdir);
+    const text = fs.readFileSync(file(outdir), 'utf8');
+    fs.writeFileSync(file(outdir), `${text}---\n${text}`);
+    // WHEN
+    synthApp(outdir);
+    // THEN
+    expect(ciphertextIn(fs.readFileSync(file(outdir), 'utf8'))).not.toBe(ciphertextIn(text));
+  });
+
+  test('GIVEN a FIFO where the previous file was WHEN synthesized again THEN the synth does not wait for it and seals the value again', () => {
+    // GIVEN
+    const outdir = path.join(tmpdir(), 'dist');
+    synthApp(outdir);
+    fs.rmSync(file(outdir));
+    execFileSync('mkfifo', [file(outdir)]);
+    // WHEN: in a process of its own, so that a synth blocked on the FIFO fails this test instead of hanging it
+    const script = [
+      `require(${JSON.stringify(REGISTER)});`,
+      `const { AppStack, Environment, PlatformApp, SealedSecret, SealingCertificate } = require(${JSON.stringify(LIB)});`,
+      'const app = new PlatformApp({ outdir: process.argv[1], capacitySummary: false });',
+      "const stack = new AppStack(new Environment(app, 'prod'), 'shop', { namespace: 'shop' });",
+      `new SealedSecret(stack, 'keys', { certificate: SealingCertificate.fromFile(${JSON.stringify(CERT_FILE)}), values: { a: 'one' }, fingerprintKey: ${JSON.stringify(KEY_1)} });`,
+      'app.synth();',
+    ].join('\n');
+    const env = { ...process.env };
+    delete env[KEY_VARIABLE];
+    const run = spawnSync(process.execPath, ['-e', script, outdir], { encoding: 'utf8', timeout: 60_000, env });
+    // THEN
+    expect(run.error).toBeUndefined();
+    expect(run.status).toBe(0);
+    expect(fs.lstatSync(file(outdir)).isFile()).toBe(true);
+    expect(unseal(ciphertextIn(fs.readFileSync(file(outdir), 'utf8')), 'shop/keys')).toBe('one');
+  }, 70_000);
 });
