@@ -140,7 +140,11 @@ export abstract class Workload extends Construct implements IPodSelector {
     }
     this.selectorLabels = sel ?? defaultSelector(this._stack, this.name);
     const reserved: Record<string, string> = {};
-    for (const key of Object.keys(this.selectorLabels)) reserved[key] = 'the workload selects its pods by it (selectorLabels), so it cannot be changed here';
+    // A label the selector uses may be repeated with the selector's value (as adopted manifests often do), not changed.
+    const given = isPlainRecord(props.metadata) && isPlainRecord(props.metadata.labels) ? props.metadata.labels : {};
+    for (const [key, value] of Object.entries(this.selectorLabels)) {
+      if (given[key] !== value) reserved[key] = `the workload selects its pods by it (selectorLabels), so it cannot be other than "${value}" here`;
+    }
     this._metadata = checkMetadata(check, props, reserved);
     if (props.rolloutOnConfigChange !== undefined) check.boolean('rolloutOnConfigChange', props.rolloutOnConfigChange);
     markCapacity(this, () => {

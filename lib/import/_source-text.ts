@@ -1,0 +1,90 @@
+/**
+ * TypeScript source text for the import generator: literals printed the way this repository's code is written
+ * (single quotes, unquoted keys where allowed, one line when it fits, two-space indentation otherwise), and code
+ * fragments (`Probe.http('/')`) placed among them.
+ */
+
+/** A fragment of code, printed as is inside a literal. */
+export class Code {
+  constructor(public readonly text: string) {}
+}
+
+/** A fragment of code, printed as is inside a literal. */
+export function code(text: string): Code {
+  return new Code(text);
+}
+
+/** A value the printer writes: JSON data, code fragments, and undefined entries (left out). */
+export type Printable = string | number | boolean | null | undefined | Code | readonly Printable[] | { readonly [key: string]: Printable };
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const WIDTH = 120;
+
+/** A string as a single-quoted TypeScript literal. */
+export function quote(text: string): string {
+  const escaped = JSON.stringify(text).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'");
+  return `'${escaped}'`;
+}
+
+/** An object key: bare when it is an identifier, quoted otherwise. */
+export function key(name: string): string {
+  return IDENTIFIER.test(name) ? name : quote(name);
+}
+
+/**
+ * `value` as TypeScript source, starting at column `indent` (in spaces): on one line when it fits in the width,
+ * else one entry per line.
+ */
+export function print(value: Printable, indent = 0): string {
+  const flat = printFlat(value);
+  if (flat.length + indent <= WIDTH || !isComposite(value)) return flat;
+  const inner = ' '.repeat(indent + 2);
+  const end = ' '.repeat(indent);
+  if (Array.isArray(value)) {
+    const items = (value as readonly Printable[]).filter((v) => v !== undefined).map((v) => `${inner}${print(v, indent + 2)},`);
+    return `[\n${items.join('\n')}\n${end}]`;
+  }
+  const entries = Object.entries(value as Record<string, Printable>).filter(([, v]) => v !== undefined);
+  return `{\n${entries.map(([k, v]) => `${inner}${key(k)}: ${print(v, indent + 2 + key(k).length + 2)},`).join('\n')}\n${end}}`;
+}
+
+function isComposite(value: Printable): boolean {
+  return value !== null && typeof value === 'object' && !(value instanceof Code);
+}
+
+function printFlat(value: Printable): string {
+  if (value instanceof Code) return value.text;
+  if (value === null) return 'null';
+  if (typeof value === 'string') return quote(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value === undefined) return 'undefined';
+  if (Array.isArray(value)) return `[${(value as readonly Printable[]).filter((v) => v !== undefined).map(printFlat).join(', ')}]`;
+  const entries = Object.entries(value as Record<string, Printable>).filter(([, v]) => v !== undefined);
+  return entries.length === 0 ? '{}' : `{ ${entries.map(([k, v]) => `${key(k)}: ${printFlat(v)}`).join(', ')} }`;
+}
+
+/** A comment block (`// ...` lines) wrapped at the width, at `indent` spaces. */
+export function comment(text: string, indent: number): string[] {
+  const pad = ' '.repeat(indent);
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(' ')) {
+      if (line !== '' && pad.length + 3 + line.length + 1 + word.length > WIDTH) {
+        lines.push(`${pad}// ${line}`);
+        line = '';
+      }
+      line = line === '' ? word : `${line} ${word}`;
+    }
+    lines.push(line === '' ? `${pad}//` : `${pad}// ${line}`);
+  }
+  return lines;
+}
+
+/** A TypeScript identifier (camelCase, or PascalCase when `upper`) from a Kubernetes name. */
+export function identifier(name: string, upper = false): string {
+  const words = name.split(/[^A-Za-z0-9]+/).filter((w) => w !== '');
+  let id = words.map((w, i) => (i === 0 && !upper ? w.charAt(0).toLowerCase() : w.charAt(0).toUpperCase()) + w.slice(1)).join('');
+  if (id === '' || /^[0-9]/.test(id)) id = `${upper ? 'N' : 'n'}${id}`;
+  return id;
+}

@@ -1,0 +1,434 @@
+import { FieldStep, ObjectRef } from './addition-field';
+import { ImportConnection, ImportProblem, ImportResult, SourcedObject } from './import-model';
+import { AdditionKind, ImportContext, Json, asList, asObject, asStrings } from './_import-context';
+import { MainPorts, podProps, ReferenceNames } from './_pod-props';
+import { Printable, code, comment, identifier, print, quote } from './_source-text';
+
+/** Options of `generateModule()`. */
+export interface GenerateOptions {
+  /**
+   * The namespace of the namespaced objects that name none.
+   *
+   * @default "default"
+   */
+  readonly namespace?: string;
+  /**
+   * Calls between workloads that the objects do not show (Compose `depends_on`), written as `connectTo()` where the
+   * called Service has a known port.
+   *
+   * @default none
+   */
+  readonly connections?: readonly ImportConnection[];
+  /**
+   * The module the generated code imports the constructs from.
+   *
+   * @default "cdk8s-platform"
+   */
+  readonly libraryName?: string;
+}
+
+/** The built-in kinds that are cluster-scoped (the others are taken as namespaced). */
+const CLUSTER_KINDS = new Set([
+  'Namespace', 'Node', 'PersistentVolume', 'ClusterRole', 'ClusterRoleBinding', 'PriorityClass', 'StorageClass',
+  'CustomResourceDefinition', 'IngressClass', 'RuntimeClass', 'MutatingWebhookConfiguration',
+  'ValidatingWebhookConfiguration', 'APIService', 'CSIDriver', 'VolumeAttachment', 'GatewayClass',
+]);
+
+/** One object of the input, with where it goes. */
+interface Item {
+  readonly object: Json;
+  readonly source: string;
+  readonly kind: string;
+  readonly namespace: string;
+  readonly name: string;
+  /** What it became; undefined until decided. */
+  done?: boolean;
+}
+
+/** Statements of one stack's constructor, in the order they are written, by section. */
+interface StackCode {
+  readonly namespace: string;
+  readonly statements: string[][];
+  readonly namespaceObject?: Item;
+}
+
+/**
+ * Turns Kubernetes objects into one TypeScript module that defines them with the library's constructs: one
+ * `AppStack` subclass per namespace, and an app that synthesizes them. Deterministic: the same objects and options
+ * give the same text.
+ *
+ * A Deployment and the Service that selects its pods become a `WebService`; a Deployment without one a `Worker`; a
+ * ConfigMap a `Config`; a Secret is referenced by name (`Secret.fromSecretName()`) and its values are never
+ * written. An object the constructs cannot express field for field stays a raw `ApiObject`, with a comment naming
+ * the field, and is reported as a problem.
+ *
+ * @param objects the objects read, in input order
+ * @param options the default namespace, connections and the library's module name
+ */
+export function generateModule(objects: readonly SourcedObject[], options: GenerateOptions = {}): ImportResult {
+  const defaultNamespace = options.namespace ?? 'default';
+  const library = options.libraryName ?? 'cdk8s-platform';
+  const ctx = new ImportContext();
+  const problems: ImportProblem[] = [];
+  const items: Item[] = [];
+  for (const o of objects) {
+    const meta = asObject(o.object.metadata) ?? {};
+    const kind = typeof o.object.kind === 'string' ? o.object.kind : '';
+    const name = typeof meta.name === 'string' ? meta.name : '';
+    if (kind === '' || typeof o.object.apiVersion !== 'string' || name === '') {
+      problems.push({ source: o.source, message: 'not imported: a Kubernetes object needs apiVersion, kind and metadata.name' });
+      continue;
+    }
+    const clusterScoped = CLUSTER_KINDS.has(kind);
+    const namespace = clusterScoped ? '' : typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : defaultNamespace;
+    items.push({ object: o.object, source: o.source, kind, namespace, name });
+  }
+  const namespaces = [...new Set(items.filter((i) => i.kind !== 'Namespace' && i.namespace !== '').map((i) => i.namespace))].sort();
+  const namespaceObjects = new Map(items.filter((i) => i.kind === 'Namespace').map((i) => [i.name, i]));
+  for (const ns of namespaceObjects.keys()) if (!namespaces.includes(ns)) namespaces.push(ns);
+  if (namespaces.length === 0) namespaces.push(defaultNamespace);
+  namespaces.sort();
+  const stacks: StackCode[] = [];
+  for (const ns of namespaces) {
+    const stackItems = items.filter((i) => i.namespace === ns || (i.namespace === '' && i.kind !== 'Namespace' && ns === namespaces[0]));
+    stacks.push(generateStack(ctx, ns, stackItems, namespaceObjects.get(ns), options.connections ?? [], problems));
+  }
+  return { source: render(ctx, stacks, library, objects), additions: ctx.allAdditions(), problems };
+}
+
+/** The code of one namespace's stack. */
+function generateStack(ctx: ImportContext, namespace: string, items: Item[], namespaceObject: Item | undefined,
+  connections: readonly ImportConnection[], problems: ImportProblem[]): StackCode {
+  const configs = new Map<string, string>();
+  const secrets = new Map<string, string>();
+  const accounts = new Map<string, string>();
+  const refsSection: string[] = [];
+  const configSection: string[] = [];
+  const workloadSection: string[] = [];
+  const restSection: string[] = [];
+  const local = new Set(items.filter((i) => i.kind === 'ConfigMap').map((i) => i.name));
+  const ref = (i: Item): ObjectRef => ({ kind: i.kind, namespace: i.namespace, name: i.name });
+
+  /** The variable naming the object `name` of `map`, declared by `declaration` (one or more lines) on first use. */
+  const declared = (map: Map<string, string>, name: string, declaration: (v: string) => string[]): Printable => {
+    if (!map.has(name)) {
+      const v = ctx.variable(identifier(name));
+      map.set(name, v);
+      refsSection.push(...declaration(v));
+    }
+    return code(map.get(name)!);
+  };
+  const refs: ReferenceNames = {
+    config: (name) => declared(configs, name, (v) => [`const ${v} = ${ctx.need('Config')}.fromConfigMapName(this, ${quote(name)}, ${quote(name)});`]),
+    secret: (name) => declared(secrets, name, (v) => [
+      `// Secret "${name}": created outside this code (kubectl create secret, a sealed or external secret); its values are never written here.`,
+      `const ${v} = ${ctx.need('Secret')}.fromSecretName(this, ${quote(name)}, ${quote(name)});`,
+    ]),
+    serviceAccount: (name) => declared(accounts, name, (v) => [`const ${v} = ${ctx.need('ServiceAccount')}.fromServiceAccountName(this, ${quote(name)}, ${quote(name)});`]),
+  };
+
+  // ConfigMaps: Config when every field is data (and its metadata labels/annotations).
+  for (const item of items.filter((i) => i.kind === 'ConfigMap')) {
+    const unsupported = Object.keys(item.object).filter((k) => !['apiVersion', 'kind', 'metadata', 'data', 'immutable'].includes(k));
+    unsupported.push(...metadataProblems(item.object));
+    const data = asStrings(item.object.data);
+    if (item.object.data !== undefined && data === undefined) unsupported.push('data');
+    if (unsupported.length > 0) continue;
+    const v = ctx.variable(identifier(item.name));
+    configs.set(item.name, v);
+    const props: Record<string, Printable> = { ...metadataProp(item.object), data: data ?? {} };
+    if (typeof item.object.immutable === 'boolean') props.immutable = item.object.immutable;
+    configSection.push(`const ${v} = new ${ctx.need('Config')}(this, ${quote(item.name)}, ${print(props, 4)});`);
+    ctx.add('labels', item.name, ref(item), labelPaths(item.object, ['metadata']));
+    item.done = true;
+  }
+
+  // Secrets: by name only.
+  for (const item of items.filter((i) => i.kind === 'Secret')) {
+    refs.secret(item.name);
+    problems.push({ source: item.source, message: `Secret "${item.name}" is referenced by name (Secret.fromSecretName()): its values are not written into the code; create it outside Git (kubectl create secret, a SealedSecret or an ExternalSecret)` });
+    item.done = true;
+  }
+
+  // Deployments, with the Service that selects their pods.
+  const services = items.filter((i) => i.kind === 'Service');
+  const workloadVars = new Map<string, { variable: string; serviceName: string; ports: Json[] }>();
+  for (const item of items.filter((i) => i.kind === 'Deployment')) {
+    const spec = asObject(item.object.spec) ?? {};
+    const template = asObject(spec.template) ?? {};
+    const podLabels = asStrings(asObject(template.metadata)?.labels) ?? {};
+    const service = services.find((s) => {
+      if (s.done) return false;
+      const selector = asStrings(asObject(s.object.spec)?.selector);
+      return selector !== undefined && Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => podLabels[k] === v);
+    });
+    const result = deploymentCode(ctx, refs, item, service, local);
+    if (result.unsupported.length > 0) {
+      const why = result.unsupported.join(', ');
+      problems.push({ source: item.source, message: `kept as a raw ApiObject: ${result.construct} cannot express ${why}` });
+      restSection.push(...rawObject(ctx, item, `${result.construct} cannot express ${why}`));
+      item.done = true;
+      if (service) {
+        problems.push({ source: service.source, message: `kept as a raw ApiObject with its Deployment "${item.name}"` });
+        restSection.push(...rawObject(ctx, service, `it selects the pods of Deployment "${item.name}", kept raw`));
+        service.done = true;
+      }
+      continue;
+    }
+    const v = ctx.variable(identifier(item.name));
+    workloadSection.push(`${service ? `const ${v} = ` : ''}new ${ctx.need(result.construct)}(this, ${quote(item.name)}, ${print(result.props, 4)});`);
+    for (const [kind, paths] of result.additions) {
+      for (const p of paths) {
+        if (p[0] === '#pdb') ctx.add(kind, item.name, { kind: 'PodDisruptionBudget', namespace: item.namespace, name: item.name }, 'whole');
+        else if (p[0] === '#service') ctx.add(kind, item.name, ref(service!), [p.slice(1)]);
+        else ctx.add(kind, item.name, ref(item), [p]);
+      }
+    }
+    item.done = true;
+    if (service) {
+      service.done = true;
+      workloadVars.set(service.name, { variable: v, serviceName: service.name, ports: asList(asObject(service.object.spec)?.ports).map((p) => asObject(p) ?? {}) });
+    }
+  }
+  void connections;
+  void workloadVars;
+
+  // Everything else: raw, for now.
+  for (const item of items) {
+    if (item.done) continue;
+    const why = `the import has no construct for ${item.kind} yet`;
+    problems.push({ source: item.source, message: `kept as a raw ApiObject: ${why}` });
+    restSection.push(...rawObject(ctx, item, why));
+  }
+  return { namespace, statements: [refsSection, configSection, workloadSection, restSection], namespaceObject };
+}
+
+/** The keys of `metadata` besides name, namespace, labels and annotations (which no construct takes). */
+function metadataProblems(object: Json): string[] {
+  const meta = asObject(object.metadata) ?? {};
+  const out = Object.keys(meta).filter((k) => !['name', 'namespace', 'labels', 'annotations'].includes(k)).map((k) => `metadata.${k}`);
+  if (meta.labels !== undefined && asStrings(meta.labels) === undefined) out.push('metadata.labels');
+  if (meta.annotations !== undefined && asStrings(meta.annotations) === undefined) out.push('metadata.annotations');
+  return out;
+}
+
+/** The `metadata` prop of a construct: the object's labels and annotations. */
+function metadataProp(object: Json): Record<string, Printable> {
+  const meta = asObject(object.metadata) ?? {};
+  const out: Record<string, Printable> = {};
+  const labels = asStrings(meta.labels);
+  const annotations = asStrings(meta.annotations);
+  if (labels && Object.keys(labels).length > 0) out.labels = labels;
+  if (annotations && Object.keys(annotations).length > 0) out.annotations = annotations;
+  return Object.keys(out).length > 0 ? { metadata: out } : {};
+}
+
+const RECOMMENDED = ['name', 'instance', 'version', 'component', 'part-of', 'managed-by'].map((l) => `app.kubernetes.io/${l}`);
+
+/** The recommended labels the library adds under `path` (a metadata object) that the object does not set. */
+function labelPaths(object: Json, path: string[]): FieldStep[][] {
+  let at: unknown = object;
+  for (const p of path) at = asObject(at)?.[p];
+  const labels = asStrings(asObject(at)?.labels) ?? {};
+  return RECOMMENDED.filter((l) => labels[l] === undefined).map((l) => [...path, 'labels', l]);
+}
+
+interface WorkloadCode {
+  readonly construct: string;
+  readonly props: Record<string, Printable>;
+  readonly unsupported: string[];
+  readonly additions: Array<[AdditionKind, FieldStep[][]]>;
+}
+
+/** A Deployment (and its Service) as a WebService or Worker. */
+function deploymentCode(ctx: ImportContext, refs: ReferenceNames, item: Item, service: Item | undefined, localConfigs: ReadonlySet<string>): WorkloadCode {
+  const construct = service ? 'WebService' : 'Worker';
+  const unsupported: string[] = [];
+  const additions: Array<[AdditionKind, FieldStep[][]]> = [];
+  const o = item.object;
+  unsupported.push(...Object.keys(o).filter((k) => !['apiVersion', 'kind', 'metadata', 'spec'].includes(k)));
+  if (o.apiVersion !== 'apps/v1') unsupported.push('apiVersion');
+  unsupported.push(...metadataProblems(o));
+  const spec = asObject(o.spec) ?? {};
+  for (const k of Object.keys(spec)) {
+    if (!['replicas', 'selector', 'template', 'strategy', 'revisionHistoryLimit', 'minReadySeconds', 'progressDeadlineSeconds'].includes(k)) unsupported.push(`spec.${k}`);
+  }
+  if (spec.progressDeadlineSeconds !== undefined && spec.progressDeadlineSeconds !== 600) unsupported.push('spec.progressDeadlineSeconds');
+  const selectorObj = asObject(spec.selector) ?? {};
+  const selector = asStrings(selectorObj.matchLabels) ?? {};
+  if (Object.keys(selectorObj).some((k) => k !== 'matchLabels') || Object.keys(selector).length === 0) unsupported.push('spec.selector');
+
+  const props: Record<string, Printable> = {};
+  const svcSpec = asObject(service?.object.spec) ?? {};
+  let ports: MainPorts | undefined;
+  const serviceProps: Record<string, Printable> = {};
+  const template = asObject(spec.template) ?? {};
+  const containerPorts = asList(asObject(asList(asObject(template.spec)?.containers)[0])?.ports).map((p) => asObject(p) ?? {});
+  if (service) {
+    const s = service.object;
+    unsupported.push(...Object.keys(s).filter((k) => !['apiVersion', 'kind', 'metadata', 'spec'].includes(k)).map((k) => `Service ${k}`));
+    unsupported.push(...metadataProblems(s).map((p) => `Service ${p}`));
+    for (const k of Object.keys(svcSpec)) {
+      if (!['ports', 'selector', 'type', 'sessionAffinity'].includes(k)) unsupported.push(`Service spec.${k}`);
+    }
+    if (svcSpec.sessionAffinity !== undefined && svcSpec.sessionAffinity !== 'None') unsupported.push('Service spec.sessionAffinity');
+    if (svcSpec.type !== undefined && svcSpec.type !== 'ClusterIP') unsupported.push('Service spec.type');
+    const svcSelector = asStrings(svcSpec.selector) ?? {};
+    if (JSON.stringify(Object.entries(svcSelector).sort()) !== JSON.stringify(Object.entries(selector).sort())) unsupported.push('Service spec.selector (other than the Deployment\'s)');
+    const sMeta = JSON.stringify(metadataProp(s));
+    if (sMeta !== JSON.stringify(metadataProp(o))) unsupported.push('Service metadata (labels or annotations other than the Deployment\'s)');
+    if (service.name !== item.name) serviceProps.serviceName = service.name;
+    const list: Array<{ name?: string; containerPort: number; protocol?: string }> = [];
+    const extra: Printable[] = [];
+    const unnamed: FieldStep[][] = [];
+    for (const [i, raw] of asList(svcSpec.ports).entries()) {
+      const p = asObject(raw) ?? {};
+      if (Object.keys(p).some((k) => !['name', 'port', 'targetPort', 'protocol'].includes(k)) || typeof p.port !== 'number') {
+        unsupported.push(`Service spec.ports[${i}]`);
+        continue;
+      }
+      let target = p.targetPort ?? p.port;
+      if (typeof target === 'string') {
+        const named = containerPorts.find((c) => c.name === target);
+        if (named === undefined || typeof named.containerPort !== 'number') {
+          unsupported.push(`Service spec.ports[${i}].targetPort`);
+          continue;
+        }
+        target = named.containerPort;
+        unsupported.push(`Service spec.ports[${i}].targetPort (a port name; the construct writes the number)`);
+      }
+      const protocol = typeof p.protocol === 'string' ? p.protocol : undefined;
+      const name = typeof p.name === 'string' ? p.name : undefined;
+      if (i === 0) {
+        serviceProps.port = target as number;
+        if (p.port !== target) serviceProps.servicePort = p.port;
+        if (name !== undefined && name !== 'http') serviceProps.portName = name;
+        if (name === undefined) unnamed.push(['#service', 'spec', 'ports', 0, 'name']);
+        if (protocol !== undefined && protocol !== 'TCP') serviceProps.protocol = ctx.use('Protocol', protocol);
+      } else {
+        if (name === undefined) {
+          unsupported.push(`Service spec.ports[${i}].name`);
+          continue;
+        }
+        extra.push({ name, port: target as number, servicePort: p.port !== target ? p.port : undefined, protocol: protocol !== undefined && protocol !== 'TCP' ? ctx.use('Protocol', protocol) : undefined });
+      }
+      list.push({ name: name ?? 'http', containerPort: target as number, protocol });
+    }
+    if (list.length === 0) unsupported.push('Service spec.ports');
+    if (extra.length > 0) serviceProps.extraPorts = extra;
+    if (unnamed.length > 0) additions.push(['portNames', unnamed]);
+    ports = { ports: list };
+  } else if (containerPorts.length === 1 && typeof containerPorts[0].containerPort === 'number') {
+    serviceProps.port = containerPorts[0].containerPort;
+    if (typeof containerPorts[0].name === 'string' && containerPorts[0].name !== 'http') serviceProps.portName = containerPorts[0].name;
+    ports = { ports: [{ name: containerPorts[0].name as string | undefined ?? 'http', containerPort: containerPorts[0].containerPort, protocol: containerPorts[0].protocol as string | undefined }] };
+  }
+  const pod = podProps(ctx, refs, template, ['spec', 'template'], {
+    workloadName: item.name, selector, ports, probesDefault: service !== undefined || ports !== undefined, localConfigs,
+  });
+  unsupported.push(...pod.unsupported);
+  additions.push(...pod.additions);
+  if (!service && ports === undefined) {
+    // A Worker without a port has no default probe: none, as the input.
+    const c = asObject(asList(asObject(template.spec)?.containers)[0]) ?? {};
+    if (c.readinessProbe === undefined) pod.props.readinessProbe = code(`${ctx.need('Probe')}.none()`);
+    if (c.livenessProbe === undefined) pod.props.livenessProbe = code(`${ctx.need('Probe')}.none()`);
+    if (c.readinessProbe === undefined || c.livenessProbe === undefined) additions.push(['probesOff', [['metadata', 'annotations', 'cdk8s-platform.io/probes-off']]]);
+  }
+
+  Object.assign(props, metadataProp(o));
+  props.image = pod.props.image;
+  // A WebService runs two pods by default, a Worker one (the API server's default).
+  const defaultReplicas = service ? 2 : 1;
+  if (typeof spec.replicas === 'number') {
+    if (spec.replicas !== defaultReplicas || service) props.replicas = spec.replicas;
+  } else if (defaultReplicas !== 1) {
+    additions.push(['replicas', [['spec', 'replicas']]]);
+  }
+  const replicas = typeof spec.replicas === 'number' ? spec.replicas : defaultReplicas;
+  props.selectorLabels = selector;
+  Object.assign(props, serviceProps);
+  const { image: _image, ...rest } = pod.props;
+  Object.assign(props, rest);
+  const strategy = asObject(spec.strategy);
+  if (strategy === undefined) {
+    additions.push(['strategy', [['spec', 'strategy', 'rollingUpdate', 'maxUnavailable']]]);
+  } else if (strategy.type === 'Recreate' && Object.keys(strategy).length === 1) {
+    props.strategy = code(`${ctx.need('DeploymentStrategy')}.recreate()`);
+  } else if ((strategy.type ?? 'RollingUpdate') === 'RollingUpdate' && Object.keys(strategy).every((k) => k === 'type' || k === 'rollingUpdate')) {
+    const ru = asObject(strategy.rollingUpdate) ?? {};
+    const opts: Record<string, Printable> = {};
+    if (ru.maxSurge !== undefined) opts.maxSurge = ru.maxSurge as string | number;
+    opts.maxUnavailable = (ru.maxUnavailable ?? '25%') as string | number;
+    if (Object.keys(ru).some((k) => k !== 'maxSurge' && k !== 'maxUnavailable')) unsupported.push('spec.strategy.rollingUpdate');
+    props.strategy = code(`${ctx.need('DeploymentStrategy')}.rollingUpdate(${print(opts)})`);
+  } else {
+    unsupported.push('spec.strategy');
+  }
+  if (typeof spec.revisionHistoryLimit === 'number' && spec.revisionHistoryLimit !== 10) props.revisionHistoryLimit = spec.revisionHistoryLimit;
+  if (typeof spec.minReadySeconds === 'number' && spec.minReadySeconds !== 0) props.minReadySeconds = spec.minReadySeconds;
+
+  additions.push(['labels', [...labelPaths(o, ['metadata']), ...labelPaths(o, ['spec', 'template', 'metadata'])]]);
+  if (service) additions.push(['labels', labelPaths(service.object, ['metadata']).map((p) => ['#service', ...p])]);
+  additions.push(['spread', [['spec', 'template', 'spec', 'topologySpreadConstraints']]]);
+  if (pod.readsConfig) additions.push(['configHash', [['spec', 'template', 'metadata', 'annotations', 'cdk8s-platform.io/config-hash']]]);
+  if (replicas >= 2) additions.push(['disruptionBudget', [['#pdb']]]);
+  return { construct, props, unsupported, additions: additions.filter(([, p]) => p.length > 0) };
+}
+
+/** A raw ApiObject, with the object as given and a comment saying why. */
+function rawObject(ctx: ImportContext, item: Item, why: string): string[] {
+  void ctx;
+  const { apiVersion, kind, metadata, ...rest } = item.object;
+  const props = { apiVersion, kind, metadata, ...rest } as Printable;
+  return [
+    ...comment(`${item.kind} "${item.name}" (${item.source}): a raw ApiObject, as given: ${why}.`, 4),
+    `new ApiObject(this, ${quote(`${item.kind.toLowerCase()}-${item.name}`)}, ${print(props, 4)});`,
+  ];
+}
+
+/** The module's text. */
+function render(ctx: ImportContext, stacks: StackCode[], library: string, objects: readonly SourcedObject[]): string {
+  const sources = [...new Set(objects.map((o) => o.source.replace(/#\d+$/, '').replace(/: services\..*$/, '')))];
+  const lines: string[] = [];
+  lines.push(...comment(`Generated by \`cdk8s-platform import\` from ${sources.join(', ')}. Edit it as your own code: it is not regenerated.`, 0));
+  const additions = ctx.allAdditions();
+  if (additions.length > 0) {
+    lines.push('//');
+    lines.push(...comment('What the output adds to the imported objects, on purpose (the library\'s defaults), and how to opt out:', 0));
+    for (const a of additions) lines.push(...comment(`- ${a.what}. Opt out: ${a.optOut}.`, 0));
+  }
+  lines.push('import { Construct } from \'constructs\';');
+  const body: string[] = [];
+  for (const stack of stacks) {
+    const className = `${identifier(stack.namespace, true)}Stack`;
+    body.push('');
+    body.push(`/** The objects of namespace \`${stack.namespace}\`. */`);
+    body.push(`export class ${className} extends ${ctx.need('AppStack')} {`);
+    body.push('  constructor(scope: Construct, id: string) {');
+    const stackProps: Record<string, Printable> = { namespace: stack.namespace };
+    if (stack.namespaceObject === undefined) stackProps.createNamespace = false;
+    body.push(`    super(scope, id, ${print(stackProps, 4)});`);
+    for (const section of stack.statements) {
+      if (section.length === 0) continue;
+      body.push('');
+      for (const s of section) body.push(s.startsWith('//') || s.startsWith(' ') ? (s.startsWith(' ') ? s : `    ${s}`) : `    ${s}`);
+    }
+    body.push('  }');
+    body.push('}');
+  }
+  body.push('');
+  body.push('/** Defines the imported stacks in `app`. */');
+  body.push(`export function defineImportedApp(app: ${ctx.need('PlatformApp')}): void {`);
+  for (const stack of stacks) body.push(`  new ${identifier(stack.namespace, true)}Stack(app, ${quote(stack.namespace)});`);
+  body.push('}');
+  body.push('');
+  body.push('// Synthesized when run (cdk8s-platform synth, with cdk8s.yaml\'s app pointing at this file); tests import it.');
+  body.push('if (require.main === module) PlatformApp.run(defineImportedApp);');
+  const usesRaw = body.some((l) => l.includes('new ApiObject('));
+  if (usesRaw) lines.push('import { ApiObject } from \'cdk8s\';');
+  const names = ctx.libraryImports().join(', ');
+  const single = `import { ${names} } from ${quote(library)};`;
+  lines.push(single.length <= 120 ? single : `import {\n${comment(names, 2).map((l) => l.replace('// ', '')).join('\n')}\n} from ${quote(library)};`);
+  return `${[...lines, ...body].join('\n')}\n`;
+}
