@@ -1,0 +1,225 @@
+/**
+ * The round trip of `cdk8s-platform import`: import inputs, type-check the generated module against this
+ * repository's sources, synthesize it, and compare what it wrote with the input, object by object and field by
+ * field, after the API server's defaults (`_kubernetes-defaults.ts`). The only differences allowed are the
+ * additions the generator lists (`ImportResult.additions`) and the Secrets it references by name instead of
+ * copying their values.
+ */
+import { KubeObject, withKubernetesDefaults } from './_kubernetes-defaults';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Field paths, in the notation of `ImportAddition.fields`.
+
+/** One step of a path through an object: a key, or a list item with its index and, if it has one, its name. */
+export type PathStep = string | { readonly index: number; readonly name?: string };
+
+/** One step of an addition's path: a key, an index, or the item whose `name` is given. */
+type AdditionStep = string | number | { readonly name: string };
+
+/** An object's key for matching: `Kind/namespace/name` (cluster-scoped objects have an empty namespace). */
+export function objectKey(o: KubeObject): string {
+  return `${o.kind}/${o.metadata?.namespace ?? ''}/${o.metadata?.name}`;
+}
+
+/**
+ * `path` written as `ImportAddition.fields` writes one: keys joined with dots, a key holding a dot, bracket, quote or
+ * `=` as `['key']`, a list item as `[name=x]` when it has a name, else `[i]`.
+ */
+export function formatPath(path: readonly PathStep[]): string {
+  let text = '';
+  for (const step of path) {
+    if (typeof step !== 'string') text += step.name !== undefined ? `[name=${step.name}]` : `[${step.index}]`;
+    else if (/[.[\]'"=]/.test(step)) text += `['${step}']`;
+    else text += text === '' ? step : `.${step}`;
+  }
+  return text;
+}
+
+/** The steps of an addition's path (`spec.template.spec.containers[name=web].securityContext`). */
+export function parseAdditionPath(text: string): AdditionStep[] {
+  const steps: AdditionStep[] = [];
+  let rest = text;
+  while (rest !== '') {
+    let m: RegExpExecArray | null;
+    if ((m = /^\['((?:[^'\\]|\\.)*)'\]/.exec(rest))) steps.push(m[1]);
+    else if ((m = /^\[(\d+)\]/.exec(rest))) steps.push(Number(m[1]));
+    else if ((m = /^\[name=([^\]]*)\]/.exec(rest))) steps.push({ name: m[1] });
+    else if ((m = /^\.?([^.[\]]+)/.exec(rest)) && (steps.length > 0 || !rest.startsWith('.'))) steps.push(m[1]);
+    else throw new Error(`the addition path "${text}" cannot be read at "${rest}"`);
+    rest = rest.slice(m[0].length);
+  }
+  return steps;
+}
+
+/** The additions of an import, read: whole objects, and the field paths added to each object. */
+export class Additions {
+  private readonly objects = new Set<string>();
+  private readonly fields = new Map<string, AdditionStep[][]>();
+
+  /** Reads `ImportAddition.fields` entries: `Kind/namespace/name` or `Kind/namespace/name:path`. */
+  constructor(fields: Iterable<string>) {
+    for (const field of fields) {
+      const colon = field.indexOf(':');
+      if (colon < 0) {
+        if (field.split('/').length !== 3) throw new Error(`the addition "${field}" is not Kind/namespace/name`);
+        this.objects.add(field);
+        continue;
+      }
+      const key = field.slice(0, colon);
+      if (key.split('/').length !== 3) throw new Error(`the addition "${field}" does not start with Kind/namespace/name`);
+      const list = this.fields.get(key) ?? [];
+      list.push(parseAdditionPath(field.slice(colon + 1)));
+      this.fields.set(key, list);
+    }
+  }
+
+  /** Whether the object with key `key` is added whole. */
+  public hasObject(key: string): boolean {
+    return this.objects.has(key);
+  }
+
+  /** Whether the field at `path` of object `key` is added (or lies under a field that is). */
+  public covers(key: string, path: readonly PathStep[]): boolean {
+    return (this.fields.get(key) ?? []).some((added) => added.length <= path.length && added.every((step, i) => stepMatches(step, path[i])));
+  }
+}
+
+function stepMatches(added: AdditionStep, step: PathStep): boolean {
+  if (typeof added === 'string') return step === added;
+  if (typeof step === 'string') return false;
+  return typeof added === 'number' ? step.index === added : step.name === added.name;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Comparison.
+
+/** What to compare and what to allow. */
+export interface CompareOptions {
+  /** `ImportAddition.fields` of every addition of the import. */
+  readonly additions: Iterable<string>;
+  /**
+   * Keys (`Secret/namespace/name`) of the input's Secrets that the generated code references by name instead of
+   * defining: their absence from the output is expected.
+   *
+   * @default none
+   */
+  readonly referencedSecrets?: ReadonlySet<string>;
+  /**
+   * The namespace of input objects that name none.
+   *
+   * @default 'default'
+   */
+  readonly namespace?: string;
+}
+
+/**
+ * The differences between the input objects and the output objects, as readable lines, after the API server's
+ * defaults on both sides: objects matched by kind, namespace and name; list items by `name` when every item on
+ * both sides has a distinct one, else by position; fields and whole objects listed in `additions` ignored.
+ *
+ * A line reads `Kind/namespace/name: path: input VALUE, output VALUE` (`(none)` for an absent value), or says that
+ * an object is missing from the output or is in the output only.
+ */
+export function compareObjects(input: readonly KubeObject[], output: readonly KubeObject[], options: CompareOptions): string[] {
+  const additions = new Additions(options.additions);
+  const referenced = options.referencedSecrets ?? new Set<string>();
+  const before = new Map(input.map((o) => withKubernetesDefaults(o, { namespace: options.namespace })).map((o) => [objectKey(o), o]));
+  const after = new Map(output.map((o) => withKubernetesDefaults(o)).map((o) => [objectKey(o), o]));
+  const lines: string[] = [];
+  for (const [key, o] of before) {
+    const synthesized = after.get(key);
+    if (synthesized === undefined) {
+      if (!referenced.has(key)) lines.push(`${key}: in the input, missing from the output`);
+      continue;
+    }
+    for (const d of differences(o, synthesized, [])) {
+      const allowed = (leaf: Difference): boolean => additions.covers(key, leaf.path);
+      const leaves = d.leaves ?? [d];
+      const kept = leaves.filter((leaf) => !allowed(leaf));
+      // A value on one side only is one line, unless some of the fields under it are allowed.
+      for (const shown of kept.length === leaves.length ? [d] : kept) {
+        lines.push(`${key}: ${formatPath(shown.path)}: input ${show(shown.input)}, output ${show(shown.output)}`);
+      }
+    }
+  }
+  for (const key of after.keys()) {
+    if (!before.has(key) && !additions.hasObject(key)) lines.push(`${key}: in the output only (not in the input, not listed as an addition)`);
+  }
+  return lines;
+}
+
+/** One differing value: where, and its value on each side (undefined when absent). */
+interface Difference {
+  readonly path: PathStep[];
+  readonly input: unknown;
+  readonly output: unknown;
+  /** For a value present on one side only: each leaf under it, as a difference of its own. */
+  readonly leaves?: Difference[];
+}
+
+function differences(a: unknown, b: unknown, path: PathStep[]): Difference[] {
+  if (a === undefined || b === undefined) return a === b ? [] : oneSided(a, b, path);
+  if (Array.isArray(a) && Array.isArray(b)) return listDifferences(a, b, path);
+  if (isRecord(a) && isRecord(b)) {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+    return keys.flatMap((k) => differences(a[k], b[k], [...path, k]));
+  }
+  return a === b ? [] : [{ path, input: a, output: b }];
+}
+
+/**
+ * A value present on one side only, with a difference per leaf under it: an addition of a field inside the value
+ * allows that field only.
+ */
+function oneSided(a: unknown, b: unknown, path: PathStep[]): Difference[] {
+  const inInput = a !== undefined;
+  const leaves = leavesOf(inInput ? a : b, path)
+    .map((leaf) => ({ path: leaf.path, input: inInput ? leaf.value : undefined, output: inInput ? undefined : leaf.value }));
+  return [{ path, input: a, output: b, leaves }];
+}
+
+function leavesOf(value: unknown, path: PathStep[]): { path: PathStep[]; value: unknown }[] {
+  if (Array.isArray(value) && value.length > 0) {
+    const named = distinctNames(value);
+    return value.flatMap((v, i) => leavesOf(v, [...path, { index: i, name: named?.[i] }]));
+  }
+  if (isRecord(value) && Object.keys(value).length > 0) return Object.entries(value).flatMap(([k, v]) => leavesOf(v, [...path, k]));
+  return [{ path, value }];
+}
+
+function listDifferences(a: unknown[], b: unknown[], path: PathStep[]): Difference[] {
+  const namesA = distinctNames(a);
+  const namesB = distinctNames(b);
+  if (namesA && namesB) {
+    const out: Difference[] = [];
+    for (const [i, name] of namesA.entries()) {
+      const j = namesB.indexOf(name);
+      out.push(...differences(a[i], j >= 0 ? b[j] : undefined, [...path, { index: j >= 0 ? j : i, name }]));
+    }
+    for (const [j, name] of namesB.entries()) {
+      if (!namesA.includes(name)) out.push(...differences(undefined, b[j], [...path, { index: j, name }]));
+    }
+    return out;
+  }
+  const out: Difference[] = [];
+  for (let i = 0; i < Math.max(a.length, b.length); i++) out.push(...differences(a[i], b[i], [...path, { index: i }]));
+  return out;
+}
+
+/** The `name` of each item, when every item is an object with a string name and no two share one. */
+function distinctNames(list: unknown[]): string[] | undefined {
+  const names = list.map((item) => (isRecord(item) && typeof item.name === 'string' ? item.name : undefined));
+  if (names.some((n) => n === undefined) || new Set(names).size !== names.length) return undefined;
+  return names as string[];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** A value for a difference line: JSON, at most 200 characters; `(none)` when absent. */
+function show(value: unknown): string {
+  if (value === undefined) return '(none)';
+  const text = JSON.stringify(value);
+  return text.length > 200 ? `${text.slice(0, 197)}...` : text;
+}
