@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { forTerminal } from '../core/_terminal';
-import { processStdin } from '../input/standard-input';
+import type { StdinContent } from '../input/standard-input';
 import type { CliIo, CommandContext } from './command-context';
 import { colouredLines, colourWanted } from './_colour';
 import { ownManifest } from './_own-package';
@@ -14,7 +14,8 @@ export function processIo(): CliIo {
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     env: process.env,
-    stdin: processStdin,
+    // Loaded when read (by check, diff or import): synth starts without the input readers and their YAML parser.
+    stdin: (): StdinContent => require('../input/standard-input').processStdin(),
   };
 }
 
@@ -27,6 +28,7 @@ const SUBCOMMANDS: ReadonlyArray<[string, () => (context: CommandContext) => Com
   ['synth', () => require('./synth-command').synthCommand],
   ['diff', () => require('./diff').diffCommand],
   ['check', () => require('./check').checkCommand],
+  ['import', () => require('./import').importCommand],
 ];
 
 /**

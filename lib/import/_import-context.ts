@@ -109,6 +109,8 @@ export class ImportContext {
   private readonly additions = new Map<AdditionKind, { on: string[]; fields: string[] }>();
   private readonly imports = new Set<string>();
   private readonly names = new Set<string>();
+  /** How many input objects became constructs (or references), and how many stayed raw. */
+  public readonly counts = { constructs: 0, rawObjects: 0 };
 
   /** Records that the output adds `paths` to `ref`, as an addition of `kind` on `on` (a workload's name). */
   public add(kind: AdditionKind, on: string, ref: ObjectRef, paths: ReadonlyArray<readonly FieldStep[]> | 'whole'): void {

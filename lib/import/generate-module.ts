@@ -93,7 +93,7 @@ export function generateModule(objects: readonly SourcedObject[], options: Gener
     const stackItems = items.filter((i) => i.namespace === ns || (i.namespace === '' && i.kind !== 'Namespace' && ns === namespaces[0]));
     stacks.push(generateStack(ctx, ns, stackItems, namespaceObjects.get(ns), options.connections ?? [], problems));
   }
-  return { source: render(ctx, stacks, library, objects), additions: ctx.allAdditions(), problems };
+  return { source: render(ctx, stacks, library, objects), additions: ctx.allAdditions(), problems, ...ctx.counts };
 }
 
 /** The code of one namespace's stack. */
@@ -141,11 +141,13 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
     configSection.push(`const ${v} = new ${ctx.need('Config')}(this, ${quote(item.name)}, ${print(props, 4)});`);
     ctx.add('labels', item.name, ref(item), labelPaths(item.object, ['metadata']));
     item.done = true;
+    ctx.counts.constructs++;
   }
 
   // Secrets: by name only.
   for (const item of items.filter((i) => i.kind === 'Secret')) {
     refs.secret(item.name);
+    ctx.counts.constructs++;
     problems.push({ source: item.source, message: `Secret "${item.name}" is referenced by name (Secret.fromSecretName()): its values are not written into the code; create it outside Git (kubectl create secret, a SealedSecret or an ExternalSecret)` });
     item.done = true;
   }
@@ -185,6 +187,7 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
       }
     }
     item.done = true;
+    ctx.counts.constructs += service ? 2 : 1;
     if (service) {
       service.done = true;
       workloadVars.set(service.name, { variable: v, serviceName: service.name, ports: asList(asObject(service.object.spec)?.ports).map((p) => asObject(p) ?? {}) });
@@ -378,7 +381,7 @@ function deploymentCode(ctx: ImportContext, refs: ReferenceNames, item: Item, se
 
 /** A raw ApiObject, with the object as given and a comment saying why. */
 function rawObject(ctx: ImportContext, item: Item, why: string): string[] {
-  void ctx;
+  ctx.counts.rawObjects++;
   const { apiVersion, kind, metadata, ...rest } = item.object;
   const props = { apiVersion, kind, metadata, ...rest } as Printable;
   return [

@@ -64,4 +64,8 @@ export interface ImportResult {
   readonly additions: readonly ImportAddition[];
   /** Items not imported, or kept as a raw `ApiObject` (with why), in input order. */
   readonly problems: readonly ImportProblem[];
+  /** How many input objects the module writes with the library's constructs (a Secret referenced by name counts). */
+  readonly constructs: number;
+  /** How many input objects the module keeps as raw `ApiObject`s. */
+  readonly rawObjects: number;
 }
