@@ -126,6 +126,29 @@ test('GIVEN the packed library installed offline into a project with only its pe
   expect(modules.filter((m) => ['typescript', 'ts-node', 'jest', 'ts-jest', '@swc-node'].includes(m))).toEqual([]);
 }, SLOW);
 
+test('GIVEN the installed package WHEN node runs with --disallow-code-generation-from-strings THEN both entries load, and a synth of over 1,000 files writes and replaces its output', () => {
+  // GIVEN a script that loads both entries and synthesizes 350 WebServices (1,054 files) twice into one folder
+  fs.writeFileSync(path.join(consumer, 'no-code-from-strings.js'), [
+    "const { AppStack, PlatformApp, WebService } = require('cdk8s-platform');",
+    "require('cdk8s-platform/testing');",
+    'for (const image of [\'nginx:1.25\', \'nginx:1.27\']) {',
+    "  const app = new PlatformApp({ outdir: 'dist-strict', capacitySummary: false });",
+    "  const stack = new AppStack(app, 'shop', { namespace: 'shop' });",
+    "  for (let i = 0; i < 350; i++) new WebService(stack, `web-${i}`, { image, resources: { requests: { cpu: '100m', memory: '128Mi' } } });",
+    '  app.synth();',
+    '}',
+  ].join('\n'));
+
+  // WHEN
+  run(consumer, process.execPath, ['--disallow-code-generation-from-strings', '-e', "require('cdk8s-platform')"]);
+  run(consumer, process.execPath, ['--disallow-code-generation-from-strings', 'no-code-from-strings.js']);
+
+  // THEN the second synth's output replaced the first's
+  const shop = path.join(consumer, 'dist-strict', 'shop');
+  expect(fs.readdirSync(shop).filter((f) => f.endsWith('.yaml')).length).toBe(1 + 350 * 3);
+  expect(fs.readFileSync(path.join(shop, 'deployment-web-349.yaml'), 'utf8')).toContain('image: nginx:1.27');
+}, SLOW);
+
 test('GIVEN a project made by `cdk8s-platform init` in an empty folder named app and installed offline WHEN its `npm run synth` and `npm test` run THEN both pass as generated', () => {
   // GIVEN an empty folder named `app` (a name the library also exports, as AppStack), initialized with the installed
   // command line
