@@ -10,7 +10,7 @@ import { isDns1035Label, isDns1123Label, isValidLabelValue, isValidPortName } fr
 import { SERVICE_KEYS_TRANSLATED, SERVICE_KEYS_WITHOUT_MEANING, DEPLOY_KEYS_WITHOUT_MEANING } from './_compose-keys';
 import { splitShellWords } from './_compose-text';
 import {
-  ComposeMount, ComposePort, describe, isRecord, parseBytes, parseCpus, parseDurationSeconds, parseMount, parsePort,
+  ComposeMount, ComposePort, describe, isRecord, looksSecret, parseBytes, parseCpus, parseDurationSeconds, parseMount, parsePort,
 } from './_compose-values';
 import { SourcedObject } from './import-model';
 
@@ -219,6 +219,9 @@ function translateEnvironment(service: Record<string, unknown>, container: Conta
       at(`environment.${key}`, 'has no value: Compose takes it from the environment it runs in, which import never reads; set it on the workload (env), from a Config or a Secret');
     } else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
       env.set(key, String(v));
+      if (looksSecret(key) && v !== '') {
+        at(`environment.${key}`, 'looks like a secret: its value is written into the generated code; keep it in a Secret instead (EnvValue.fromSecret())');
+      }
     } else {
       at(`environment.${key}`, `received ${describe(v)}; allowed: a string, number or boolean`);
     }

@@ -210,3 +210,11 @@ export function describe(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
+
+/**
+ * Whether a variable's name says it holds a secret (`DB_PASSWORD`, `API_TOKEN`, `SECRET_KEY`): its value would be
+ * written into the generated code or a ConfigMap.
+ */
+export function looksSecret(name: string): boolean {
+  return /PASSW(OR)?D|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL/i.test(name);
+}

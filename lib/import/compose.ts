@@ -10,7 +10,7 @@ import { parseAllDocuments } from 'yaml';
 import { yamlErrorMessage } from '../core/_yaml-error';
 import { isConfigMapKey, isDns1123Label } from '../core/names';
 import { parseEnvFile, interpolate } from './_compose-text';
-import { describe, isRecord } from './_compose-values';
+import { describe, isRecord, looksSecret } from './_compose-values';
 import { ComposeContext, DeclaredVolume, objectLabels, translateService, TranslatedService } from './_compose-service';
 import { TOP_LEVEL_KEYS_WITHOUT_MEANING } from './_compose-keys';
 import { ImportConnection, ImportProblem, SourcedObject } from './import-model';
@@ -137,7 +137,7 @@ function parseComposeYaml(text: string, problem: (message: string) => void): Rec
   }
   let root: unknown;
   try {
-    root = list[0]?.toJS({ maxAliasCount: 1000 });
+    root = list[0]?.toJS();
   } catch (e) {
     problem(`not valid YAML: ${yamlErrorMessage((e as Error).message)}; nothing is imported from it`);
     return undefined;
@@ -269,6 +269,9 @@ class EnvFileConfigs {
       const invalid = isConfigMapKey(entry.key);
       if (invalid.length > 0) problem(path, `${relative}: the variable "${entry.key}" cannot be a Config key (${invalid[0]}): it is not imported`);
       else data[entry.key] = entry.value;
+      if (invalid.length === 0 && looksSecret(entry.key) && entry.value !== '') {
+        problem(path, `${relative}: ${entry.key} looks like a secret: its value goes into a ConfigMap and the generated code; keep it in a Secret instead (EnvFrom.secret())`);
+      }
     }
     if (Object.keys(data).length === 0) {
       problem(path, `the env file ${relative} sets no variables: no Config is made`);

@@ -179,6 +179,18 @@ describe('command and environment', () => {
     expect(problemsAt(result, 'services.app.environment.TOKEN')[0]).toMatch(/^has no value: Compose takes it from the environment it runs in, which import never reads/);
   });
 
+  test('GIVEN a variable whose name says it is a secret WHEN translated THEN it is imported, with a problem saying to keep it in a Secret', () => {
+    // GIVEN a password in the environment
+    // WHEN translated
+    const result = translate('services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: example\n      POSTGRES_USER: shop\n');
+    // THEN the value is kept, and only the password has a problem
+    expect(containerOf(result, 'db').env).toContainEqual({ name: 'POSTGRES_PASSWORD', value: 'example' });
+    expect(result.problems).toEqual([{
+      source: 'compose.yaml: services.db.environment.POSTGRES_PASSWORD',
+      message: 'looks like a secret: its value is written into the generated code; keep it in a Secret instead (EnvValue.fromSecret())',
+    }]);
+  });
+
   test('GIVEN working_dir, pull_policy and stop_grace_period WHEN translated THEN they are workingDir, imagePullPolicy and terminationGracePeriodSeconds', () => {
     // GIVEN the three keys
     const yaml = 'services:\n  app:\n    image: acme/app:1\n    working_dir: /srv\n    pull_policy: always\n    stop_grace_period: 1m30s\n';
@@ -238,6 +250,12 @@ describe('env_file', () => {
   test('GIVEN several env files WHEN translated THEN envFrom lists them in order (the later wins, as in Compose)', () => {
     const result = translate('services:\n  api:\n    image: acme/api:1\n    env_file: [base.env, prod.env]\n', { 'base.env': 'A=1\n', 'prod.env': 'A=2\n' });
     expect(containerOf(result, 'api').envFrom).toEqual([{ configMapRef: { name: 'base-env' } }, { configMapRef: { name: 'prod-env' } }]);
+  });
+
+  test('GIVEN an env file with a secret-looking variable WHEN translated THEN a problem says it goes into a ConfigMap', () => {
+    const result = translate('services:\n  api:\n    image: acme/api:1\n    env_file: api.env\n', { 'api.env': 'API_TOKEN=abc\nMODE=prod\n' });
+    expect(objectOf(result, 'ConfigMap', 'api-env').data).toEqual({ API_TOKEN: 'abc', MODE: 'prod' });
+    expect(problemsAt(result, 'services.api.env_file')).toEqual(['api.env: API_TOKEN looks like a secret: its value goes into a ConfigMap and the generated code; keep it in a Secret instead (EnvFrom.secret())']);
   });
 
   test('GIVEN an env file variable that cannot be a ConfigMap key WHEN translated THEN it is left out with a problem', () => {
@@ -604,6 +622,29 @@ describe('files that are not Compose files', () => {
     const result = translate(yaml);
     expect(result.objects).toEqual([]);
     expect(result.problems).toEqual([{ source: 'compose.yaml', message: expect.stringContaining(message) }]);
+  });
+});
+
+describe('YAML anchors', () => {
+  test('GIVEN services sharing settings through an anchor and merge keys WHEN translated THEN each has them', () => {
+    // GIVEN an extension field with an anchor, merged into two services
+    const yaml = 'x-app: &app\n  image: acme/app:1\n  environment: { MODE: prod }\nservices:\n  a:\n    <<: *app\n  b:\n    <<: *app\n    command: [serve]\n';
+    // WHEN translated
+    const result = translate(yaml);
+    // THEN both services have the merged image and environment
+    expect(containerOf(result, 'a')).toEqual({ name: 'a', image: 'acme/app:1', env: [{ name: 'MODE', value: 'prod' }] });
+    expect(containerOf(result, 'b')).toEqual({ name: 'b', image: 'acme/app:1', args: ['serve'], env: [{ name: 'MODE', value: 'prod' }] });
+  });
+
+  test('GIVEN aliases that expand exponentially WHEN translated THEN it is one problem and no objects', () => {
+    // GIVEN a "billion laughs" document
+    const levels = Array.from({ length: 9 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(9).fill(`*l${i}`).join(', ')}]`).join('\n');
+    const yaml = `l0: &l0 lol\n${levels}\nservices:\n  a:\n    image: acme/a:1\n    command: *l9\n`;
+    // WHEN translated
+    const result = translate(yaml);
+    // THEN it is refused before expanding
+    expect(result.objects).toEqual([]);
+    expect(result.problems).toEqual([{ source: 'compose.yaml', message: expect.stringMatching(/^not valid YAML: .*alias.*; nothing is imported from it$/i) }]);
   });
 });
 
