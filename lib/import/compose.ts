@@ -146,6 +146,10 @@ function parseComposeYaml(text: string, problem: (message: string) => void): Rec
     problem('a Kubernetes manifest, not a Compose file (it has apiVersion and kind): name it other than compose.yaml or docker-compose.yml to import it as a manifest');
     return undefined;
   }
+  if (isRecord(root) && root.services === undefined && Object.values(root).some((v) => isRecord(v) && (v.image !== undefined || v.build !== undefined))) {
+    problem('looks like a Compose file of the version 1 format (services at the top level), which Compose no longer reads: move the services under services:; nothing is imported from it');
+    return undefined;
+  }
   if (!isRecord(root) || !isRecord(root.services)) {
     problem(`not a Compose file: ${isRecord(root) ? 'it has no services map' : `its content is ${describe(root)}, not a map with services`}; nothing is imported from it`);
     return undefined;
@@ -295,8 +299,7 @@ class EnvFileConfigs {
   /** `api.env` → `api-env`, `.env` → `<service>-env`; numbered when taken. */
   private nameFor(relative: string, service: string): string {
     const base = relative.split(/[\\/]/).pop()!.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-    const fromService = `${service.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')}-env`.replace(/^-/, '');
-    let name = (base === '' || base === 'env' ? fromService : base).slice(0, 63).replace(/-+$/, '');
+    let name = (base === '' || base === 'env' ? `${service}-env` : base).slice(0, 63).replace(/-+$/, '');
     if (isDns1123Label(name).length > 0) name = 'env';
     for (let n = 2; this.names.has(name); n++) name = `${name.replace(/-\d+$/, '')}-${n}`;
     this.names.add(name);

@@ -616,6 +616,7 @@ describe('files that are not Compose files', () => {
     ['apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n', 'a Kubernetes manifest, not a Compose file'],
     ['- just\n- a list\n', 'not a Compose file: its content is ["just","a list"], not a map with services'],
     ['name: shop\nvolumes: {}\n', 'not a Compose file: it has no services map'],
+    ['web:\n  image: nginx:1.25\n', 'looks like a Compose file of the version 1 format (services at the top level)'],
     ['', 'not a Compose file: its content is undefined'],
     ['services: {}\n---\nservices: {}\n', 'holds 2 YAML documents, where a Compose file holds one'],
   ])('GIVEN %j WHEN translated THEN it is one problem, and no objects', (yaml, message) => {
