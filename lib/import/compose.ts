@@ -81,8 +81,9 @@ export function translateCompose(text: string, file: string, options: ComposeOpt
       envFileConfig: (relative, required, path) => envFiles.configFor(relative, required, name, path, problem),
       claim: (volume) => {
         const users = claims.get(volume.claimName)?.users;
-        if (users) users.push(name);
-        else {
+        if (users) {
+          if (!users.includes(name)) users.push(name);
+        } else {
           claims.set(volume.claimName, { users: [name] });
           if (!volume.external) objects.push(claimObject(file, options.namespace, volume));
         }
@@ -96,6 +97,9 @@ export function translateCompose(text: string, file: string, options: ComposeOpt
   }
   for (const volume of volumes.values()) {
     const users = claims.get(volume.claimName)?.users ?? [];
+    if (users.length > 0 && !volume.external) {
+      problem(`volumes.${volume.key}`, `a claim of ${DEFAULT_CLAIM_SIZE} (ReadWriteOnce, the cluster's default storage class): Compose volumes have no size; set the size its data needs`);
+    }
     if (users.length > 1) {
       problem(`volumes.${volume.key}`, `mounted by ${users.join(', ')}: a ReadWriteOnce claim is shared only by pods on one node; give it a ReadWriteMany storage class, or give each workload its own claim`);
     } else if (users.length === 0 && !volume.external) {
@@ -213,8 +217,6 @@ function declaredVolumes(value: unknown, problem: (path: string, message: string
     if (claimName !== key) problem(path, `the claim is named "${claimName}": "${key}" is not a valid Kubernetes name (lowercase letters, digits and "-")`);
     if (external) {
       problem(path, `external: no claim is made; the mounts use an existing PersistentVolumeClaim named "${claimName}" (PersistentVolumeClaim.fromClaimName())`);
-    } else {
-      problem(path, `a claim of ${DEFAULT_CLAIM_SIZE} (ReadWriteOnce, the cluster's default storage class): Compose volumes have no size; set the size its data needs`);
     }
     volumes.set(key, { key, claimName, external });
   }

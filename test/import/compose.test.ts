@@ -533,6 +533,19 @@ describe('volumes', () => {
     expect(problemsAt(result, 'volumes.shared')).toContain('mounted by a, b: a ReadWriteOnce claim is shared only by pods on one node; give it a ReadWriteMany storage class, or give each workload its own claim');
   });
 
+  test('GIVEN a declared volume no service mounts WHEN translated THEN no claim is made, with a problem saying so', () => {
+    const result = translate('services:\n  app:\n    image: acme/app:1\nvolumes:\n  unused:\n');
+    expect(names(result)).toEqual(['Deployment/app']);
+    expect(problemsAt(result, 'volumes.unused')).toEqual(['no imported service mounts it: no claim is made']);
+  });
+
+  test('GIVEN one service mounting a volume at two paths WHEN translated THEN it is one claim with two volumes, and no sharing problem', () => {
+    const result = translate('services:\n  app:\n    image: acme/app:1\n    volumes: ["data:/a", "data:/b"]\nvolumes:\n  data:\n');
+    expect(names(result)).toEqual(['PersistentVolumeClaim/data', 'Deployment/app']);
+    expect(objectOf(result, 'Deployment', 'app').spec.template.spec.volumes.map((v: any) => v.name)).toEqual(['claim-data', 'claim-data-2']);
+    expect(problemsAt(result, 'volumes.data')).toEqual([expect.stringMatching(/^a claim of 1Gi/)]);
+  });
+
   test('GIVEN two scratch folders whose names collide WHEN translated THEN the second volume is numbered, as the constructs number it', () => {
     const pod = objectOf(translate('services:\n  app:\n    image: acme/app:1\n    volumes: ["/a/b", "/a-b"]\n'), 'Deployment', 'app').spec.template.spec;
     expect(pod.volumes.map((v: any) => v.name)).toEqual(['a-b', 'a-b-2']);
