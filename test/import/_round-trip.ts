@@ -5,6 +5,15 @@
  * additions the generator lists (`ImportResult.additions`) and the Secrets it references by name instead of
  * copying their values.
  */
+import * as fs from 'fs';
+import * as path from 'path';
+import { transformSync } from '@swc/core';
+import * as ts from 'typescript';
+import { parseAllDocuments } from 'yaml';
+import { PlatformApp } from '../../lib';
+import { translateCompose } from '../../lib/import/compose';
+import { generateModule } from '../../lib/import/generate-module';
+import { ImportConnection, ImportProblem, ImportResult, SourcedObject } from '../../lib/import/import-model';
 import { KubeObject, withKubernetesDefaults } from './_kubernetes-defaults';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -222,4 +231,200 @@ function show(value: unknown): string {
   if (value === undefined) return '(none)';
   const text = JSON.stringify(value);
   return text.length > 200 ? `${text.slice(0, 197)}...` : text;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The round trip: import, type-check, synthesize, compare.
+
+/** One set of inputs to import together. */
+export interface RoundTripSet {
+  /** A short name (a file name): the generated module is `<name>.ts`. */
+  readonly name: string;
+  /** The files and folders imported, as the command line would be given them. */
+  readonly paths: readonly string[];
+  /**
+   * The namespace of objects that name none (`--namespace`).
+   *
+   * @default 'default'
+   */
+  readonly namespace?: string;
+}
+
+/** What a set's round trip found. */
+export interface RoundTrip {
+  /** What the importer returned: the module, its additions and its problems (the readers' problems included). */
+  readonly result: ImportResult;
+  /** The objects read from the input, as the comparison's input side. */
+  readonly input: KubeObject[];
+  /** The objects the generated module synthesized, read back from the YAML it wrote. */
+  readonly output: KubeObject[];
+  /** The type checker's errors in the generated module (`file:line: message`). */
+  readonly typeErrors: string[];
+  /** The differences between input and output that no addition explains (see `compareObjects`). */
+  readonly differences: string[];
+  /** The Secrets of the input that the module references by name (`Secret/namespace/name`). */
+  readonly referencedSecrets: ReadonlySet<string>;
+  /** Why the module could not be synthesized, if it could not. */
+  readonly synthError?: string;
+}
+
+const ROOT = path.join(__dirname, '..', '..');
+
+/** Compose files, by the names `cdk8s-platform import` reads as Compose. */
+const COMPOSE_FILE = /^(docker-)?compose(\.[^/]*)?\.ya?ml$/;
+
+/** The files under `p` (itself, or its YAML files in name order, recursively), as the importer walks a folder. */
+function filesOf(p: string): string[] {
+  if (!fs.statSync(p).isDirectory()) return [p];
+  return fs.readdirSync(p).sort().flatMap((name) => {
+    const child = path.join(p, name);
+    return fs.statSync(child).isDirectory() ? filesOf(child) : /\.ya?ml$/.test(name) ? [child] : [];
+  });
+}
+
+/**
+ * The inputs of a set: the objects read from its manifests (a document per object, `file#N`; a document YAML cannot
+ * parse is left to the importer's problems) and from its Compose files (through the Compose reader), with the
+ * Compose files' connections and problems.
+ */
+function readSet(set: RoundTripSet): { objects: SourcedObject[]; connections: ImportConnection[]; problems: ImportProblem[] } {
+  const namespace = set.namespace ?? 'default';
+  const objects: SourcedObject[] = [];
+  const connections: ImportConnection[] = [];
+  const problems: ImportProblem[] = [];
+  for (const file of set.paths.flatMap(filesOf)) {
+    const text = fs.readFileSync(file, 'utf8');
+    if (COMPOSE_FILE.test(path.basename(file))) {
+      const readFile = (relative: string): string => fs.readFileSync(path.resolve(path.dirname(file), relative), 'utf8');
+      const compose = translateCompose(text, file, { namespace, readFile });
+      objects.push(...compose.objects);
+      connections.push(...compose.connections);
+      problems.push(...compose.problems);
+      continue;
+    }
+    parseAllDocuments(text).forEach((doc, i) => {
+      if (doc.errors.length > 0) problems.push({ source: `${file}#${i + 1}`, message: `not imported: ${doc.errors[0].message}` });
+      else if (doc.contents !== null) objects.push({ object: doc.toJS() as Record<string, unknown>, source: `${file}#${i + 1}` });
+    });
+  }
+  return { objects, connections, problems };
+}
+
+/**
+ * The errors TypeScript finds in `files`, compiled with the compiler options of the project `init` writes (strict),
+ * `cdk8s-platform` resolved to this repository's sources and every other package to its node_modules (as an app's
+ * repository would resolve an installed package).
+ */
+export function typeErrors(files: readonly string[]): string[] {
+  const options: ts.CompilerOptions = {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.CommonJS,
+    moduleResolution: ts.ModuleResolutionKind.Node10,
+    strict: true,
+    esModuleInterop: true,
+    skipLibCheck: true,
+    forceConsistentCasingInFileNames: true,
+    isolatedModules: true,
+    noEmit: true,
+    types: ['node'],
+    typeRoots: [path.join(ROOT, 'node_modules', '@types')],
+    baseUrl: ROOT,
+    paths: {
+      'cdk8s-platform': [path.join(ROOT, 'lib', 'index.ts')],
+      '*': [path.join(ROOT, 'node_modules', '*'), path.join(ROOT, 'node_modules', '@types', '*')],
+    },
+  };
+  const program = ts.createProgram([...files], options);
+  return files.flatMap((f) => {
+    const source = program.getSourceFile(f)!;
+    return [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)];
+  }).map((d) => {
+    const at = d.file && d.start !== undefined ? `${path.basename(d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}` : '';
+    return `${at}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+  });
+}
+
+/** The modules `cdk8s-platform` and its peers resolve to when a generated module runs in this repository. */
+const MODULES: Record<string, string> = {
+  'cdk8s-platform': path.join(ROOT, 'lib', 'index.ts'),
+  cdk8s: require.resolve('cdk8s'),
+  constructs: require.resolve('constructs'),
+};
+
+/**
+ * Runs the generated module `file` as the app would: transpiled by swc to CommonJS (its imports resolved as in
+ * {@link MODULES}), loaded, its `defineImportedApp()` called on an app that writes to `outdir`, synthesized; then
+ * the objects of the YAML files written are read back.
+ */
+export function synthesizeModule(file: string, outdir: string): KubeObject[] {
+  const { code } = transformSync(fs.readFileSync(file, 'utf8'), {
+    filename: file,
+    jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+    module: { type: 'commonjs' },
+  });
+  const resolved = code.replace(/require\("([^"]+)"\)/g, (whole, name: string) => (name in MODULES ? `require(${JSON.stringify(MODULES[name])})` : whole));
+  const js = file.replace(/\.ts$/, '.js');
+  fs.writeFileSync(js, resolved);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const module_ = require(js) as { defineImportedApp?: (app: PlatformApp) => void };
+  if (typeof module_.defineImportedApp !== 'function') throw new Error(`${path.basename(file)} exports no defineImportedApp()`);
+  const app = new PlatformApp({ outdir, capacitySummary: false });
+  module_.defineImportedApp(app);
+  app.synth();
+  return yamlFilesOf(outdir).flatMap((f) => parseAllDocuments(fs.readFileSync(f, 'utf8')).map((d) => d.toJS() as KubeObject))
+    .filter((o) => o && typeof o.kind === 'string' && !(o.kind === 'Kustomization' && String(o.apiVersion).startsWith('kustomize.config.k8s.io/')));
+}
+
+function yamlFilesOf(dir: string): string[] {
+  return fs.readdirSync(dir).sort().flatMap((name) => {
+    const p = path.join(dir, name);
+    return fs.statSync(p).isDirectory() ? yamlFilesOf(p) : name.endsWith('.yaml') ? [p] : [];
+  });
+}
+
+/** The keys of the input's Secrets that `source` references by name (`Secret.fromSecretName(..., 'name')`). */
+function secretsReferenced(input: readonly KubeObject[], source: string, namespace: string): Set<string> {
+  const keys = new Set<string>();
+  for (const o of input) {
+    if (o.kind !== 'Secret' || o.apiVersion !== 'v1') continue;
+    const name = String(o.metadata?.name);
+    if (new RegExp(`Secret\\.fromSecretName\\([^)]*'${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}'\\)`).test(source)) {
+      keys.add(`Secret/${o.metadata?.namespace ?? namespace}/${name}`);
+    }
+  }
+  return keys;
+}
+
+/**
+ * The round trips of `sets`, in `dir` (a temporary folder): each set imported and its module written to
+ * `<dir>/<name>.ts`; all modules type-checked in one program; each synthesized to `<dir>/<name>-out/` and compared
+ * with its input.
+ */
+export function roundTrips(sets: readonly RoundTripSet[], dir: string): Map<string, RoundTrip> {
+  const imported = sets.map((set) => {
+    const read = readSet(set);
+    const generated = generateModule(read.objects, { namespace: set.namespace, connections: read.connections });
+    const result: ImportResult = { ...generated, problems: [...read.problems, ...generated.problems] };
+    const file = path.join(dir, `${set.name}.ts`);
+    fs.writeFileSync(file, result.source);
+    return { set, read, result, file };
+  });
+  const errors = typeErrors(imported.map((i) => i.file));
+  const trips = new Map<string, RoundTrip>();
+  for (const { set, read, result, file } of imported) {
+    const namespace = set.namespace ?? 'default';
+    const input = read.objects.map((o) => o.object as KubeObject).filter((o) => typeof o.kind === 'string' && typeof o.apiVersion === 'string');
+    const referencedSecrets = secretsReferenced(input, result.source, namespace);
+    const typeErrorsOfSet = errors.filter((e) => e.startsWith(`${set.name}.ts:`));
+    let output: KubeObject[] = [];
+    let synthError: string | undefined;
+    try {
+      output = synthesizeModule(file, path.join(dir, `${set.name}-out`));
+    } catch (e) {
+      synthError = (e as Error).message;
+    }
+    const differences = synthError !== undefined ? [] : compareObjects(input, output, { additions: result.additions.flatMap((a) => a.fields), referencedSecrets, namespace });
+    trips.set(set.name, { result, input, output, typeErrors: typeErrorsOfSet, differences, referencedSecrets, synthError });
+  }
+  return trips;
 }
