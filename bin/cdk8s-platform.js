@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // The cdk8s-platform command line (see lib/cli): synth, diff, ...
-// In this repository it runs the TypeScript sources (with @swc-node/register); in the npm package, the compiled build/.
+// In this repository it runs the TypeScript sources (transpiled by ./register.js, with swc); in the npm package, the
+// compiled build/.
 const fs = require('fs');
 const path = require('path');
 
 const root = path.join(__dirname, '..');
 let cli;
 if (fs.existsSync(path.join(root, 'lib', 'cli', 'index.ts'))) {
-  require('@swc-node/register');
+  require('./register');
   cli = require('../lib/cli');
 } else {
   cli = require('../build/lib/cli');

@@ -42,11 +42,7 @@ export interface EnvironmentProps {
   readonly kubernetesVersion?: string;
 }
 
-/**
- * The environment variable that selects the environments `PlatformApp.synth()` writes: comma-separated names
- * (`cdk8s-platform synth --env` sets it).
- */
-export const ENVIRONMENT_SELECTION_VARIABLE = 'CDK8S_PLATFORM_ENV';
+export { ENVIRONMENT_SELECTION_VARIABLE } from '../core/synth-variables';
 
 const ENVIRONMENT = ENVIRONMENT_BRAND;
 const PLATFORM_APP = Symbol.for('cdk8s-platform.PlatformApp');

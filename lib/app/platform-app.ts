@@ -17,7 +17,8 @@ import { PropChecker } from '../core/_props';
 import { forTerminal } from '../core/_terminal';
 import { synthesizeCharts } from './_synth-walk';
 import { SynthError } from './synth-error';
-import { Environment, ENVIRONMENT_SELECTION_VARIABLE } from './environment';
+import { Environment } from './environment';
+import { ENVIRONMENT_SELECTION_VARIABLE, STDOUT_VARIABLE } from '../core/synth-variables';
 import { kubernetesVersionOf, setKubernetesVersion } from '../core/kubernetes-version';
 import { formatValue, PlatformError } from '../core/errors';
 import { ManifestObject } from '../core/manifest-object';
@@ -119,13 +120,7 @@ const PLATFORM_APP = Symbol.for('cdk8s-platform.PlatformApp');
  */
 const PREVIOUS_OBJECT_MAX_SIZE = 4 * 1024 * 1024;
 
-/**
- * The environment variable `cdk8s-platform synth --stdout` sets: `synth()` then prints one environment as one YAML
- * stream, in apply order, and writes no file. Its value is the file descriptor to print to: `1` (standard output), or
- * the one `synth --stdout` passes the app (`3`), so that what the app's own code prints (`console.log`) goes to
- * standard error and never into the stream.
- */
-export const STDOUT_VARIABLE = 'CDK8S_PLATFORM_STDOUT';
+export { STDOUT_VARIABLE } from '../core/synth-variables';
 
 /**
  * The root of a cdk8s-platform app: holds `Environment`s (or directly `AppStack`s) and writes their YAML.

@@ -7,7 +7,7 @@ export interface InitProject {
   readonly name: string;
   /** The runtime dependencies: cdk8s-platform and its peers, with version ranges. */
   readonly dependencies: Record<string, string>;
-  /** The development dependencies: TypeScript, ts-node, jest, ts-jest and their types, with version ranges. */
+  /** The development dependencies: TypeScript, swc (`@swc/core`, `@swc/jest`), jest and their types, with version ranges. */
   readonly devDependencies: Record<string, string>;
 }
 
@@ -119,8 +119,9 @@ export function initFiles(project: InitProject): Map<string, string> {
 
   files.set('cdk8s.yaml', [
     '# `npm run synth` (cdk8s-platform synth) runs the app below and writes its YAML to the output folder.',
+    '# cdk8s-platform/register transpiles the TypeScript with swc, without type-checking: `npm test` type-checks.',
     'language: typescript',
-    'app: node -r ts-node/register/transpile-only apps/main.ts',
+    'app: node -r cdk8s-platform/register apps/main.ts',
     'output: dist',
     '',
   ].join('\n'));
@@ -158,8 +159,10 @@ if (require.main === module) {
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
-  // \`npm test\` type-checks with tsc first; ts-jest only transpiles.
-  transform: { '^.+\\\\.ts$': ['ts-jest', { diagnostics: false }] },
+  // \`npm test\` type-checks with tsc first; jest only transpiles, with swc (as \`npm run synth\` does).
+  transform: {
+    '^.+\\\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
   // The cdk8s-platform matchers (toHaveObject, toHaveObjectCount) and YAML snapshots.
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
 };

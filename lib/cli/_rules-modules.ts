@@ -11,8 +11,12 @@ export const RULES_MODULE_ALLOWED = 'a JavaScript or TypeScript module (a path r
 /** The TypeScript extensions, loaded through a TypeScript loader when Node.js cannot load them itself. */
 const TYPESCRIPT_EXTENSIONS = new Set(['.ts', '.cts', '.mts', '.tsx']);
 
-/** The TypeScript loaders tried, in order, from the working folder: what registers itself with `require()`. */
-const TYPESCRIPT_LOADERS = ['@swc-node/register', 'ts-node/register/transpile-only', 'tsx/cjs'];
+/**
+ * The TypeScript loaders tried, in order, from the working folder: what registers itself with `require()`. This
+ * package's own (`cdk8s-platform/register`, which needs `@swc/core`, as `cdk8s-platform init` sets up) comes last:
+ * the project's own loader, if it has one, is preferred.
+ */
+const TYPESCRIPT_LOADERS = ['@swc-node/register', 'ts-node/register/transpile-only', 'tsx/cjs', 'cdk8s-platform/register'];
 
 /** The rules and presets of the `--rules` modules. */
 export interface RulesModules {
@@ -26,7 +30,7 @@ export interface RulesModules {
 export interface ModuleLoading {
   /** Loads a module by its absolute path. @default Node.js's `require()` */
   readonly load?: (file: string) => unknown;
-  /** The TypeScript loaders tried when loading a TypeScript module fails with a syntax error. @default @swc-node/register, ts-node, tsx */
+  /** The TypeScript loaders tried when loading a TypeScript module fails with a syntax error. @default @swc-node/register, ts-node, tsx, cdk8s-platform/register */
   readonly loaders?: readonly string[];
 }
 
@@ -37,7 +41,7 @@ export interface ModuleLoading {
  *
  * A TypeScript module is loaded as Node.js loads it when it can (a loader already registered, as in this repository's
  * `bin/cdk8s-platform.js`, or Node.js's own type stripping); else through the first TypeScript loader installed in
- * the working folder's project (`@swc-node/register`, `ts-node`, `tsx`).
+ * the working folder's project (`@swc-node/register`, `ts-node`, `tsx`, else `cdk8s-platform/register` with `@swc/core`).
  *
  * @throws PlatformError naming the module and what is wrong with it
  */
@@ -94,7 +98,7 @@ function loadModule(spec: string, file: string, cwd: string, loading: ModuleLoad
     const loader = registerTypeScriptLoader(cwd, loading.loaders ?? TYPESCRIPT_LOADERS);
     if (!loader) {
       throw new PlatformError(`--rules ${formatValue(spec)}: Node.js cannot load this TypeScript module by itself (${messageOf(e)}) and no TypeScript ` +
-        `loader is installed in ${cwd}; allowed: a project with ts-node (as \`cdk8s-platform init\` sets up) or @swc-node/register installed, or the module compiled to JavaScript`);
+        `loader is installed in ${cwd}; allowed: a project with @swc/core (as \`cdk8s-platform init\` sets up), @swc-node/register or ts-node installed, or the module compiled to JavaScript`);
     }
     try {
       exported = load(file);

@@ -10,8 +10,11 @@ import { ownManifest } from './_own-package';
 import { projectName } from './_project-name';
 import type { CommandContext } from './command-context';
 
-/** The development tools a new app repo gets, at the versions this package is developed with. */
-const DEV_TOOLS = ['@types/jest', '@types/node', 'jest', 'ts-jest', 'ts-node', 'typescript'];
+/**
+ * The development tools a new app repo gets, at the versions this package is developed with: swc transpiles its
+ * TypeScript for synth (`cdk8s-platform/register`) and jest (`@swc/jest`), and TypeScript type-checks it in `npm test`.
+ */
+const DEV_TOOLS = ['@swc/core', '@swc/jest', '@types/jest', '@types/node', 'jest', 'typescript'];
 
 /** A caret range from a version or range: `2.70.106` → `^2.70.106`; ranges stay as they are. */
 function caret(spec: string): string {

@@ -2,11 +2,10 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
-import { parse } from 'yaml';
+import { load, YAMLException } from 'js-yaml';
 import { formatValue, PlatformError } from '../core/errors';
 import { forTerminal } from '../core/_terminal';
-import { ENVIRONMENT_SELECTION_VARIABLE } from '../app/environment';
-import { STDOUT_VARIABLE } from '../app/platform-app';
+import { ENVIRONMENT_SELECTION_VARIABLE, STDOUT_VARIABLE } from '../core/synth-variables';
 import { SUMMARY_LINE } from '../app/_synth-summary';
 import { CLI_PID_VARIABLE } from '../output/atomic-write';
 import { checkOutputFolder } from '../output/output-folder';
@@ -22,9 +21,16 @@ interface Cdk8sConfig {
 function readConfig(cwd: string): Cdk8sConfig {
   const file = path.join(cwd, 'cdk8s.yaml');
   if (!fs.existsSync(file)) throw new PlatformError(`no cdk8s.yaml in ${cwd}: pass the app command with --app`);
-  const config = parse(fs.readFileSync(file, 'utf8')) as Partial<Cdk8sConfig> | null;
+  let config: Partial<Cdk8sConfig> | null;
+  try {
+    // js-yaml, not yaml: the command line then starts without loading the larger YAML parser.
+    config = load(fs.readFileSync(file, 'utf8')) as Partial<Cdk8sConfig> | null;
+  } catch (e) {
+    if (!(e instanceof YAMLException)) throw e;
+    throw new PlatformError(`${file}:${e.mark.line + 1}:${e.mark.column + 1}: not valid YAML (${e.reason}); allowed: a YAML mapping with "app", e.g. "app: node -r cdk8s-platform/register apps/main.ts"`);
+  }
   if (!config || typeof config.app !== 'string' || config.app.trim() === '') {
-    throw new PlatformError(`${file}: "app" received ${formatValue(config?.app)}; allowed: the command that runs the app, e.g. "node -r ts-node/register/transpile-only apps/main.ts"`);
+    throw new PlatformError(`${file}: "app" received ${formatValue(config?.app)}; allowed: the command that runs the app, e.g. "node -r cdk8s-platform/register apps/main.ts"`);
   }
   if (config.output !== undefined && typeof config.output !== 'string') {
     throw new PlatformError(`${file}: "output" received ${formatValue(config.output)}; allowed: a folder path`);

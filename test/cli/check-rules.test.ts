@@ -172,7 +172,7 @@ describe('loading a TypeScript rules module', () => {
   test('GIVEN Node.js cannot load TypeScript and no loader is installed WHEN a .ts module is loaded THEN the error says what to install', () => {
     // WHEN / THEN
     expect(() => loadRulesModules([ACME], process.cwd(), { load: noTypeScript, loaders: ['no-such-typescript-loader'] }))
-      .toThrow(/Node\.js cannot load this TypeScript module by itself \(Unexpected token ':'\) and no TypeScript loader is installed in .*; allowed: a project with ts-node \(as `cdk8s-platform init` sets up\) or @swc-node\/register installed, or the module compiled to JavaScript/);
+      .toThrow(/Node\.js cannot load this TypeScript module by itself \(Unexpected token ':'\) and no TypeScript loader is installed in .*; allowed: a project with @swc\/core \(as `cdk8s-platform init` sets up\), @swc-node\/register or ts-node installed, or the module compiled to JavaScript/);
   });
 
   test('GIVEN Node.js cannot load TypeScript and a loader is installed WHEN a .ts module is loaded THEN it is loaded again after the loader registers', () => {

@@ -99,16 +99,31 @@ describe('cdk8s-platform init', () => {
       'cdk8s-plus-27': `^${ours.devDependencies['cdk8s-plus-27']}`,
       'constructs': `^${ours.devDependencies.constructs}`,
     });
-    expect(Object.keys(manifest.devDependencies)).toEqual(['@types/jest', '@types/node', 'jest', 'ts-jest', 'ts-node', 'typescript']);
+    expect(Object.keys(manifest.devDependencies)).toEqual(['@swc/core', '@swc/jest', '@types/jest', '@types/node', 'jest', 'typescript']);
     expect(manifest.devDependencies.typescript).toBe(ours.devDependencies.typescript);
+    expect(manifest.devDependencies['@swc/core']).toBe(`^${ours.devDependencies['@swc/core']}`);
   });
 
-  test('GIVEN init WHEN it writes cdk8s.yaml THEN the app runs apps/main.ts with ts-node into dist', async () => {
+  test('GIVEN init WHEN it writes cdk8s.yaml THEN the app runs apps/main.ts with cdk8s-platform/register (swc) into dist', async () => {
+    // GIVEN
     const dir = folder('shop');
+    // WHEN
     await main(['init'], recordingIo(dir));
+    // THEN
     const yaml = fs.readFileSync(path.join(dir, 'cdk8s.yaml'), 'utf8');
-    expect(yaml).toContain('app: node -r ts-node/register/transpile-only apps/main.ts\n');
+    expect(yaml).toContain('app: node -r cdk8s-platform/register apps/main.ts\n');
     expect(yaml).toContain('output: dist\n');
+  });
+
+  test('GIVEN init WHEN it writes jest.config.js THEN jest transpiles with @swc/jest, and npm test type-checks with tsc first', async () => {
+    // GIVEN
+    const dir = folder('shop');
+    // WHEN
+    await main(['init'], recordingIo(dir));
+    // THEN
+    const config = require(path.join(dir, 'jest.config.js'));
+    expect(config.transform).toEqual({ '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }] });
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).scripts.test).toBe('tsc --noEmit && jest');
   });
 
   test('GIVEN project names WHEN turned into stack class names THEN they are PascalCase identifiers', () => {

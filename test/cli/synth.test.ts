@@ -86,6 +86,30 @@ describe('cdk8s-platform synth', () => {
     expect(io.err.join('')).toMatch(/no cdk8s.yaml in .*: pass the app command with --app/);
   });
 
+  test('GIVEN a cdk8s.yaml that is not YAML WHEN synth runs THEN the error names the file, line and column, the reason and what is allowed; exit 1', async () => {
+    // GIVEN
+    const dir = tmpdir();
+    fs.writeFileSync(path.join(dir, 'cdk8s.yaml'), 'output: dist\napp: [node app.js\n');
+    const io = recordingIo(dir);
+    // WHEN
+    const code = await main(['synth'], io);
+    // THEN
+    expect(code).toBe(1);
+    expect(io.err.join('')).toMatch(new RegExp(`^cdk8s-platform: ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/cdk8s\\.yaml:\\d+:\\d+: not valid YAML \\(.+\\); allowed: a YAML mapping with "app"`));
+  });
+
+  test('GIVEN a cdk8s.yaml without app WHEN synth runs THEN the error names the field, the value received and an example; exit 1', async () => {
+    // GIVEN
+    const dir = tmpdir();
+    fs.writeFileSync(path.join(dir, 'cdk8s.yaml'), 'output: dist\n');
+    const io = recordingIo(dir);
+    // WHEN
+    const code = await main(['synth'], io);
+    // THEN
+    expect(code).toBe(1);
+    expect(io.err.join('')).toContain('cdk8s.yaml: "app" received undefined; allowed: the command that runs the app, e.g. "node -r cdk8s-platform/register apps/main.ts"');
+  });
+
   test('GIVEN an empty --env WHEN synth runs THEN it is refused with exit code 1', async () => {
     const io = recordingIo(project());
     expect(await main(['synth', '--env', ','], io)).toBe(1);
