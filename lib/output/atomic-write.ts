@@ -4,7 +4,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fsErrorCode, fsErrorReason } from '../core/_fs-error';
 import { PlatformError } from '../core/errors';
-import { ParallelFs, removeFolder } from './_parallel-fs';
 import { checkOutputFolder, OUTPUT_MARKER_FILE, OUTPUT_MARKER_TEXT } from './output-folder';
 
 /**
@@ -147,21 +146,26 @@ function writeOutput(outdir: string, files: Iterable<readonly [string, string]>,
 
 /**
  * From how many files the previous output is deleted by a process of its own, which the write does not wait for:
- * deleting files is mostly waiting for the file system (21,900 files took 3 s here, 0.6 s of it CPU), and nothing
- * needs the previous output once the new one is in place.
+ * deleting files is mostly waiting for the file system (21,900 files took 3 s on an idle benchmark machine, 0.6 s of
+ * it CPU; a minute on a busy one), and nothing needs the previous output once the new one is in place. Below it,
+ * deleting here costs less than starting a process.
  */
 const BACKGROUND_REMOVAL_FROM = 1000;
 
 /**
- * Step 6 for a large output: deletes `folder` in a detached process (plain Node.js, no loader), so that the write
- * returns at once; a folder it has not finished when the next write starts is deleted by that write (step 3). If the
- * process cannot be started, deletes it here.
+ * Step 6 for a large output: deletes `folder` with `rm -rf` in a detached process (a program, not JavaScript: nothing
+ * is compiled from a string), so that the write returns at once; a folder it has not finished when the next write
+ * starts is deleted by that write (step 3). On Windows, which has no `rm`, and if the process cannot be started, the
+ * folder is deleted here.
  */
 function removeInBackground(folder: string, warnings: string[]): void {
+  if (process.platform === 'win32') {
+    remove(folder, warnings);
+    return;
+  }
   try {
-    const child = spawn(process.execPath, ['-e', 'require("fs").rmSync(process.argv[1], { recursive: true, force: true })', folder], {
-      detached: true, stdio: 'ignore', windowsHide: true, env: {},
-    });
+    const child = spawn('rm', ['-rf', '--', folder], { detached: true, stdio: 'ignore' });
+    // An `rm` that cannot be found fails after the write has returned: the next write deletes the folder (step 3).
     child.on('error', () => undefined);
     child.unref();
   } catch {
@@ -268,29 +272,36 @@ function recover(target: string, parent: string, base: string, warnings: string[
 
 /**
  * Step 4: writes every file below `staging`, refusing paths outside it and a path used twice or as file and folder.
+ * Each folder is made once, before its first file. Files are written one after the other by this thread: a second
+ * thread writing half of them gained nothing measurable on two cores (BENCHMARKS.md, "Output I/O").
  *
  * @returns how many files it wrote
  */
 function writeFiles(staging: string, files: Iterable<readonly [string, string]>, outdir: string): number {
   const fileKeys = new Set<string>([OUTPUT_MARKER_FILE]);
   const folderKeys = new Set<string>();
-  const writer = new ParallelFs();
-  try {
-    for (const [rel, content] of files) {
-      const { file, key } = outputPath(staging, rel, outdir);
-      if (fileKeys.has(key) || folderKeys.has(key)) throw new PlatformError(`The output file "${key}" is written twice, or where a folder of other output files goes.`);
-      fileKeys.add(key);
-      for (let slash = key.indexOf('/'); slash !== -1; slash = key.indexOf('/', slash + 1)) {
-        const folder = key.slice(0, slash);
-        if (fileKeys.has(folder)) throw new PlatformError(`The output file "${key}" needs a folder where the output file "${folder}" goes.`);
-        folderKeys.add(folder);
-      }
-      writer.write(file, content);
+  const made = new Set<string>();
+  for (const [rel, content] of files) {
+    const { file, key } = outputPath(staging, rel, outdir);
+    if (fileKeys.has(key) || folderKeys.has(key)) throw new PlatformError(`The output file "${key}" is written twice, or where a folder of other output files goes.`);
+    fileKeys.add(key);
+    for (let slash = key.indexOf('/'); slash !== -1; slash = key.indexOf('/', slash + 1)) {
+      const folder = key.slice(0, slash);
+      if (fileKeys.has(folder)) throw new PlatformError(`The output file "${key}" needs a folder where the output file "${folder}" goes.`);
+      folderKeys.add(folder);
     }
-    writer.finish();
-  } catch (e) {
-    settle(writer);
-    throw e;
+    const folder = path.dirname(file);
+    if (!made.has(folder)) {
+      fs.mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    try {
+      fs.writeFileSync(file, content);
+    } catch (e) {
+      // Errors of writing (ENOSPC) name no file: name it.
+      if (e && !(e as NodeJS.ErrnoException).path) (e as NodeJS.ErrnoException).path = file;
+      throw e;
+    }
   }
   return fileKeys.size;
 }
@@ -360,8 +371,7 @@ function swap(target: string, staging: string, previous: string): void {
 function remove(leftover: string, warnings: string[]): void {
   try {
     if (!exists(leftover)) return;
-    if (fs.lstatSync(leftover).isDirectory()) removeFolder(leftover);
-    else fs.rmSync(leftover, { force: true });
+    fs.rmSync(leftover, { recursive: true, force: true });
   } catch (e) {
     warnings.push(`could not remove ${leftover}, left by writing the output: ${fsErrorReason(e)}. The next synth tries again; or remove it by hand.`);
   }
@@ -426,13 +436,4 @@ function outputPath(root: string, rel: string, shown: string): { file: string; k
   const file = path.join(root, ...rel.split('/'));
   if (!file.startsWith(prefix)) throw new PlatformError(`The output file ${JSON.stringify(rel)} would be written outside the output folder "${shown}".`);
   return { file, key: file.slice(prefix.length).split(path.sep).join('/') };
-}
-
-/** Waits for what the writer still has in flight, after an error: its own error, if any, is not the first. */
-function settle(writer: ParallelFs): void {
-  try {
-    writer.finish();
-  } catch {
-    // the error being handled is reported instead
-  }
 }

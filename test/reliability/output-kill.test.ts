@@ -5,8 +5,7 @@ import { OUTPUT_MARKER_FILE, writeFolderAtomically } from '../../lib';
 import { tmpdir } from '../_helpers';
 
 /**
- * kill -9 of a real process at moments it does not choose, with the writer's worker thread in use (a few hundred
- * files): the output is always the old one or the new one whole (or, killed between the two renames of the swap,
+ * kill -9 of a real process at moments it does not choose, while it writes a few hundred files: the output is always the old one or the new one whole (or, killed between the two renames of the swap,
  * missing with the old one next to it), and the next write leaves exactly the new output and nothing beside it.
  * `output-crash-points.test.ts` crashes the writer before each of its steps; this one checks that real process death
  * agrees with it.
