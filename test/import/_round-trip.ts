@@ -260,7 +260,10 @@ export interface RoundTrip {
   readonly output: KubeObject[];
   /** The type checker's errors in the generated module (`file:line: message`). */
   readonly typeErrors: string[];
-  /** The differences between input and output that no addition explains (see `compareObjects`). */
+  /**
+   * The differences between input and output that no addition explains (see `compareObjects`); when the module did
+   * not synthesize, one line saying so.
+   */
   readonly differences: string[];
   /** The Secrets of the input that the module references by name (`Secret/namespace/name`). */
   readonly referencedSecrets: ReadonlySet<string>;
@@ -423,7 +426,9 @@ export function roundTrips(sets: readonly RoundTripSet[], dir: string): Map<stri
     } catch (e) {
       synthError = (e as Error).message;
     }
-    const differences = synthError !== undefined ? [] : compareObjects(input, output, { additions: result.additions.flatMap((a) => a.fields), referencedSecrets, namespace });
+    const differences = synthError !== undefined
+      ? [`nothing to compare: the module did not synthesize: ${synthError}`]
+      : compareObjects(input, output, { additions: result.additions.flatMap((a) => a.fields), referencedSecrets, namespace });
     trips.set(set.name, { result, input, output, typeErrors: typeErrorsOfSet, differences, referencedSecrets, synthError });
   }
   return trips;
