@@ -34,7 +34,7 @@ export interface PodImport {
 
 const POD_KEYS = new Set([
   'containers', 'serviceAccountName', 'serviceAccount', 'automountServiceAccountToken', 'securityContext', 'nodeSelector',
-  'terminationGracePeriodSeconds', 'volumes', 'restartPolicy', 'dnsPolicy', 'schedulerName',
+  'terminationGracePeriodSeconds', 'volumes', 'restartPolicy', 'dnsPolicy', 'schedulerName', 'initContainers',
 ]);
 const CONTAINER_KEYS = new Set([
   'name', 'image', 'imagePullPolicy', 'command', 'args', 'workingDir', 'ports', 'env', 'envFrom', 'resources',
@@ -42,22 +42,46 @@ const CONTAINER_KEYS = new Set([
   'terminationMessagePolicy',
 ]);
 
-/**
- * Reads the pod template at `path` of an object into workload props. `restartPolicy` is the value the construct
- * renders (Always for long-running workloads, undefined when the construct takes it as a prop).
- */
-export function podProps(ctx: ImportContext, refs: ReferenceNames, template: Json, path: string[], options: {
+/** Where a container is, for messages (`spec.template.spec.containers[0]`) and for additions (by name). */
+interface ContainerPlace {
+  /** The dotted path of a field of the container, for problems. */
+  readonly at: (...rest: FieldStep[]) => string;
+  /** The path of the container from the object's root, for additions (`...containers[name=web]`). */
+  readonly path: FieldStep[];
+}
+
+/** What one container became. */
+interface ContainerImport {
+  readonly props: Record<string, Printable>;
+  readonly readsConfig: boolean;
+}
+
+/** The options of podProps(). */
+export interface PodOptions {
+  /** The workload's name (the default container name). */
   readonly workloadName: string;
+  /** The workload's selector: the pod labels it uses are not repeated in `podLabels`. */
   readonly selector: Record<string, string>;
+  /** The main container's ports as the construct declares them. */
   readonly ports?: MainPorts;
+  /** The pods' restartPolicy the construct renders. */
   readonly restartPolicy?: string;
+  /** Whether the construct gives the main container default probes when it has none. */
   readonly probesDefault: boolean;
+  /** The ConfigMaps the module defines (reading one adds the config hash). */
   readonly localConfigs: ReadonlySet<string>;
-}): PodImport {
+}
+
+/**
+ * Reads the pod template at `path` of an object into workload props: the main container (the first), init
+ * containers, pod settings.
+ */
+export function podProps(ctx: ImportContext, refs: ReferenceNames, template: Json, path: string[], options: PodOptions): PodImport {
   const unsupported: string[] = [];
   const additions: Array<[AdditionKind, FieldStep[][]]> = [];
   const props: Record<string, Printable> = {};
-  const at = (...rest: FieldStep[]): string => [...path, ...rest].map((s) => (typeof s === 'number' ? `[${s}]` : typeof s === 'object' ? `[name=${s.name}]` : `.${s}`)).join('').replace(/^\./, '');
+  const dotted = (steps: readonly FieldStep[]): string => steps.map((s) => (typeof s === 'number' ? `[${s}]` : typeof s === 'object' ? `[name=${s.name}]` : `.${s}`)).join('').replace(/^\./, '');
+  const at = (...rest: FieldStep[]): string => dotted([...path, ...rest]);
   const meta = asObject(template.metadata) ?? {};
   for (const k of Object.keys(meta)) if (k !== 'labels' && k !== 'annotations') unsupported.push(at('metadata', k));
   const spec = asObject(template.spec) ?? {};
@@ -69,44 +93,125 @@ export function podProps(ctx: ImportContext, refs: ReferenceNames, template: Jso
   if (containers.length !== 1) unsupported.push(at('spec', 'containers'));
   const c = containers[0] ?? {};
   const cName = typeof c.name === 'string' ? c.name : options.workloadName;
-  const cPath: FieldStep[] = ['spec', 'template', 'spec', 'containers', { name: cName }];
-  for (const k of Object.keys(c)) if (!CONTAINER_KEYS.has(k)) unsupported.push(at('spec', 'containers', 0, k));
-  if (c.terminationMessagePath !== undefined && c.terminationMessagePath !== '/dev/termination-log') unsupported.push(at('spec', 'containers', 0, 'terminationMessagePath'));
-  if (c.terminationMessagePolicy !== undefined && c.terminationMessagePolicy !== 'File') unsupported.push(at('spec', 'containers', 0, 'terminationMessagePolicy'));
-
-  if (typeof c.image !== 'string') unsupported.push(at('spec', 'containers', 0, 'image'));
-  props.image = typeof c.image === 'string' ? c.image : '';
+  const main = containerProps(ctx, refs, c, {
+    at: (...rest) => at('spec', 'containers', 0, ...rest),
+    path: [...path, 'spec', 'containers', { name: cName }],
+  }, { ...options, main: true }, unsupported, additions);
+  props.image = main.props.image;
   if (cName !== options.workloadName) props.containerName = cName;
+  const { image: _image, name: _name, ...mainRest } = main.props;
+  Object.assign(props, mainRest);
+  let readsConfig = main.readsConfig;
+
+  // Security: the pod's context and the main container's, as one SecurityOptions.
+  const initPaths = asList(spec.initContainers).map((x): FieldStep[] => [...path, 'spec', 'initContainers', { name: String(asObject(x)?.name) }]);
+  const security = securityOptions(ctx, asObject(spec.securityContext) ?? {}, asObject(c.securityContext) ?? {}, {
+    at: (...rest) => at('spec', 'containers', 0, ...rest), path: [...path, 'spec', 'containers', { name: cName }],
+  }, at, unsupported, additions, path, [[...path, 'spec', 'containers', { name: cName }], ...initPaths]);
+  if (Object.keys(security).length > 0) props.security = security;
+
+  // Init containers: each a ContainerSpec (the workload's security settings apply to them, as to the main one).
+  const inits: Printable[] = [];
+  for (const [i, raw] of asList(spec.initContainers).entries()) {
+    const ic = asObject(raw) ?? {};
+    const icName = typeof ic.name === 'string' ? ic.name : '';
+    const place: ContainerPlace = { at: (...rest) => at('spec', 'initContainers', i, ...rest), path: [...path, 'spec', 'initContainers', { name: icName }] };
+    const init = containerProps(ctx, refs, ic, place, { ...options, main: false }, unsupported, additions);
+    const own = containerSecurity(asObject(ic.securityContext) ?? {}, asObject(c.securityContext) ?? {});
+    if (!own) unsupported.push(place.at('securityContext'));
+    readsConfig ||= init.readsConfig;
+    inits.push(init.props);
+  }
+  if (inits.length > 0) props.initContainers = inits;
+
+  // Mounts: not expressible yet with the input's volume names.
+  if (asList(spec.volumes).length > 0) unsupported.push(at('spec', 'volumes'));
+
+  // Pod settings.
+  const sa = typeof spec.serviceAccountName === 'string' ? spec.serviceAccountName : typeof spec.serviceAccount === 'string' ? spec.serviceAccount : undefined;
+  if (spec.serviceAccount !== undefined && spec.serviceAccountName !== undefined && spec.serviceAccount !== spec.serviceAccountName) unsupported.push(at('spec', 'serviceAccount'));
+  if (spec.serviceAccount !== undefined && spec.serviceAccountName === undefined) unsupported.push(at('spec', 'serviceAccount'));
+  if (sa !== undefined && sa !== 'default') props.serviceAccount = refs.serviceAccount(sa);
+  if (typeof spec.automountServiceAccountToken === 'boolean') {
+    if (spec.automountServiceAccountToken) props.automountServiceAccountToken = true;
+  } else {
+    additions.push(['automount', [[...path, 'spec', 'automountServiceAccountToken']]]);
+  }
+  const podLabels = asStrings(meta.labels);
+  if (meta.labels !== undefined && podLabels === undefined) unsupported.push(at('metadata', 'labels'));
+  const extraLabels = Object.fromEntries(Object.entries(podLabels ?? {}).filter(([k, v]) => options.selector[k] !== v));
+  for (const [k, v] of Object.entries(options.selector)) if (podLabels?.[k] !== v) unsupported.push(at('metadata', 'labels', k));
+  if (Object.keys(extraLabels).length > 0) props.podLabels = extraLabels;
+  const podAnnotations = asStrings(meta.annotations);
+  if (meta.annotations !== undefined && podAnnotations === undefined) unsupported.push(at('metadata', 'annotations'));
+  if (podAnnotations && Object.keys(podAnnotations).length > 0) props.podAnnotations = podAnnotations;
+  if (typeof spec.terminationGracePeriodSeconds === 'number') {
+    if (spec.terminationGracePeriodSeconds !== 30) props.terminationGracePeriodSeconds = spec.terminationGracePeriodSeconds;
+  }
+  const nodeSelector = asStrings(spec.nodeSelector);
+  if (spec.nodeSelector !== undefined && nodeSelector === undefined) unsupported.push(at('spec', 'nodeSelector'));
+  if (nodeSelector && Object.keys(nodeSelector).length > 0) props.nodeSelector = nodeSelector;
+  return { props, unsupported, additions, containerName: cName, readsConfig };
+}
+
+/**
+ * One container's props (`name`, image, command, env, resources, probes, ports of an extra container), the
+ * problems and the additions.
+ */
+function containerProps(ctx: ImportContext, refs: ReferenceNames, c: Json, place: ContainerPlace,
+  options: PodOptions & { readonly main: boolean }, unsupported: string[], additions: Array<[AdditionKind, FieldStep[][]]>): ContainerImport {
+  const { at, path: cPath } = place;
+  const props: Record<string, Printable> = {};
+  for (const k of Object.keys(c)) if (!CONTAINER_KEYS.has(k)) unsupported.push(at(k));
+  if (c.terminationMessagePath !== undefined && c.terminationMessagePath !== '/dev/termination-log') unsupported.push(at('terminationMessagePath'));
+  if (c.terminationMessagePolicy !== undefined && c.terminationMessagePolicy !== 'File') unsupported.push(at('terminationMessagePolicy'));
+  if (!options.main) {
+    if (typeof c.name !== 'string') unsupported.push(at('name'));
+    props.name = typeof c.name === 'string' ? c.name : '';
+  }
+  if (typeof c.image !== 'string') unsupported.push(at('image'));
+  props.image = typeof c.image === 'string' ? c.image : '';
   if (typeof c.imagePullPolicy === 'string') {
-    const defaultPolicy = /:latest$|^[^:@]*$/.test(props.image as string) || /\/[^:@/]*$/.test(props.image as string) && !(props.image as string).includes(':') ? 'Always' : 'IfNotPresent';
+    const image = props.image as string;
+    const lastPart = image.slice(image.lastIndexOf('/') + 1);
+    const defaultPolicy = image.includes('@') || (lastPart.includes(':') && !lastPart.endsWith(':latest')) ? 'IfNotPresent' : 'Always';
     if (c.imagePullPolicy !== defaultPolicy) {
       props.imagePullPolicy = ctx.use('ImagePullPolicy', c.imagePullPolicy === 'Always' ? 'ALWAYS' : c.imagePullPolicy === 'Never' ? 'NEVER' : 'IF_NOT_PRESENT');
     }
   }
-  if (c.command !== undefined) props.command = stringList(c.command, at('spec', 'containers', 0, 'command'), unsupported);
-  if (c.args !== undefined) props.args = stringList(c.args, at('spec', 'containers', 0, 'args'), unsupported);
+  if (c.command !== undefined) props.command = stringList(c.command, at('command'), unsupported);
+  if (c.args !== undefined) props.args = stringList(c.args, at('args'), unsupported);
   if (typeof c.workingDir === 'string') props.workingDir = c.workingDir;
 
-  // Ports: the container's must be those the workload declares, in order.
+  // Ports: the main container's must be those the workload declares, in order; an extra container's are its own.
   const cPorts = asList(c.ports).map((p) => asObject(p) ?? {});
-  const wanted = options.ports?.ports ?? [];
-  const unnamed: FieldStep[][] = [];
-  if (cPorts.length !== wanted.length) {
-    if (cPorts.length > 0 || wanted.length > 0) unsupported.push(at('spec', 'containers', 0, 'ports'));
-  } else {
+  if (options.main) {
+    const wanted = options.ports?.ports ?? [];
+    const unnamed: FieldStep[][] = [];
+    if (cPorts.length !== wanted.length) {
+      if (cPorts.length > 0 || wanted.length > 0) unsupported.push(at('ports'));
+    } else {
+      cPorts.forEach((p, i) => {
+        const w = wanted[i];
+        const known = new Set(['name', 'containerPort', 'protocol']);
+        if (Object.keys(p).some((k) => !known.has(k)) || p.containerPort !== w.containerPort || (p.protocol ?? 'TCP') !== (w.protocol ?? 'TCP')) {
+          unsupported.push(at('ports', i));
+        } else if (p.name === undefined) {
+          unnamed.push([...cPath, 'ports', i, 'name']);
+        } else if (w.name !== undefined && p.name !== w.name) {
+          unsupported.push(at('ports', i, 'name'));
+        }
+      });
+    }
+    if (unnamed.length > 0) additions.push(['portNames', unnamed]);
+  } else if (cPorts.length > 0) {
+    const ports: Printable[] = [];
     cPorts.forEach((p, i) => {
-      const w = wanted[i];
-      const known = new Set(['name', 'containerPort', 'protocol']);
-      if (Object.keys(p).some((k) => !known.has(k)) || p.containerPort !== w.containerPort || (p.protocol ?? 'TCP') !== (w.protocol ?? 'TCP')) {
-        unsupported.push(at('spec', 'containers', 0, 'ports', i));
-      } else if (p.name === undefined) {
-        unnamed.push([...cPath, 'ports', i, 'name']);
-      } else if (w.name !== undefined && p.name !== w.name) {
-        unsupported.push(at('spec', 'containers', 0, 'ports', i, 'name'));
-      }
+      if (!onlyKeys(p, ['name', 'containerPort', 'protocol']) || typeof p.name !== 'string' || typeof p.containerPort !== 'number') unsupported.push(at('ports', i));
+      else ports.push({ name: p.name, port: p.containerPort, protocol: p.protocol !== undefined && p.protocol !== 'TCP' ? ctx.use('Protocol', String(p.protocol)) : undefined });
     });
+    props.ports = ports;
   }
-  if (unnamed.length > 0) additions.push(['portNames', unnamed]);
 
   // Environment.
   const env: Record<string, Printable> = {};
@@ -114,7 +219,7 @@ export function podProps(ctx: ImportContext, refs: ReferenceNames, template: Jso
   for (const [i, raw] of asList(c.env).entries()) {
     const e = asObject(raw) ?? {};
     const name = typeof e.name === 'string' ? e.name : '';
-    const where = at('spec', 'containers', 0, 'env', i);
+    const where = at('env', i);
     if (Object.keys(e).some((k) => !['name', 'value', 'valueFrom'].includes(k)) || name === '' || name in env) {
       unsupported.push(where);
       continue;
@@ -153,7 +258,7 @@ export function podProps(ctx: ImportContext, refs: ReferenceNames, template: Jso
     if (ref?.optional !== undefined) opts.optional = ref.optional === true;
     const optText = Object.keys(opts).length > 0 ? `, ${print(opts)}` : '';
     if (!onlyKeys(e, ['configMapRef', 'secretRef', 'prefix']) || (cm === undefined) === (sr === undefined) || typeof ref?.name !== 'string' || !onlyKeys(ref, ['name', 'optional'])) {
-      unsupported.push(at('spec', 'containers', 0, 'envFrom', i));
+      unsupported.push(at('envFrom', i));
     } else if (cm) {
       if (options.localConfigs.has(cm.name as string)) readsConfig = true;
       envFrom.push(code(`${ctx.need('EnvFrom')}.config(${print(refs.config(cm.name as string))}${optText})`));
@@ -165,20 +270,20 @@ export function podProps(ctx: ImportContext, refs: ReferenceNames, template: Jso
 
   // Resources: requests are required by the constructs; the memory limit defaults to the request.
   const res = asObject(c.resources) ?? {};
-  if (!onlyKeys(res, ['requests', 'limits'])) unsupported.push(at('spec', 'containers', 0, 'resources'));
-  const requests = asStrings(res.requests) ?? {};
-  const limits = asStrings(res.limits) ?? {};
-  const amounts = (x: Record<string, string>, where: string): Record<string, Printable> => {
+  if (!onlyKeys(res, ['requests', 'limits'])) unsupported.push(at('resources'));
+  const amounts = (x: unknown, where: string): Record<string, Printable> => {
     const out: Record<string, Printable> = {};
-    for (const [k, v] of Object.entries(x)) {
-      if (k === 'cpu' || k === 'memory') out[k] = v;
-      else if (k === 'ephemeral-storage') out.ephemeralStorage = v;
+    for (const [k, v] of Object.entries(asObject(x) ?? {})) {
+      const value = typeof v === 'number' ? String(v) : v;
+      if (typeof value !== 'string') unsupported.push(`${where}.${k}`);
+      else if (k === 'cpu' || k === 'memory') out[k] = value;
+      else if (k === 'ephemeral-storage') out.ephemeralStorage = value;
       else unsupported.push(`${where}.${k}`);
     }
     return out;
   };
-  const req = amounts(requests, at('spec', 'containers', 0, 'resources', 'requests'));
-  const lim = amounts(limits, at('spec', 'containers', 0, 'resources', 'limits'));
+  const req = amounts(res.requests, at('resources', 'requests'));
+  const lim = amounts(res.limits, at('resources', 'limits'));
   const addedRequests: FieldStep[][] = [];
   if (req.cpu === undefined) addedRequests.push([...cPath, 'resources', 'requests', 'cpu']);
   if (req.memory === undefined) addedRequests.push([...cPath, 'resources', 'requests', 'memory']);
@@ -189,54 +294,20 @@ export function podProps(ctx: ImportContext, refs: ReferenceNames, template: Jso
   props.resources = resources;
 
   // Probes.
-  const probe = (name: 'readinessProbe' | 'livenessProbe' | 'startupProbe') => {
-    if (c[name] === undefined) return;
-    const p = probeCode(ctx, asObject(c[name]) ?? {});
-    if (p === undefined) unsupported.push(at('spec', 'containers', 0, name));
+  for (const name of ['readinessProbe', 'livenessProbe', 'startupProbe'] as const) {
+    if (c[name] === undefined) continue;
+    const mainPort = options.main ? options.ports?.ports[0]?.containerPort : undefined;
+    const p = probeCode(ctx, asObject(c[name]) ?? {}, mainPort);
+    if (p === undefined) unsupported.push(at(name));
     else props[name] = p;
-  };
-  probe('readinessProbe');
-  probe('livenessProbe');
-  probe('startupProbe');
-  if (options.probesDefault && (c.readinessProbe === undefined || c.livenessProbe === undefined)) {
+  }
+  if (options.main && options.probesDefault && (c.readinessProbe === undefined || c.livenessProbe === undefined)) {
     additions.push(['probes', [
       ...(c.readinessProbe === undefined ? [[...cPath, 'readinessProbe']] : []),
       ...(c.livenessProbe === undefined ? [[...cPath, 'livenessProbe']] : []),
     ]]);
   }
-
-  // Security: the pod's and the main container's contexts, as one SecurityOptions.
-  const security = securityOptions(ctx, asObject(spec.securityContext) ?? {}, asObject(c.securityContext) ?? {}, at, unsupported, additions, cName);
-  if (Object.keys(security).length > 0) props.security = security;
-
-  // Mounts: not expressible yet with the input's volume names.
-  if (asList(c.volumeMounts).length > 0) unsupported.push(at('spec', 'containers', 0, 'volumeMounts'));
-  if (asList(spec.volumes).length > 0) unsupported.push(at('spec', 'volumes'));
-
-  // Pod settings.
-  const sa = typeof spec.serviceAccountName === 'string' ? spec.serviceAccountName : typeof spec.serviceAccount === 'string' ? spec.serviceAccount : undefined;
-  if (spec.serviceAccount !== undefined && spec.serviceAccountName !== undefined && spec.serviceAccount !== spec.serviceAccountName) unsupported.push(at('spec', 'serviceAccount'));
-  if (sa !== undefined && sa !== 'default') props.serviceAccount = refs.serviceAccount(sa);
-  if (typeof spec.automountServiceAccountToken === 'boolean') {
-    if (spec.automountServiceAccountToken) props.automountServiceAccountToken = true;
-  } else {
-    additions.push(['automount', [['spec', 'template', 'spec', 'automountServiceAccountToken']]]);
-  }
-  const podLabels = asStrings(meta.labels);
-  if (meta.labels !== undefined && podLabels === undefined) unsupported.push(at('metadata', 'labels'));
-  const extraLabels = Object.fromEntries(Object.entries(podLabels ?? {}).filter(([k, v]) => options.selector[k] !== v));
-  for (const [k, v] of Object.entries(options.selector)) if (podLabels?.[k] !== v) unsupported.push(at('metadata', 'labels', k));
-  if (Object.keys(extraLabels).length > 0) props.podLabels = extraLabels;
-  const podAnnotations = asStrings(meta.annotations);
-  if (meta.annotations !== undefined && podAnnotations === undefined) unsupported.push(at('metadata', 'annotations'));
-  if (podAnnotations && Object.keys(podAnnotations).length > 0) props.podAnnotations = podAnnotations;
-  if (typeof spec.terminationGracePeriodSeconds === 'number') {
-    if (spec.terminationGracePeriodSeconds !== 30) props.terminationGracePeriodSeconds = spec.terminationGracePeriodSeconds;
-  }
-  const nodeSelector = asStrings(spec.nodeSelector);
-  if (spec.nodeSelector !== undefined && nodeSelector === undefined) unsupported.push(at('spec', 'nodeSelector'));
-  if (nodeSelector && Object.keys(nodeSelector).length > 0) props.nodeSelector = nodeSelector;
-  return { props, unsupported, additions, containerName: cName, readsConfig };
+  return { props, readsConfig };
 }
 
 function onlyKeys(o: Json, keys: readonly string[]): boolean {
@@ -254,7 +325,7 @@ function stringList(x: unknown, where: string, unsupported: string[]): Printable
 const PROBE_OPTIONS = ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'failureThreshold', 'successThreshold', 'terminationGracePeriodSeconds'];
 
 /** A probe as `Probe.http/tcp/grpc/exec(...)`, or undefined when the probe has a field they cannot write. */
-export function probeCode(ctx: ImportContext, p: Json): Printable | undefined {
+export function probeCode(ctx: ImportContext, p: Json, mainPort?: number): Printable | undefined {
   const options: Record<string, Printable> = {};
   for (const k of PROBE_OPTIONS) {
     if (p[k] === undefined) continue;
@@ -269,7 +340,7 @@ export function probeCode(ctx: ImportContext, p: Json): Printable | undefined {
   switch (handlers[0]) {
     case 'httpGet': {
       if (!onlyKeys(h, ['path', 'port', 'scheme', 'httpHeaders']) || typeof h.port !== 'number') return undefined;
-      options.port = h.port;
+      if (h.port !== mainPort) options.port = h.port;
       if (h.scheme === 'HTTPS') options.https = true;
       else if (h.scheme !== undefined && h.scheme !== 'HTTP') return undefined;
       if (h.httpHeaders !== undefined) {
@@ -286,11 +357,11 @@ export function probeCode(ctx: ImportContext, p: Json): Printable | undefined {
     }
     case 'tcpSocket':
       if (!onlyKeys(h, ['port']) || typeof h.port !== 'number') return undefined;
-      options.port = h.port;
+      if (h.port !== mainPort) options.port = h.port;
       return code(`${Probe}.tcp(${opts()})`);
     case 'grpc':
       if (!onlyKeys(h, ['port', 'service']) || typeof h.port !== 'number') return undefined;
-      options.port = h.port;
+      if (h.port !== mainPort) options.port = h.port;
       if (typeof h.service === 'string') options.service = h.service;
       return code(`${Probe}.grpc(${opts()})`);
     case 'exec':
@@ -301,61 +372,73 @@ export function probeCode(ctx: ImportContext, p: Json): Printable | undefined {
   }
 }
 
-function securityOptions(ctx: ImportContext, pod: Json, container: Json, at: (...s: FieldStep[]) => string, unsupported: string[],
-  additions: Array<[AdditionKind, FieldStep[][]]>, cName: string): Record<string, Printable> {
+/** Whether an extra container's security context is the main container's (the workload's settings apply to both). */
+function containerSecurity(own: Json, main: Json): boolean {
+  const canonical = (x: Json) => JSON.stringify(Object.entries(x).filter(([k, v]) => !(k === 'privileged' && v === false)).sort());
+  return canonical(own) === canonical(main);
+}
+
+/**
+ * The pod's security context and its main container's as one `SecurityOptions`; what the library adds is recorded
+ * on the pod (`templatePath`) and on every container of `containers`.
+ */
+function securityOptions(ctx: ImportContext, pod: Json, container: Json, place: ContainerPlace, podAt: (...s: FieldStep[]) => string,
+  unsupported: string[], additions: Array<[AdditionKind, FieldStep[][]]>, templatePath: readonly FieldStep[],
+  containers: ReadonlyArray<readonly FieldStep[]>): Record<string, Printable> {
   const out: Record<string, Printable> = {};
-  const podPath: FieldStep[] = ['spec', 'template', 'spec', 'securityContext'];
-  const cPath: FieldStep[] = ['spec', 'template', 'spec', 'containers', { name: cName }, 'securityContext'];
+  const podPath: FieldStep[] = [...templatePath, 'spec', 'securityContext'];
   for (const k of Object.keys(pod)) {
-    if (!['runAsNonRoot', 'runAsUser', 'runAsGroup', 'fsGroup', 'seccompProfile'].includes(k)) unsupported.push(at('spec', 'securityContext', k));
+    if (!['runAsNonRoot', 'runAsUser', 'runAsGroup', 'fsGroup', 'seccompProfile'].includes(k)) unsupported.push(podAt('spec', 'securityContext', k));
   }
   for (const k of Object.keys(container)) {
-    if (!['runAsNonRoot', 'allowPrivilegeEscalation', 'readOnlyRootFilesystem', 'capabilities'].includes(k)) unsupported.push(at('spec', 'containers', 0, 'securityContext', k));
+    // privileged: false is the API server's default, and the constructs never run a privileged container
+    if (k === 'privileged' && container.privileged === false) continue;
+    if (!['runAsNonRoot', 'allowPrivilegeEscalation', 'readOnlyRootFilesystem', 'capabilities'].includes(k)) unsupported.push(place.at('securityContext', k));
   }
   for (const k of ['runAsUser', 'runAsGroup', 'fsGroup'] as const) if (typeof pod[k] === 'number') out[k] = pod[k] as number;
   const nonRoot = container.runAsNonRoot ?? pod.runAsNonRoot;
-  if (pod.runAsNonRoot !== undefined && container.runAsNonRoot !== undefined && pod.runAsNonRoot !== container.runAsNonRoot) unsupported.push(at('spec', 'securityContext', 'runAsNonRoot'));
+  if (pod.runAsNonRoot !== undefined && container.runAsNonRoot !== undefined && pod.runAsNonRoot !== container.runAsNonRoot) unsupported.push(podAt('spec', 'securityContext', 'runAsNonRoot'));
   const podAdded: FieldStep[][] = [];
   const cAdded: FieldStep[][] = [];
   if (nonRoot === false) out.runAsNonRoot = false;
   else {
     if (pod.runAsNonRoot === undefined) podAdded.push([...podPath, 'runAsNonRoot']);
-    if (container.runAsNonRoot === undefined) cAdded.push([...cPath, 'runAsNonRoot']);
+    if (container.runAsNonRoot === undefined) cAdded.push(['securityContext', 'runAsNonRoot']);
   }
   const seccomp = asObject(pod.seccompProfile);
   if (seccomp === undefined) podAdded.push([...podPath, 'seccompProfile']);
   else if (seccomp.type === 'Unconfined') out.seccompProfile = ctx.use('SeccompProfile', 'unconfined()');
   else if (seccomp.type === 'Localhost' && typeof seccomp.localhostProfile === 'string') out.seccompProfile = code(`${ctx.need('SeccompProfile')}.localhost(${quote(seccomp.localhostProfile)})`);
-  else if (seccomp.type !== 'RuntimeDefault' || Object.keys(seccomp).length !== 1) unsupported.push(at('spec', 'securityContext', 'seccompProfile'));
+  else if (seccomp.type !== 'RuntimeDefault' || Object.keys(seccomp).length !== 1) unsupported.push(podAt('spec', 'securityContext', 'seccompProfile'));
   if (container.allowPrivilegeEscalation === true) out.allowPrivilegeEscalation = true;
-  else if (container.allowPrivilegeEscalation === undefined) cAdded.push([...cPath, 'allowPrivilegeEscalation']);
+  else if (container.allowPrivilegeEscalation === undefined) cAdded.push(['securityContext', 'allowPrivilegeEscalation']);
   let readOnly = true;
   if (container.readOnlyRootFilesystem === false) {
     out.readOnlyRootFilesystem = false;
     readOnly = false;
-  } else if (container.readOnlyRootFilesystem === undefined) cAdded.push([...cPath, 'readOnlyRootFilesystem']);
+  } else if (container.readOnlyRootFilesystem === undefined) cAdded.push(['securityContext', 'readOnlyRootFilesystem']);
   const caps = asObject(container.capabilities);
   if (caps === undefined) {
-    if (container.capabilities !== undefined) unsupported.push(at('spec', 'containers', 0, 'securityContext', 'capabilities'));
-    cAdded.push([...cPath, 'capabilities']);
+    if (container.capabilities !== undefined) unsupported.push(place.at('securityContext', 'capabilities'));
+    cAdded.push(['securityContext', 'capabilities']);
   } else {
     const drop = asList(caps.drop);
     if (drop.length === 0) {
       out.dropAllCapabilities = false;
     } else if (drop.length !== 1 || drop[0] !== 'ALL') {
-      unsupported.push(at('spec', 'containers', 0, 'securityContext', 'capabilities', 'drop'));
+      unsupported.push(place.at('securityContext', 'capabilities', 'drop'));
     }
     const add = asList(caps.add);
     if (add.length > 0) {
       if (add.every((a) => typeof a === 'string')) out.addCapabilities = add as string[];
-      else unsupported.push(at('spec', 'containers', 0, 'securityContext', 'capabilities', 'add'));
+      else unsupported.push(place.at('securityContext', 'capabilities', 'add'));
     }
-    if (!onlyKeys(caps, ['drop', 'add'])) unsupported.push(at('spec', 'containers', 0, 'securityContext', 'capabilities'));
+    if (!onlyKeys(caps, ['drop', 'add'])) unsupported.push(place.at('securityContext', 'capabilities'));
   }
   if (podAdded.length > 0) additions.push(['podSecurity', podAdded]);
-  if (cAdded.length > 0) additions.push(['containerSecurity', cAdded]);
+  if (cAdded.length > 0) additions.push(['containerSecurity', containers.flatMap((c) => cAdded.map((p) => [...c, ...p]))]);
   if (readOnly) {
-    additions.push(['writableTmp', [['spec', 'template', 'spec', 'volumes', { name: 'tmp' }], [...cPath.slice(0, -1), 'volumeMounts', { name: 'tmp' }]]]);
+    additions.push(['writableTmp', [[...templatePath, 'spec', 'volumes', { name: 'tmp' }], ...containers.map((c) => [...c, 'volumeMounts', { name: 'tmp' }])]]);
   }
   return out;
 }

@@ -108,6 +108,13 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
   const restSection: string[] = [];
   const local = new Set(items.filter((i) => i.kind === 'ConfigMap').map((i) => i.name));
   const ref = (i: Item): ObjectRef => ({ kind: i.kind, namespace: i.namespace, name: i.name });
+  // Construct ids: workloads keep their names; a Config, Secret or account of the same name gets its kind after it.
+  const ids = new Set(items.filter((i) => WORKLOAD_KINDS.has(i.kind)).map((i) => i.name));
+  const idFor = (name: string, suffix: string): string => {
+    const id = ids.has(name) ? `${name}-${suffix}` : name;
+    ids.add(id);
+    return id;
+  };
 
   /** The variable naming the object `name` of `map`, declared by `declaration` (one or more lines) on first use. */
   const declared = (map: Map<string, string>, name: string, declaration: (v: string) => string[]): Printable => {
@@ -119,12 +126,12 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
     return code(map.get(name)!);
   };
   const refs: ReferenceNames = {
-    config: (name) => declared(configs, name, (v) => [`const ${v} = ${ctx.need('Config')}.fromConfigMapName(this, ${quote(name)}, ${quote(name)});`]),
+    config: (name) => declared(configs, name, (v) => [`const ${v} = ${ctx.need('Config')}.fromConfigMapName(this, ${quote(idFor(name, 'config'))}, ${quote(name)});`]),
     secret: (name) => declared(secrets, name, (v) => [
       `// Secret "${name}": created outside this code (kubectl create secret, a sealed or external secret); its values are never written here.`,
-      `const ${v} = ${ctx.need('Secret')}.fromSecretName(this, ${quote(name)}, ${quote(name)});`,
+      `const ${v} = ${ctx.need('Secret')}.fromSecretName(this, ${quote(idFor(name, 'secret'))}, ${quote(name)});`,
     ]),
-    serviceAccount: (name) => declared(accounts, name, (v) => [`const ${v} = ${ctx.need('ServiceAccount')}.fromServiceAccountName(this, ${quote(name)}, ${quote(name)});`]),
+    serviceAccount: (name) => declared(accounts, name, (v) => [`const ${v} = ${ctx.need('ServiceAccount')}.fromServiceAccountName(this, ${quote(idFor(name, 'account'))}, ${quote(name)});`]),
   };
 
   // ConfigMaps: Config when every field is data (and its metadata labels/annotations).
@@ -138,7 +145,8 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
     configs.set(item.name, v);
     const props: Record<string, Printable> = { ...metadataProp(item.object), data: data ?? {} };
     if (typeof item.object.immutable === 'boolean') props.immutable = item.object.immutable;
-    configSection.push(`const ${v} = new ${ctx.need('Config')}(this, ${quote(item.name)}, ${print(props, 4)});`);
+    if (ids.has(item.name)) props.name = item.name;
+    configSection.push(`const ${v} = new ${ctx.need('Config')}(this, ${quote(idFor(item.name, 'config'))}, ${print(props, 4)});`);
     ctx.add('labels', item.name, ref(item), labelPaths(item.object, ['metadata']));
     item.done = true;
     ctx.counts.constructs++;
@@ -150,6 +158,26 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
     ctx.counts.constructs++;
     problems.push({ source: item.source, message: `Secret "${item.name}" is referenced by name (Secret.fromSecretName()): its values are not written into the code; create it outside Git (kubectl create secret, a SealedSecret or an ExternalSecret)` });
     item.done = true;
+  }
+
+  // ServiceAccounts: their metadata, and whether pods get a token.
+  for (const item of items.filter((i) => i.kind === 'ServiceAccount')) {
+    const unsupported = [
+      ...Object.keys(item.object).filter((k) => !['apiVersion', 'kind', 'metadata', 'automountServiceAccountToken'].includes(k)),
+      ...metadataProblems(item.object),
+    ];
+    if (unsupported.length > 0) continue;
+    const v = ctx.variable(identifier(item.name));
+    accounts.set(item.name, v);
+    const props: Record<string, Printable> = { ...metadataProp(item.object) };
+    const id = idFor(item.name, 'account');
+    if (id !== item.name) props.name = item.name;
+    if (typeof item.object.automountServiceAccountToken === 'boolean') props.automountServiceAccountToken = item.object.automountServiceAccountToken;
+    else ctx.add('automount', item.name, ref(item), [['automountServiceAccountToken']]);
+    configSection.push(`const ${v} = new ${ctx.need('ServiceAccount')}(this, ${quote(id)}, ${print(props, 4)});`);
+    ctx.add('labels', item.name, ref(item), labelPaths(item.object, ['metadata']));
+    item.done = true;
+    ctx.counts.constructs++;
   }
 
   // Deployments, with the Service that selects their pods.
@@ -164,7 +192,13 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
       const selector = asStrings(asObject(s.object.spec)?.selector);
       return selector !== undefined && Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => podLabels[k] === v);
     });
-    const result = deploymentCode(ctx, refs, item, service, local);
+    const selector = asStrings(asObject(spec.selector)?.matchLabels) ?? {};
+    const hpa = items.find((h) => h.kind === 'HorizontalPodAutoscaler' && !h.done && h.name === item.name
+      && asObject(asObject(h.object.spec)?.scaleTargetRef)?.kind === 'Deployment' && asObject(asObject(h.object.spec)?.scaleTargetRef)?.name === item.name);
+    const pdb = items.find((b) => b.kind === 'PodDisruptionBudget' && !b.done && b.name === item.name
+      && sameLabels(asStrings(asObject(asObject(b.object.spec)?.selector)?.matchLabels), selector)
+      && Object.keys(asObject(asObject(b.object.spec)?.selector) ?? {}).length === 1);
+    const result = deploymentCode(ctx, refs, item, service, local, hpa, pdb);
     if (result.unsupported.length > 0) {
       const why = result.unsupported.join(', ');
       problems.push({ source: item.source, message: `kept as a raw ApiObject: ${result.construct} cannot express ${why}` });
@@ -181,13 +215,17 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
     workloadSection.push(`${service ? `const ${v} = ` : ''}new ${ctx.need(result.construct)}(this, ${quote(item.name)}, ${print(result.props, 4)});`);
     for (const [kind, paths] of result.additions) {
       for (const p of paths) {
-        if (p[0] === '#pdb') ctx.add(kind, item.name, { kind: 'PodDisruptionBudget', namespace: item.namespace, name: item.name }, 'whole');
+        if (p[0] === '#pdb' && p.length === 1) ctx.add(kind, item.name, { kind: 'PodDisruptionBudget', namespace: item.namespace, name: item.name }, 'whole');
+        else if (p[0] === '#pdb') ctx.add(kind, item.name, ref(pdb!), [p.slice(1)]);
+        else if (p[0] === '#hpa') ctx.add(kind, item.name, ref(hpa!), [p.slice(1)]);
         else if (p[0] === '#service') ctx.add(kind, item.name, ref(service!), [p.slice(1)]);
         else ctx.add(kind, item.name, ref(item), [p]);
       }
     }
     item.done = true;
-    ctx.counts.constructs += service ? 2 : 1;
+    ctx.counts.constructs += 1 + (service ? 1 : 0) + (result.usesHpa ? 1 : 0) + (result.usesPdb ? 1 : 0);
+    if (result.usesHpa) hpa!.done = true;
+    if (result.usesPdb) pdb!.done = true;
     if (service) {
       service.done = true;
       workloadVars.set(service.name, { variable: v, serviceName: service.name, ports: asList(asObject(service.object.spec)?.ports).map((p) => asObject(p) ?? {}) });
@@ -227,13 +265,19 @@ function metadataProp(object: Json): Record<string, Printable> {
 }
 
 const RECOMMENDED = ['name', 'instance', 'version', 'component', 'part-of', 'managed-by'].map((l) => `app.kubernetes.io/${l}`);
+/** The labels the synth walk gives every object of a stack that its constructs do not label themselves (raw ones). */
+const STACK_LABELS = ['name', 'instance', 'part-of', 'managed-by'].map((l) => `app.kubernetes.io/${l}`);
 
-/** The recommended labels the library adds under `path` (a metadata object) that the object does not set. */
-function labelPaths(object: Json, path: string[]): FieldStep[][] {
+/**
+ * The labels the library adds under `path` (a metadata object) that the object does not set: each label, or the
+ * whole `labels` when the object has none.
+ */
+function labelPaths(object: Json, path: string[], added: readonly string[] = RECOMMENDED): FieldStep[][] {
   let at: unknown = object;
   for (const p of path) at = asObject(at)?.[p];
-  const labels = asStrings(asObject(at)?.labels) ?? {};
-  return RECOMMENDED.filter((l) => labels[l] === undefined).map((l) => [...path, 'labels', l]);
+  const labels = asStrings(asObject(at)?.labels);
+  if (labels === undefined || Object.keys(labels).length === 0) return [[...path, 'labels']];
+  return added.filter((l) => labels[l] === undefined).map((l) => [...path, 'labels', l]);
 }
 
 interface WorkloadCode {
@@ -241,10 +285,58 @@ interface WorkloadCode {
   readonly props: Record<string, Printable>;
   readonly unsupported: string[];
   readonly additions: Array<[AdditionKind, FieldStep[][]]>;
+  /** Whether the HorizontalPodAutoscaler given became the workload's `autoscaling`. */
+  readonly usesHpa?: boolean;
+  /** Whether the PodDisruptionBudget given became the workload's `disruptionBudget`. */
+  readonly usesPdb?: boolean;
+}
+
+/** The kinds whose objects become workloads (their construct ids are their names). */
+const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod']);
+
+/** Whether two label maps are equal. */
+function sameLabels(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+}
+
+/** An HPA's spec as a workload's `autoscaling`, or undefined when a field has no prop. */
+function autoscalingCode(ctx: ImportContext, hpa: Item): Printable | undefined {
+  if (hpa.object.apiVersion !== 'autoscaling/v2' || metadataProblems(hpa.object).length > 0) return undefined;
+  const spec = asObject(hpa.object.spec) ?? {};
+  if (Object.keys(spec).some((k) => !['scaleTargetRef', 'minReplicas', 'maxReplicas', 'metrics'].includes(k)) || typeof spec.maxReplicas !== 'number') return undefined;
+  const out: Record<string, Printable> = {};
+  if (typeof spec.minReplicas === 'number') out.minReplicas = spec.minReplicas;
+  out.maxReplicas = spec.maxReplicas;
+  const metrics: Printable[] = [];
+  for (const raw of asList(spec.metrics)) {
+    const m = asObject(raw) ?? {};
+    const resource = asObject(m.resource) ?? {};
+    const target = asObject(resource.target) ?? {};
+    if (m.type !== 'Resource' || (resource.name !== 'cpu' && resource.name !== 'memory') || target.type !== 'Utilization'
+      || typeof target.averageUtilization !== 'number' || Object.keys(target).length !== 2 || Object.keys(m).length !== 2) return undefined;
+    metrics.push(code(`${ctx.need('Metric')}.${resource.name}(${target.averageUtilization})`));
+  }
+  if (metrics.length > 0) out.metrics = metrics;
+  return out;
+}
+
+/** A PDB's spec as a workload's `disruptionBudget`, or undefined when a field has no prop. */
+function disruptionBudgetCode(ctx: ImportContext, pdb: Item): Printable | undefined {
+  if (pdb.object.apiVersion !== 'policy/v1' || metadataProblems(pdb.object).length > 0) return undefined;
+  const spec = asObject(pdb.object.spec) ?? {};
+  if (Object.keys(spec).some((k) => !['selector', 'minAvailable', 'maxUnavailable', 'unhealthyPodEvictionPolicy'].includes(k))) return undefined;
+  const out: Record<string, Printable> = {};
+  if (spec.minAvailable !== undefined) out.minAvailable = spec.minAvailable as string | number;
+  if (spec.maxUnavailable !== undefined) out.maxUnavailable = spec.maxUnavailable as string | number;
+  if (spec.unhealthyPodEvictionPolicy === 'IfHealthyBudget') out.unhealthyPodEvictionPolicy = ctx.use('UnhealthyPodEvictionPolicy', 'IF_HEALTHY_BUDGET');
+  else if (spec.unhealthyPodEvictionPolicy !== undefined && spec.unhealthyPodEvictionPolicy !== 'AlwaysAllow') return undefined;
+  return out;
 }
 
 /** A Deployment (and its Service) as a WebService or Worker. */
-function deploymentCode(ctx: ImportContext, refs: ReferenceNames, item: Item, service: Item | undefined, localConfigs: ReadonlySet<string>): WorkloadCode {
+function deploymentCode(ctx: ImportContext, refs: ReferenceNames, item: Item, service: Item | undefined, localConfigs: ReadonlySet<string>,
+  hpa: Item | undefined, pdb: Item | undefined): WorkloadCode {
   const construct = service ? 'WebService' : 'Worker';
   const unsupported: string[] = [];
   const additions: Array<[AdditionKind, FieldStep[][]]> = [];
@@ -375,19 +467,44 @@ function deploymentCode(ctx: ImportContext, refs: ReferenceNames, item: Item, se
   if (service) additions.push(['labels', labelPaths(service.object, ['metadata']).map((p) => ['#service', ...p])]);
   additions.push(['spread', [['spec', 'template', 'spec', 'topologySpreadConstraints']]]);
   if (pod.readsConfig) additions.push(['configHash', [['spec', 'template', 'metadata', 'annotations', 'cdk8s-platform.io/config-hash']]]);
-  if (replicas >= 2) additions.push(['disruptionBudget', [['#pdb']]]);
-  return { construct, props, unsupported, additions: additions.filter(([, p]) => p.length > 0) };
+  const autoscaling = hpa ? autoscalingCode(ctx, hpa) : undefined;
+  if (autoscaling !== undefined) {
+    props.autoscaling = autoscaling;
+    additions.push(['labels', labelPaths(hpa!.object, ['metadata']).map((p) => ['#hpa', ...p])]);
+  }
+  const budget = pdb ? disruptionBudgetCode(ctx, pdb) : undefined;
+  if (budget !== undefined) {
+    props.disruptionBudget = budget;
+    additions.push(['labels', labelPaths(pdb!.object, ['metadata']).map((p) => ['#pdb', ...p])]);
+    if (asObject(pdb!.object.spec)?.unhealthyPodEvictionPolicy === undefined) additions.push(['evictionPolicy', [['#pdb', 'spec', 'unhealthyPodEvictionPolicy']]]);
+  } else {
+    const minPods = autoscaling !== undefined ? (asObject(autoscaling)?.minReplicas as number | undefined ?? 1) : replicas;
+    if (minPods >= 2) additions.push(['disruptionBudget', [['#pdb']]]);
+  }
+  return { construct, props, unsupported, additions: additions.filter(([, p]) => p.length > 0), usesHpa: autoscaling !== undefined, usesPdb: budget !== undefined };
 }
 
 /** A raw ApiObject, with the object as given and a comment saying why. */
 function rawObject(ctx: ImportContext, item: Item, why: string): string[] {
   ctx.counts.rawObjects++;
+  ctx.add('labels', item.name, { kind: item.kind, namespace: item.namespace, name: item.name }, labelPaths(item.object, ['metadata'], STACK_LABELS));
   const { apiVersion, kind, metadata, ...rest } = item.object;
   const props = { apiVersion, kind, metadata, ...rest } as Printable;
   return [
     ...comment(`${item.kind} "${item.name}" (${item.source}): a raw ApiObject, as given: ${why}.`, 4),
     `new ApiObject(this, ${quote(`${item.kind.toLowerCase()}-${item.name}`)}, ${print(props, 4)});`,
   ];
+}
+
+/** Writes `const x = new X(...)` as `new X(...)` where `x` is not used after. */
+function dropUnusedConstants(body: string[]): void {
+  const text = body.join('\n');
+  body.forEach((line, i) => {
+    const m = /^(\s*)const ([A-Za-z_$][\w$]*) = /.exec(line);
+    if (m === null) return;
+    const uses = text.match(new RegExp(`\\b${m[2].replace(/\$/g, '\\$')}\\b`, 'g'))?.length ?? 0;
+    if (uses <= 1) body[i] = `${m[1]}${line.slice(m[0].length)}`;
+  });
 }
 
 /** The module's text. */
@@ -428,9 +545,10 @@ function render(ctx: ImportContext, stacks: StackCode[], library: string, object
   body.push('');
   body.push('// Synthesized when run (cdk8s-platform synth, with cdk8s.yaml\'s app pointing at this file); tests import it.');
   body.push('if (require.main === module) PlatformApp.run(defineImportedApp);');
-  const usesRaw = body.some((l) => l.includes('new ApiObject('));
-  if (usesRaw) lines.push('import { ApiObject } from \'cdk8s\';');
-  const names = ctx.libraryImports().join(', ');
+  dropUnusedConstants(body);
+  const text = body.join('\n');
+  if (text.includes('new ApiObject(')) lines.push('import { ApiObject } from \'cdk8s\';');
+  const names = ctx.libraryImports().filter((n) => new RegExp(`\\b${n}\\b`).test(text)).join(', ');
   const single = `import { ${names} } from ${quote(library)};`;
   lines.push(single.length <= 120 ? single : `import {\n${comment(names, 2).map((l) => l.replace('// ', '')).join('\n')}\n} from ${quote(library)};`);
   return `${[...lines, ...body].join('\n')}\n`;
