@@ -1,12 +1,12 @@
 /**
  * One Compose service as the objects this library's constructs write by default: a Deployment named after the
- * service (the constructs' default selector and pod labels, the main container named after the workload, the first
- * port named `http`), and a Service for its `ports` and `expose`.
+ * service (the constructs' default selector, the main container named after the workload, the first port named
+ * `http`), and a Service for its `ports` and `expose`.
  *
  * @internal
  */
 import { parseImage } from '../core/_image-reference';
-import { isDns1035Label, isDns1123Label, isValidLabelValue, isValidPortName } from '../core/names';
+import { isDns1035Label, isDns1123Label, isValidPortName } from '../core/names';
 import { SERVICE_KEYS_TRANSLATED, SERVICE_KEYS_WITHOUT_MEANING, DEPLOY_KEYS_WITHOUT_MEANING } from './_compose-keys';
 import { splitShellWords } from './_compose-text';
 import {
@@ -46,16 +46,14 @@ export interface TranslatedService {
   readonly objects: SourcedObject[];
 }
 
-/** The recommended labels the library's constructs give an object of a stack whose namespace, name and instance are all `namespace`. */
-export function objectLabels(namespace: string, name: string, component: string, version: string): Record<string, string> {
-  return {
-    'app.kubernetes.io/name': name,
-    'app.kubernetes.io/instance': namespace,
-    'app.kubernetes.io/version': version,
-    'app.kubernetes.io/component': component,
-    'app.kubernetes.io/part-of': namespace,
-    'app.kubernetes.io/managed-by': 'cdk8s-platform',
-  };
+/**
+ * The labels a workload's pods carry, and its Deployment and Service select them by: the constructs' default selector
+ * (`app.kubernetes.io/instance` is the stack's instance, which is its namespace unless set otherwise). The other
+ * recommended labels (version, component, part-of, managed-by) are not written: the Compose file has none, and the
+ * generated code's constructs add them as the library does for every object.
+ */
+export function selectorLabels(namespace: string, name: string): Record<string, string> {
+  return { 'app.kubernetes.io/instance': namespace, 'app.kubernetes.io/name': name };
 }
 
 /** Compose's healthcheck defaults (`interval`, `timeout`: 30 s; `retries`: 3). */
@@ -93,8 +91,7 @@ export function translateService(name: string, service: unknown, ctx: ComposeCon
       : 'has no image: the service is not imported');
     return undefined;
   }
-  const reference = parseImage(image);
-  if (!reference) {
+  if (!parseImage(image)) {
     at('image', `"${image}" is not an image reference ([registry/]repository[:tag][@digest], lower case): the service is not imported`);
     return undefined;
   }
@@ -125,20 +122,18 @@ export function translateService(name: string, service: unknown, ctx: ComposeCon
     else podSpec.terminationGracePeriodSeconds = d.value.seconds;
   }
 
-  const version = reference.tag !== undefined && isValidLabelValue(reference.tag).length === 0 ? reference.tag : 'unversioned';
-  const labels = objectLabels(ctx.namespace, name, ports.length > 0 ? 'server' : 'worker', version);
-  const selector = { 'app.kubernetes.io/instance': ctx.namespace, 'app.kubernetes.io/name': name };
+  const selector = selectorLabels(ctx.namespace, name);
   const source = `${ctx.file}: ${path}`;
   const objects: SourcedObject[] = [{
     source,
     object: {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
-      metadata: { name, namespace: ctx.namespace, labels },
+      metadata: { name, namespace: ctx.namespace },
       spec: {
         replicas,
         selector: { matchLabels: selector },
-        template: { metadata: { labels: { ...labels } }, spec: podSpec },
+        template: { metadata: { labels: { ...selector } }, spec: podSpec },
       },
     },
   }];
@@ -148,7 +143,7 @@ export function translateService(name: string, service: unknown, ctx: ComposeCon
       object: {
         apiVersion: 'v1',
         kind: 'Service',
-        metadata: { name, namespace: ctx.namespace, labels: { ...labels } },
+        metadata: { name, namespace: ctx.namespace },
         spec: {
           ports: ports.map((p) => ({ name: p.name, port: p.servicePort, protocol: p.protocol, targetPort: p.target })),
           selector: { ...selector },

@@ -11,7 +11,7 @@ import { yamlErrorMessage } from '../core/_yaml-error';
 import { isConfigMapKey, isDns1123Label } from '../core/names';
 import { parseEnvFile, interpolate } from './_compose-text';
 import { describe, isRecord, looksSecret } from './_compose-values';
-import { ComposeContext, DeclaredVolume, objectLabels, translateService, TranslatedService } from './_compose-service';
+import { ComposeContext, DeclaredVolume, translateService, TranslatedService } from './_compose-service';
 import { TOP_LEVEL_KEYS_WITHOUT_MEANING } from './_compose-keys';
 import { ImportConnection, ImportProblem, SourcedObject } from './import-model';
 
@@ -239,7 +239,7 @@ function claimObject(file: string, namespace: string, volume: DeclaredVolume): S
     object: {
       apiVersion: 'v1',
       kind: 'PersistentVolumeClaim',
-      metadata: { name: volume.claimName, namespace, labels: objectLabels(namespace, volume.claimName, 'storage', 'unversioned') },
+      metadata: { name: volume.claimName, namespace },
       spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: DEFAULT_CLAIM_SIZE } } },
     },
   };
@@ -291,7 +291,7 @@ class EnvFileConfigs {
       object: {
         apiVersion: 'v1',
         kind: 'ConfigMap',
-        metadata: { name, namespace: this.options.namespace, labels: objectLabels(this.options.namespace, name, 'config', 'unversioned') },
+        metadata: { name, namespace: this.options.namespace },
         data,
       },
     });

@@ -62,9 +62,8 @@ describe('services', () => {
     // GIVEN a service with no ports and no expose
     // WHEN it is translated
     const result = translate('services:\n  worker:\n    image: acme/worker:2\n');
-    // THEN it is a Deployment with the worker component, and no Service
+    // THEN it is a Deployment, and no Service
     expect(names(result)).toEqual(['Deployment/worker']);
-    expect(objectOf(result, 'Deployment', 'worker').metadata.labels['app.kubernetes.io/component']).toBe('worker');
     expect(result.problems).toEqual([]);
   });
 
@@ -123,13 +122,17 @@ describe('services', () => {
     expect(problemsAt(result, 'services.app.image')[0]).toMatch(/^"Acme\/App" is not an image reference/);
   });
 
-  test('GIVEN the image tag WHEN translated THEN it is the version label, as the constructs set it; no tag gives "unversioned"', () => {
-    // GIVEN a tagged and an untagged image
-    // WHEN they are translated
-    const result = translate('services:\n  a:\n    image: acme/a:2.4.1\n  b:\n    image: acme/b\n');
-    // THEN the version label follows the tag
-    expect(objectOf(result, 'Deployment', 'a').metadata.labels['app.kubernetes.io/version']).toBe('2.4.1');
-    expect(objectOf(result, 'Deployment', 'b').spec.template.metadata.labels['app.kubernetes.io/version']).toBe('unversioned');
+  test('GIVEN a service WHEN translated THEN its pods carry the default selector\'s labels only, and the objects none (the constructs add the recommended labels)', () => {
+    // GIVEN a service with a port
+    // WHEN translated into the namespace "store"
+    const result = translate('services:\n  web:\n    image: acme/web:2.4.1\n    expose: ["80"]\n', {}, 'store');
+    // THEN the Deployment selects its pods by the construct's default selector, and no object has labels of its own
+    const selector = { 'app.kubernetes.io/instance': 'store', 'app.kubernetes.io/name': 'web' };
+    const deployment = objectOf(result, 'Deployment', 'web');
+    expect(deployment.spec.selector).toEqual({ matchLabels: selector });
+    expect(deployment.spec.template.metadata).toEqual({ labels: selector });
+    expect(objectOf(result, 'Service', 'web').spec.selector).toEqual(selector);
+    expect(result.objects.map((o) => (o.object.metadata as any).labels)).toEqual([undefined, undefined]);
   });
 
   test('GIVEN a service that is not a map WHEN translated THEN it is a problem', () => {
