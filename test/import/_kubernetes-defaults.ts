@@ -49,8 +49,10 @@ export function withKubernetesDefaults(object: KubeObject, options: DefaultsOpti
   delete o.status;
   const byKind = KIND_DEFAULTS[o.kind as string];
   if (byKind && o.apiVersion === byKind.apiVersion) byKind.apply(o, version);
-  const pod = podSpecsOf(o);
-  for (const { spec, isPod } of pod) defaultPodSpec(spec, isPod);
+  for (const { spec, isPod } of podSpecsOf(o)) {
+    defaultPodSpec(spec);
+    if (isPod) defaultPod(spec, version);
+  }
   return withoutAbsentValues(o) as KubeObject;
 }
 
@@ -111,11 +113,19 @@ export function canonicalQuantity(value: unknown, resource: string): unknown {
   return formatQuantity(nanos, BYTE_RESOURCES.test(resource) ? 'binary' : 'decimal');
 }
 
-/** Every amount of a resource list (`requests`, `limits`, `hard`, ...) in canonical form. */
+/** Nano-units per milli-unit: SetDefaults_ResourceList rounds every amount up to a whole milli-unit. */
+const NANOS_PER_MILLI = 1_000_000n;
+
+/** Every amount of a resource list (`requests`, `limits`, `hard`, ...) rounded up to milli-units, in canonical form. */
 function canonicalResourceList(list: unknown): void {
   if (list === null || typeof list !== 'object' || Array.isArray(list)) return;
   const record = list as Record<string, unknown>;
-  for (const [resource, amount] of Object.entries(record)) record[resource] = canonicalQuantity(amount, resource);
+  for (const [resource, amount] of Object.entries(record)) {
+    const nanos = parseQuantity(typeof amount === 'number' ? String(amount) : (amount as string));
+    if (nanos === undefined) continue;
+    const rounded = nanos % NANOS_PER_MILLI === 0n ? nanos : (nanos / NANOS_PER_MILLI + (nanos > 0n ? 1n : 0n)) * NANOS_PER_MILLI;
+    record[resource] = canonicalQuantity(formatQuantity(rounded, 'decimal'), resource);
+  }
 }
 
 function canonicalRequirements(resources: KubeObject | undefined): void {
@@ -144,37 +154,54 @@ function podSpecsOf(o: KubeObject): { spec: KubeObject; isPod: boolean }[] {
   return specs;
 }
 
-function defaultPodSpec(spec: KubeObject, isPod: boolean): void {
+/** SetDefaults_PodSpec, for every pod spec (a Pod's and a template's), and the defaults of what it holds. */
+function defaultPodSpec(spec: KubeObject): void {
   spec.dnsPolicy ??= 'ClusterFirst';
   spec.restartPolicy ??= 'Always';
   spec.terminationGracePeriodSeconds ??= 30;
   spec.schedulerName ??= 'default-scheduler';
-  if (isPod) spec.enableServiceLinks ??= true;
   for (const list of ['initContainers', 'containers', 'ephemeralContainers']) {
-    for (const container of arrayAt(spec, list)) defaultContainer(container, spec.hostNetwork === true, isPod);
+    for (const container of arrayAt(spec, list)) defaultContainer(container);
   }
   for (const volume of arrayAt(spec, 'volumes')) defaultVolume(volume);
   if (spec.overhead) canonicalResourceList(spec.overhead);
 }
 
-function defaultContainer(c: KubeObject, hostNetwork: boolean, isPod: boolean): void {
+/**
+ * SetDefaults_Pod: what only a Pod gets, not a template (so that a template's defaults do not change when one is
+ * added here): requests at the limits, service links, host ports on the host network, and (InPlacePodVerticalScaling,
+ * on by default from 1.33) a resize policy for the CPU and memory requested.
+ */
+function defaultPod(spec: KubeObject, version: string): void {
+  spec.enableServiceLinks ??= true;
+  for (const list of ['initContainers', 'containers']) {
+    for (const c of arrayAt(spec, list)) {
+      const limits = c.resources?.limits as Record<string, unknown> | undefined;
+      if (limits) {
+        const requests: Record<string, unknown> = c.resources.requests ?? {};
+        for (const [resource, amount] of Object.entries(limits)) requests[resource] ??= amount;
+        c.resources.requests = requests;
+      }
+      if (spec.hostNetwork === true) {
+        for (const port of arrayAt(c, 'ports')) port.hostPort ??= port.containerPort;
+      }
+    }
+  }
+  if (!isAtLeast(version, '1.33')) return;
+  for (const c of arrayAt(spec, 'containers')) {
+    const requested = Object.keys(c.resources?.requests ?? {});
+    const given = new Set(arrayAt(c, 'resizePolicy').map((p) => p.resourceName));
+    const added = ['cpu', 'memory'].filter((r) => requested.includes(r) && !given.has(r)).map((resourceName) => ({ resourceName, restartPolicy: 'NotRequired' }));
+    if (added.length > 0) c.resizePolicy = [...arrayAt(c, 'resizePolicy'), ...added];
+  }
+}
+
+function defaultContainer(c: KubeObject): void {
   c.terminationMessagePath ??= '/dev/termination-log';
   c.terminationMessagePolicy ??= 'File';
   if (typeof c.image === 'string') c.imagePullPolicy ??= pullPolicyOf(c.image);
   canonicalRequirements(c.resources);
-  if (isPod && c.resources) {
-    // SetDefaults_Pod: a resource limited but not requested is requested at its limit.
-    const limits = c.resources.limits as Record<string, unknown> | undefined;
-    if (limits) {
-      const requests: Record<string, unknown> = c.resources.requests ?? {};
-      for (const [resource, amount] of Object.entries(limits)) requests[resource] ??= amount;
-      c.resources.requests = requests;
-    }
-  }
-  for (const port of arrayAt(c, 'ports')) {
-    port.protocol ??= 'TCP';
-    if (hostNetwork) port.hostPort ??= port.containerPort;
-  }
+  for (const port of arrayAt(c, 'ports')) port.protocol ??= 'TCP';
   for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
     if (c[probe]) defaultProbe(c[probe]);
   }
@@ -263,6 +290,7 @@ function defaultService(o: KubeObject): void {
   const spec: KubeObject = (o.spec ??= {});
   spec.type ??= 'ClusterIP';
   spec.sessionAffinity ??= 'None';
+  if (spec.sessionAffinity === 'None') delete spec.sessionAffinityConfig;
   if (spec.sessionAffinity === 'ClientIP') {
     spec.sessionAffinityConfig ??= {};
     spec.sessionAffinityConfig.clientIP ??= {};
@@ -338,11 +366,12 @@ function defaultStatefulSet(o: KubeObject, version: string): void {
   spec.replicas ??= 1;
   spec.podManagementPolicy ??= 'OrderedReady';
   spec.updateStrategy ??= {};
-  spec.updateStrategy.type ??= 'RollingUpdate';
-  if (spec.updateStrategy.type === 'RollingUpdate') {
+  // Only a strategy without type gets a rollingUpdate; a partition is added to a rollingUpdate given.
+  if (spec.updateStrategy.type === undefined) {
+    spec.updateStrategy.type = 'RollingUpdate';
     spec.updateStrategy.rollingUpdate ??= {};
-    spec.updateStrategy.rollingUpdate.partition ??= 0;
   }
+  if (spec.updateStrategy.type === 'RollingUpdate' && spec.updateStrategy.rollingUpdate) spec.updateStrategy.rollingUpdate.partition ??= 0;
   spec.revisionHistoryLimit ??= 10;
   // StatefulSetAutoDeletePVC, on by default from 1.27.
   if (isAtLeast(version, '1.27')) {

@@ -47,6 +47,15 @@ describe('withKubernetesDefaults: Services', () => {
     expect(spec).toMatchObject({ externalTrafficPolicy: 'Cluster', allocateLoadBalancerNodePorts: true });
   });
 
+  test('GIVEN a Service without affinity but with an affinity config WHEN defaulted THEN the config is dropped', () => {
+    // GIVEN
+    const svc = service({ sessionAffinityConfig: { clientIP: { timeoutSeconds: 60 } }, ports: [{ port: 80 }] });
+    // WHEN
+    const spec = withKubernetesDefaults(svc).spec;
+    // THEN
+    expect(spec.sessionAffinityConfig).toBeUndefined();
+  });
+
   test('GIVEN a ClientIP-affine Service WHEN defaulted THEN its affinity lasts 10800 seconds', () => {
     // GIVEN
     const svc = service({ sessionAffinity: 'ClientIP', ports: [{ port: 80 }] });
@@ -124,6 +133,15 @@ describe('withKubernetesDefaults: Deployments, StatefulSets, DaemonSets', () => 
     // THEN
     expect(typed).toEqual(plain);
     expect(plain.spec).toMatchObject({ volumeMode: 'Filesystem', resources: { requests: { storage: '1Gi' } } });
+  });
+
+  test('GIVEN a StatefulSet whose strategy names RollingUpdate without details WHEN defaulted THEN no rollingUpdate is added', () => {
+    // GIVEN
+    const sts = { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db', namespace: 'shop' }, spec: { updateStrategy: { type: 'RollingUpdate' } } };
+    // WHEN
+    const strategy = withKubernetesDefaults(sts).spec.updateStrategy;
+    // THEN
+    expect(strategy).toEqual({ type: 'RollingUpdate' });
   });
 
   test('GIVEN a DaemonSet WHEN defaulted THEN it rolls one node at a time without surge', () => {
@@ -265,14 +283,34 @@ describe('withKubernetesDefaults: pods and containers', () => {
     expect(resources).toEqual({ limits: { memory: '64Mi' } });
   });
 
-  test('GIVEN a host-network pod WHEN defaulted THEN its container ports are host ports too', () => {
+  test('GIVEN a Pod on the host network WHEN defaulted THEN its container ports are host ports too', () => {
+    // GIVEN
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'ops' }, spec: { hostNetwork: true, containers: [{ name: 'c', image: 'busybox:1.36', ports: [{ containerPort: 9100 }] }] } };
+    // WHEN
+    const port = withKubernetesDefaults(pod).spec.containers[0].ports[0];
+    // THEN
+    expect(port.hostPort).toBe(9100);
+  });
+
+  test('GIVEN a pod template on the host network WHEN defaulted THEN its ports get no host port (only Pods do)', () => {
     // GIVEN
     const d = deployment({ ports: [{ containerPort: 9100 }] });
     d.spec.template.spec.hostNetwork = true;
     // WHEN
     const port = withKubernetesDefaults(d).spec.template.spec.containers[0].ports[0];
     // THEN
-    expect(port.hostPort).toBe(9100);
+    expect(port.hostPort).toBeUndefined();
+  });
+
+  test('GIVEN a Pod requesting CPU at 1.33 WHEN defaulted THEN the CPU can be resized without a restart; at 1.32 nothing is added', () => {
+    // GIVEN
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'ops' }, spec: { containers: [{ name: 'c', image: 'busybox:1.36', resources: { requests: { cpu: '100m' } } }] } };
+    // WHEN
+    const at133 = withKubernetesDefaults(pod, { kubernetesVersion: '1.33' }).spec.containers[0];
+    const at132 = withKubernetesDefaults(pod, { kubernetesVersion: '1.32' }).spec.containers[0];
+    // THEN
+    expect(at133.resizePolicy).toEqual([{ resourceName: 'cpu', restartPolicy: 'NotRequired' }]);
+    expect(at132.resizePolicy).toBeUndefined();
   });
 
   test('GIVEN init containers WHEN defaulted THEN they get the container defaults too', () => {
@@ -486,5 +524,14 @@ describe('canonicalQuantity', () => {
     ['not-a-quantity', 'cpu', 'not-a-quantity'],
   ])('GIVEN %p of %s WHEN made canonical THEN it is %p', (value, resource, canonical) => {
     expect(canonicalQuantity(value, resource)).toBe(canonical);
+  });
+
+  test('GIVEN a container request below a milli-unit WHEN defaulted THEN it is rounded up to 1m, as the API server rounds', () => {
+    // GIVEN
+    const d = deployment({ resources: { requests: { cpu: '0.0001' } } });
+    // WHEN
+    const resources = withKubernetesDefaults(d).spec.template.spec.containers[0].resources;
+    // THEN
+    expect(resources.requests.cpu).toBe('1m');
   });
 });
