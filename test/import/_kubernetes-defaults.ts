@@ -410,6 +410,17 @@ function defaultJob(o: KubeObject, version: string): void {
   spec.suspend ??= false;
   // JobPodReplacementPolicy, on by default from 1.29.
   if (isAtLeast(version, '1.29')) spec.podReplacementPolicy ??= spec.podFailurePolicy ? 'Failed' : 'TerminatingOrFailed';
+  // A Job without labels takes its pod template's.
+  const templateLabels = spec.template?.metadata?.labels;
+  if (templateLabels && Object.keys(o.metadata.labels ?? {}).length === 0) o.metadata.labels = { ...templateLabels };
+  defaultFailurePolicy(spec.podFailurePolicy);
+}
+
+/** SetDefaults_PodFailurePolicyOnPodConditionsPattern: a pod condition matched without status is matched when True. */
+function defaultFailurePolicy(policy: KubeObject | undefined): void {
+  for (const rule of arrayAt(policy ?? {}, 'rules')) {
+    for (const pattern of arrayAt(rule, 'onPodConditions')) pattern.status ??= 'True';
+  }
 }
 
 function defaultCronJob(o: KubeObject): void {
@@ -418,6 +429,7 @@ function defaultCronJob(o: KubeObject): void {
   spec.suspend ??= false;
   spec.successfulJobsHistoryLimit ??= 3;
   spec.failedJobsHistoryLimit ??= 1;
+  defaultFailurePolicy(spec.jobTemplate?.spec?.podFailurePolicy);
 }
 
 function defaultAutoscaler(o: KubeObject): void {

@@ -349,6 +349,20 @@ describe('withKubernetesDefaults: Jobs and CronJobs', () => {
     expect([plain.podReplacementPolicy, withPolicy.podReplacementPolicy]).toEqual(['TerminatingOrFailed', 'Failed']);
   });
 
+  test('GIVEN a Job without labels WHEN defaulted THEN it takes its pod template\'s', () => {
+    // GIVEN / WHEN
+    const defaulted = withKubernetesDefaults(job({ template: { metadata: { labels: { app: 'migrate' } }, spec: { restartPolicy: 'Never', containers: [] } } }));
+    // THEN
+    expect(defaulted.metadata.labels).toEqual({ app: 'migrate' });
+  });
+
+  test('GIVEN a pod failure rule on a condition without status WHEN defaulted THEN it matches the condition when True', () => {
+    // GIVEN / WHEN
+    const spec = withKubernetesDefaults(job({ podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] } })).spec;
+    // THEN
+    expect(spec.podFailurePolicy.rules[0].onPodConditions).toEqual([{ type: 'DisruptionTarget', status: 'True' }]);
+  });
+
   test('GIVEN a CronJob WHEN defaulted THEN it allows overlaps, is not suspended and keeps 3 successful and 1 failed job', () => {
     // GIVEN
     const cron = { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'c', namespace: 'ops' }, spec: { schedule: '0 3 * * *', jobTemplate: { spec: { template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'c', image: 'busybox:1.36' }] } } } } } };
