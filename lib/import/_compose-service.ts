@@ -88,7 +88,7 @@ export function translateService(name: string, service: unknown, ctx: ComposeCon
   if (typeof image !== 'string' || image === '') {
     ctx.problem(path, service.build !== undefined
       ? 'has only build, no image: a cluster runs images from a registry; build and push the image, then set image: and import again. The service is not imported'
-      : 'has no image: the service is not imported');
+      : `has no image (received ${describe(image)}); allowed: the image it runs, e.g. image: nginx:1.25. The service is not imported`);
     return undefined;
   }
   if (!parseImage(image)) {

@@ -104,6 +104,12 @@ describe('services', () => {
     expect(problemsAt(result, 'services.app')).toEqual([expect.stringContaining('has only build, no image: a cluster runs images from a registry; build and push the image')]);
   });
 
+  test('GIVEN a service without image or build WHEN translated THEN it is not imported, and the problem says what image: takes', () => {
+    const result = translate('services:\n  app:\n    command: [serve]\n');
+    expect(result.objects).toEqual([]);
+    expect(problemsAt(result, 'services.app')).toEqual(['has no image (received undefined); allowed: the image it runs, e.g. image: nginx:1.25. The service is not imported']);
+  });
+
   test('GIVEN a service with build and image WHEN translated THEN it runs the image, and build is a problem', () => {
     // GIVEN a service that builds and names its image
     // WHEN it is translated
