@@ -76,6 +76,10 @@ export const ADDITION_KINDS = {
     what: 'zero-downtime rolling updates (maxUnavailable 0) on',
     optOut: '`strategy: DeploymentStrategy.rollingUpdate({ maxUnavailable: \'25%\' })` on the workload',
   },
+  concurrency: {
+    what: 'concurrencyPolicy: Forbid (a run does not start while the previous one runs) on',
+    optOut: '`concurrencyPolicy: ConcurrencyPolicy.ALLOW` on the CronTask',
+  },
   replicas: {
     what: 'two replicas where the input set none, on',
     optOut: '`replicas: 1` on the workload',

@@ -30,6 +30,8 @@ export interface PodImport {
   readonly containerName: string;
   /** Whether the pods read a ConfigMap of the module (the config hash annotation is then added). */
   readonly readsConfig: boolean;
+  /** The mount path of each claim template the main container mounts, by template name. */
+  readonly claimMounts: Map<string, string>;
 }
 
 const POD_KEYS = new Set([
@@ -70,6 +72,8 @@ export interface PodOptions {
   readonly probesDefault: boolean;
   /** The ConfigMaps the module defines (reading one adds the config hash). */
   readonly localConfigs: ReadonlySet<string>;
+  /** The names of a StatefulSet's claim templates, which the main container may mount. */
+  readonly claimTemplates: ReadonlySet<string>;
 }
 
 /**
@@ -124,7 +128,16 @@ export function podProps(ctx: ImportContext, refs: ReferenceNames, template: Jso
   }
   if (inits.length > 0) props.initContainers = inits;
 
-  // Mounts: not expressible yet with the input's volume names.
+  // Mounts: the main container's mounts of claim templates; other volumes are not expressible yet with their names.
+  const claimMounts = new Map<string, string>();
+  for (const [i, raw] of asList(c.volumeMounts).entries()) {
+    const m = asObject(raw) ?? {};
+    if (typeof m.name === 'string' && options.claimTemplates.has(m.name) && typeof m.mountPath === 'string' && onlyKeys(m, ['name', 'mountPath'])) {
+      claimMounts.set(m.name, m.mountPath);
+    } else {
+      unsupported.push(at('spec', 'containers', 0, 'volumeMounts', i));
+    }
+  }
   if (asList(spec.volumes).length > 0) unsupported.push(at('spec', 'volumes'));
 
   // Pod settings.
@@ -151,7 +164,7 @@ export function podProps(ctx: ImportContext, refs: ReferenceNames, template: Jso
   const nodeSelector = asStrings(spec.nodeSelector);
   if (spec.nodeSelector !== undefined && nodeSelector === undefined) unsupported.push(at('spec', 'nodeSelector'));
   if (nodeSelector && Object.keys(nodeSelector).length > 0) props.nodeSelector = nodeSelector;
-  return { props, unsupported, additions, containerName: cName, readsConfig };
+  return { props, unsupported, additions, containerName: cName, readsConfig, claimMounts };
 }
 
 /**
@@ -163,6 +176,7 @@ function containerProps(ctx: ImportContext, refs: ReferenceNames, c: Json, place
   const { at, path: cPath } = place;
   const props: Record<string, Printable> = {};
   for (const k of Object.keys(c)) if (!CONTAINER_KEYS.has(k)) unsupported.push(at(k));
+  if (!options.main && c.volumeMounts !== undefined) unsupported.push(at('volumeMounts'));
   if (c.terminationMessagePath !== undefined && c.terminationMessagePath !== '/dev/termination-log') unsupported.push(at('terminationMessagePath'));
   if (c.terminationMessagePolicy !== undefined && c.terminationMessagePolicy !== 'File') unsupported.push(at('terminationMessagePolicy'));
   if (!options.main) {

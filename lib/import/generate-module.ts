@@ -180,33 +180,36 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
     ctx.counts.constructs++;
   }
 
-  // Deployments, with the Service that selects their pods.
+  // Workloads: a Deployment with the Service that selects its pods, a StatefulSet with its headless Service, Jobs.
   const services = items.filter((i) => i.kind === 'Service');
   const workloadVars = new Map<string, { variable: string; serviceName: string; ports: Json[] }>();
-  for (const item of items.filter((i) => i.kind === 'Deployment')) {
+  for (const item of items.filter((i) => WORKLOAD_KINDS.has(i.kind) && i.kind !== 'DaemonSet' && i.kind !== 'Pod')) {
     const spec = asObject(item.object.spec) ?? {};
     const template = asObject(spec.template) ?? {};
     const podLabels = asStrings(asObject(template.metadata)?.labels) ?? {};
-    const service = services.find((s) => {
-      if (s.done) return false;
-      const selector = asStrings(asObject(s.object.spec)?.selector);
-      return selector !== undefined && Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => podLabels[k] === v);
-    });
+    const service = item.kind === 'Deployment'
+      ? services.find((s) => {
+        if (s.done || asObject(s.object.spec)?.clusterIP === 'None') return false;
+        const selector = asStrings(asObject(s.object.spec)?.selector);
+        return selector !== undefined && Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => podLabels[k] === v);
+      })
+      : item.kind === 'StatefulSet' ? services.find((s) => !s.done && s.name === spec.serviceName) : undefined;
     const selector = asStrings(asObject(spec.selector)?.matchLabels) ?? {};
-    const hpa = items.find((h) => h.kind === 'HorizontalPodAutoscaler' && !h.done && h.name === item.name
-      && asObject(asObject(h.object.spec)?.scaleTargetRef)?.kind === 'Deployment' && asObject(asObject(h.object.spec)?.scaleTargetRef)?.name === item.name);
-    const pdb = items.find((b) => b.kind === 'PodDisruptionBudget' && !b.done && b.name === item.name
+    const replicated = item.kind === 'Deployment' || item.kind === 'StatefulSet';
+    const hpa = replicated ? items.find((h) => h.kind === 'HorizontalPodAutoscaler' && !h.done && h.name === item.name
+      && asObject(asObject(h.object.spec)?.scaleTargetRef)?.kind === item.kind && asObject(asObject(h.object.spec)?.scaleTargetRef)?.name === item.name) : undefined;
+    const pdb = replicated ? items.find((b) => b.kind === 'PodDisruptionBudget' && !b.done && b.name === item.name
       && sameLabels(asStrings(asObject(asObject(b.object.spec)?.selector)?.matchLabels), selector)
-      && Object.keys(asObject(asObject(b.object.spec)?.selector) ?? {}).length === 1);
-    const result = deploymentCode(ctx, refs, item, service, local, hpa, pdb);
+      && Object.keys(asObject(asObject(b.object.spec)?.selector) ?? {}).length === 1) : undefined;
+    const result = replicated ? replicatedCode(ctx, refs, item, service, local, hpa, pdb) : jobCode(ctx, refs, item, local);
     if (result.unsupported.length > 0) {
       const why = result.unsupported.join(', ');
       problems.push({ source: item.source, message: `kept as a raw ApiObject: ${result.construct} cannot express ${why}` });
       restSection.push(...rawObject(ctx, item, `${result.construct} cannot express ${why}`));
       item.done = true;
       if (service) {
-        problems.push({ source: service.source, message: `kept as a raw ApiObject with its Deployment "${item.name}"` });
-        restSection.push(...rawObject(ctx, service, `it selects the pods of Deployment "${item.name}", kept raw`));
+        problems.push({ source: service.source, message: `kept as a raw ApiObject with its ${item.kind} "${item.name}"` });
+        restSection.push(...rawObject(ctx, service, `it is the Service of ${item.kind} "${item.name}", kept raw`));
         service.done = true;
       }
       continue;
@@ -334,10 +337,11 @@ function disruptionBudgetCode(ctx: ImportContext, pdb: Item): Printable | undefi
   return out;
 }
 
-/** A Deployment (and its Service) as a WebService or Worker. */
-function deploymentCode(ctx: ImportContext, refs: ReferenceNames, item: Item, service: Item | undefined, localConfigs: ReadonlySet<string>,
+/** A Deployment (and its Service) as a WebService or Worker; a StatefulSet and its headless Service as a StatefulService. */
+function replicatedCode(ctx: ImportContext, refs: ReferenceNames, item: Item, service: Item | undefined, localConfigs: ReadonlySet<string>,
   hpa: Item | undefined, pdb: Item | undefined): WorkloadCode {
-  const construct = service ? 'WebService' : 'Worker';
+  const stateful = item.kind === 'StatefulSet';
+  const construct = stateful ? 'StatefulService' : service ? 'WebService' : 'Worker';
   const unsupported: string[] = [];
   const additions: Array<[AdditionKind, FieldStep[][]]> = [];
   const o = item.object;
@@ -345,10 +349,35 @@ function deploymentCode(ctx: ImportContext, refs: ReferenceNames, item: Item, se
   if (o.apiVersion !== 'apps/v1') unsupported.push('apiVersion');
   unsupported.push(...metadataProblems(o));
   const spec = asObject(o.spec) ?? {};
-  for (const k of Object.keys(spec)) {
-    if (!['replicas', 'selector', 'template', 'strategy', 'revisionHistoryLimit', 'minReadySeconds', 'progressDeadlineSeconds'].includes(k)) unsupported.push(`spec.${k}`);
-  }
+  const keys = stateful
+    ? ['replicas', 'selector', 'template', 'serviceName', 'volumeClaimTemplates', 'podManagementPolicy', 'updateStrategy', 'revisionHistoryLimit', 'minReadySeconds']
+    : ['replicas', 'selector', 'template', 'strategy', 'revisionHistoryLimit', 'minReadySeconds', 'progressDeadlineSeconds'];
+  for (const k of Object.keys(spec)) if (!keys.includes(k)) unsupported.push(`spec.${k}`);
   if (spec.progressDeadlineSeconds !== undefined && spec.progressDeadlineSeconds !== 600) unsupported.push('spec.progressDeadlineSeconds');
+  if (stateful && service === undefined) unsupported.push('spec.serviceName (no headless Service of that name among the objects)');
+  if (stateful && spec.podManagementPolicy !== undefined && spec.podManagementPolicy !== 'OrderedReady' && spec.podManagementPolicy !== 'Parallel') unsupported.push('spec.podManagementPolicy');
+  const updateStrategy = asObject(spec.updateStrategy);
+  if (updateStrategy !== undefined && (updateStrategy.type !== 'RollingUpdate' || Object.keys(updateStrategy).length !== 1)) unsupported.push('spec.updateStrategy');
+  const claimTemplates = new Map<string, Record<string, Printable>>();
+  for (const [i, raw] of asList(spec.volumeClaimTemplates).entries()) {
+    const t = asObject(raw) ?? {};
+    const tMeta = asObject(t.metadata) ?? {};
+    const tSpec = asObject(t.spec) ?? {};
+    const modes = asList(tSpec.accessModes);
+    const size = asObject(asObject(tSpec.resources)?.requests)?.storage;
+    const accessModes: Record<string, string> = { ReadWriteOnce: 'readWriteOnce', ReadWriteOncePod: 'readWriteOncePod', ReadOnlyMany: 'readOnlyMany', ReadWriteMany: 'readWriteMany' };
+    if (Object.keys(t).some((k) => k !== 'metadata' && k !== 'spec') || Object.keys(tMeta).some((k) => k !== 'name') || typeof tMeta.name !== 'string'
+      || Object.keys(tSpec).some((k) => !['accessModes', 'resources', 'storageClassName'].includes(k)) || typeof size !== 'string'
+      || Object.keys(asObject(tSpec.resources) ?? {}).length !== 1 || modes.length !== 1 || accessModes[String(modes[0])] === undefined) {
+      unsupported.push(`spec.volumeClaimTemplates[${i}]`);
+      continue;
+    }
+    claimTemplates.set(tMeta.name, {
+      size,
+      accessMode: modes[0] === 'ReadWriteOnce' ? undefined : ctx.use('AccessMode', `${accessModes[String(modes[0])]}()`),
+      storageClassName: typeof tSpec.storageClassName === 'string' ? tSpec.storageClassName : undefined,
+    });
+  }
   const selectorObj = asObject(spec.selector) ?? {};
   const selector = asStrings(selectorObj.matchLabels) ?? {};
   if (Object.keys(selectorObj).some((k) => k !== 'matchLabels') || Object.keys(selector).length === 0) unsupported.push('spec.selector');
@@ -364,8 +393,9 @@ function deploymentCode(ctx: ImportContext, refs: ReferenceNames, item: Item, se
     unsupported.push(...Object.keys(s).filter((k) => !['apiVersion', 'kind', 'metadata', 'spec'].includes(k)).map((k) => `Service ${k}`));
     unsupported.push(...metadataProblems(s).map((p) => `Service ${p}`));
     for (const k of Object.keys(svcSpec)) {
-      if (!['ports', 'selector', 'type', 'sessionAffinity'].includes(k)) unsupported.push(`Service spec.${k}`);
+      if (!['ports', 'selector', 'type', 'sessionAffinity', ...(stateful ? ['clusterIP'] : [])].includes(k)) unsupported.push(`Service spec.${k}`);
     }
+    if (stateful && svcSpec.clusterIP !== 'None') unsupported.push('Service spec.clusterIP (a StatefulService\'s Service is headless)');
     if (svcSpec.sessionAffinity !== undefined && svcSpec.sessionAffinity !== 'None') unsupported.push('Service spec.sessionAffinity');
     if (svcSpec.type !== undefined && svcSpec.type !== 'ClusterIP') unsupported.push('Service spec.type');
     const svcSelector = asStrings(svcSpec.selector) ?? {};
@@ -420,7 +450,17 @@ function deploymentCode(ctx: ImportContext, refs: ReferenceNames, item: Item, se
   }
   const pod = podProps(ctx, refs, template, ['spec', 'template'], {
     workloadName: item.name, selector, ports, probesDefault: service !== undefined || ports !== undefined, localConfigs,
+    claimTemplates: new Set(claimTemplates.keys()),
   });
+  if (claimTemplates.size > 0) {
+    const volumes: Printable[] = [];
+    for (const [name, claim] of claimTemplates) {
+      const path = pod.claimMounts.get(name);
+      if (path === undefined) unsupported.push(`spec.volumeClaimTemplates[name=${name}] (mounted by no container)`);
+      else volumes.push({ name, path, ...claim });
+    }
+    pod.props.volumes = volumes;
+  }
   unsupported.push(...pod.unsupported);
   additions.push(...pod.additions);
   if (!service && ports === undefined) {
@@ -433,8 +473,9 @@ function deploymentCode(ctx: ImportContext, refs: ReferenceNames, item: Item, se
 
   Object.assign(props, metadataProp(o));
   props.image = pod.props.image;
-  // A WebService runs two pods by default, a Worker one (the API server's default).
+  // A WebService and a StatefulService run two pods by default, a Worker one (the API server's default).
   const defaultReplicas = service ? 2 : 1;
+  if (stateful && spec.podManagementPolicy === 'Parallel') props.parallelPodManagement = true;
   if (typeof spec.replicas === 'number') {
     if (spec.replicas !== defaultReplicas || service) props.replicas = spec.replicas;
   } else if (defaultReplicas !== 1) {
@@ -446,7 +487,9 @@ function deploymentCode(ctx: ImportContext, refs: ReferenceNames, item: Item, se
   const { image: _image, ...rest } = pod.props;
   Object.assign(props, rest);
   const strategy = asObject(spec.strategy);
-  if (strategy === undefined) {
+  if (stateful) {
+    // a StatefulSet's rolling update is the API server's default
+  } else if (strategy === undefined) {
     additions.push(['strategy', [['spec', 'strategy', 'rollingUpdate', 'maxUnavailable']]]);
   } else if (strategy.type === 'Recreate' && Object.keys(strategy).length === 1) {
     props.strategy = code(`${ctx.need('DeploymentStrategy')}.recreate()`);
@@ -482,6 +525,66 @@ function deploymentCode(ctx: ImportContext, refs: ReferenceNames, item: Item, se
     if (minPods >= 2) additions.push(['disruptionBudget', [['#pdb']]]);
   }
   return { construct, props, unsupported, additions: additions.filter(([, p]) => p.length > 0), usesHpa: autoscaling !== undefined, usesPdb: budget !== undefined };
+}
+
+/** A CronJob as a CronTask, a Job as a Job. */
+function jobCode(ctx: ImportContext, refs: ReferenceNames, item: Item, localConfigs: ReadonlySet<string>): WorkloadCode {
+  const cron = item.kind === 'CronJob';
+  const construct = cron ? 'CronTask' : 'Job';
+  const unsupported: string[] = [];
+  const additions: Array<[AdditionKind, FieldStep[][]]> = [];
+  const o = item.object;
+  unsupported.push(...Object.keys(o).filter((k) => !['apiVersion', 'kind', 'metadata', 'spec'].includes(k)));
+  if (o.apiVersion !== 'batch/v1') unsupported.push('apiVersion');
+  unsupported.push(...metadataProblems(o));
+  const props: Record<string, Printable> = { ...metadataProp(o) };
+  const spec = asObject(o.spec) ?? {};
+  let jobPath: string[] = ['spec'];
+  let jobSpec = spec;
+  if (cron) {
+    const keys = ['schedule', 'timeZone', 'concurrencyPolicy', 'startingDeadlineSeconds', 'suspend', 'successfulJobsHistoryLimit', 'failedJobsHistoryLimit', 'jobTemplate'];
+    for (const k of Object.keys(spec)) if (!keys.includes(k)) unsupported.push(`spec.${k}`);
+    const jobTemplate = asObject(spec.jobTemplate) ?? {};
+    for (const k of Object.keys(jobTemplate)) if (k !== 'spec' && !(k === 'metadata' && Object.keys(asObject(jobTemplate.metadata) ?? {}).length === 0)) unsupported.push(`spec.jobTemplate.${k}`);
+    jobSpec = asObject(jobTemplate.spec) ?? {};
+    jobPath = ['spec', 'jobTemplate', 'spec'];
+  }
+  const jobKeys = ['template', 'backoffLimit', 'activeDeadlineSeconds', 'ttlSecondsAfterFinished', 'completions', 'parallelism'];
+  for (const k of Object.keys(jobSpec)) if (!jobKeys.includes(k)) unsupported.push(`${jobPath.join('.')}.${k}`);
+  const template = asObject(jobSpec.template) ?? {};
+  const restartPolicy = asObject(template.spec)?.restartPolicy;
+  const pod = podProps(ctx, refs, template, [...jobPath, 'template'], {
+    workloadName: item.name, selector: {}, probesDefault: false, localConfigs, restartPolicy: typeof restartPolicy === 'string' ? restartPolicy : 'Never',
+    claimTemplates: new Set(),
+  });
+  unsupported.push(...pod.unsupported);
+  additions.push(...pod.additions);
+  props.image = pod.props.image;
+  if (cron) {
+    if (typeof spec.schedule === 'string') props.schedule = spec.schedule;
+    else unsupported.push('spec.schedule');
+    if (typeof spec.timeZone === 'string') props.timeZone = spec.timeZone;
+    const policies: Record<string, string> = { Forbid: 'FORBID', Replace: 'REPLACE', Allow: 'ALLOW' };
+    if (typeof spec.concurrencyPolicy === 'string' && policies[spec.concurrencyPolicy] !== undefined) {
+      if (spec.concurrencyPolicy !== 'Forbid') props.concurrencyPolicy = ctx.use('ConcurrencyPolicy', policies[spec.concurrencyPolicy]);
+    } else if (spec.concurrencyPolicy !== undefined) {
+      unsupported.push('spec.concurrencyPolicy');
+    } else {
+      additions.push(['concurrency', [['spec', 'concurrencyPolicy']]]);
+    }
+    for (const k of ['startingDeadlineSeconds', 'successfulJobsHistoryLimit', 'failedJobsHistoryLimit'] as const) if (typeof spec[k] === 'number') props[k] = spec[k] as number;
+    if (typeof spec.suspend === 'boolean' && spec.suspend) props.suspend = true;
+    additions.push(['labels', labelPaths(o, ['spec', 'jobTemplate', 'metadata'])]);
+  }
+  for (const k of ['backoffLimit', 'activeDeadlineSeconds', 'ttlSecondsAfterFinished', 'completions', 'parallelism'] as const) {
+    if (typeof jobSpec[k] === 'number') props[k] = jobSpec[k] as number;
+  }
+  if (restartPolicy === 'OnFailure') props.restartPolicy = ctx.use('JobRestartPolicy', 'ON_FAILURE');
+  else if (restartPolicy !== undefined && restartPolicy !== 'Never') unsupported.push(`${jobPath.join('.')}.template.spec.restartPolicy`);
+  const { image: _image, ...rest } = pod.props;
+  Object.assign(props, rest);
+  additions.push(['labels', [...labelPaths(o, ['metadata']), ...labelPaths(o, [...jobPath, 'template', 'metadata'])]]);
+  return { construct, props, unsupported, additions: additions.filter(([, p]) => p.length > 0) };
 }
 
 /** A raw ApiObject, with the object as given and a comment saying why. */
