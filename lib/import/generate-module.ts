@@ -234,6 +234,25 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
       workloadVars.set(service.name, { variable: v, serviceName: service.name, ports: asList(asObject(service.object.spec)?.ports).map((p) => asObject(p) ?? {}) });
     }
   }
+  // Ingresses whose backends are workloads of the module; NetworkPolicies.
+  for (const item of items.filter((i) => i.kind === 'Ingress' && !i.done)) {
+    const result = ingressCode(ctx, item, workloadVars, refs);
+    if (typeof result === 'string') continue;
+    const id = idFor(item.name, 'ingress');
+    restSection.push(`new ${ctx.need('Ingress')}(this, ${quote(id)}, ${print({ ...(id !== item.name ? { name: item.name } : {}), ...result }, 4)});`);
+    ctx.add('labels', item.name, ref(item), labelPaths(item.object, ['metadata'], STACK_LABELS.concat(['app.kubernetes.io/component', 'app.kubernetes.io/version'])));
+    item.done = true;
+    ctx.counts.constructs++;
+  }
+  for (const item of items.filter((i) => i.kind === 'NetworkPolicy' && !i.done)) {
+    const result = networkPolicyCode(ctx, item);
+    if (result === undefined) continue;
+    const id = idFor(item.name, 'policy');
+    restSection.push(`new ${ctx.need('NetworkPolicy')}(this, ${quote(id)}, ${print({ ...(id !== item.name ? { name: item.name } : {}), ...result }, 4)});`);
+    ctx.add('labels', item.name, ref(item), labelPaths(item.object, ['metadata']));
+    item.done = true;
+    ctx.counts.constructs++;
+  }
   void connections;
   void workloadVars;
 
@@ -585,6 +604,114 @@ function jobCode(ctx: ImportContext, refs: ReferenceNames, item: Item, localConf
   Object.assign(props, rest);
   additions.push(['labels', [...labelPaths(o, ['metadata']), ...labelPaths(o, [...jobPath, 'template', 'metadata'])]]);
   return { construct, props, unsupported, additions: additions.filter(([, p]) => p.length > 0) };
+}
+
+/** An Ingress's props, or why it stays raw. */
+function ingressCode(ctx: ImportContext, item: Item, workloads: ReadonlyMap<string, { variable: string; ports: Json[] }>,
+  refs: ReferenceNames): Record<string, Printable> | string {
+  const o = item.object;
+  if (o.apiVersion !== 'networking.k8s.io/v1' || metadataProblems(o).length > 0) return 'apiVersion or metadata';
+  const spec = asObject(o.spec) ?? {};
+  const extra = Object.keys(spec).filter((k) => !['ingressClassName', 'rules', 'tls'].includes(k));
+  if (extra.length > 0) return `spec.${extra[0]}`;
+  if (typeof spec.ingressClassName !== 'string') return 'spec.ingressClassName (none: the construct would write the provider\'s)';
+  const rules: Printable[] = [];
+  for (const raw of asList(spec.rules)) {
+    const r = asObject(raw) ?? {};
+    const http = asObject(r.http) ?? {};
+    if (Object.keys(r).some((k) => k !== 'host' && k !== 'http') || Object.keys(http).some((k) => k !== 'paths')) return 'spec.rules';
+    const paths: Printable[] = [];
+    for (const rawPath of asList(http.paths)) {
+      const p = asObject(rawPath) ?? {};
+      const service = asObject(asObject(p.backend)?.service) ?? {};
+      const workload = typeof service.name === 'string' ? workloads.get(service.name) : undefined;
+      const port = asObject(service.port)?.number;
+      if (workload === undefined || typeof port !== 'number' || Object.keys(p).some((k) => !['path', 'pathType', 'backend'].includes(k))) return 'spec.rules (a backend that is not a Service of the module)';
+      const mainPort = asObject(workload.ports[0])?.port;
+      const types: Record<string, string> = { Prefix: 'PREFIX', Exact: 'EXACT', ImplementationSpecific: 'IMPLEMENTATION_SPECIFIC' };
+      if (typeof p.pathType !== 'string' || types[p.pathType] === undefined) return 'spec.rules (a path without pathType)';
+      paths.push({
+        path: typeof p.path === 'string' ? p.path : undefined,
+        pathType: p.pathType === 'Prefix' ? undefined : ctx.use('PathType', types[p.pathType]),
+        backend: code(workload.variable),
+        port: port === mainPort ? undefined : port,
+      });
+    }
+    rules.push({ host: typeof r.host === 'string' ? r.host : undefined, paths });
+  }
+  const tls: Printable[] = [];
+  for (const raw of asList(spec.tls)) {
+    const t = asObject(raw) ?? {};
+    if (typeof t.secretName !== 'string' || !Array.isArray(t.hosts) || Object.keys(t).length !== 2) return 'spec.tls';
+    tls.push({ hosts: t.hosts as string[], secret: refs.secret(t.secretName) });
+  }
+  return { ...metadataProp(o), ingressClassName: spec.ingressClassName, rules, tls: tls.length > 0 ? tls : undefined };
+}
+
+/** A NetworkPolicy's props, or undefined when a field has no prop. */
+function networkPolicyCode(ctx: ImportContext, item: Item): Record<string, Printable> | undefined {
+  const o = item.object;
+  if (o.apiVersion !== 'networking.k8s.io/v1' || metadataProblems(o).length > 0) return undefined;
+  const spec = asObject(o.spec) ?? {};
+  if (Object.keys(spec).some((k) => !['podSelector', 'policyTypes', 'ingress', 'egress'].includes(k))) return undefined;
+  const podSelector = asObject(spec.podSelector) ?? {};
+  const selectorLabels = asStrings(podSelector.matchLabels);
+  if (Object.keys(podSelector).some((k) => k !== 'matchLabels') || (podSelector.matchLabels !== undefined && selectorLabels === undefined)) return undefined;
+  const types = asList(spec.policyTypes);
+  const expected = [...(spec.ingress !== undefined || types.includes('Ingress') ? ['Ingress'] : []), ...(spec.egress !== undefined || types.includes('Egress') ? ['Egress'] : [])];
+  if (JSON.stringify(types) !== JSON.stringify(expected)) return undefined;
+  const rules = (direction: 'ingress' | 'egress'): Printable[] | undefined => {
+    const out: Printable[] = [];
+    for (const raw of asList(spec[direction])) {
+      const r = asObject(raw) ?? {};
+      const peerKey = direction === 'ingress' ? 'from' : 'to';
+      if (Object.keys(r).some((k) => k !== peerKey && k !== 'ports')) return undefined;
+      const peers: Printable[] = [];
+      for (const rawPeer of asList(r[peerKey])) {
+        const peer = peerCode(ctx, asObject(rawPeer) ?? {});
+        if (peer === undefined) return undefined;
+        peers.push(peer);
+      }
+      const ports: Printable[] = [];
+      for (const rawPort of asList(r.ports)) {
+        const p = asObject(rawPort) ?? {};
+        if (typeof p.port !== 'number' || Object.keys(p).some((k) => k !== 'port' && k !== 'protocol')) return undefined;
+        ports.push({ port: p.port, protocol: p.protocol !== undefined && p.protocol !== 'TCP' ? ctx.use('Protocol', String(p.protocol)) : undefined });
+      }
+      out.push({ peers, ports: r.ports !== undefined ? ports : undefined });
+    }
+    return out;
+  };
+  const ingress = types.includes('Ingress') ? rules('ingress') : [];
+  const egress = types.includes('Egress') ? rules('egress') : [];
+  if (ingress === undefined || egress === undefined) return undefined;
+  return {
+    ...metadataProp(o),
+    selector: selectorLabels && Object.keys(selectorLabels).length > 0 ? { selectorLabels } : undefined,
+    ingress: types.includes('Ingress') ? ingress : undefined,
+    egress: types.includes('Egress') ? egress : undefined,
+  };
+}
+
+/** A NetworkPolicy peer as `NetworkPeer.pods/namespace/ipBlock(...)`, or undefined. */
+function peerCode(ctx: ImportContext, peer: Json): Printable | undefined {
+  const keys = Object.keys(peer);
+  const pods = asObject(peer.podSelector);
+  const namespaces = asObject(peer.namespaceSelector);
+  const block = asObject(peer.ipBlock);
+  const podLabels = asStrings(pods?.matchLabels);
+  const nsLabels = asStrings(namespaces?.matchLabels);
+  const nsName = nsLabels && Object.keys(nsLabels).length === 1 ? nsLabels['kubernetes.io/metadata.name'] : undefined;
+  const NetworkPeer = ctx.need('NetworkPeer');
+  if (keys.length === 1 && pods && podLabels && Object.keys(pods).length === 1 && Object.keys(podLabels).length > 0) {
+    return code(`${NetworkPeer}.pods(${print({ selectorLabels: podLabels })})`);
+  }
+  if (keys.length === 1 && namespaces && Object.keys(namespaces).length === 1 && nsName !== undefined) return code(`${NetworkPeer}.namespace(${quote(nsName)})`);
+  if (keys.length === 1 && block && typeof block.cidr === 'string' && Object.keys(block).every((k) => k === 'cidr' || k === 'except')) {
+    const except = asList(block.except);
+    return code(`${NetworkPeer}.ipBlock(${quote(block.cidr)}${except.length > 0 ? `, ${print(except as string[])}` : ''})`);
+  }
+  return undefined;
 }
 
 /** A raw ApiObject, with the object as given and a comment saying why. */
