@@ -11,9 +11,9 @@ import { transformSync } from '@swc/core';
 import * as ts from 'typescript';
 import { parseAllDocuments } from 'yaml';
 import { PlatformApp } from '../../lib';
-import { translateCompose } from '../../lib/import/compose';
 import { generateModule } from '../../lib/import/generate-module';
-import { ImportConnection, ImportProblem, ImportResult, SourcedObject } from '../../lib/import/import-model';
+import { isComposeFileName, readImportInputs } from '../../lib/import/import-inputs';
+import { ImportResult } from '../../lib/import/import-model';
 import { KubeObject, withKubernetesDefaults } from './_kubernetes-defaults';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -240,7 +240,7 @@ function show(value: unknown): string {
 export interface RoundTripSet {
   /** A short name (a file name): the generated module is `<name>.ts`. */
   readonly name: string;
-  /** The files and folders imported, as the command line would be given them. */
+  /** The files and folders imported, as the command line would be given them (relative to the repository). */
   readonly paths: readonly string[];
   /**
    * The namespace of objects that name none (`--namespace`).
@@ -254,7 +254,10 @@ export interface RoundTripSet {
 export interface RoundTrip {
   /** What the importer returned: the module, its additions and its problems (the readers' problems included). */
   readonly result: ImportResult;
-  /** The objects read from the input, as the comparison's input side. */
+  /**
+   * The comparison's input side: the objects of the manifests (read by the test, not the importer) and those the
+   * Compose reader made of the Compose files.
+   */
   readonly input: KubeObject[];
   /** The objects the generated module synthesized, read back from the YAML it wrote. */
   readonly output: KubeObject[];
@@ -273,10 +276,7 @@ export interface RoundTrip {
 
 const ROOT = path.join(__dirname, '..', '..');
 
-/** Compose files, by the names `cdk8s-platform import` reads as Compose. */
-const COMPOSE_FILE = /^(docker-)?compose(\.[^/]*)?\.ya?ml$/;
-
-/** The files under `p` (itself, or its YAML files in name order, recursively), as the importer walks a folder. */
+/** The files under `p` (itself, or its YAML files in name order, recursively). */
 function filesOf(p: string): string[] {
   if (!fs.statSync(p).isDirectory()) return [p];
   return fs.readdirSync(p).sort().flatMap((name) => {
@@ -286,31 +286,14 @@ function filesOf(p: string): string[] {
 }
 
 /**
- * The inputs of a set: the objects read from its manifests (a document per object, `file#N`; a document YAML cannot
- * parse is left to the importer's problems) and from its Compose files (through the Compose reader), with the
- * Compose files' connections and problems.
+ * The objects of the manifests among `paths`, read here with `yaml` rather than by the importer, so that an object or
+ * field the importer's reader loses is a difference: each document that parses and has a kind.
  */
-function readSet(set: RoundTripSet): { objects: SourcedObject[]; connections: ImportConnection[]; problems: ImportProblem[] } {
-  const namespace = set.namespace ?? 'default';
-  const objects: SourcedObject[] = [];
-  const connections: ImportConnection[] = [];
-  const problems: ImportProblem[] = [];
-  for (const file of set.paths.flatMap(filesOf)) {
-    const text = fs.readFileSync(file, 'utf8');
-    if (COMPOSE_FILE.test(path.basename(file))) {
-      const readFile = (relative: string): string => fs.readFileSync(path.resolve(path.dirname(file), relative), 'utf8');
-      const compose = translateCompose(text, file, { namespace, readFile });
-      objects.push(...compose.objects);
-      connections.push(...compose.connections);
-      problems.push(...compose.problems);
-      continue;
-    }
-    parseAllDocuments(text).forEach((doc, i) => {
-      if (doc.errors.length > 0) problems.push({ source: `${file}#${i + 1}`, message: `not imported: ${doc.errors[0].message}` });
-      else if (doc.contents !== null) objects.push({ object: doc.toJS() as Record<string, unknown>, source: `${file}#${i + 1}` });
-    });
-  }
-  return { objects, connections, problems };
+function manifestObjects(paths: readonly string[]): KubeObject[] {
+  return paths.flatMap(filesOf).filter((f) => !isComposeFileName(f)).flatMap((file) => parseAllDocuments(fs.readFileSync(file, 'utf8'))
+    .filter((doc) => doc.errors.length === 0)
+    .map((doc) => doc.toJS() as KubeObject)
+    .filter((o) => o !== null && typeof o === 'object' && typeof o.kind === 'string' && typeof o.apiVersion === 'string'));
 }
 
 /**
@@ -405,18 +388,20 @@ function secretsReferenced(input: readonly KubeObject[], source: string, namespa
  */
 export function roundTrips(sets: readonly RoundTripSet[], dir: string): Map<string, RoundTrip> {
   const imported = sets.map((set) => {
-    const read = readSet(set);
+    const read = readImportInputs(set.paths, { cwd: ROOT, stdin: () => '', namespace: set.namespace });
     const generated = generateModule(read.objects, { namespace: set.namespace, connections: read.connections });
     const result: ImportResult = { ...generated, problems: [...read.problems, ...generated.problems] };
+    // The input side: the manifests as written, and what the Compose reader made of the Compose files.
+    const composed = read.objects.filter((o) => isComposeFileName(o.source.replace(/: services\..*$/, ''))).map((o) => o.object as KubeObject);
+    const input = [...manifestObjects(set.paths), ...composed];
     const file = path.join(dir, `${set.name}.ts`);
     fs.writeFileSync(file, result.source);
-    return { set, read, result, file };
+    return { set, input, result, file };
   });
   const errors = typeErrors(imported.map((i) => i.file));
   const trips = new Map<string, RoundTrip>();
-  for (const { set, read, result, file } of imported) {
+  for (const { set, input, result, file } of imported) {
     const namespace = set.namespace ?? 'default';
-    const input = read.objects.map((o) => o.object as KubeObject).filter((o) => typeof o.kind === 'string' && typeof o.apiVersion === 'string');
     const referencedSecrets = secretsReferenced(input, result.source, namespace);
     const typeErrorsOfSet = errors.filter((e) => e.startsWith(`${set.name}.ts:`));
     let output: KubeObject[] = [];

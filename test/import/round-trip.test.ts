@@ -1,8 +1,11 @@
+import * as fs from 'fs';
 import * as path from 'path';
+import { CliIo, main } from '../../lib/cli';
 import { tmpdir } from '../_helpers';
 import { KubeObject } from './_kubernetes-defaults';
 import { RoundTrip, roundTrips, RoundTripSet } from './_round-trip';
 
+const ROOT = path.join(__dirname, '..', '..');
 const CORPUS = path.join(__dirname, '..', 'fixtures', 'import');
 
 /** The corpus sets (test/fixtures/import/README.md says what each is modelled on). */
@@ -216,7 +219,7 @@ describe('the bad set: one problem per bad item, the rest imported', () => {
    * prints them: `source: message`.
    */
   function problemsOf(file: string): string[] {
-    const prefix = path.join(CORPUS, 'bad', file);
+    const prefix = path.relative(ROOT, path.join(CORPUS, 'bad', file));
     return trip('bad').result.problems.filter((p) => p.source.startsWith(prefix)).map((p) => `${p.source}: ${p.message}`);
   }
 
@@ -272,6 +275,20 @@ describe('the bad set: one problem per bad item, the rest imported', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain('privileged');
     expect(find(trip('bad').output, 'Deployment', 'docker').spec.template.spec.containers[0].securityContext?.privileged).not.toBe(true);
+  });
+
+  test('GIVEN the bad set WHEN given to cdk8s-platform import THEN it prints each problem once, writes the module and exits 0', async () => {
+    // GIVEN
+    const out = path.join(tmpdir(), 'imported.ts');
+    const err: string[] = [];
+    const io: CliIo = { cwd: ROOT, env: {}, stdout: () => undefined, stderr: (text) => { err.push(text); } };
+    // WHEN
+    const code = await main(['import', path.relative(ROOT, path.join(CORPUS, 'bad')), '--out', out, '--namespace', 'greeter'], io);
+    // THEN
+    const printed = err.join('').split('\n');
+    expect(code).toBe(0);
+    expect(trip('bad').result.problems.filter((p) => printed.filter((line) => line === `${p.source}: ${p.message}`).length !== 1)).toEqual([]);
+    expect(fs.readFileSync(out, 'utf8')).toBe(trip('bad').result.source);
   });
 
   test('GIVEN the good items of the bad set WHEN imported THEN none has a problem', () => {
