@@ -1,7 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { importByName } from '../core/_external';
-import { k8s } from '../core/_k8s';
+import { createL1Object } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { findStack, recommendedLabels } from '../core/labels';
 import { checkMetadata, ConstructMetadataProps } from '../core/metadata';
@@ -103,7 +103,7 @@ export class Config extends Construct implements IConfig {
 
     this.configMapName = name;
     Object.assign(this._data, props.data);
-    this.apiObject = new k8s.KubeConfigMap(this, 'Resource', {
+    this.apiObject = createL1Object(this, 'Resource', 'KubeConfigMap', {
       metadata: {
         name,
         labels: recommendedLabels(stack, { name, component }, metadata.labels),

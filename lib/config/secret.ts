@@ -1,7 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { importByName } from '../core/_external';
-import { k8s } from '../core/_k8s';
+import { createL1Object } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { findStack, PlatformAnnotations, recommendedLabels } from '../core/labels';
 import { checkMetadata, ConstructMetadataProps } from '../core/metadata';
@@ -132,7 +132,7 @@ export class Secret extends Construct implements ISecret {
     this.secretName = name;
     this.type = type;
     Object.assign(this._values, props.values);
-    this.apiObject = new k8s.KubeSecret(this, 'Resource', {
+    this.apiObject = createL1Object(this, 'Resource', 'KubeSecret', {
       metadata: {
         name,
         labels: recommendedLabels(stack, { name, component: 'secret' }, metadata.labels),

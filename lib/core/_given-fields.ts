@@ -126,7 +126,10 @@ function compareObject(given: Record<string, unknown>, json: Record<string, unkn
         const other = claimed.get(candidates[0]) as string;
         if (Object.is(given[other], value)) continue;
         if (missing === undefined) {
-          const conflict = new L1FieldConflict(candidates[0], other, given[other], key, value);
+          // Named as the table's conversion names it: the prop first, then the key given as its JSON name.
+          const conflict = other === candidates[0]
+            ? new L1FieldConflict(candidates[0], key, value, other, given[other])
+            : new L1FieldConflict(candidates[0], other, given[other], key, value);
           conflict.path.unshift(...path);
           throw conflict;
         }

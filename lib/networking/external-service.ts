@@ -3,7 +3,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ISecret } from '../config/secret';
 import { brand, hasBrand } from '../core/_brand';
-import { k8s } from '../core/_k8s';
+import { createL1Object, IntOrString } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { findStack, MANAGED_BY, recommendedLabels } from '../core/labels';
 import { apiObjectsOf, checkMetadata, ConstructMetadataProps } from '../core/metadata';
@@ -197,15 +197,15 @@ export class ExternalService extends Construct implements IServiceEndpoint {
 
     const labels = recommendedLabels(stack, { name: this.name, component: 'external-service' }, metadata.labels);
     const ports = this.endpointPorts;
-    this.apiObject = new k8s.KubeService(this, 'Resource', {
+    this.apiObject = createL1Object(this, 'Resource', 'KubeService', {
       metadata: { name: this.name, labels, annotations: metadata.annotations },
       spec: externalName !== undefined
         ? { type: 'ExternalName', externalName, ports: ports.map((x) => ({ name: x.name, port: x.port, protocol: x.protocol })) }
-        : { ports: ports.map((x) => ({ name: x.name, port: x.port, targetPort: k8s.IntOrString.fromNumber(x.targetPort), protocol: x.protocol })) },
+        : { ports: ports.map((x) => ({ name: x.name, port: x.port, targetPort: IntOrString.fromNumber(x.targetPort), protocol: x.protocol })) },
     });
     this.node.defaultChild = this.apiObject;
     if (externalName === undefined) {
-      new k8s.KubeEndpointSlice(this, 'EndpointSlice', {
+      createL1Object(this, 'EndpointSlice', 'KubeEndpointSlice', {
         metadata: {
           name: `${this.name}-1`,
           labels: { ...labels, [SERVICE_NAME_LABEL]: this.name, [MANAGED_BY_LABEL]: MANAGED_BY },

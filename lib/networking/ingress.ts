@@ -1,7 +1,7 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ISecret } from '../config/secret';
-import { k8s } from '../core/_k8s';
+import { createL1Object, k8s } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { findStack, recommendedLabels } from '../core/labels';
 import { checkMetadata, ConstructMetadataProps } from '../core/metadata';
@@ -184,7 +184,7 @@ export class Ingress extends Construct {
     const peer = p.controllerPeer ?? NetworkPeer.allNamespaces();
     for (const [b, targetPort] of backends) b.allowWhenRestricted(peer, { ports: [{ port: targetPort }] });
     const ingressClassName = p.ingressClassName ?? Provider.of(this).ingressClassName;
-    this.apiObject = new k8s.KubeIngress(this, 'Resource', {
+    this.apiObject = createL1Object(this, 'Resource', 'KubeIngress', {
       metadata: { name: this.name, labels: recommendedLabels(stack, { name: this.name, component: 'ingress' }, metadata.labels), annotations: metadata.annotations },
       spec: Lazy.any({
         produce: (): k8s.IngressSpec => ({ ingressClassName, rules, tls: tls.length > 0 ? tls : undefined }),

@@ -1,6 +1,6 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { k8s } from '../core/_k8s';
+import { createL1Object, IntOrString, k8s } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { findStack, recommendedLabels } from '../core/labels';
 import { checkMetadata, ConstructMetadataProps } from '../core/metadata';
@@ -137,7 +137,7 @@ export class NetworkPolicy extends Construct {
       validate: () => (this.ingress || this.egress ? [] : [`NetworkPolicy "${this.name}" has neither ingress nor egress rules; pass ingress: [] (or egress: []) to deny all traffic in that direction`]),
     });
     const selector = props.selector;
-    this.apiObject = new k8s.KubeNetworkPolicy(this, 'Resource', {
+    this.apiObject = createL1Object(this, 'Resource', 'KubeNetworkPolicy', {
       metadata: { name: this.name, namespace, labels: recommendedLabels(stack, { name: this.name, component }, metadata.labels), annotations: metadata.annotations },
       spec: Lazy.any({
         produce: (): k8s.NetworkPolicySpec => {
@@ -226,5 +226,5 @@ function checkRule(check: PropChecker, prop: string, r: NetworkPolicyRule): void
 
 function renderPorts(r: NetworkPolicyRule): k8s.NetworkPolicyPort[] | undefined {
   if (!r.ports || r.ports.length === 0) return undefined;
-  return r.ports.map((x) => ({ port: k8s.IntOrString.fromNumber(x.port), protocol: (x.protocol ?? Protocol.TCP).value }));
+  return r.ports.map((x) => ({ port: IntOrString.fromNumber(x.port), protocol: (x.protocol ?? Protocol.TCP).value }));
 }

@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { k8s } from '../core/_k8s';
+import { createL1Object, k8s } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { findStack, recommendedLabels } from '../core/labels';
 import { checkMetadata, ConstructMetadataProps } from '../core/metadata';
@@ -116,7 +116,7 @@ export class HorizontalPodAutoscaler extends Construct {
     check.throwIfInvalid();
     this.minReplicas = minReplicas;
     this.maxReplicas = maxReplicas;
-    this.apiObject = new k8s.KubeHorizontalPodAutoscalerV2(this, 'Resource', {
+    this.apiObject = createL1Object(this, 'Resource', 'KubeHorizontalPodAutoscalerV2', {
       metadata: { name, labels: recommendedLabels(stack, { name, component: 'autoscaler' }, metadata.labels), annotations: metadata.annotations },
       spec: {
         scaleTargetRef: { apiVersion: ref.apiVersion, kind: ref.kind, name: ref.name },

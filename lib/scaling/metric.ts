@@ -1,5 +1,5 @@
 import { brand, hasBrand } from '../core/_brand';
-import { k8s } from '../core/_k8s';
+import { k8s, Quantity } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
 
 /** The object a metric describes, for `Metric.object()`. */
@@ -139,13 +139,13 @@ export class Metric {
   public _render(): k8s.MetricSpecV2 {
     const s = this.source;
     const target = (o: MetricValueTarget): k8s.MetricTargetV2 => (o.value !== undefined
-      ? { type: 'Value', value: k8s.Quantity.fromString(o.value) }
-      : { type: 'AverageValue', averageValue: k8s.Quantity.fromString(o.averageValue!) });
+      ? { type: 'Value', value: Quantity.fromString(o.value) }
+      : { type: 'AverageValue', averageValue: Quantity.fromString(o.averageValue!) });
     switch (s.kind) {
       case 'resource':
         return { type: 'Resource', resource: { name: s.resource, target: { type: 'Utilization', averageUtilization: s.utilization } } };
       case 'pods':
-        return { type: 'Pods', pods: { metric: { name: s.name }, target: { type: 'AverageValue', averageValue: k8s.Quantity.fromString(s.averageValue) } } };
+        return { type: 'Pods', pods: { metric: { name: s.name }, target: { type: 'AverageValue', averageValue: Quantity.fromString(s.averageValue) } } };
       case 'object':
         return {
           type: 'Object',

@@ -1,7 +1,7 @@
 import { brand, hasBrand } from '../core/_brand';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { k8s } from '../core/_k8s';
+import { createL1Object, IntOrString } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { intOrPercentProblem } from '../core/int-or-percent';
 import { findStack, recommendedLabels } from '../core/labels';
@@ -119,8 +119,8 @@ export class PodDisruptionBudget extends Construct {
 
     const maxUnavailable = p.minAvailable === undefined ? (p.maxUnavailable ?? 1) : undefined;
     const num = (v: number | string | undefined) => (v === undefined ? undefined
-      : typeof v === 'number' ? k8s.IntOrString.fromNumber(v) : k8s.IntOrString.fromString(v));
-    this.apiObject = new k8s.KubePodDisruptionBudget(this, 'Resource', {
+      : typeof v === 'number' ? IntOrString.fromNumber(v) : IntOrString.fromString(v));
+    this.apiObject = createL1Object(this, 'Resource', 'KubePodDisruptionBudget', {
       metadata: { name: this.name, labels: recommendedLabels(stack, { name: this.name, component }, metadata.labels), annotations: metadata.annotations },
       spec: {
         selector: { matchLabels: { ...p.selector.selectorLabels } },

@@ -1,7 +1,7 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { importByName } from '../core/_external';
-import { k8s } from '../core/_k8s';
+import { createL1Object } from '../core/_k8s';
 import { PropChecker } from '../core/_props';
 import { findStack, recommendedLabels } from '../core/labels';
 import { checkMetadata, ConstructMetadataProps } from '../core/metadata';
@@ -92,7 +92,7 @@ export class PriorityClass extends Construct implements IPriorityClass {
     check.throwIfInvalid();
 
     this.priorityClassName = name;
-    this.apiObject = new k8s.KubePriorityClass(this, 'Resource', {
+    this.apiObject = createL1Object(this, 'Resource', 'KubePriorityClass', {
       metadata: { name, labels: recommendedLabels(stack, { name, component: 'scheduling' }, metadata.labels), annotations: metadata.annotations },
       value: p.value,
       globalDefault: p.globalDefault,

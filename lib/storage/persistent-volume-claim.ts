@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { importByName } from '../core/_external';
-import { k8s } from '../core/_k8s';
+import { createL1Object, k8s, Quantity } from '../core/_k8s';
 import { PropChecker } from '../core/_props';
 import { findStack, recommendedLabels } from '../core/labels';
 import { checkMetadata, ConstructMetadataProps } from '../core/metadata';
@@ -75,7 +75,7 @@ export class PersistentVolumeClaim extends Construct implements IPersistentVolum
     check.knownKeys('', props, 'PersistentVolumeClaimProps');
     check.throwIfInvalid();
     this.claimName = name;
-    this.apiObject = new k8s.KubePersistentVolumeClaim(this, 'Resource', {
+    this.apiObject = createL1Object(this, 'Resource', 'KubePersistentVolumeClaim', {
       metadata: { name, labels: recommendedLabels(stack, { name, component: 'storage' }, metadata.labels), annotations: metadata.annotations },
       spec,
     });
@@ -95,6 +95,6 @@ export function claimSpec(scope: IConstruct, check: PropChecker, prefix: string,
   return {
     accessModes: [(AccessMode.isAccessMode(o.accessMode) ? o.accessMode : AccessMode.readWriteOnce()).value],
     storageClassName,
-    resources: { requests: { storage: k8s.Quantity.fromString(String(o.size)) } },
+    resources: { requests: { storage: Quantity.fromString(String(o.size)) } },
   };
 }

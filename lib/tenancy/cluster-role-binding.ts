@@ -1,7 +1,7 @@
 import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import { brand, hasBrand } from '../core/_brand';
-import { k8s } from '../core/_k8s';
+import { createL1Object } from '../core/_k8s';
 import { PropChecker } from '../core/_props';
 import { findStack, recommendedLabels } from '../core/labels';
 import { checkMetadata, ConstructMetadataProps } from '../core/metadata';
@@ -71,7 +71,7 @@ export class ClusterRoleBinding extends Construct {
 
     this.name = name;
     const namespace = Chart.of(this).namespace ?? stack.namespace;
-    this.apiObject = new k8s.KubeClusterRoleBinding(this, 'Resource', {
+    this.apiObject = createL1Object(this, 'Resource', 'KubeClusterRoleBinding', {
       metadata: { name, labels: recommendedLabels(stack, { name, component: 'rbac' }, metadata.labels), annotations: metadata.annotations },
       roleRef: renderRoleRef(role!),
       subjects: subjects!.map((s) => s._render(namespace)),

@@ -2,7 +2,7 @@ import { ApiObject, JsonPatch } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { brand, hasBrand } from '../core/_brand';
 import { importByName } from '../core/_external';
-import { k8s } from '../core/_k8s';
+import { createL1Object } from '../core/_k8s';
 import { PropChecker } from '../core/_props';
 import { findStack, recommendedLabels } from '../core/labels';
 import { checkMetadata, ConstructMetadataProps } from '../core/metadata';
@@ -129,7 +129,7 @@ export class ClusterRole extends Construct implements IClusterRole {
     check.throwIfInvalid();
 
     this.clusterRoleName = name;
-    this.apiObject = new k8s.KubeClusterRole(this, 'Resource', {
+    this.apiObject = createL1Object(this, 'Resource', 'KubeClusterRole', {
       metadata: {
         name, labels: recommendedLabels(stack, { name, component: 'rbac' }, aggregateLabels, metadata.labels), annotations: metadata.annotations,
       },

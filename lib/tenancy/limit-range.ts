@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { k8s } from '../core/_k8s';
+import { createL1Object, k8s, Quantity } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { findStack, recommendedLabels } from '../core/labels';
 import { checkMetadata, ConstructMetadataProps } from '../core/metadata';
@@ -88,10 +88,10 @@ export class LimitRange extends Construct {
     const amounts = (a: ResourceAmounts | undefined): Record<string, k8s.Quantity> | undefined => {
       if (!a) return undefined;
       const out: Record<string, k8s.Quantity> = {};
-      for (const [key, field] of KEYS) if (a[key] !== undefined) out[field] = k8s.Quantity.fromString(a[key]!);
+      for (const [key, field] of KEYS) if (a[key] !== undefined) out[field] = Quantity.fromString(a[key]!);
       return out;
     };
-    this.apiObject = new k8s.KubeLimitRange(this, 'Resource', {
+    this.apiObject = createL1Object(this, 'Resource', 'KubeLimitRange', {
       metadata: { name, namespace, labels: recommendedLabels(stack, { name, component: 'limits' }, metadata.labels), annotations: metadata.annotations },
       spec: {
         limits: [{

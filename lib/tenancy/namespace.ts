@@ -1,6 +1,6 @@
 import { ApiObject, JsonPatch, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { k8s } from '../core/_k8s';
+import { createL1Object } from '../core/_k8s';
 import { markExternal } from '../core/_external';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { enclosingEnvironment, findStack, recommendedLabels } from '../core/labels';
@@ -197,7 +197,7 @@ export class Namespace extends Construct implements INamespace {
     const level = podSecurity.value;
     // Rendered at synthesis, from the version targeted where the namespace is (its environment's, else the app's).
     const version = Lazy.any({ produce: () => this.podSecurityVersion }) as unknown as string;
-    this.apiObject = new k8s.KubeNamespace(this, 'Resource', {
+    this.apiObject = createL1Object(this, 'Resource', 'KubeNamespace', {
       metadata: {
         name,
         labels: recommendedLabels(stack, { name, component: 'namespace' }, {

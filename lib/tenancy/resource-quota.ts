@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { k8s } from '../core/_k8s';
+import { createL1Object, k8s, Quantity } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { findStack, recommendedLabels } from '../core/labels';
 import { checkMetadata, ConstructMetadataProps } from '../core/metadata';
@@ -121,9 +121,9 @@ export class ResourceQuota extends Construct {
     check.throwIfInvalid();
     this.hard = { ...p.hard };
     const hard: Record<string, k8s.Quantity> = {};
-    for (const [key, field] of QUANTITIES) if (p.hard[key] !== undefined) hard[field] = k8s.Quantity.fromString(p.hard[key] as string);
-    for (const [key, field] of COUNTS) if (p.hard[key] !== undefined) hard[field] = k8s.Quantity.fromNumber(p.hard[key] as number);
-    this.apiObject = new k8s.KubeResourceQuota(this, 'Resource', {
+    for (const [key, field] of QUANTITIES) if (p.hard[key] !== undefined) hard[field] = Quantity.fromString(p.hard[key] as string);
+    for (const [key, field] of COUNTS) if (p.hard[key] !== undefined) hard[field] = Quantity.fromNumber(p.hard[key] as number);
+    this.apiObject = createL1Object(this, 'Resource', 'KubeResourceQuota', {
       metadata: { name, namespace, labels: recommendedLabels(stack, { name, component: 'quota' }, metadata.labels), annotations: metadata.annotations },
       spec: { hard },
     });

@@ -1,7 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { brand, hasBrand } from '../core/_brand';
-import { k8s } from '../core/_k8s';
+import { createL1Object } from '../core/_k8s';
 import { PropChecker } from '../core/_props';
 import { findStack, recommendedLabels } from '../core/labels';
 import { checkMetadata, ConstructMetadataProps } from '../core/metadata';
@@ -73,7 +73,7 @@ export class RoleBinding extends Construct {
     const metadata = checkMetadata(check, p);
     check.knownKeys('', props, 'RoleBindingProps');
     check.throwIfInvalid();
-    this.apiObject = new k8s.KubeRoleBinding(this, 'Resource', {
+    this.apiObject = createL1Object(this, 'Resource', 'KubeRoleBinding', {
       metadata: { name, namespace, labels: recommendedLabels(stack, { name, component: 'rbac' }, metadata.labels), annotations: metadata.annotations },
       roleRef: renderRoleRef(role!),
       subjects: subjects!.map((s) => s._render(namespace ?? Chart.of(this).namespace)),

@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { brand, hasBrand } from '../core/_brand';
 import { importByName } from '../core/_external';
-import { k8s } from '../core/_k8s';
+import { createL1Object } from '../core/_k8s';
 import { PropChecker } from '../core/_props';
 import { findStack, recommendedLabels } from '../core/labels';
 import { checkMetadata, ConstructMetadataProps } from '../core/metadata';
@@ -116,7 +116,7 @@ export class Role extends Construct implements IRole {
     const metadata = checkMetadata(check, p);
     check.knownKeys('', props, 'RoleProps');
     check.throwIfInvalid();
-    this.apiObject = new k8s.KubeRole(this, 'Resource', {
+    this.apiObject = createL1Object(this, 'Resource', 'KubeRole', {
       metadata: {
         name: this.roleName, namespace, labels: recommendedLabels(stack, { name: this.roleName, component: 'rbac' }, metadata.labels), annotations: metadata.annotations,
       },

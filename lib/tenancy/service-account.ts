@@ -2,7 +2,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { brand, hasBrand } from '../core/_brand';
 import { importByName } from '../core/_external';
-import { k8s } from '../core/_k8s';
+import { createL1Object } from '../core/_k8s';
 import { PropChecker } from '../core/_props';
 import { findStack, recommendedLabels } from '../core/labels';
 import { checkMetadata, ConstructMetadataProps } from '../core/metadata';
@@ -124,7 +124,7 @@ export class ServiceAccount extends Construct implements IServiceAccount {
     this.cloudIdentity = identity;
     this.podLabels = identity ? identity.podLabels : {};
     const annotations = { ...metadata.annotations, ...identityAnnotations };
-    this.apiObject = new k8s.KubeServiceAccount(this, 'Resource', {
+    this.apiObject = createL1Object(this, 'Resource', 'KubeServiceAccount', {
       metadata: {
         name, namespace, labels: recommendedLabels(stack, { name, component: 'identity' }, metadata.labels),
         annotations: Object.keys(annotations).length > 0 ? annotations : undefined,

@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { k8s } from '../core/_k8s';
+import { k8s, Quantity } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { compareQuantities, parseQuantity } from '../core/quantity';
 import { IMAGE_ALLOWED, ImageReference, isPinned, parseImage } from '../core/_image-reference';
@@ -280,9 +280,9 @@ function renderResources(resources: Resources): k8s.ResourceRequirements {
   const eff = effectiveLimits(resources);
   for (const [key, name] of RESOURCE_KEYS) {
     const r = resources.requests[key];
-    if (r !== undefined) requests[name] = k8s.Quantity.fromString(r);
+    if (r !== undefined) requests[name] = Quantity.fromString(r);
     const l = eff[key];
-    if (l !== undefined) limits[name] = k8s.Quantity.fromString(l);
+    if (l !== undefined) limits[name] = Quantity.fromString(l);
   }
   return { requests, limits: Object.keys(limits).length > 0 ? limits : undefined };
 }

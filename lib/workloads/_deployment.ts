@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { k8s } from '../core/_k8s';
+import { IntOrString, k8s } from '../core/_k8s';
 import { PropChecker } from '../core/_props';
 import { intOrPercentProblem } from '../core/int-or-percent';
 import { createObject, l1Json, ObjectDefinition } from './_k8s-json';
@@ -54,7 +54,7 @@ export interface DeploymentParts {
 
 /** @internal */
 export function intOrString(v: number | string): k8s.IntOrString {
-  return typeof v === 'number' ? k8s.IntOrString.fromNumber(v) : k8s.IntOrString.fromString(v);
+  return typeof v === 'number' ? IntOrString.fromNumber(v) : IntOrString.fromString(v);
 }
 
 /**

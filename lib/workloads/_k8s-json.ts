@@ -16,6 +16,7 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { k8s } from '../core/_k8s';
 import { convertL1 } from '../core/_l1-convert';
+import { createApiObject } from '../core/_render';
 
 /** A JSON object of the output. @internal */
 export type JsonObject = { [key: string]: unknown };
@@ -119,7 +120,7 @@ export interface ObjectDefinition {
  * @internal
  */
 export function createObject(scope: Construct, id: string, def: ObjectDefinition): ApiObject {
-  return new ApiObject(scope, id, {
+  return createApiObject(scope, id, {
     apiVersion: def.apiVersion,
     kind: def.kind,
     metadata: def.metadata,

@@ -1,6 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { k8s } from '../core/_k8s';
+import { IntOrString } from '../core/_k8s';
 import { PropChecker } from '../core/_props';
 import { enclosingEnvironment } from '../core/labels';
 import { ServiceType } from '../networking/service-type';
@@ -71,7 +71,7 @@ export function renderServiceSpec(type: ServiceType, selector: Readonly<Record<s
     ports: ports.map((x) => ({
       name: x.name,
       port: x.servicePort,
-      targetPort: k8s.IntOrString.fromNumber(x.containerPort),
+      targetPort: IntOrString.fromNumber(x.containerPort),
       protocol: x.protocol,
       nodePort: t === 'ClusterIP' ? undefined : x.nodePort,
     })),

@@ -2,7 +2,7 @@ import { IConstruct } from 'constructs';
 import { brand, hasBrand } from '../core/_brand';
 import { Config, IConfig } from '../config/config';
 import { ISecret } from '../config/secret';
-import { k8s } from '../core/_k8s';
+import { k8s, Quantity } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { IPersistentVolumeClaim } from '../storage/persistent-volume-claim';
 
@@ -224,7 +224,7 @@ export class Mount {
           name,
           emptyDir: {
             medium: s.options.memory ? 'Memory' : undefined,
-            sizeLimit: s.options.sizeLimit !== undefined ? k8s.Quantity.fromString(s.options.sizeLimit) : undefined,
+            sizeLimit: s.options.sizeLimit !== undefined ? Quantity.fromString(s.options.sizeLimit) : undefined,
           },
         };
     }

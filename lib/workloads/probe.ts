@@ -1,5 +1,5 @@
 import { brand, hasBrand } from '../core/_brand';
-import { k8s } from '../core/_k8s';
+import { IntOrString, k8s } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
 
 /** Timing options common to every probe. Unset fields take the Kubernetes defaults. */
@@ -236,7 +236,7 @@ export class Probe {
           ...timing,
           httpGet: {
             path: h.path,
-            port: k8s.IntOrString.fromNumber(h.options.port ?? defaultPort!),
+            port: IntOrString.fromNumber(h.options.port ?? defaultPort!),
             scheme: h.options.https ? 'HTTPS' : undefined,
             httpHeaders: h.options.headers
               ? Object.entries(h.options.headers).map(([name, value]) => ({ name, value }))
@@ -244,7 +244,7 @@ export class Probe {
           },
         };
       case 'tcp':
-        return { ...timing, tcpSocket: { port: k8s.IntOrString.fromNumber(h.options.port ?? defaultPort!) } };
+        return { ...timing, tcpSocket: { port: IntOrString.fromNumber(h.options.port ?? defaultPort!) } };
       case 'grpc':
         return { ...timing, grpc: { port: h.options.port ?? defaultPort!, service: h.options.service } };
       case 'exec':

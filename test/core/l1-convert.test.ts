@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { convertL1, convertL1Object, hasL1Conversion, L1FieldConflict, l1Type } from '../../lib/core/_l1-convert';
 import { L1_CONVERSIONS } from '../../lib/core/_l1-conversions';
-import { k8s } from '../../lib/core/_k8s';
+import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { conversionModule, Field } from '../../scripts/generate-l1-conversions';
 
 const table = JSON.parse(L1_CONVERSIONS) as Record<string, Field[]>;

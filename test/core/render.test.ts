@@ -2,8 +2,9 @@ import { ApiObject, App, Chart, IResolver, JsonPatch, Lazy, ResolutionContext } 
 import { IConstruct } from 'constructs';
 import { defineExamples } from '../../apps/examples';
 import { missingFields } from '../../lib/core/_given-fields';
-import { renderApiObject } from '../../lib/core/_render';
-import { k8s } from '../../lib/core/_k8s';
+import { createApiObject, renderApiObject } from '../../lib/core/_render';
+import { createL1Object, IntOrString } from '../../lib/core/_k8s';
+import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { PlatformApp } from '../../lib';
 
 /** Every API object below `root`. */
@@ -167,11 +168,11 @@ describe('renderApiObject', () => {
     expect(renderApiObject(obj).data).toEqual({ b: '2' });
   });
 
-  test('GIVEN JSON patches on an L1 object WHEN rendered THEN they apply to its Kubernetes JSON (toJson() applies them to the props, before the conversion drops what its type does not know)', () => {
+  test('GIVEN JSON patches on an L1 object of cdk8s-plus-27 WHEN rendered THEN they apply to its props, as its toJson() applies them, and the fields its conversion drops are kept', () => {
     // GIVEN
     const obj = new k8s.KubeService(chart(), 's', { metadata: { name: 's' }, spec: { clusterIp: 'None', ports: [{ port: 80 }] } });
     obj.addJsonPatch(
-      JsonPatch.replace('/spec/clusterIP', '10.0.0.1'),
+      JsonPatch.replace('/spec/clusterIp', '10.0.0.1'),
       JsonPatch.add('/spec/ports/0/targetPort', 8080),
       JsonPatch.add('/spec/trafficDistribution', 'PreferClose'),
       JsonPatch.add('/aaa', 1),
@@ -181,7 +182,39 @@ describe('renderApiObject', () => {
     // THEN
     expect(json.spec).toEqual({ clusterIP: '10.0.0.1', ports: [{ port: 80, targetPort: 8080 }], trafficDistribution: 'PreferClose' });
     expect(Object.keys(json)).toEqual(['apiVersion', 'kind', 'metadata', 'spec', 'aaa']);
-    expect(obj.toJson().spec).toEqual({ clusterIP: 'None', ports: [{ port: 80 }] });
+    expect(obj.toJson().spec).toEqual({ clusterIP: '10.0.0.1', ports: [{ port: 80 }] });
+  });
+
+  test('GIVEN JSON patches on an object of the library WHEN rendered THEN they apply to its Kubernetes JSON, and toJson() is that rendering', () => {
+    // GIVEN
+    const obj = createL1Object(chart(), 's', 'KubeService', { metadata: { name: 's' }, spec: { clusterIp: 'None', ports: [{ port: 80 }] } });
+    obj.addJsonPatch(JsonPatch.replace('/spec/clusterIP', '10.0.0.1'), JsonPatch.add('/spec/trafficDistribution', 'PreferClose'), JsonPatch.add('/aaa', 1));
+    // WHEN
+    const json = renderApiObject(obj);
+    // THEN
+    expect(json.spec).toEqual({ clusterIP: '10.0.0.1', ports: [{ port: 80 }], trafficDistribution: 'PreferClose' });
+    expect(Object.keys(json)).toEqual(['apiVersion', 'kind', 'metadata', 'spec', 'aaa']);
+    expect(obj.toJson()).toEqual(json);
+  });
+
+  test('GIVEN an object of the library with the props of an L1 type WHEN rendered THEN it is what the L1 class renders of them', () => {
+    // GIVEN
+    const c = chart();
+    const props: k8s.KubeServiceProps = { metadata: { name: 's', labels: { z: '1', a: '2' } }, spec: { clusterIp: 'None', ports: [{ port: 80, targetPort: IntOrString.fromNumber(8080) }] } };
+    const ours = createL1Object(c, 'ours', 'KubeService', props);
+    const theirs = new k8s.KubeService(c, 'theirs', props);
+    // WHEN / THEN
+    expect(JSON.stringify(renderApiObject(ours))).toBe(JSON.stringify(theirs.toJson()));
+  });
+
+  test('GIVEN an object of the library with keys named __proto__ and constructor WHEN rendered THEN both are kept as given', () => {
+    // GIVEN
+    const obj = createApiObject(chart(), 'x', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, data: { ['__proto__']: 'a', constructor: 'b' } });
+    // WHEN
+    const data = renderApiObject(obj).data;
+    // THEN
+    expect(Object.getOwnPropertyNames(data)).toEqual(['__proto__', 'constructor']);
+    expect([data.__proto__, data.constructor]).toEqual(['a', 'b']);
   });
 
   test('GIVEN CDK8S_DISABLE_SORT WHEN rendered THEN keys keep their order, as toJson() keeps them', () => {
@@ -209,20 +242,20 @@ describe('renderApiObject', () => {
     expect(renderApiObject(obj).data).toEqual({ a: 'X' });
   });
 
-  test('GIVEN an app with a custom resolver and a patched L1 object WHEN rendered THEN cdk8s resolves it, the patch applies to its Kubernetes JSON, and the object keeps its patches', () => {
+  test('GIVEN an app with a custom resolver and a patched object of the library WHEN rendered THEN cdk8s resolves it, the patch applies to its Kubernetes JSON, and the object keeps its patches', () => {
     // GIVEN
     class Upper implements IResolver {
       public resolve(context: ResolutionContext): void {
         if (typeof context.value === 'string' && context.value.startsWith('up:')) context.replaceValue(context.value.slice(3).toUpperCase());
       }
     }
-    const obj = new k8s.KubeService(chart(new App({ resolvers: [new Upper()] })), 's', { metadata: { name: 's' }, spec: { clusterIp: 'up:none' } });
+    const obj = createL1Object(chart(new App({ resolvers: [new Upper()] })), 's', 'KubeService', { metadata: { name: 's' }, spec: { clusterIp: 'up:none' } });
     obj.addJsonPatch(JsonPatch.add('/spec/trafficDistribution', 'PreferClose'));
     // WHEN
     const json = renderApiObject(obj);
     // THEN
     expect(json.spec).toEqual({ clusterIP: 'NONE', trafficDistribution: 'PreferClose' });
-    expect((obj as unknown as { patches: unknown[] }).patches).toHaveLength(1);
+    expect(obj.toJson()).toEqual(json);
   });
 
   test('GIVEN a subclass of an L1 class with its own toJson WHEN rendered THEN its toJson() is used', () => {

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import { ApiObject, App, Chart, JsonPatch } from 'cdk8s';
 import * as fc from 'fast-check';
-import { k8s } from '../../lib/core/_k8s';
+import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { L1_CONVERSIONS } from '../../lib/core/_l1-conversions';
 import { renderApiObject, RenderError } from '../../lib/core/_render';
 import { Widget } from '../fixtures/imports/example.com';
@@ -30,9 +30,12 @@ const imported = importedK8s();
 const KINDS = Object.keys(k8s).filter((name) => typeof (k8s as any)[name] === 'function' && `${name}Props` in table && (k8s as any)[name].GVK);
 
 /** Keys that have tripped up code that builds objects, and Kubernetes names that differ from their prop names. */
-const TRICKY_KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'value', '', 'a.b', 'a/b', '~0', '$ref', 'x-kubernetes-future',
+// Not `__proto__` nor `constructor`: these are users' objects, resolved by cdk8s's own toJson(), which drops a key
+// named `__proto__` and refuses an object with a key named `constructor` (the library's own objects keep both:
+// test/core/render.test.ts).
+const TRICKY_KEYS = ['toString', 'hasOwnProperty', 'value', '', 'a.b', 'a/b', '~0', '$ref', 'x-kubernetes-future',
   'clusterIP', 'hostPID', 'podCIDR', 'openAPIV3Schema', 'restartPolicy', 'trafficDistribution', 'appArmorProfile'];
-const key = fc.oneof(fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 6 }), fc.constantFrom(...TRICKY_KEYS));
+const key = fc.oneof(fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 6 }), fc.constantFrom(...TRICKY_KEYS)).filter((k) => k !== '__proto__' && k !== 'constructor');
 
 /** JSON values without null (cdk8s drops null and undefined: they stand for an unset field). */
 const value: fc.Arbitrary<Json> = fc.letrec<{ value: Json }>((tie) => ({
