@@ -72,6 +72,9 @@ for end in "${ends[@]}"; do
   echo "== peer range, $end end: ${specs[*]}"
   work=$(mktemp -d "${TMPDIR:-/tmp}/cdk8s-platform-peers-$end-XXXXXX")
   trap 'rm -rf "$work"' EXIT
+  # mktemp makes the folder readable by its owner only; a test runs a child process as another user (nobody) that
+  # loads the library from here, as it would from a repository checked out with the usual permissions.
+  chmod 755 "$work"
   copy_repository "$work"
   start=$SECONDS
   # errexit is ignored inside a subshell that is part of a && or || list, so the status is taken with it off.
