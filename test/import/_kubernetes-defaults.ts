@@ -8,8 +8,10 @@
  * `pkg/apis/networking/v1/defaults.go`, `pkg/apis/rbac/v1/defaults.go`, release 1.27 to 1.33, with the features
  * enabled by default at the version given) and the registry's normalizations that change what is stored (a
  * Namespace's name label and finalizer, a Secret's `stringData` merged into `data`). On top of those, values the
- * cluster treats as absent are removed (nulls, empty lists, empty label and annotation maps) and quantities are
- * written in one canonical form per amount, since the API server compares amounts, not text.
+ * cluster treats as absent are removed (nulls, empty lists and objects, a `false` that means unset such as
+ * `privileged: false`), a StatefulSet's RollingUpdate always has its partition, and quantities are written in one
+ * canonical form per amount: where the stored text may differ but nothing the cluster does can, both sides are
+ * written the same way.
  *
  * Fields the cluster allocates (a Service's clusterIP and nodePorts, uid, resourceVersion, status) are not
  * invented; `status` and server-owned metadata are dropped from both sides instead.
@@ -86,6 +88,24 @@ function isEmptyObject(value: unknown): boolean {
   return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0;
 }
 
+/**
+ * Booleans whose `false` means the same as leaving them out: plain Go booleans with `omitempty` (the server does
+ * not even store a false one), and the pointer booleans whose unset value is false where they are read
+ * (`privileged`, `readOnlyRootFilesystem`). A `false` among them is removed, so that `privileged: false` and no
+ * `privileged` compare equal.
+ */
+const FALSE_IS_UNSET: Record<string, readonly string[]> = {
+  podSpec: ['hostNetwork', 'hostPID', 'hostIPC'],
+  container: ['stdin', 'stdinOnce', 'tty'],
+  securityContext: ['privileged', 'readOnlyRootFilesystem'],
+  volumeMount: ['readOnly'],
+};
+
+function dropFalse(holder: KubeObject | undefined, keys: readonly string[]): void {
+  if (!holder) return;
+  for (const key of keys) if (holder[key] === false) delete holder[key];
+}
+
 /** Metadata the server owns (never part of what a manifest declares). */
 const SERVER_METADATA = ['uid', 'resourceVersion', 'generation', 'creationTimestamp', 'managedFields', 'selfLink'];
 
@@ -156,6 +176,7 @@ function podSpecsOf(o: KubeObject): { spec: KubeObject; isPod: boolean }[] {
 
 /** SetDefaults_PodSpec, for every pod spec (a Pod's and a template's), and the defaults of what it holds. */
 function defaultPodSpec(spec: KubeObject): void {
+  dropFalse(spec, FALSE_IS_UNSET.podSpec);
   spec.dnsPolicy ??= 'ClusterFirst';
   spec.restartPolicy ??= 'Always';
   spec.terminationGracePeriodSeconds ??= 30;
@@ -197,6 +218,9 @@ function defaultPod(spec: KubeObject, version: string): void {
 }
 
 function defaultContainer(c: KubeObject): void {
+  dropFalse(c, FALSE_IS_UNSET.container);
+  dropFalse(c.securityContext, FALSE_IS_UNSET.securityContext);
+  for (const mount of arrayAt(c, 'volumeMounts')) dropFalse(mount, FALSE_IS_UNSET.volumeMount);
   c.terminationMessagePath ??= '/dev/termination-log';
   c.terminationMessagePolicy ??= 'File';
   if (typeof c.image === 'string') c.imagePullPolicy ??= pullPolicyOf(c.image);
@@ -366,12 +390,13 @@ function defaultStatefulSet(o: KubeObject, version: string): void {
   spec.replicas ??= 1;
   spec.podManagementPolicy ??= 'OrderedReady';
   spec.updateStrategy ??= {};
-  // Only a strategy without type gets a rollingUpdate; a partition is added to a rollingUpdate given.
-  if (spec.updateStrategy.type === undefined) {
-    spec.updateStrategy.type = 'RollingUpdate';
+  spec.updateStrategy.type ??= 'RollingUpdate';
+  // The server adds a rollingUpdate only to a strategy without type; a RollingUpdate without one rolls from
+  // partition 0 all the same, so both are completed.
+  if (spec.updateStrategy.type === 'RollingUpdate') {
     spec.updateStrategy.rollingUpdate ??= {};
+    spec.updateStrategy.rollingUpdate.partition ??= 0;
   }
-  if (spec.updateStrategy.type === 'RollingUpdate' && spec.updateStrategy.rollingUpdate) spec.updateStrategy.rollingUpdate.partition ??= 0;
   spec.revisionHistoryLimit ??= 10;
   // StatefulSetAutoDeletePVC, on by default from 1.27.
   if (isAtLeast(version, '1.27')) {

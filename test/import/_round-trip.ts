@@ -392,7 +392,7 @@ export function roundTrips(sets: readonly RoundTripSet[], dir: string): Map<stri
     const generated = generateModule(read.objects, { namespace: set.namespace, connections: read.connections });
     const result: ImportResult = { ...generated, problems: [...read.problems, ...generated.problems] };
     // The input side: the manifests as written, and what the Compose reader made of the Compose files.
-    const composed = read.objects.filter((o) => isComposeFileName(o.source.replace(/: services\..*$/, ''))).map((o) => o.object as KubeObject);
+    const composed = read.objects.filter((o) => isComposeFileName(o.source.split(': ')[0])).map((o) => o.object as KubeObject);
     const input = [...manifestObjects(set.paths), ...composed];
     const file = path.join(dir, `${set.name}.ts`);
     fs.writeFileSync(file, result.source);

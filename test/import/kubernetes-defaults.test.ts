@@ -135,13 +135,15 @@ describe('withKubernetesDefaults: Deployments, StatefulSets, DaemonSets', () => 
     expect(plain.spec).toMatchObject({ volumeMode: 'Filesystem', resources: { requests: { storage: '1Gi' } } });
   });
 
-  test('GIVEN a StatefulSet whose strategy names RollingUpdate without details WHEN defaulted THEN no rollingUpdate is added', () => {
+  test('GIVEN a StatefulSet whose strategy names RollingUpdate without details WHEN defaulted THEN it rolls from partition 0, as one without strategy', () => {
     // GIVEN
-    const sts = { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db', namespace: 'shop' }, spec: { updateStrategy: { type: 'RollingUpdate' } } };
+    const sts = (spec: KubeObject): KubeObject => ({ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db', namespace: 'shop' }, spec });
     // WHEN
-    const strategy = withKubernetesDefaults(sts).spec.updateStrategy;
+    const named = withKubernetesDefaults(sts({ updateStrategy: { type: 'RollingUpdate' } })).spec.updateStrategy;
+    const unset = withKubernetesDefaults(sts({})).spec.updateStrategy;
     // THEN
-    expect(strategy).toEqual({ type: 'RollingUpdate' });
+    expect(named).toEqual({ type: 'RollingUpdate', rollingUpdate: { partition: 0 } });
+    expect(named).toEqual(unset);
   });
 
   test('GIVEN a DaemonSet WHEN defaulted THEN it rolls one node at a time without surge', () => {
@@ -513,6 +515,18 @@ describe('withKubernetesDefaults: metadata, namespaces, secrets, storage', () =>
     expect(defaulted.spec.template.spec.containers[0].args).toBeUndefined();
     expect(defaulted.spec.template.spec.containers[0].resources).toEqual({ requests: { cpu: '10m' } });
     expect(defaulted.spec.template.spec.volumes).toEqual([{ name: 'tmp', emptyDir: {} }]);
+  });
+
+  test('GIVEN booleans whose false means unset (privileged, readOnlyRootFilesystem, hostNetwork, readOnly) WHEN defaulted THEN a false one is removed', () => {
+    // GIVEN
+    const d = deployment({ securityContext: { privileged: false, readOnlyRootFilesystem: false, allowPrivilegeEscalation: false }, volumeMounts: [{ name: 'tmp', mountPath: '/tmp', readOnly: false }] });
+    d.spec.template.spec.hostNetwork = false;
+    // WHEN
+    const pod = withKubernetesDefaults(d).spec.template.spec;
+    // THEN allowPrivilegeEscalation: false is kept: unset, it is true
+    expect(pod.hostNetwork).toBeUndefined();
+    expect(pod.containers[0].securityContext).toEqual({ allowPrivilegeEscalation: false });
+    expect(pod.containers[0].volumeMounts).toEqual([{ name: 'tmp', mountPath: '/tmp' }]);
   });
 
   test('GIVEN an object WHEN defaulted THEN the object given is left unchanged', () => {
