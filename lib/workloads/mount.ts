@@ -6,8 +6,19 @@ import { k8s, Quantity } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { IPersistentVolumeClaim } from '../storage/persistent-volume-claim';
 
+/** What every kind of mount may say about its volume. */
+export interface VolumeOptions {
+  /**
+   * The name of the pod's volume for this mount: a DNS-1123 label. Set it to keep the name of an existing
+   * workload's volume (as `cdk8s-platform import` does); a name another volume of the pod has is numbered (`-2`).
+   *
+   * @default from what is mounted: `config-<name>`, `secret-<name>`, `claim-<name>`, or the path for an emptyDir
+   */
+  readonly volumeName?: string;
+}
+
 /** Options of a ConfigMap or Secret mounted as files. */
-export interface FileMountOptions {
+export interface FileMountOptions extends VolumeOptions {
   /**
    * Which keys to mount and under which relative file names, e.g. `{ 'app.properties': 'conf/app.properties' }`.
    *
@@ -31,7 +42,7 @@ export interface FileMountOptions {
 }
 
 /** Options of an `emptyDir` mount. */
-export interface EmptyDirOptions {
+export interface EmptyDirOptions extends VolumeOptions {
   /**
    * The most the folder may hold; the pod is evicted beyond it.
    *
@@ -55,7 +66,7 @@ type Source =
   | { kind: 'claimTemplate'; template: string; options: ClaimMountOptions };
 
 /** Options of a PersistentVolumeClaim mount. */
-export interface ClaimMountOptions {
+export interface ClaimMountOptions extends VolumeOptions {
   /**
    * Whether the container may only read the volume.
    *
@@ -127,6 +138,7 @@ export class Mount {
       check.fail(`${prop} options`, s.options, 'an options object');
       return;
     }
+    if (s.options.volumeName !== undefined) check.name(`${prop}.volumeName`, s.options.volumeName, 'dns1123-label');
     if (s.kind === 'claim' || s.kind === 'claimTemplate') {
       if (s.kind === 'claim' && typeof s.claim?.claimName !== 'string') check.fail(prop, s.claim, 'a PersistentVolumeClaim or PersistentVolumeClaim.fromClaimName()');
       check.knownKeys(prop, s.options, 'ClaimMountOptions');
@@ -189,6 +201,7 @@ export class Mount {
   /** The volume name this mount asks for, before de-duplication. @internal */
   public _volumeBaseName(): string {
     const s = this.source;
+    if (s.options.volumeName !== undefined) return s.options.volumeName;
     switch (s.kind) {
       case 'config': return `config-${s.config.configMapName}`;
       case 'secret': return `secret-${s.secret.secretName}`;

@@ -1,0 +1,59 @@
+import { Config, Mount, WebService } from '../../lib';
+import { expectPropError, makeStack, podSpecOf, RESOURCES, synth } from '../_helpers';
+
+// What adopting an existing workload (as `cdk8s-platform import` writes it) needs of the constructs: the volume names
+// and object labels of the manifests it replaces.
+
+describe('a mount\'s volumeName', () => {
+  test('GIVEN a config mount with volumeName WHEN synthesized THEN the volume and the mount have that name', () => {
+    // GIVEN
+    const { stack } = makeStack();
+    const config = new Config(stack, 'web-config', { data: { 'nginx.conf': 'events {}' } });
+    new WebService(stack, 'web', { image: 'nginx:1.27', resources: RESOURCES, mounts: [Mount.config(config, '/etc/nginx', { volumeName: 'conf' })] });
+    // WHEN
+    const spec = podSpecOf(synth(stack), 'web');
+    // THEN
+    expect(spec.volumes[0]).toEqual({ name: 'conf', configMap: { name: 'web-config' } });
+    expect(spec.containers[0].volumeMounts[0]).toEqual({ name: 'conf', mountPath: '/etc/nginx', readOnly: true });
+  });
+
+  test('GIVEN an emptyDir mount with volumeName WHEN synthesized THEN the volume has that name', () => {
+    // GIVEN
+    const { stack } = makeStack();
+    new WebService(stack, 'web', { image: 'nginx:1.27', resources: RESOURCES, mounts: [Mount.emptyDir('/var/cache/nginx', { volumeName: 'cache' })] });
+    // WHEN
+    const spec = podSpecOf(synth(stack), 'web');
+    // THEN
+    expect(spec.volumes[0]).toEqual({ name: 'cache', emptyDir: {} });
+  });
+
+  test('GIVEN a volumeName that is not a DNS-1123 label WHEN created THEN the prop is refused with the value', () => {
+    // GIVEN
+    const { stack } = makeStack();
+    // WHEN / THEN
+    expectPropError(() => new WebService(stack, 'web', { image: 'nginx:1.27', resources: RESOURCES, mounts: [Mount.emptyDir('/cache', { volumeName: 'Cache_1' })] }), {
+      path: 'test/web', prop: 'mounts[0].volumeName', received: '"Cache_1"',
+    });
+  });
+});
+
+describe('a workload\'s metadata labels and its selector', () => {
+  test('GIVEN metadata.labels repeating a selector label with its value WHEN synthesized THEN the Deployment has the label', () => {
+    // GIVEN
+    const { stack } = makeStack();
+    new WebService(stack, 'web', { image: 'nginx:1.27', resources: RESOURCES, selectorLabels: { app: 'web' }, metadata: { labels: { app: 'web' } } });
+    // WHEN
+    const deployment = synth(stack).find((o) => o.kind === 'Deployment')!;
+    // THEN
+    expect(deployment.metadata.labels).toEqual(expect.objectContaining({ app: 'web' }));
+  });
+
+  test('GIVEN metadata.labels giving a selector label another value WHEN created THEN it is refused, naming the selector\'s value', () => {
+    // GIVEN
+    const { stack } = makeStack();
+    // WHEN / THEN
+    expectPropError(() => new WebService(stack, 'web', { image: 'nginx:1.27', resources: RESOURCES, selectorLabels: { app: 'web' }, metadata: { labels: { app: 'api' } } }), {
+      path: 'test/web', prop: 'metadata.labels.app', received: '"api"', allowed: /cannot be other than "web" here/,
+    });
+  });
+});
