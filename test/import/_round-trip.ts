@@ -272,6 +272,8 @@ export interface RoundTrip {
   readonly referencedSecrets: ReadonlySet<string>;
   /** Why the module could not be synthesized, if it could not. */
   readonly synthError?: string;
+  /** What the generator threw, if it threw (its stack). */
+  readonly importError?: string;
 }
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -389,24 +391,32 @@ function secretsReferenced(input: readonly KubeObject[], source: string, namespa
 export function roundTrips(sets: readonly RoundTripSet[], dir: string): Map<string, RoundTrip> {
   const imported = sets.map((set) => {
     const read = readImportInputs(set.paths, { cwd: ROOT, stdin: () => '', namespace: set.namespace });
-    const generated = generateModule(read.objects, { namespace: set.namespace, connections: read.connections });
+    let generated: ImportResult;
+    let importError: string | undefined;
+    try {
+      generated = generateModule(read.objects, { namespace: set.namespace, connections: read.connections });
+    } catch (e) {
+      importError = (e as Error).stack ?? String(e);
+      generated = { source: '', additions: [], problems: [], constructs: 0, rawObjects: 0 };
+    }
     const result: ImportResult = { ...generated, problems: [...read.problems, ...generated.problems] };
     // The input side: the manifests as written, and what the Compose reader made of the Compose files.
     const composed = read.objects.filter((o) => isComposeFileName(o.source.split(': ')[0])).map((o) => o.object as KubeObject);
     const input = [...manifestObjects(set.paths), ...composed];
     const file = path.join(dir, `${set.name}.ts`);
     fs.writeFileSync(file, result.source);
-    return { set, input, result, file };
+    return { set, input, result, file, importError };
   });
   const errors = typeErrors(imported.map((i) => i.file));
   const trips = new Map<string, RoundTrip>();
-  for (const { set, input, result, file } of imported) {
+  for (const { set, input, result, file, importError } of imported) {
     const namespace = set.namespace ?? 'default';
     const referencedSecrets = secretsReferenced(input, result.source, namespace);
     const typeErrorsOfSet = errors.filter((e) => e.startsWith(`${set.name}.ts:`));
     let output: KubeObject[] = [];
     let synthError: string | undefined;
     try {
+      if (importError !== undefined) throw new Error('the import failed');
       output = synthesizeModule(file, path.join(dir, `${set.name}-out`));
     } catch (e) {
       synthError = (e as Error).message;
@@ -414,7 +424,7 @@ export function roundTrips(sets: readonly RoundTripSet[], dir: string): Map<stri
     const differences = synthError !== undefined
       ? [`nothing to compare: the module did not synthesize: ${synthError}`]
       : compareObjects(input, output, { additions: result.additions.flatMap((a) => a.fields), referencedSecrets, namespace });
-    trips.set(set.name, { result, input, output, typeErrors: typeErrorsOfSet, differences, referencedSecrets, synthError });
+    trips.set(set.name, { result, input, output, typeErrors: typeErrorsOfSet, differences, referencedSecrets, synthError, importError });
   }
   return trips;
 }

@@ -70,6 +70,10 @@ function trip(name: string): RoundTrip {
 }
 
 describe.each(SETS.map((s) => [s.name]))('the %s set: import, type-check, synthesize, compare', (name) => {
+  test('GIVEN the inputs WHEN imported THEN the generator returns a module', () => {
+    expect(trip(name).importError).toBeUndefined();
+  });
+
   test('GIVEN the generated module WHEN type-checked against the library THEN there is no error', () => {
     expect(trip(name).typeErrors).toEqual([]);
   });
