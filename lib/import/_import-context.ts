@@ -76,6 +76,10 @@ export const ADDITION_KINDS = {
     what: 'zero-downtime rolling updates (maxUnavailable 0) on',
     optOut: '`strategy: DeploymentStrategy.rollingUpdate({ maxUnavailable: \'25%\' })` on the workload',
   },
+  readOnlyMounts: {
+    what: 'readOnly: true on the mounts of ConfigMaps and Secrets (their volumes are read-only anyway) of',
+    optOut: 'none: the kubelet mounts them read-only whatever the field says',
+  },
   concurrency: {
     what: 'concurrencyPolicy: Forbid (a run does not start while the previous one runs) on',
     optOut: '`concurrencyPolicy: ConcurrencyPolicy.ALLOW` on the CronTask',

@@ -10,6 +10,8 @@ export interface ReferenceNames {
   secret(name: string): Printable;
   /** The code naming the ServiceAccount `name`. */
   serviceAccount(name: string): Printable;
+  /** The code naming the PersistentVolumeClaim `name`. */
+  claim(name: string): Printable;
 }
 
 /** The main port a workload's Service (or its single container port) gives it. */
@@ -128,17 +130,38 @@ export function podProps(ctx: ImportContext, refs: ReferenceNames, template: Jso
   }
   if (inits.length > 0) props.initContainers = inits;
 
-  // Mounts: the main container's mounts of claim templates; other volumes are not expressible yet with their names.
+  // Mounts: the main container's, each with its volume (by the volume's own name); claim templates by name.
   const claimMounts = new Map<string, string>();
+  const volumes = new Map(asList(spec.volumes).map((v) => [String(asObject(v)?.name), asObject(v) ?? {}]));
+  const mounted = new Set<string>();
+  const mounts: Printable[] = [];
+  const readOnlyAdded: FieldStep[][] = [];
   for (const [i, raw] of asList(c.volumeMounts).entries()) {
     const m = asObject(raw) ?? {};
-    if (typeof m.name === 'string' && options.claimTemplates.has(m.name) && typeof m.mountPath === 'string' && onlyKeys(m, ['name', 'mountPath'])) {
-      claimMounts.set(m.name, m.mountPath);
-    } else {
-      unsupported.push(at('spec', 'containers', 0, 'volumeMounts', i));
+    const name = typeof m.name === 'string' ? m.name : '';
+    const where = at('spec', 'containers', 0, 'volumeMounts', i);
+    if (typeof m.mountPath !== 'string' || !onlyKeys(m, ['name', 'mountPath', 'readOnly'])) {
+      unsupported.push(where);
+      continue;
     }
+    if (options.claimTemplates.has(name) && m.readOnly === undefined) {
+      claimMounts.set(name, m.mountPath);
+      continue;
+    }
+    const volume = volumes.get(name);
+    const mount = volume ? mountCode(ctx, refs, volume, m.mountPath, m.readOnly) : undefined;
+    if (mount === undefined) {
+      unsupported.push(volume ? `${at('spec', 'volumes')}[name=${name}]` : where);
+      continue;
+    }
+    if (mount.readOnlyAdded) readOnlyAdded.push([...path, 'spec', 'containers', { name: cName }, 'volumeMounts', { name }, 'readOnly']);
+    if (mount.readsConfig && options.localConfigs.has(mount.readsConfig)) readsConfig = true;
+    mounted.add(name);
+    mounts.push(mount.code);
   }
-  if (asList(spec.volumes).length > 0) unsupported.push(at('spec', 'volumes'));
+  if (readOnlyAdded.length > 0) additions.push(['readOnlyMounts', readOnlyAdded]);
+  for (const name of volumes.keys()) if (!mounted.has(name)) unsupported.push(`${at('spec', 'volumes')}[name=${name}] (not mounted by the main container)`);
+  if (mounts.length > 0) props.mounts = mounts;
 
   // Pod settings.
   const sa = typeof spec.serviceAccountName === 'string' ? spec.serviceAccountName : typeof spec.serviceAccount === 'string' ? spec.serviceAccount : undefined;
@@ -322,6 +345,59 @@ function containerProps(ctx: ImportContext, refs: ReferenceNames, c: Json, place
     ]]);
   }
   return { props, readsConfig };
+}
+
+/** A volume and its mount as `Mount.config/secret/emptyDir/claim(...)`, or undefined when a field has no option. */
+function mountCode(ctx: ImportContext, refs: ReferenceNames, volume: Json, path: string, readOnly: unknown):
+  { code: Printable; readOnlyAdded: boolean; readsConfig?: string } | undefined {
+  const name = String(volume.name);
+  const sources = Object.keys(volume).filter((k) => k !== 'name');
+  if (sources.length !== 1) return undefined;
+  const source = asObject(volume[sources[0]]) ?? {};
+  const Mount = ctx.need('Mount');
+  const fileOptions = (keys: string[]): Record<string, Printable> | undefined => {
+    if (!onlyKeys(source, keys)) return undefined;
+    const out: Record<string, Printable> = { volumeName: name };
+    if (source.items !== undefined) {
+      const items: Record<string, Printable> = {};
+      for (const raw of asList(source.items)) {
+        const item = asObject(raw) ?? {};
+        if (typeof item.key !== 'string' || typeof item.path !== 'string' || !onlyKeys(item, ['key', 'path'])) return undefined;
+        items[item.key] = item.path;
+      }
+      out.items = items;
+    }
+    if (typeof source.defaultMode === 'number') out.defaultMode = code(`0o${source.defaultMode.toString(8)}`);
+    if (typeof source.optional === 'boolean') out.optional = source.optional;
+    return out;
+  };
+  switch (sources[0]) {
+    case 'configMap': {
+      const options = fileOptions(['name', 'items', 'defaultMode', 'optional']);
+      if (options === undefined || typeof source.name !== 'string' || readOnly === false) return undefined;
+      return { code: code(`${Mount}.config(${print(refs.config(source.name))}, ${quote(path)}, ${print(options)})`), readOnlyAdded: readOnly === undefined, readsConfig: source.name };
+    }
+    case 'secret': {
+      const options = fileOptions(['secretName', 'items', 'defaultMode', 'optional']);
+      if (options === undefined || typeof source.secretName !== 'string' || readOnly === false) return undefined;
+      return { code: code(`${Mount}.secret(${print(refs.secret(source.secretName))}, ${quote(path)}, ${print(options)})`), readOnlyAdded: readOnly === undefined };
+    }
+    case 'emptyDir': {
+      if (!onlyKeys(source, ['medium', 'sizeLimit']) || (source.medium !== undefined && source.medium !== 'Memory' && source.medium !== '') || readOnly === true) return undefined;
+      const options: Record<string, Printable> = { volumeName: name };
+      if (typeof source.sizeLimit === 'string') options.sizeLimit = source.sizeLimit;
+      if (source.medium === 'Memory') options.memory = true;
+      return { code: code(`${Mount}.emptyDir(${quote(path)}, ${print(options)})`), readOnlyAdded: false };
+    }
+    case 'persistentVolumeClaim': {
+      if (!onlyKeys(source, ['claimName', 'readOnly']) || typeof source.claimName !== 'string' || (source.readOnly ?? false) !== (readOnly ?? false)) return undefined;
+      const options: Record<string, Printable> = { volumeName: name };
+      if (readOnly === true) options.readOnly = true;
+      return { code: code(`${Mount}.claim(${print(refs.claim(source.claimName))}, ${quote(path)}, ${print(options)})`), readOnlyAdded: false };
+    }
+    default:
+      return undefined;
+  }
 }
 
 function onlyKeys(o: Json, keys: readonly string[]): boolean {

@@ -102,6 +102,7 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
   const configs = new Map<string, string>();
   const secrets = new Map<string, string>();
   const accounts = new Map<string, string>();
+  const claims = new Map<string, string>();
   const refsSection: string[] = [];
   const configSection: string[] = [];
   const workloadSection: string[] = [];
@@ -132,6 +133,7 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
       `const ${v} = ${ctx.need('Secret')}.fromSecretName(this, ${quote(idFor(name, 'secret'))}, ${quote(name)});`,
     ]),
     serviceAccount: (name) => declared(accounts, name, (v) => [`const ${v} = ${ctx.need('ServiceAccount')}.fromServiceAccountName(this, ${quote(idFor(name, 'account'))}, ${quote(name)});`]),
+    claim: (name) => declared(claims, name, (v) => [`const ${v} = ${ctx.need('PersistentVolumeClaim')}.fromClaimName(this, ${quote(idFor(name, 'claim'))}, ${quote(name)});`]),
   };
 
   // ConfigMaps: Config when every field is data (and its metadata labels/annotations).
@@ -158,6 +160,19 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
     ctx.counts.constructs++;
     problems.push({ source: item.source, message: `Secret "${item.name}" is referenced by name (Secret.fromSecretName()): its values are not written into the code; create it outside Git (kubectl create secret, a SealedSecret or an ExternalSecret)` });
     item.done = true;
+  }
+
+  // PersistentVolumeClaims: a size, an access mode and a storage class.
+  for (const item of items.filter((i) => i.kind === 'PersistentVolumeClaim')) {
+    const props = claimProps(ctx, item);
+    if (props === undefined) continue;
+    const v = ctx.variable(identifier(item.name));
+    claims.set(item.name, v);
+    const id = idFor(item.name, 'claim');
+    configSection.push(`const ${v} = new ${ctx.need('PersistentVolumeClaim')}(this, ${quote(id)}, ${print({ ...(id !== item.name ? { name: item.name } : {}), ...props }, 4)});`);
+    ctx.add('labels', item.name, ref(item), labelPaths(item.object, ['metadata']));
+    item.done = true;
+    ctx.counts.constructs++;
   }
 
   // ServiceAccounts: their metadata, and whether pods get a token.
@@ -604,6 +619,26 @@ function jobCode(ctx: ImportContext, refs: ReferenceNames, item: Item, localConf
   Object.assign(props, rest);
   additions.push(['labels', [...labelPaths(o, ['metadata']), ...labelPaths(o, [...jobPath, 'template', 'metadata'])]]);
   return { construct, props, unsupported, additions: additions.filter(([, p]) => p.length > 0) };
+}
+
+/** A PersistentVolumeClaim's props, or undefined when a field has no prop. */
+function claimProps(ctx: ImportContext, item: Item): Record<string, Printable> | undefined {
+  const o = item.object;
+  if (o.apiVersion !== 'v1' || metadataProblems(o).length > 0 || Object.keys(o).some((k) => !['apiVersion', 'kind', 'metadata', 'spec'].includes(k))) return undefined;
+  const spec = asObject(o.spec) ?? {};
+  const resources = asObject(spec.resources) ?? {};
+  const size = asObject(resources.requests)?.storage;
+  const modes = asList(spec.accessModes);
+  const accessModes: Record<string, string> = { ReadWriteOnce: 'readWriteOnce', ReadWriteOncePod: 'readWriteOncePod', ReadOnlyMany: 'readOnlyMany', ReadWriteMany: 'readWriteMany' };
+  if (Object.keys(spec).some((k) => !['accessModes', 'resources', 'storageClassName'].includes(k)) || typeof size !== 'string'
+    || Object.keys(resources).length !== 1 || Object.keys(asObject(resources.requests) ?? {}).length !== 1
+    || modes.length !== 1 || accessModes[String(modes[0])] === undefined) return undefined;
+  return {
+    ...metadataProp(o),
+    size,
+    accessMode: modes[0] === 'ReadWriteOnce' ? undefined : ctx.use('AccessMode', `${accessModes[String(modes[0])]}()`),
+    storageClassName: typeof spec.storageClassName === 'string' ? spec.storageClassName : undefined,
+  };
 }
 
 /** An Ingress's props, or why it stays raw. */
