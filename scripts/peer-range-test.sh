@@ -4,7 +4,7 @@
 # devDependencies pin one version each, which is all `npm test` covers). The highest versions are resolved now, from
 # the registry, so a new release is tested as soon as it appears.
 #
-# Usage: scripts/peer-range-test.sh [lowest|highest]...   (both ends when none is given)
+# Usage: scripts/peer-range-test.sh [lowest|highest]...   (both ends when none is given; `npm run test:peers` too)
 #
 # For each end: the repository's files (tracked and untracked, not ignored: no node_modules, build or dist) are
 # copied to a temporary folder, which is deleted afterwards; there `npm ci` installs the lock file, `npm install

@@ -52,4 +52,12 @@ describe('CI (.ci/run)', () => {
     // THEN they are the same
     expect(listed).toEqual(peers);
   });
+
+  test('GIVEN package.json WHEN its scripts are read THEN npm run test:peers runs the peer range script', () => {
+    // GIVEN package.json's scripts
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    // WHEN test:peers is looked up
+    // THEN it is the script
+    expect(pkg.scripts['test:peers']).toBe('scripts/peer-range-test.sh');
+  });
 });
