@@ -132,22 +132,27 @@ export interface CompareOptions {
 export function compareObjects(input: readonly KubeObject[], output: readonly KubeObject[], options: CompareOptions): string[] {
   const additions = new Additions(options.additions);
   const referenced = options.referencedSecrets ?? new Set<string>();
-  const before = new Map(input.map((o) => withKubernetesDefaults(o, { namespace: options.namespace })).map((o) => [objectKey(o), o]));
+  const before = new Map(input.map((o) => {
+    const defaulted = withKubernetesDefaults(o, { namespace: options.namespace });
+    return [objectKey(defaulted), { defaulted, given: o }] as const;
+  }));
   const after = new Map(output.map((o) => withKubernetesDefaults(o)).map((o) => [objectKey(o), o]));
   const lines: string[] = [];
-  for (const [key, o] of before) {
+  for (const [key, { defaulted, given }] of before) {
     const synthesized = after.get(key);
     if (synthesized === undefined) {
       if (!referenced.has(key)) lines.push(`${key}: in the input, missing from the output`);
       continue;
     }
-    for (const d of differences(o, synthesized, [])) {
-      const allowed = (leaf: Difference): boolean => additions.covers(key, leaf.path);
+    for (const d of differences(defaulted, synthesized, [])) {
+      // An addition allows what the input leaves out (or leaves to the API server's defaults), never a value it sets.
+      const allowed = (leaf: Difference): boolean => additions.covers(key, leaf.path) && valueAt(given, leaf.path) === undefined;
       const leaves = d.leaves ?? [d];
       const kept = leaves.filter((leaf) => !allowed(leaf));
       // A value on one side only is one line, unless some of the fields under it are allowed.
       for (const shown of kept.length === leaves.length ? [d] : kept) {
-        lines.push(`${key}: ${formatPath(shown.path)}: input ${show(shown.input)}, output ${show(shown.output)}`);
+        const listed = additions.covers(key, shown.path) ? ' (listed as an addition, but the input sets it)' : '';
+        lines.push(`${key}: ${formatPath(shown.path)}: input ${show(shown.input)}, output ${show(shown.output)}${listed}`);
       }
     }
   }
@@ -155,6 +160,23 @@ export function compareObjects(input: readonly KubeObject[], output: readonly Ku
     if (!before.has(key) && !additions.hasObject(key)) lines.push(`${key}: in the output only (not in the input, not listed as an addition)`);
   }
   return lines;
+}
+
+/** The value at `path` in `o` as given (a list item by its name when it has one, else by index), if any. */
+function valueAt(o: unknown, path: readonly PathStep[]): unknown {
+  let at: unknown = o;
+  for (const step of path) {
+    if (typeof step === 'string') {
+      at = isRecord(at) ? at[step] : undefined;
+    } else if (Array.isArray(at)) {
+      const byName = step.name !== undefined ? at.find((item) => isRecord(item) && item.name === step.name) : undefined;
+      at = byName ?? (step.name === undefined ? at[step.index] : undefined);
+    } else {
+      at = undefined;
+    }
+    if (at === undefined || at === null) return undefined;
+  }
+  return at;
 }
 
 /** One differing value: where, and its value on each side (undefined when absent). */

@@ -51,6 +51,26 @@ describe('compareObjects', () => {
     expect(lines).toEqual([]);
   });
 
+  test('GIVEN a value the input sets WHEN the output changes it THEN it is a difference even if an addition lists the field', () => {
+    // GIVEN
+    const input = { ...config, metadata: { ...config.metadata, labels: { 'app.kubernetes.io/managed-by': 'Helm' } } };
+    const output = { ...config, metadata: { ...config.metadata, labels: { 'app.kubernetes.io/managed-by': 'cdk8s-platform' } } };
+    // WHEN
+    const lines = compareObjects([input], [output], { additions: ['ConfigMap/shop/settings:metadata.labels'] });
+    // THEN
+    expect(lines).toEqual([`ConfigMap/shop/settings: metadata.labels['app.kubernetes.io/managed-by']: input "Helm", output "cdk8s-platform" (listed as an addition, but the input sets it)`]);
+  });
+
+  test('GIVEN a field the input leaves to the API server\'s default WHEN the output sets another value listed as an addition THEN it is not a difference', () => {
+    // GIVEN the input's strategy defaults to maxUnavailable 25%
+    const output = deployment([]);
+    output.spec.strategy = { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: '25%' } };
+    // WHEN
+    const lines = compareObjects([deployment([])], [output], { additions: ['Deployment/shop/web:spec.strategy.rollingUpdate.maxUnavailable'] });
+    // THEN
+    expect(lines).toEqual([]);
+  });
+
   test('GIVEN a field the output adds WHEN nothing lists it THEN it is one line with its whole value', () => {
     // GIVEN
     const output = deployment([], { securityContext: { runAsNonRoot: true, capabilities: { drop: ['ALL'] } } });
