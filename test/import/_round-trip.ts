@@ -162,6 +162,23 @@ export function compareObjects(input: readonly KubeObject[], output: readonly Ku
   return lines;
 }
 
+/**
+ * The fields of `fields` (`ImportAddition.fields`) that name nothing in `output`: an object that is not there, or a
+ * field it does not have. An addition the header lists must be something the output has.
+ */
+export function additionsNotInOutput(fields: Iterable<string>, output: readonly KubeObject[]): string[] {
+  const byKey = new Map(output.map((o) => [objectKey(o), o]));
+  return [...fields].filter((field) => {
+    const colon = field.indexOf(':');
+    const o = byKey.get(colon < 0 ? field : field.slice(0, colon));
+    if (o === undefined) return true;
+    if (colon < 0) return false;
+    const path = parseAdditionPath(field.slice(colon + 1)).map((step): PathStep =>
+      typeof step === 'number' ? { index: step } : typeof step === 'object' ? { index: -1, name: step.name } : step);
+    return valueAt(o, path) === undefined;
+  });
+}
+
 /** The value at `path` in `o` as given (a list item by its name when it has one, else by index), if any. */
 function valueAt(o: unknown, path: readonly PathStep[]): unknown {
   let at: unknown = o;

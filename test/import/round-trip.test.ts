@@ -3,7 +3,7 @@ import * as path from 'path';
 import { CliIo, main } from '../../lib/cli';
 import { tmpdir } from '../_helpers';
 import { KubeObject } from './_kubernetes-defaults';
-import { RoundTrip, roundTrips, RoundTripSet } from './_round-trip';
+import { additionsNotInOutput, RoundTrip, roundTrips, RoundTripSet } from './_round-trip';
 
 const ROOT = path.join(__dirname, '..', '..');
 const CORPUS = path.join(__dirname, '..', 'fixtures', 'import');
@@ -50,6 +50,15 @@ function header(source: string): string {
   const lines = source.split('\n');
   const end = lines.findIndex((l) => !l.startsWith('//'));
   return lines.slice(0, end).map((l) => l.replace(/^\/\/ ?/, '')).join(' ').replace(/\s+/g, ' ');
+}
+
+/** The comment lines right above the first line of `source` that contains `text`, as one line. */
+function commentBefore(source: string, text: string): string {
+  const lines = source.split('\n');
+  const at = lines.findIndex((l) => l.includes(text));
+  let start = at;
+  while (start > 0 && lines[start - 1].trim().startsWith('//')) start--;
+  return lines.slice(start, at).map((l) => l.trim().replace(/^\/\/ ?/, '')).join(' ');
 }
 
 /** The object of `kind` and `name` among `objects`. */
@@ -106,6 +115,13 @@ describe.each(SETS.map((s) => [s.name]))('the %s set: import, type-check, synthe
     const imported = [...code.matchAll(/^import \{([^}]*)\} from '[^']+';/gm)].flatMap((m) => m[1].split(',').map((n) => n.trim())).filter((n) => n !== '');
     // THEN each occurs beside its import
     expect(imported.filter((n) => (code.match(new RegExp(`\\b${n}\\b`, 'g')) ?? []).length < 2)).toEqual([]);
+  });
+
+  test('GIVEN the additions WHEN looked up in the output THEN each field they list is there', () => {
+    // GIVEN
+    const { result, output } = trip(name);
+    // WHEN / THEN
+    expect(additionsNotInOutput(result.additions.flatMap((a) => a.fields), output)).toEqual([]);
   });
 
   test('GIVEN the module\'s header WHEN read THEN it lists every addition with how to opt out', () => {
@@ -254,6 +270,7 @@ describe('the bad set: one problem per bad item, the rest imported', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain('ServiceMonitor');
     expect(rawKinds(trip('bad').result.source)).toEqual(['ServiceMonitor']);
+    expect(commentBefore(trip('bad').result.source, 'new ApiObject(')).toContain('ServiceMonitor');
     expect(find(trip('bad').output, 'ServiceMonitor', 'greeter').spec.endpoints).toEqual([{ port: 'http', path: '/metrics', interval: '30s' }]);
   });
 
