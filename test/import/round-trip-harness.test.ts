@@ -1,5 +1,5 @@
 import { KubeObject } from './_kubernetes-defaults';
-import { Additions, compareObjects, formatPath, parseAdditionPath } from './_round-trip';
+import { Additions, additionsNotInOutput, compareObjects, formatPath, parseAdditionPath } from './_round-trip';
 
 /** A Deployment `web` in `shop` whose container `web` has the env given. */
 function deployment(env: KubeObject[], extra: KubeObject = {}): KubeObject {
@@ -209,5 +209,21 @@ describe('addition paths', () => {
     // WHEN / THEN
     expect(additions.covers('Deployment/shop/web', ['spec', 'containers', { index: 0, name: 'web' }, 'image'])).toBe(true);
     expect(additions.covers('Deployment/shop/web', ['spec', 'containers', { index: 1, name: 'sidecar' }, 'image'])).toBe(false);
+  });
+});
+
+describe('additionsNotInOutput', () => {
+  test('GIVEN additions of a field the output has, one it lacks and an object it lacks WHEN checked THEN the last two are returned', () => {
+    // GIVEN
+    const output = deployment([{ name: 'FOO', value: 'x' }]);
+    const fields = [
+      'Deployment/shop/web:spec.template.spec.containers[name=web].env[0].value',
+      'Deployment/shop/web:spec.replicas',
+      'PodDisruptionBudget/shop/web',
+    ];
+    // WHEN
+    const missing = additionsNotInOutput(fields, [output]);
+    // THEN
+    expect(missing).toEqual(['Deployment/shop/web:spec.replicas', 'PodDisruptionBudget/shop/web']);
   });
 });
