@@ -63,18 +63,24 @@ function printFlat(value: Printable): string {
   return entries.length === 0 ? '{}' : `{ ${entries.map(([k, v]) => `${key(k)}: ${printFlat(v)}`).join(', ')} }`;
 }
 
-/** A comment block (`// ...` lines) wrapped at the width, at `indent` spaces. */
-export function comment(text: string, indent: number): string[] {
+/**
+ * A comment block (`// ...` lines) wrapped at the width, at `indent` spaces; lines after the first of a paragraph
+ * start `hanging` spaces further in (for list items).
+ */
+export function comment(text: string, indent: number, hanging = 0): string[] {
   const pad = ' '.repeat(indent);
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
+    const start = () => (lines.length > 0 && line === '' && hanging > 0 ? ' '.repeat(hanging) : '');
+    let first = true;
     for (const word of paragraph.split(' ')) {
       if (line !== '' && pad.length + 3 + line.length + 1 + word.length > WIDTH) {
         lines.push(`${pad}// ${line}`);
         line = '';
+        first = false;
       }
-      line = line === '' ? word : `${line} ${word}`;
+      line = line === '' ? `${first ? '' : start()}${word}` : `${line} ${word}`;
     }
     lines.push(line === '' ? `${pad}//` : `${pad}// ${line}`);
   }

@@ -129,7 +129,7 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
   const refs: ReferenceNames = {
     config: (name) => declared(configs, name, (v) => [`const ${v} = ${ctx.need('Config')}.fromConfigMapName(this, ${quote(idFor(name, 'config'))}, ${quote(name)});`]),
     secret: (name) => declared(secrets, name, (v) => [
-      `// Secret "${name}": created outside this code (kubectl create secret, a sealed or external secret); its values are never written here.`,
+      ...comment(`Secret "${name}": created outside this code (kubectl create secret, a sealed or external secret); its values are never written here.`, 4),
       `const ${v} = ${ctx.need('Secret')}.fromSecretName(this, ${quote(idFor(name, 'secret'))}, ${quote(name)});`,
     ]),
     serviceAccount: (name) => declared(accounts, name, (v) => [`const ${v} = ${ctx.need('ServiceAccount')}.fromServiceAccountName(this, ${quote(idFor(name, 'account'))}, ${quote(name)});`]),
@@ -328,6 +328,9 @@ interface WorkloadCode {
   readonly usesPdb?: boolean;
 }
 
+/** The `AccessMode` factory of each access mode. */
+const ACCESS_MODES: Readonly<Record<string, string>> = { ReadWriteOnce: 'readWriteOnce', ReadWriteOncePod: 'readWriteOncePod', ReadOnlyMany: 'readOnlyMany', ReadWriteMany: 'readWriteMany' };
+
 /** The kinds whose objects become workloads (their construct ids are their names). */
 const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod']);
 
@@ -399,16 +402,15 @@ function replicatedCode(ctx: ImportContext, refs: ReferenceNames, item: Item, se
     const tSpec = asObject(t.spec) ?? {};
     const modes = asList(tSpec.accessModes);
     const size = asObject(asObject(tSpec.resources)?.requests)?.storage;
-    const accessModes: Record<string, string> = { ReadWriteOnce: 'readWriteOnce', ReadWriteOncePod: 'readWriteOncePod', ReadOnlyMany: 'readOnlyMany', ReadWriteMany: 'readWriteMany' };
     if (Object.keys(t).some((k) => k !== 'metadata' && k !== 'spec') || Object.keys(tMeta).some((k) => k !== 'name') || typeof tMeta.name !== 'string'
       || Object.keys(tSpec).some((k) => !['accessModes', 'resources', 'storageClassName'].includes(k)) || typeof size !== 'string'
-      || Object.keys(asObject(tSpec.resources) ?? {}).length !== 1 || modes.length !== 1 || accessModes[String(modes[0])] === undefined) {
+      || Object.keys(asObject(tSpec.resources) ?? {}).length !== 1 || modes.length !== 1 || ACCESS_MODES[String(modes[0])] === undefined) {
       unsupported.push(`spec.volumeClaimTemplates[${i}]`);
       continue;
     }
     claimTemplates.set(tMeta.name, {
       size,
-      accessMode: modes[0] === 'ReadWriteOnce' ? undefined : ctx.use('AccessMode', `${accessModes[String(modes[0])]}()`),
+      accessMode: modes[0] === 'ReadWriteOnce' ? undefined : ctx.use('AccessMode', `${ACCESS_MODES[String(modes[0])]}()`),
       storageClassName: typeof tSpec.storageClassName === 'string' ? tSpec.storageClassName : undefined,
     });
   }
@@ -546,6 +548,9 @@ function replicatedCode(ctx: ImportContext, refs: ReferenceNames, item: Item, se
   if (pod.readsConfig) additions.push(['configHash', [['spec', 'template', 'metadata', 'annotations', 'cdk8s-platform.io/config-hash']]]);
   const autoscaling = hpa ? autoscalingCode(ctx, hpa) : undefined;
   if (autoscaling !== undefined) {
+    // the autoscaler owns the replica count: the workload object has none
+    const i = additions.findIndex(([kind]) => kind === 'replicas');
+    if (i >= 0) additions.splice(i, 1);
     props.autoscaling = autoscaling;
     additions.push(['labels', labelPaths(hpa!.object, ['metadata']).map((p) => ['#hpa', ...p])]);
   }
@@ -629,14 +634,13 @@ function claimProps(ctx: ImportContext, item: Item): Record<string, Printable> |
   const resources = asObject(spec.resources) ?? {};
   const size = asObject(resources.requests)?.storage;
   const modes = asList(spec.accessModes);
-  const accessModes: Record<string, string> = { ReadWriteOnce: 'readWriteOnce', ReadWriteOncePod: 'readWriteOncePod', ReadOnlyMany: 'readOnlyMany', ReadWriteMany: 'readWriteMany' };
   if (Object.keys(spec).some((k) => !['accessModes', 'resources', 'storageClassName'].includes(k)) || typeof size !== 'string'
     || Object.keys(resources).length !== 1 || Object.keys(asObject(resources.requests) ?? {}).length !== 1
-    || modes.length !== 1 || accessModes[String(modes[0])] === undefined) return undefined;
+    || modes.length !== 1 || ACCESS_MODES[String(modes[0])] === undefined) return undefined;
   return {
     ...metadataProp(o),
     size,
-    accessMode: modes[0] === 'ReadWriteOnce' ? undefined : ctx.use('AccessMode', `${accessModes[String(modes[0])]}()`),
+    accessMode: modes[0] === 'ReadWriteOnce' ? undefined : ctx.use('AccessMode', `${ACCESS_MODES[String(modes[0])]}()`),
     storageClassName: typeof spec.storageClassName === 'string' ? spec.storageClassName : undefined,
   };
 }
@@ -763,7 +767,8 @@ function rawObject(ctx: ImportContext, item: Item, why: string): string[] {
 
 /** Writes `const x = new X(...)` as `new X(...)` where `x` is not used after. */
 function dropUnusedConstants(body: string[]): void {
-  const text = body.join('\n');
+  // the code without its string literals and comments, where a variable's uses are counted
+  const text = body.map((l) => (l.trimStart().startsWith('//') ? '' : l.replace(/'(?:[^'\\]|\\.)*'/g, "''"))).join('\n');
   body.forEach((line, i) => {
     const m = /^(\s*)const ([A-Za-z_$][\w$]*) = /.exec(line);
     if (m === null) return;
@@ -781,7 +786,7 @@ function render(ctx: ImportContext, stacks: StackCode[], library: string, object
   if (additions.length > 0) {
     lines.push('//');
     lines.push(...comment('What the output adds to the imported objects, on purpose (the library\'s defaults), and how to opt out:', 0));
-    for (const a of additions) lines.push(...comment(`- ${a.what}. Opt out: ${a.optOut}.`, 0));
+    for (const a of additions) lines.push(...comment(`- ${a.what}. Opt out: ${a.optOut}.`, 0, 2));
   }
   lines.push('import { Construct } from \'constructs\';');
   const body: string[] = [];
@@ -797,7 +802,7 @@ function render(ctx: ImportContext, stacks: StackCode[], library: string, object
     for (const section of stack.statements) {
       if (section.length === 0) continue;
       body.push('');
-      for (const s of section) body.push(s.startsWith('//') || s.startsWith(' ') ? (s.startsWith(' ') ? s : `    ${s}`) : `    ${s}`);
+      for (const s of section) body.push(s.startsWith(' ') ? s : `    ${s}`);
     }
     body.push('  }');
     body.push('}');

@@ -257,7 +257,7 @@ describe('generateModule: namespaces, faithfulness, the header', () => {
       'Deployment/shop/api:spec.template.spec.securityContext.seccompProfile',
     ]);
     expect(pod.optOut).toBe('`security: { runAsNonRoot: false, seccompProfile: SeccompProfile.unconfined() }` on the workload');
-    const header = source.split('\n').filter((l) => l.startsWith('//')).map((l) => l.slice(3)).join(' ');
+    const header = source.split('\n').filter((l) => l.startsWith('//')).map((l) => l.slice(3)).join(' ').replace(/\s+/g, ' ');
     for (const a of additions) {
       expect(header).toContain(a.what);
       expect(header).toContain(a.optOut);
