@@ -49,7 +49,8 @@ interface Item {
 interface StackCode {
   readonly namespace: string;
   readonly statements: string[][];
-  readonly namespaceObject?: Item;
+  /** Whether the stack creates the namespace's Namespace (the input has one the AppStack can write). */
+  readonly ownNamespace: boolean;
 }
 
 /**
@@ -278,7 +279,27 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
     problems.push({ source: item.source, message: `kept as a raw ApiObject: ${why}` });
     restSection.push(...rawObject(ctx, item, why));
   }
-  return { namespace, statements: [refsSection, configSection, workloadSection, restSection], namespaceObject };
+  // The Namespace: the stack's own when the input's says nothing more than its name, else kept raw.
+  let ownNamespace = false;
+  if (namespaceObject !== undefined) {
+    const meta = asObject(namespaceObject.object.metadata) ?? {};
+    const labels = asStrings(meta.labels) ?? {};
+    const plain = Object.keys(namespaceObject.object).every((k) => ['apiVersion', 'kind', 'metadata'].includes(k))
+      && Object.keys(meta).every((k) => k === 'name' || k === 'labels')
+      && Object.entries(labels).every(([k, v]) => k === 'kubernetes.io/metadata.name' && v === namespace);
+    if (plain) {
+      ownNamespace = true;
+      const nsRef = { kind: 'Namespace', namespace: '', name: namespace };
+      ctx.add('labels', namespace, nsRef, labelPaths(namespaceObject.object, ['metadata']));
+      ctx.add('namespace', namespace, nsRef, ['enforce', 'enforce-version', 'audit', 'audit-version', 'warn', 'warn-version']
+        .map((l) => ['metadata', 'labels', `pod-security.kubernetes.io/${l}`]));
+      ctx.counts.constructs++;
+    } else {
+      problems.push({ source: namespaceObject.source, message: 'kept as a raw ApiObject: the AppStack\'s Namespace takes no labels, annotations or spec of its own' });
+      restSection.push(...rawObject(ctx, namespaceObject, 'the AppStack\'s Namespace takes no labels, annotations or spec of its own'));
+    }
+  }
+  return { namespace, statements: [refsSection, configSection, workloadSection, restSection], ownNamespace };
 }
 
 /** The keys of `metadata` besides name, namespace, labels and annotations (which no construct takes). */
@@ -797,7 +818,7 @@ function render(ctx: ImportContext, stacks: StackCode[], library: string, object
     body.push(`export class ${className} extends ${ctx.need('AppStack')} {`);
     body.push('  constructor(scope: Construct, id: string) {');
     const stackProps: Record<string, Printable> = { namespace: stack.namespace };
-    if (stack.namespaceObject === undefined) stackProps.createNamespace = false;
+    if (!stack.ownNamespace) stackProps.createNamespace = false;
     body.push(`    super(scope, id, ${print(stackProps, 4)});`);
     for (const section of stack.statements) {
       if (section.length === 0) continue;

@@ -226,6 +226,27 @@ describe('generateModule: namespaces, faithfulness, the header', () => {
     expect(source).toContain("new PodinfoStack(app, 'podinfo');");
   });
 
+  test('GIVEN a Namespace with only its name WHEN generated THEN the stack creates it, and its Pod Security labels are additions', () => {
+    // GIVEN
+    const namespace = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } };
+    // WHEN
+    const { source, additions } = generateModule(sourced(namespace, CONFIG));
+    // THEN
+    expect(source).toContain("super(scope, id, { namespace: 'shop' });");
+    expect(additions.find((a) => a.what.startsWith('the Pod Security Standard labels'))?.fields).toContain("Namespace//shop:metadata.labels['pod-security.kubernetes.io/enforce']");
+  });
+
+  test('GIVEN a Namespace with labels of its own WHEN generated THEN it stays a raw ApiObject and the stack does not create one', () => {
+    // GIVEN
+    const namespace = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop', labels: { team: 'web' } } };
+    // WHEN
+    const { source, problems } = generateModule(sourced(namespace, CONFIG));
+    // THEN
+    expect(source).toContain("super(scope, id, { namespace: 'shop', createNamespace: false });");
+    expect(source).toContain("new ApiObject(this, 'namespace-shop', {");
+    expect(problems).toEqual([{ source: 'in.yaml#1', message: "kept as a raw ApiObject: the AppStack's Namespace takes no labels, annotations or spec of its own" }]);
+  });
+
   test('GIVEN objects without namespace WHEN generated without one THEN they are in the default namespace', () => {
     // GIVEN
     const config = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: {} };
