@@ -7,7 +7,9 @@
 // returns) and reports that time too, so that deferred work is seen.
 //
 // usage: node -r @swc-node/register bench/_output-ab.ts --runs=5 --n=100,3000 name=/checkout/a name=/checkout/b ...
-// Each checkout holds `lib/`, `bench/` and `node_modules/` (a link to this repository's is enough).
+// Each checkout holds `lib/`, `bench/` and `node_modules/` (a link to this repository's is enough). The output folders
+// go to the OS temporary folder: TMPDIR=/dev/shm (a tmpfs) takes the disk, and other processes' use of it, out of the
+// figures, leaving the CPU and kernel time a writer spends.
 //
 // With --writer, only the write is timed, in this one process, many times over: the files of a synth's output (made
 // once by the first checkout's bench/ours.ts, their YAML parsed before timing), serialized again with the library's
@@ -87,29 +89,37 @@ function writerOnly(): void {
     const serialized = function* each(): Generator<readonly [string, string]> {
       for (const [rel, content] of files) yield [rel, typeof content === 'string' ? content : toYaml(content as never)];
     };
-    const seen = new Map(writers.map((w) => [w.name, { fresh: [] as number[], resynth: [] as number[], settle: [] as number[] }]));
+    const seen = new Map(writers.map((w) => [w.name, { fresh: [] as number[], resynth: [] as number[], freshCpu: [] as number[], resynthCpu: [] as number[], settle: [] as number[] }]));
+    /** Wall-clock and CPU milliseconds (this process, all threads) of `work`. */
+    const timed = (work: () => void): { ms: number; cpuMs: number } => {
+      const cpu = process.cpuUsage();
+      const start = performance.now();
+      work();
+      const used = process.cpuUsage(cpu);
+      return { ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000 };
+    };
     for (let run = 0; run < runs; run++) {
       for (const w of writers.map((_, i) => writers[(i + run) % writers.length])) {
         const outdir = path.join(work, `${w.name}-${n}`);
         fs.rmSync(outdir, { recursive: true, force: true });
         spawnSync('sync');
-        let start = performance.now();
-        w.write(outdir, serialized());
-        const fresh = performance.now() - start;
+        const fresh = timed(() => w.write(outdir, serialized()));
         spawnSync('sync');
-        start = performance.now();
-        w.write(outdir, serialized());
-        const again = performance.now() - start;
+        const again = timed(() => w.write(outdir, serialized()));
         const deferred = settle(outdir);
         const s = seen.get(w.name)!;
-        s.fresh.push(fresh);
-        s.resynth.push(again);
+        s.fresh.push(fresh.ms);
+        s.freshCpu.push(fresh.cpuMs);
+        s.resynth.push(again.ms);
+        s.resynthCpu.push(again.cpuMs);
         s.settle.push(deferred);
-        process.stderr.write(`writer n=${n} run ${run + 1}/${runs} ${w.name}: fresh ${r(fresh)} ms, re-synth ${r(again)} ms, previous output gone ${r(deferred)} ms later\n`);
+        process.stderr.write(`writer n=${n} run ${run + 1}/${runs} ${w.name}: fresh ${r(fresh.ms)} ms (cpu ${r(fresh.cpuMs)}), ` +
+          `re-synth ${r(again.ms)} ms (cpu ${r(again.cpuMs)}), previous output gone ${r(deferred)} ms later\n`);
       }
     }
     for (const [name, s] of seen) {
-      process.stdout.write(`writer n=${n} (${files.length} files) ${name}: fresh median ${r(median(s.fresh))} ms, re-synth median ${r(median(s.resynth))} ms, ` +
+      process.stdout.write(`writer n=${n} (${files.length} files) ${name}: fresh median ${r(median(s.fresh))} ms (cpu ${r(median(s.freshCpu))}), ` +
+        `re-synth median ${r(median(s.resynth))} ms (cpu ${r(median(s.resynthCpu))}), ` +
         `deferred deletion median ${r(median(s.settle))} ms; fresh [${s.fresh.map(r).join(', ')}], re-synth [${s.resynth.map(r).join(', ')}]\n`);
     }
   }

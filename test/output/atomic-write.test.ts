@@ -266,4 +266,26 @@ describe('writeFolderAtomically, a large output', () => {
     for (let i = 0; i < 200 && fs.readdirSync(parent).length > 1; i++) await new Promise((r) => setTimeout(r, 50));
     expect(fs.readdirSync(parent)).toEqual(['out']);
   }, 20_000);
+
+  test('GIVEN no rm on the PATH WHEN a large output is replaced THEN the previous output stays beside it until the next write deletes it', async () => {
+    // GIVEN
+    const parent = tmpdir();
+    const out = path.join(parent, 'out');
+    writeFolderAtomically(out, many(1200, 'one'));
+    const pathVariable = process.env.PATH;
+    // WHEN: the background deletion cannot start
+    process.env.PATH = '';
+    try {
+      writeFolderAtomically(out, many(1200, 'two'));
+    } finally {
+      process.env.PATH = pathVariable;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    const beside = fs.readdirSync(parent).filter((n) => n !== 'out');
+    writeFolderAtomically(out, many(10, 'three'));
+    // THEN
+    expect(beside).toEqual([expect.stringMatching(/^\.out\.cdk8s-platform-previous-[0-9a-f]{12}$/)]);
+    expect(fs.readdirSync(parent)).toEqual(['out']);
+    expect(fs.readFileSync(path.join(out, 'ns-3', 'f-3.yaml'), 'utf8')).toBe('three');
+  }, 20_000);
 });
