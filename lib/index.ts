@@ -26,7 +26,7 @@ export * from './config/sealed-secret';
 export * from './config/secret-type';
 
 export { Address } from './networking/address';
-export type { AddressOptions, UrlAddressOptions } from './networking/address';
+export type { AddressOptions, HostAddressOptions, UrlAddressOptions } from './networking/address';
 export * from './networking/external-service';
 export * from './networking/gateway-ref';
 export * from './networking/http-path-match';

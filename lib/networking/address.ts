@@ -1,8 +1,20 @@
 import { brand, hasBrand } from '../core/_brand';
 import { isPlainRecord, PropChecker } from '../core/_props';
 
+/** Options of the forms of `Address` that name the host (`url()`, `hostPort()`, `host()`). */
+export interface HostAddressOptions {
+  /**
+   * Whether the host is the Service's short name (`cart`, as Compose files and many manifests write it) rather than
+   * its full in-cluster DNS name. A short name resolves only from pods of the Service's own namespace: `connectTo()`
+   * refuses it for a Service of another namespace, or outside the cluster.
+   *
+   * @default false: `<service>.<namespace>.svc.cluster.local`
+   */
+  readonly shortName?: boolean;
+}
+
 /** Options of `Address.url()`. */
-export interface UrlAddressOptions {
+export interface UrlAddressOptions extends HostAddressOptions {
   /**
    * A path (and query) after the host and port, starting with `/`: `"/orders"`, `"/0"` (a redis database),
    * `"/orders?sslmode=require"`.
@@ -62,13 +74,13 @@ export class Address {
   }
 
   /** `<host>:<port>`, what gRPC clients, redis and most database drivers take. */
-  public static hostPort(): Address {
-    return new Address('host-port', undefined, {});
+  public static hostPort(options: HostAddressOptions = {}): Address {
+    return new Address('host-port', undefined, options);
   }
 
-  /** The host alone: `<service>.<namespace>.svc.cluster.local`. */
-  public static host(): Address {
-    return new Address('host', undefined, {});
+  /** The host alone: `<service>.<namespace>.svc.cluster.local` (or the short name, see `shortName`). */
+  public static host(options: HostAddressOptions = {}): Address {
+    return new Address('host', undefined, options);
   }
 
   /** The port alone, e.g. `6379`. */
@@ -82,17 +94,25 @@ export class Address {
     private readonly options: UrlAddressOptions,
   ) {}
 
-  /** What the address looks like, for messages: `Address.url("redis")`, `Address.hostPort()`. */
+  /** What the address looks like, for messages: `Address.url("redis")`, `Address.hostPort({ shortName: true })`. */
   public toString(): string {
+    const given = isPlainRecord(this.options) ? Object.entries(this.options).filter(([, v]) => v !== undefined) : [];
+    const options = given.length > 0 ? `{ ${given.map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ')} }` : undefined;
     switch (this.form) {
-      case 'url': {
-        const args = [JSON.stringify(this.scheme), ...(this.options?.path !== undefined ? [`{ path: ${JSON.stringify(this.options.path)} }`] : [])];
-        return `Address.url(${args.join(', ')})`;
-      }
-      case 'host-port': return 'Address.hostPort()';
-      case 'host': return 'Address.host()';
+      case 'url': return `Address.url(${[JSON.stringify(this.scheme), ...(options ? [options] : [])].join(', ')})`;
+      case 'host-port': return `Address.hostPort(${options ?? ''})`;
+      case 'host': return `Address.host(${options ?? ''})`;
       default: return 'Address.port()';
     }
+  }
+
+  /**
+   * Whether the host is the Service's short name.
+   *
+   * @internal
+   */
+  public get _shortName(): boolean {
+    return isPlainRecord(this.options) && this.options.shortName === true;
   }
 
   /**
@@ -110,15 +130,20 @@ export class Address {
    * @internal
    */
   public _check(check: PropChecker, prop: string): boolean {
-    if (this.form !== 'url') return true;
+    if (this.form === 'port') return true;
+    if (!isPlainRecord(this.options)) {
+      check.fail(`${prop} options`, this.options, this.form === 'url' ? 'an object { path?, shortName? }' : 'an object { shortName? }');
+      return false;
+    }
+    if (this.options.shortName !== undefined && !check.boolean(`${prop}.shortName`, this.options.shortName)) return false;
+    if (this.form !== 'url') {
+      check.knownKeys(prop, this.options, 'HostAddressOptions');
+      return true;
+    }
     let ok = true;
     if (typeof this.scheme !== 'string' || !SCHEME.test(this.scheme)) {
       check.fail(`${prop} scheme`, this.scheme, 'an RFC 3986 scheme in lower case: a letter, then letters, digits, "+", "-" or "." (e.g. "redis", "postgres")');
       ok = false;
-    }
-    if (!isPlainRecord(this.options)) {
-      check.fail(`${prop} options`, this.options, 'an object { path? }');
-      return false;
     }
     check.knownKeys(prop, this.options, 'UrlAddressOptions');
     const path = this.options.path;
@@ -134,15 +159,16 @@ export class Address {
    *
    * @internal
    */
-  public _format(dnsName: string, port: { readonly port: number }): string {
+  public _format(target: { readonly dnsName: string; readonly serviceName: string }, port: { readonly port: number }): string {
+    const host = this._shortName ? target.serviceName : target.dnsName;
     switch (this.form) {
       case 'url': {
         const scheme = this.scheme!;
-        const hostPort = DEFAULT_PORTS[scheme] === port.port ? dnsName : `${dnsName}:${port.port}`;
+        const hostPort = DEFAULT_PORTS[scheme] === port.port ? host : `${host}:${port.port}`;
         return `${scheme}://${hostPort}${this.options.path ?? ''}`;
       }
-      case 'host-port': return `${dnsName}:${port.port}`;
-      case 'host': return dnsName;
+      case 'host-port': return `${host}:${port.port}`;
+      case 'host': return host;
       default: return String(port.port);
     }
   }
@@ -183,5 +209,5 @@ export function addressOf(check: PropChecker, target: AddressTarget<{ readonly p
   const ok = Address.isAddress(f) && f._check(check, 'address() form');
   const port = endpointPortOf(check, 'address() port', target, isPlainRecord(options) ? options.port as number | undefined : undefined);
   check.throwIfInvalid();
-  return ok && port ? f._format(target.dnsName, port) : '';
+  return ok && port ? f._format(target, port) : '';
 }

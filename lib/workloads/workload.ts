@@ -307,6 +307,13 @@ export abstract class Workload extends Construct implements IPodSelector {
     const containers = this.connectContainers(check, options.containers);
     const credentials = target.credentials;
     const credentialEnv = Object.entries(credentials?.env ?? {});
+    // A short name resolves only from the Service's own namespace, and only for a Service of the cluster.
+    const local = `${target.serviceName}.${this.namespace}.svc.cluster.local`;
+    for (const [name, form] of variables) {
+      if (form._shortName && target.dnsName !== local) {
+        check.fail(`connectTo() env ${name}`, form.toString(), `the full DNS name (no shortName): "${target.serviceName}" is reached as ${target.dnsName}, not from namespace "${this.namespace}" by its short name`);
+      }
+    }
     for (const c of containers) {
       for (const [name] of [...variables, ...credentialEnv]) {
         if (c.hasEnv(name)) check.fail(`connectTo() env ${name}`, name, `a variable not already set on container "${c.name}"`);
@@ -314,7 +321,7 @@ export abstract class Workload extends Construct implements IPodSelector {
     }
     check.throwIfInvalid();
     for (const c of containers) {
-      for (const [name, form] of variables) c.addEnv(check, `connectTo() env ${name}`, name, form._format(target.dnsName, port!));
+      for (const [name, form] of variables) c.addEnv(check, `connectTo() env ${name}`, name, form._format(target, port!));
       for (const [name, key] of credentialEnv) c.addEnv(check, `connectTo() credentials ${name}`, name, EnvValue.fromSecret(credentials!.secret, key));
       if (credentials !== undefined && credentials.env === undefined) c.addEnvFrom(check, 'connectTo() credentials', EnvFrom.secret(credentials.secret));
     }
