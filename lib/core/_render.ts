@@ -1,4 +1,7 @@
-import { ApiObject, ApiObjectProps, App, ImplicitTokenResolver, JsonPatch, Lazy, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
+import {
+  ApiObject, ApiObjectMetadataDefinition, ApiObjectMetadataDefinitionOptions, ApiObjectProps, App, ImplicitTokenResolver, JsonPatch, Lazy, LazyResolver,
+  NumberStringUnionResolver, OwnerReference,
+} from 'cdk8s';
 import { Construct } from 'constructs';
 import { fieldPathText, missingFields, withGivenFields } from './_given-fields';
 import { convertL1Field, convertL1Object, isPlain, L1FieldConflict, L1Type, l1Type, L1Values, setOwn } from './_l1-convert';
@@ -83,6 +86,13 @@ class KubeObject extends ApiObject {
 
   constructor(scope: Construct, id: string, props: ApiObjectProps, type: L1Type | undefined) {
     super(scope, id, props);
+    // The metadata cdk8s's constructor makes, as a definition that keeps its data as our own too.
+    const md = props.metadata;
+    Object.assign(this, {
+      metadata: new KubeMetadata({
+        name: this.name, ...md, namespace: md?.namespace ?? this.chart.namespace, labels: { ...this.chart.labels, ...md?.labels }, apiObject: this,
+      }),
+    });
     this[OWN_DATA] = { props, type, patches: [] };
   }
 
@@ -95,6 +105,104 @@ class KubeObject extends ApiObject {
   public toJson(): any {
     return render(this);
   }
+}
+
+/**
+ * The metadata of an object of the library: cdk8s's definition, whose every change through its methods is also kept
+ * as data of our own, so that `toJson()` builds the common case (names, labels, annotations and finalizers of plain
+ * strings, no owner references, no other field) without cdk8s's resolution, which finds the app again for each value.
+ * Anything else is cdk8s's own `toJson()`. A test checks that every method of the definition that changes it is
+ * overridden here.
+ */
+class KubeMetadata extends ApiObjectMetadataDefinition {
+  private readonly own: {
+    readonly labels: Record<string, unknown>;
+    readonly annotations: Record<string, unknown>;
+    readonly finalizers: unknown[];
+    readonly ownerReferences: unknown[];
+    /** The options, and the fields `add()` added: `toJson()` writes them under the fields above. */
+    readonly extra: Record<string, unknown>;
+  };
+
+  constructor(options: ApiObjectMetadataDefinitionOptions) {
+    const { apiObject, ...extra } = options;
+    super(options);
+    this.own = {
+      labels: { ...options.labels }, annotations: { ...options.annotations }, finalizers: [...options.finalizers ?? []],
+      ownerReferences: [...options.ownerReferences ?? []], extra,
+    };
+  }
+
+  public addLabel(key: string, value: string): void {
+    super.addLabel(key, value);
+    this.own.labels[key] = value;
+  }
+
+  public addAnnotation(key: string, value: string): void {
+    super.addAnnotation(key, value);
+    this.own.annotations[key] = value;
+  }
+
+  public addFinalizers(...finalizers: string[]): void {
+    super.addFinalizers(...finalizers);
+    this.own.finalizers.push(...finalizers);
+  }
+
+  public addOwnerReference(owner: OwnerReference): void {
+    super.addOwnerReference(owner);
+    this.own.ownerReferences.push(owner);
+  }
+
+  public add(key: string, value: any): void {
+    super.add(key, value);
+    this.own.extra[key] = value;
+  }
+
+  public toJson(): any {
+    const { labels, annotations, finalizers, ownerReferences, extra } = this.own;
+    const simple = ownerReferences.length === 0 && (this.name === undefined || typeof this.name === 'string') &&
+      (this.namespace === undefined || typeof this.namespace === 'string') && Object.keys(extra).every((k) => OWN_METADATA_FIELDS.has(k));
+    const a = simple ? sortedStrings(annotations) : NOT_SIMPLE;
+    const f = simple ? stringList(finalizers) : NOT_SIMPLE;
+    const l = simple ? sortedStrings(labels) : NOT_SIMPLE;
+    if (a === NOT_SIMPLE || f === NOT_SIMPLE || l === NOT_SIMPLE) return super.toJson();
+    // Keys sorted, empty ones left out, as cdk8s sanitizes the metadata.
+    const out: Record<string, unknown> = {};
+    if (a !== undefined) out.annotations = a;
+    if (f !== undefined) out.finalizers = f;
+    if (l !== undefined) out.labels = l;
+    if (this.name !== undefined) out.name = this.name;
+    if (this.namespace !== undefined) out.namespace = this.namespace;
+    return Object.keys(out).length === 0 ? undefined : out;
+  }
+}
+
+/** The fields `ApiObjectMetadataDefinition.toJson()` takes from the definition itself, not from its options. */
+const OWN_METADATA_FIELDS = new Set(['name', 'namespace', 'annotations', 'finalizers', 'ownerReferences', 'labels']);
+
+/** A value `KubeMetadata.toJson()` does not build itself. */
+const NOT_SIMPLE = Symbol('not simple');
+
+/** A plain map of strings with its keys sorted (undefined when it has none), else NOT_SIMPLE. */
+function sortedStrings(map: Record<string, unknown>): Record<string, string> | undefined | typeof NOT_SIMPLE {
+  const keys = Object.keys(map);
+  let sorted = true;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (typeof map[k] !== 'string' || k === '__proto__') return NOT_SIMPLE;
+    if (i > 0 && keys[i - 1] >= k) sorted = false;
+  }
+  if (keys.length === 0) return undefined;
+  if (!sorted) keys.sort();
+  const out: Record<string, string> = {};
+  for (const k of keys) out[k] = map[k] as string;
+  return out;
+}
+
+/** A list of strings, copied (undefined when empty), else NOT_SIMPLE. */
+function stringList(list: unknown[]): string[] | undefined | typeof NOT_SIMPLE {
+  if (list.some((x) => typeof x !== 'string')) return NOT_SIMPLE;
+  return list.length === 0 ? undefined : [...list] as string[];
 }
 
 /** The data of an object of the library, or undefined. */

@@ -1,4 +1,4 @@
-import { ApiObject, App, Chart, IResolver, JsonPatch, Lazy, ResolutionContext } from 'cdk8s';
+import { ApiObject, ApiObjectMetadataDefinition, App, Chart, IResolver, JsonPatch, Lazy, ResolutionContext } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { defineExamples } from '../../apps/examples';
 import { missingFields } from '../../lib/core/_given-fields';
@@ -147,6 +147,57 @@ describe('renderApiObject', () => {
     change(obj);
     // WHEN / THEN
     expectSameAsToJson(obj);
+  });
+
+  test.each([
+    ['unsorted labels and annotations, finalizers', { name: 'm', labels: { z: '1', b: '2', a: '3' }, annotations: { 'y.io/x': 'v', 'a.io/b': 'w' }, finalizers: ['f/b', 'f/a'] }],
+    ['a lazy label value', { name: 'm', labels: { a: Lazy.any({ produce: () => 'lazy' }) as unknown as string } }],
+    ['empty labels, annotations and finalizers', { name: 'm', labels: {}, annotations: {}, finalizers: [] }],
+    ['owner references', { name: 'm', ownerReferences: [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'o', uid: 'u' }] }],
+    ['an extra metadata field', { name: 'm', generateName: 'm-' }],
+    ['no name', {}],
+  ])('GIVEN the metadata of an object of the library with %s WHEN rendered THEN it is what the L1 class renders', (_, metadata) => {
+    // GIVEN
+    const c = chart();
+    const ours = createL1Object(c, 'ours', 'KubeConfigMap', { metadata: metadata as k8s.ObjectMeta, data: { k: 'v' } });
+    const theirs = new k8s.KubeConfigMap(c, 'theirs', { metadata: metadata as k8s.ObjectMeta, data: { k: 'v' } });
+    // WHEN / THEN
+    // (A generated name has a hash of the construct path.)
+    const named = (json: unknown): string => JSON.stringify(json).replace(/c-(ours|theirs)-[0-9a-f]{8}/g, 'X');
+    expect(named(renderApiObject(ours))).toBe(named(theirs.toJson()));
+  });
+
+  test.each([
+    ['labels, annotations and finalizers added', (o: ApiObject) => { o.metadata.addLabel('b', '1'); o.metadata.addAnnotation('a.io/x', 'y'); o.metadata.addFinalizers('f/a'); }],
+    ['a label of another type added', (o: ApiObject) => o.metadata.addLabel('n', 1 as unknown as string)],
+    ['an owner reference added', (o: ApiObject) => o.metadata.addOwnerReference({ apiVersion: 'v1', kind: 'ConfigMap', name: 'o', uid: 'u' })],
+    ['an extra field added', (o: ApiObject) => o.metadata.add('generateName', 'm-')],
+    ['the fields toJson() takes from the metadata itself added as extra fields', (o: ApiObject) => {
+      o.metadata.add('name', 'other');
+      o.metadata.add('namespace', 'other');
+      o.metadata.add('labels', { other: 'x' });
+      o.metadata.add('annotations', { other: 'x' });
+      o.metadata.add('finalizers', ['other']);
+    }],
+  ])('GIVEN the metadata of an object of the library with %s after construction WHEN rendered THEN it is what the L1 class renders', (_, change) => {
+    // GIVEN
+    const c = chart();
+    const ours = createL1Object(c, 'm', 'KubeConfigMap', { metadata: { name: 'm', labels: { a: '1' } }, data: { k: 'v' } });
+    const theirs = new k8s.KubeConfigMap(new Chart(new App(), 'c', { namespace: 'ns', labels: { team: 'a' } }), 'm', { metadata: { name: 'm', labels: { a: '1' } }, data: { k: 'v' } });
+    change(ours);
+    change(theirs);
+    // WHEN / THEN
+    expect(JSON.stringify(renderApiObject(ours))).toBe(JSON.stringify(theirs.toJson()));
+  });
+
+  test('GIVEN the metadata definition of the library\'s objects WHEN compared with cdk8s\'s THEN it overrides every method that changes the metadata', () => {
+    // GIVEN
+    const definition = createL1Object(chart(), 'm', 'KubeConfigMap', { metadata: { name: 'm' } }).metadata.constructor as typeof ApiObjectMetadataDefinition;
+    // WHEN
+    const changing = Object.getOwnPropertyNames(ApiObjectMetadataDefinition.prototype).filter((m) => !['constructor', 'getLabel', 'toJson'].includes(m));
+    // THEN
+    expect(changing.length).toBeGreaterThanOrEqual(5);
+    expect(changing.filter((m) => !Object.prototype.hasOwnProperty.call(definition.prototype, m))).toEqual([]);
   });
 
   test('GIVEN a plain ApiObject with an unknown field and owner references WHEN rendered THEN it is what toJson() returns', () => {
