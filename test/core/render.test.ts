@@ -70,6 +70,31 @@ function chart(app: App = new App()): Chart {
   return new Chart(app, 'c', { namespace: 'ns', labels: { team: 'a' } });
 }
 
+/** Metadata given to an object: what the cases are, and the metadata. */
+const METADATA: Array<[string, Record<string, unknown>]> = [
+  ['unsorted labels and annotations, finalizers', { name: 'm', labels: { z: '1', b: '2', a: '3' }, annotations: { 'y.io/x': 'v', 'a.io/b': 'w' }, finalizers: ['f/b', 'f/a'] }],
+  ['a lazy label value', { name: 'm', labels: { a: Lazy.any({ produce: () => 'lazy' }) as unknown as string } }],
+  ['empty labels, annotations and finalizers', { name: 'm', labels: {}, annotations: {}, finalizers: [] }],
+  ['owner references', { name: 'm', ownerReferences: [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'o', uid: 'u' }] }],
+  ['an extra metadata field', { name: 'm', generateName: 'm-' }],
+  ['no name', {}],
+];
+
+/** Changes to an object's metadata after construction: what they are, and the change. */
+const METADATA_CHANGES: Array<[string, (o: ApiObject) => void]> = [
+  ['labels, annotations and finalizers added', (o) => { o.metadata.addLabel('b', '1'); o.metadata.addAnnotation('a.io/x', 'y'); o.metadata.addFinalizers('f/a'); }],
+  ['a label of another type added', (o) => o.metadata.addLabel('n', 1 as unknown as string)],
+  ['an owner reference added', (o) => o.metadata.addOwnerReference({ apiVersion: 'v1', kind: 'ConfigMap', name: 'o', uid: 'u' })],
+  ['an extra field added', (o) => o.metadata.add('generateName', 'm-')],
+  ['the fields toJson() takes from the metadata itself added as extra fields', (o) => {
+    o.metadata.add('name', 'other');
+    o.metadata.add('namespace', 'other');
+    o.metadata.add('labels', { other: 'x' });
+    o.metadata.add('annotations', { other: 'x' });
+    o.metadata.add('finalizers', ['other']);
+  }],
+];
+
 describe('renderApiObject', () => {
   test('GIVEN every object of the example app WHEN rendered THEN each is what toJson() returns, except for fields toJson() drops, which are kept as given', () => {
     // GIVEN
@@ -117,13 +142,7 @@ describe('renderApiObject', () => {
     expectSameAsToJson(obj);
   });
 
-  test.each([
-    ['unsorted labels and annotations, finalizers', { name: 'm', labels: { z: '1', b: '2', a: '3' }, annotations: { 'y.io/x': 'v', 'a.io/b': 'w' }, finalizers: ['f/b', 'f/a'] }],
-    ['a lazy label value', { name: 'm', labels: { a: Lazy.any({ produce: () => 'lazy' }) as unknown as string } }],
-    ['empty labels, annotations and finalizers', { name: 'm', labels: {}, annotations: {}, finalizers: [] }],
-    ['owner references', { name: 'm', ownerReferences: [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'o', uid: 'u' }] }],
-    ['an extra metadata field', { name: 'm', generateName: 'm-' }],
-  ])('GIVEN an L1 object\'s metadata with %s WHEN rendered THEN it is what toJson() returns', (_, metadata) => {
+  test.each(METADATA)('GIVEN an L1 object\'s metadata with %s WHEN rendered THEN it is what toJson() returns', (_, metadata) => {
     // GIVEN
     const c = chart();
     const obj = new k8s.KubeConfigMap(c, 'm', { metadata: metadata as k8s.ObjectMeta, data: { k: 'v' } });
@@ -131,17 +150,7 @@ describe('renderApiObject', () => {
     expectSameAsToJson(obj);
   });
 
-  test.each([
-    ['labels, annotations and finalizers added', (o: ApiObject) => { o.metadata.addLabel('b', '1'); o.metadata.addAnnotation('a.io/x', 'y'); o.metadata.addFinalizers('f/a'); }],
-    ['an extra field added', (o: ApiObject) => o.metadata.add('generateName', 'm-')],
-    ['the fields toJson() takes from the metadata itself added as extra fields', (o: ApiObject) => {
-      o.metadata.add('name', 'other');
-      o.metadata.add('namespace', 'other');
-      o.metadata.add('labels', { other: 'x' });
-      o.metadata.add('annotations', { other: 'x' });
-      o.metadata.add('finalizers', ['other']);
-    }],
-  ])('GIVEN an L1 object\'s metadata with %s after construction WHEN rendered THEN it is what toJson() returns', (_, change) => {
+  test.each(METADATA_CHANGES)('GIVEN an L1 object\'s metadata with %s after construction WHEN rendered THEN it is what toJson() returns', (_, change) => {
     // GIVEN
     const obj = new k8s.KubeConfigMap(chart(), 'm', { metadata: { name: 'm', labels: { a: '1' } }, data: { k: 'v' } });
     change(obj);
@@ -149,14 +158,7 @@ describe('renderApiObject', () => {
     expectSameAsToJson(obj);
   });
 
-  test.each([
-    ['unsorted labels and annotations, finalizers', { name: 'm', labels: { z: '1', b: '2', a: '3' }, annotations: { 'y.io/x': 'v', 'a.io/b': 'w' }, finalizers: ['f/b', 'f/a'] }],
-    ['a lazy label value', { name: 'm', labels: { a: Lazy.any({ produce: () => 'lazy' }) as unknown as string } }],
-    ['empty labels, annotations and finalizers', { name: 'm', labels: {}, annotations: {}, finalizers: [] }],
-    ['owner references', { name: 'm', ownerReferences: [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'o', uid: 'u' }] }],
-    ['an extra metadata field', { name: 'm', generateName: 'm-' }],
-    ['no name', {}],
-  ])('GIVEN the metadata of an object of the library with %s WHEN rendered THEN it is what the L1 class renders', (_, metadata) => {
+  test.each(METADATA)('GIVEN the metadata of an object of the library with %s WHEN rendered THEN it is what the L1 class renders', (_, metadata) => {
     // GIVEN
     const c = chart();
     const ours = createL1Object(c, 'ours', 'KubeConfigMap', { metadata: metadata as k8s.ObjectMeta, data: { k: 'v' } });
@@ -167,19 +169,7 @@ describe('renderApiObject', () => {
     expect(named(renderApiObject(ours))).toBe(named(theirs.toJson()));
   });
 
-  test.each([
-    ['labels, annotations and finalizers added', (o: ApiObject) => { o.metadata.addLabel('b', '1'); o.metadata.addAnnotation('a.io/x', 'y'); o.metadata.addFinalizers('f/a'); }],
-    ['a label of another type added', (o: ApiObject) => o.metadata.addLabel('n', 1 as unknown as string)],
-    ['an owner reference added', (o: ApiObject) => o.metadata.addOwnerReference({ apiVersion: 'v1', kind: 'ConfigMap', name: 'o', uid: 'u' })],
-    ['an extra field added', (o: ApiObject) => o.metadata.add('generateName', 'm-')],
-    ['the fields toJson() takes from the metadata itself added as extra fields', (o: ApiObject) => {
-      o.metadata.add('name', 'other');
-      o.metadata.add('namespace', 'other');
-      o.metadata.add('labels', { other: 'x' });
-      o.metadata.add('annotations', { other: 'x' });
-      o.metadata.add('finalizers', ['other']);
-    }],
-  ])('GIVEN the metadata of an object of the library with %s after construction WHEN rendered THEN it is what the L1 class renders', (_, change) => {
+  test.each(METADATA_CHANGES)('GIVEN the metadata of an object of the library with %s after construction WHEN rendered THEN it is what the L1 class renders', (_, change) => {
     // GIVEN
     const c = chart();
     const ours = createL1Object(c, 'm', 'KubeConfigMap', { metadata: { name: 'm', labels: { a: '1' } }, data: { k: 'v' } });
