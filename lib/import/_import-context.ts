@@ -1,4 +1,4 @@
-import { FieldStep, ObjectRef, additionField } from './addition-field';
+import { FieldStep, ObjectRef, additionField, objectField } from './addition-field';
 import { ImportAddition } from './import-model';
 import { Printable, code } from './_source-text';
 
@@ -100,6 +100,10 @@ export const ADDITION_KINDS = {
     what: 'NetworkPolicies written by connectTo(): a called Service then admits only the workloads that connect to it, on',
     optOut: 'remove the connectTo() call and keep the environment variable in `env`',
   },
+  connectEnv: {
+    what: 'the variable <SERVICE>_URL (the called Service\'s URL) that connectTo() sets for a Compose depends_on, on',
+    optOut: 'remove the connectTo() call (the NetworkPolicy it wrote goes with it)',
+  },
   namespace: {
     what: 'the Pod Security Standard labels (pod-security.kubernetes.io/enforce, audit, warn restricted) on the Namespace',
     optOut: '`namespaceOptions: { podSecurity: ... }` on the AppStack',
@@ -128,8 +132,8 @@ export class ImportContext {
       this.additions.set(kind, entry);
     }
     if (!entry.on.includes(on)) entry.on.push(on);
-    if (paths === 'whole') entry.fields.push(`${ref.kind}/${ref.namespace}/${ref.name}`);
-    else for (const p of paths) entry.fields.push(additionField(ref, p));
+    const fields = paths === 'whole' ? [objectField(ref)] : paths.map((p) => additionField(ref, p));
+    for (const f of fields) if (!entry.fields.includes(f)) entry.fields.push(f);
   }
 
   /** The additions recorded, in the order of ADDITION_KINDS. */

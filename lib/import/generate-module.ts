@@ -119,22 +119,23 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
   };
 
   /** The variable naming the object `name` of `map`, declared by `declaration` (one or more lines) on first use. */
-  const declared = (map: Map<string, string>, name: string, declaration: (v: string) => string[]): Printable => {
+  const declared = (map: Map<string, string>, name: string, kind: string, declaration: (v: string, id: string) => string[]): Printable => {
     if (!map.has(name)) {
-      const v = ctx.variable(identifier(name));
+      const id = idFor(name, kind);
+      const v = ctx.variable(identifier(id));
       map.set(name, v);
-      refsSection.push(...declaration(v));
+      refsSection.push(...declaration(v, id));
     }
     return code(map.get(name)!);
   };
   const refs: ReferenceNames = {
-    config: (name) => declared(configs, name, (v) => [`const ${v} = ${ctx.need('Config')}.fromConfigMapName(this, ${quote(idFor(name, 'config'))}, ${quote(name)});`]),
-    secret: (name) => declared(secrets, name, (v) => [
+    config: (name) => declared(configs, name, 'config', (v, id) => [`const ${v} = ${ctx.need('Config')}.fromConfigMapName(this, ${quote(id)}, ${quote(name)});`]),
+    secret: (name) => declared(secrets, name, 'secret', (v, id) => [
       ...comment(`Secret "${name}": created outside this code (kubectl create secret, a sealed or external secret); its values are never written here.`, 4),
-      `const ${v} = ${ctx.need('Secret')}.fromSecretName(this, ${quote(idFor(name, 'secret'))}, ${quote(name)});`,
+      `const ${v} = ${ctx.need('Secret')}.fromSecretName(this, ${quote(id)}, ${quote(name)});`,
     ]),
-    serviceAccount: (name) => declared(accounts, name, (v) => [`const ${v} = ${ctx.need('ServiceAccount')}.fromServiceAccountName(this, ${quote(idFor(name, 'account'))}, ${quote(name)});`]),
-    claim: (name) => declared(claims, name, (v) => [`const ${v} = ${ctx.need('PersistentVolumeClaim')}.fromClaimName(this, ${quote(idFor(name, 'claim'))}, ${quote(name)});`]),
+    serviceAccount: (name) => declared(accounts, name, 'account', (v, id) => [`const ${v} = ${ctx.need('ServiceAccount')}.fromServiceAccountName(this, ${quote(id)}, ${quote(name)});`]),
+    claim: (name) => declared(claims, name, 'claim', (v, id) => [`const ${v} = ${ctx.need('PersistentVolumeClaim')}.fromClaimName(this, ${quote(id)}, ${quote(name)});`]),
   };
 
   // ConfigMaps: Config when every field is data (and its metadata labels/annotations).
@@ -144,12 +145,13 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
     const data = asStrings(item.object.data);
     if (item.object.data !== undefined && data === undefined) unsupported.push('data');
     if (unsupported.length > 0) continue;
-    const v = ctx.variable(identifier(item.name));
-    configs.set(item.name, v);
     const props: Record<string, Printable> = { ...metadataProp(item.object), data: data ?? {} };
     if (typeof item.object.immutable === 'boolean') props.immutable = item.object.immutable;
-    if (ids.has(item.name)) props.name = item.name;
-    configSection.push(`const ${v} = new ${ctx.need('Config')}(this, ${quote(idFor(item.name, 'config'))}, ${print(props, 4)});`);
+    const id = idFor(item.name, 'config');
+    if (id !== item.name) props.name = item.name;
+    const v = ctx.variable(identifier(id));
+    configs.set(item.name, v);
+    configSection.push(`const ${v} = new ${ctx.need('Config')}(this, ${quote(id)}, ${print(props, 4)});`);
     ctx.add('labels', item.name, ref(item), labelPaths(item.object, ['metadata']));
     item.done = true;
     ctx.counts.constructs++;
@@ -167,9 +169,9 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
   for (const item of items.filter((i) => i.kind === 'PersistentVolumeClaim')) {
     const props = claimProps(ctx, item);
     if (props === undefined) continue;
-    const v = ctx.variable(identifier(item.name));
-    claims.set(item.name, v);
     const id = idFor(item.name, 'claim');
+    const v = ctx.variable(identifier(id));
+    claims.set(item.name, v);
     configSection.push(`const ${v} = new ${ctx.need('PersistentVolumeClaim')}(this, ${quote(id)}, ${print({ ...(id !== item.name ? { name: item.name } : {}), ...props }, 4)});`);
     ctx.add('labels', item.name, ref(item), labelPaths(item.object, ['metadata']));
     item.done = true;
@@ -183,10 +185,10 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
       ...metadataProblems(item.object),
     ];
     if (unsupported.length > 0) continue;
-    const v = ctx.variable(identifier(item.name));
-    accounts.set(item.name, v);
     const props: Record<string, Printable> = { ...metadataProp(item.object) };
     const id = idFor(item.name, 'account');
+    const v = ctx.variable(identifier(id));
+    accounts.set(item.name, v);
     if (id !== item.name) props.name = item.name;
     if (typeof item.object.automountServiceAccountToken === 'boolean') props.automountServiceAccountToken = item.object.automountServiceAccountToken;
     else ctx.add('automount', item.name, ref(item), [['automountServiceAccountToken']]);
@@ -199,6 +201,7 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
   // Workloads: a Deployment with the Service that selects its pods, a StatefulSet with its headless Service, Jobs.
   const services = items.filter((i) => i.kind === 'Service');
   const workloadVars = new Map<string, { variable: string; serviceName: string; ports: Json[] }>();
+  const workloads: PendingWorkload[] = [];
   for (const item of items.filter((i) => WORKLOAD_KINDS.has(i.kind) && i.kind !== 'DaemonSet' && i.kind !== 'Pod')) {
     const spec = asObject(item.object.spec) ?? {};
     const template = asObject(spec.template) ?? {};
@@ -231,7 +234,7 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
       continue;
     }
     const v = ctx.variable(identifier(item.name));
-    workloadSection.push(`${service ? `const ${v} = ` : ''}new ${ctx.need(result.construct)}(this, ${quote(item.name)}, ${print(result.props, 4)});`);
+    workloads.push({ item, variable: v, construct: result.construct, props: result.props, container: result.containerName });
     for (const [kind, paths] of result.additions) {
       for (const p of paths) {
         if (p[0] === '#pdb' && p.length === 1) ctx.add(kind, item.name, { kind: 'PodDisruptionBudget', namespace: item.namespace, name: item.name }, 'whole');
@@ -269,8 +272,13 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
     item.done = true;
     ctx.counts.constructs++;
   }
-  void connections;
-  void workloadVars;
+  // connectTo(): env values that name another workload's Service as an Address writes them, and Compose's depends_on.
+  const policies = new Set(items.filter((i) => i.kind === 'NetworkPolicy').map((i) => i.name));
+  const connectSection = connectCalls(ctx, namespace, workloads, workloadVars, policies, connections);
+  for (const w of workloads) {
+    workloadSection.push(`const ${w.variable} = new ${ctx.need(w.construct)}(this, ${quote(w.item.name)}, ${print(w.props, 4)});`);
+  }
+  workloadSection.push(...connectSection);
 
   // Everything else: raw, for now.
   for (const item of items) {
@@ -343,6 +351,8 @@ interface WorkloadCode {
   readonly props: Record<string, Printable>;
   readonly unsupported: string[];
   readonly additions: Array<[AdditionKind, FieldStep[][]]>;
+  /** The main container's name. */
+  readonly containerName: string;
   /** Whether the HorizontalPodAutoscaler given became the workload's `autoscaling`. */
   readonly usesHpa?: boolean;
   /** Whether the PodDisruptionBudget given became the workload's `disruptionBudget`. */
@@ -354,6 +364,97 @@ const ACCESS_MODES: Readonly<Record<string, string>> = { ReadWriteOnce: 'readWri
 
 /** The kinds whose objects become workloads (their construct ids are their names). */
 const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod']);
+
+/** A workload whose code is written once the connections are known (they take variables out of its env). */
+interface PendingWorkload {
+  readonly item: Item;
+  readonly variable: string;
+  readonly construct: string;
+  readonly props: Record<string, Printable>;
+  /** The main container's name. */
+  readonly container: string;
+}
+
+/** The port an Address form leaves out of a URL, by scheme. */
+const DEFAULT_URL_PORTS: Readonly<Record<string, number>> = { http: 80, https: 443, ws: 80, wss: 443 };
+
+/**
+ * The `Address` that writes `value` for the Service `name` of `namespace` with `ports` (the main one first), and the
+ * port it names; undefined when no form writes exactly `value`.
+ */
+function addressFor(value: string, name: string, namespace: string, ports: readonly number[]): { form: string; port: number } | undefined {
+  const hostOf = (host: string): string | undefined => (host === name ? '{ shortName: true }' : host === `${name}.${namespace}.svc.cluster.local` ? '' : undefined);
+  const url = /^([a-z][a-z0-9+.-]*):\/\/([^/:?#@]+)(?::(\d+))?(\/[^\s]*)?$/.exec(value);
+  if (url) {
+    const [, scheme, host, portText, path] = url;
+    const short = hostOf(host);
+    const port = portText !== undefined ? Number(portText) : DEFAULT_URL_PORTS[scheme];
+    if (short === undefined || port === undefined || !ports.includes(port) || (portText !== undefined && port === DEFAULT_URL_PORTS[scheme])) return undefined;
+    const options = [...(path !== undefined ? [`path: ${quote(path)}`] : []), ...(short ? ['shortName: true'] : [])];
+    return { form: `Address.url(${quote(scheme)}${options.length > 0 ? `, { ${options.join(', ')} }` : ''})`, port };
+  }
+  const hostPort = /^([^:/\s]+):(\d+)$/.exec(value);
+  if (hostPort) {
+    const short = hostOf(hostPort[1]);
+    const port = Number(hostPort[2]);
+    return short !== undefined && ports.includes(port) ? { form: `Address.hostPort(${short})`, port } : undefined;
+  }
+  const short = hostOf(value);
+  return short !== undefined && ports.length > 0 ? { form: `Address.host(${short})`, port: ports[0] } : undefined;
+}
+
+/**
+ * The `connectTo()` calls of the workloads: each literal env variable of a main container whose value names another
+ * workload's Service in a form an `Address` writes exactly (taken out of the workload's `env`: connectTo() sets it),
+ * then each Compose connection without such a variable (connectTo() then sets `<SERVICE>_URL`, an addition). A
+ * target that has a NetworkPolicy of the same name in the input is left alone (its construct would make another).
+ */
+function connectCalls(ctx: ImportContext, namespace: string, workloads: readonly PendingWorkload[],
+  services: ReadonlyMap<string, { variable: string; serviceName: string; ports: Json[] }>, policies: ReadonlySet<string>,
+  connections: readonly ImportConnection[]): string[] {
+  const calls: string[] = [];
+  const connected = new Set<string>();
+  const record = (w: PendingWorkload, target: string) => {
+    connected.add(`${w.item.name}>${target}`);
+    ctx.add('networkPolicy', target, { kind: 'NetworkPolicy', namespace, name: target }, 'whole');
+  };
+  for (const w of workloads) {
+    const env = asObject(w.props.env) as Record<string, Printable> | undefined;
+    if (env === undefined || Object.values(env).some((v) => typeof v === 'string' && v.includes('$('))) continue;
+    for (const [name, value] of Object.entries(env)) {
+      if (typeof value !== 'string') continue;
+      for (const [serviceName, target] of services) {
+        if (target.variable === w.variable || policies.has(serviceName)) continue;
+        const ports = target.ports.map((p) => p.port).filter((p): p is number => typeof p === 'number');
+        const address = addressFor(value, serviceName, namespace, ports);
+        if (address === undefined) continue;
+        ctx.need('Address');
+        const suffix = address.form.startsWith('Address.url') ? 'URL' : address.form.startsWith('Address.hostPort') ? 'ADDR' : 'HOST';
+        const options: string[] = [
+          ...(address.port !== ports[0] ? [`port: ${address.port}`] : []),
+          ...(name !== `${serviceName.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_${suffix}` ? [`envVar: ${quote(name)}`] : []),
+          `as: ${address.form}`,
+        ];
+        calls.push(`${w.variable}.connectTo(${target.variable}, { ${options.join(', ')} });`);
+        delete env[name];
+        record(w, serviceName);
+        break;
+      }
+    }
+    if (Object.keys(env).length === 0) delete (w.props as Record<string, Printable>).env;
+  }
+  for (const c of connections) {
+    const w = workloads.find((x) => x.item.name === c.from && x.item.namespace === c.namespace);
+    const target = services.get(c.to);
+    if (w === undefined || target === undefined || target.variable === w.variable || connected.has(`${c.from}>${c.to}`) || policies.has(c.to)) continue;
+    const envVar = `${c.to.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_URL`;
+    if (asObject(w.props.env)?.[envVar] !== undefined) continue;
+    calls.push(`${w.variable}.connectTo(${target.variable}); // ${c.source}: depends_on`);
+    record(w, c.to);
+    ctx.add('connectEnv', c.from, { kind: w.item.kind, namespace, name: c.from }, [['spec', 'template', 'spec', 'containers', { name: w.container }, 'env', { name: envVar }]]);
+  }
+  return calls;
+}
 
 /** Whether two label maps are equal. */
 function sameLabels(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
@@ -584,7 +685,10 @@ function replicatedCode(ctx: ImportContext, refs: ReferenceNames, item: Item, se
     const minPods = autoscaling !== undefined ? (asObject(autoscaling)?.minReplicas as number | undefined ?? 1) : replicas;
     if (minPods >= 2) additions.push(['disruptionBudget', [['#pdb']]]);
   }
-  return { construct, props, unsupported, additions: additions.filter(([, p]) => p.length > 0), usesHpa: autoscaling !== undefined, usesPdb: budget !== undefined };
+  return {
+    construct, props, unsupported, additions: additions.filter(([, p]) => p.length > 0), containerName: pod.containerName,
+    usesHpa: autoscaling !== undefined, usesPdb: budget !== undefined,
+  };
 }
 
 /** A CronJob as a CronTask, a Job as a Job. */
@@ -644,7 +748,7 @@ function jobCode(ctx: ImportContext, refs: ReferenceNames, item: Item, localConf
   const { image: _image, ...rest } = pod.props;
   Object.assign(props, rest);
   additions.push(['labels', [...labelPaths(o, ['metadata']), ...labelPaths(o, [...jobPath, 'template', 'metadata'])]]);
-  return { construct, props, unsupported, additions: additions.filter(([, p]) => p.length > 0) };
+  return { construct, props, unsupported, additions: additions.filter(([, p]) => p.length > 0), containerName: pod.containerName };
 }
 
 /** A PersistentVolumeClaim's props, or undefined when a field has no prop. */

@@ -167,13 +167,45 @@ describe('generateModule: mappings', () => {
     expect(source).toContain("new ServiceAccount(this, 'web-sa', {});");
   });
 
-  test('GIVEN an env value naming an imported Service by its in-cluster URL WHEN generated THEN it stays the literal value', () => {
+  test('GIVEN an env value naming an imported Service in a form no Address writes (port 80 given in an http URL) WHEN generated THEN it stays the literal value', () => {
     // GIVEN
     const env = [{ name: 'API_URL', value: 'http://api:80' }];
     // WHEN
     const { source } = generateModule(sourced(deployment('api', { port: 9000 }), service('api', 80, 9000), deployment('web', { env })));
     // THEN
     expect(source).toContain("env: { API_URL: 'http://api:80' },");
+    expect(source).not.toContain('.connectTo(');
+  });
+
+  test('GIVEN env values naming an imported Service by short host:port and by full URL WHEN generated THEN they are connectTo() calls writing the same values', () => {
+    // GIVEN
+    const env = [{ name: 'MODE', value: 'prod' }, { name: 'API_ADDR', value: 'api:80' }, { name: 'API_BASE', value: 'http://api.shop.svc.cluster.local/v1' }];
+    // WHEN
+    const { source, additions } = generateModule(sourced(deployment('api', { port: 9000 }), service('api', 80, 9000), deployment('web', { env })));
+    // THEN
+    expect(source).toContain("env: { MODE: 'prod' },");
+    expect(source).toContain('web.connectTo(api, { as: Address.hostPort({ shortName: true }) });');
+    expect(source).toContain("web.connectTo(api, { envVar: 'API_BASE', as: Address.url('http', { path: '/v1' }) });");
+    expect(additions.find((a) => a.what.startsWith('NetworkPolicies written by connectTo()'))?.fields).toEqual(['NetworkPolicy/shop/api']);
+  });
+
+  test('GIVEN a Compose connection to a Service with a port WHEN generated THEN it is a connectTo() call, and the variable it sets is an addition', () => {
+    // GIVEN
+    const connections = [{ namespace: 'shop', from: 'web', to: 'api', source: 'compose.yaml: services.web' }];
+    // WHEN
+    const { source, additions } = generateModule(sourced(deployment('api', { port: 9000 }), service('api', 80, 9000), deployment('web')), { connections });
+    // THEN
+    expect(source).toContain('web.connectTo(api); // compose.yaml: services.web: depends_on');
+    expect(additions.find((a) => a.what.startsWith('the variable <SERVICE>_URL'))?.fields).toEqual(['Deployment/shop/web:spec.template.spec.containers[name=web].env[name=API_URL]']);
+  });
+
+  test('GIVEN a called Service whose name an input NetworkPolicy has WHEN generated THEN its callers keep their literal values', () => {
+    // GIVEN
+    const policy = { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'api', namespace: 'shop' }, spec: { podSelector: { matchLabels: { app: 'api' } }, policyTypes: ['Ingress'], ingress: [] } };
+    // WHEN
+    const { source } = generateModule(sourced(deployment('api', { port: 9000 }), service('api', 80, 9000), policy, deployment('web', { env: [{ name: 'API_ADDR', value: 'api:80' }] })));
+    // THEN
+    expect(source).toContain("env: { API_ADDR: 'api:80' },");
   });
 });
 
