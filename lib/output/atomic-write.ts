@@ -4,16 +4,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fsErrorCode, fsErrorReason } from '../core/_fs-error';
 import { PlatformError } from '../core/errors';
+import { CLI_PID_VARIABLE } from '../core/synth-variables';
 import { checkOutputFolder, OUTPUT_MARKER_FILE, OUTPUT_MARKER_TEXT } from './output-folder';
-
-/**
- * The environment variable in which `cdk8s-platform synth` passes its process id to the app it runs: the app
- * replaces its output only while that process lives, so an app left running after its command was killed never
- * changes the output.
- *
- * @internal
- */
-export const CLI_PID_VARIABLE = 'CDK8S_PLATFORM_CLI_PID';
 
 /** The tag in the names of what a write puts next to the output folder while it runs. */
 const TAG = 'cdk8s-platform';
