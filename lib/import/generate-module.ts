@@ -578,7 +578,7 @@ function replicatedCode(ctx: ImportContext, refs: ReferenceNames, item: Item, se
           continue;
         }
         target = named.containerPort;
-        unsupported.push(`Service spec.ports[${i}].targetPort (a port name; the construct writes the number)`);
+        unsupported.push(`Service spec.ports[${i}].targetPort (a port name: the construct writes the port's number)`);
       }
       const protocol = typeof p.protocol === 'string' ? p.protocol : undefined;
       const name = typeof p.name === 'string' ? p.name : undefined;
