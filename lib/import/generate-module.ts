@@ -283,7 +283,10 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
   // Everything else: raw, for now.
   for (const item of items) {
     if (item.done) continue;
-    const why = `the import has no construct for ${item.kind} yet`;
+    const construct = UNMAPPED_CONSTRUCTS[item.kind];
+    const why = construct !== undefined
+      ? `the importer does not write a ${item.kind} as a ${construct} yet, or this one has a field it cannot express`
+      : `the library has no construct for ${item.kind} (${String(item.object.apiVersion)})`;
     problems.push({ source: item.source, message: `kept as a raw ApiObject: ${why}` });
     restSection.push(...rawObject(ctx, item, why));
   }
@@ -361,6 +364,19 @@ interface WorkloadCode {
 
 /** The `AccessMode` factory of each access mode. */
 const ACCESS_MODES: Readonly<Record<string, string>> = { ReadWriteOnce: 'readWriteOnce', ReadWriteOncePod: 'readWriteOncePod', ReadOnlyMany: 'readOnlyMany', ReadWriteMany: 'readWriteMany' };
+
+/**
+ * The constructs of kinds the importer leaves raw (or of objects of mapped kinds it could not map, such as a Service
+ * that selects no imported workload), to name them in the comment.
+ */
+const UNMAPPED_CONSTRUCTS: Readonly<Record<string, string>> = {
+  DaemonSet: 'DaemonSet', Pod: 'Pod', Role: 'Role', RoleBinding: 'RoleBinding', ClusterRole: 'ClusterRole',
+  ClusterRoleBinding: 'ClusterRoleBinding', ResourceQuota: 'ResourceQuota', LimitRange: 'LimitRange', PriorityClass: 'PriorityClass',
+  HTTPRoute: 'HttpRoute', Service: 'WebService, StatefulService or ExternalService', Deployment: 'WebService or Worker',
+  StatefulSet: 'StatefulService', ConfigMap: 'Config', PersistentVolumeClaim: 'PersistentVolumeClaim', Ingress: 'Ingress',
+  NetworkPolicy: 'NetworkPolicy', ServiceAccount: 'ServiceAccount', HorizontalPodAutoscaler: 'workload\'s autoscaling',
+  PodDisruptionBudget: 'workload\'s disruptionBudget', Job: 'Job', CronJob: 'CronTask', Namespace: 'AppStack\'s Namespace',
+};
 
 /** The kinds whose objects become workloads (their construct ids are their names). */
 const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod']);

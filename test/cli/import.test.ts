@@ -42,7 +42,7 @@ describe('cdk8s-platform import', () => {
     expect(code).toBe(0);
     expect(fs.readFileSync(path.join(dir, 'apps', 'imported.ts'), 'utf8')).toContain("new Config(this, 'shop-config'");
     expect(stderr.split('\n')).toEqual([
-      `${path.join('k8s', 'app.yaml')}#2: kept as a raw ApiObject: the import has no construct for ServiceMonitor yet`,
+      `${path.join('k8s', 'app.yaml')}#2: kept as a raw ApiObject: the library has no construct for ServiceMonitor (monitoring.coreos.com/v1)`,
       `Read 2 objects: 1 written as constructs, 1 as raw ApiObjects; 1 problem; wrote ${path.join('apps', 'imported.ts')}`,
       '',
     ]);

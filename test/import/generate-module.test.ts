@@ -219,7 +219,28 @@ describe('generateModule: what stays raw, and the problems', () => {
     expect(source).toContain("new ApiObject(this, 'servicemonitor-api', {");
     expect(source).toContain("endpoints: [{ port: 'http' }]");
     expect(source).toContain('// ServiceMonitor "api" (in.yaml#1): a raw ApiObject, as given:');
-    expect(problems).toEqual([{ source: 'in.yaml#1', message: 'kept as a raw ApiObject: the import has no construct for ServiceMonitor yet' }]);
+    expect(problems).toEqual([{ source: 'in.yaml#1', message: 'kept as a raw ApiObject: the library has no construct for ServiceMonitor (monitoring.coreos.com/v1)' }]);
+  });
+
+  test('GIVEN a kind the library has a construct for but the importer does not map WHEN generated THEN the problem names the construct', () => {
+    // GIVEN
+    const agent = { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'agent', namespace: 'shop' }, spec: {} };
+    // WHEN
+    const { problems } = generateModule(sourced(agent));
+    // THEN
+    expect(problems).toEqual([{ source: 'in.yaml#1', message: expect.stringContaining('the importer does not write a DaemonSet as a DaemonSet yet') }]);
+  });
+
+  test('GIVEN a PersistentVolumeClaim mounted by a Deployment WHEN generated THEN it is a PersistentVolumeClaim construct mounted with the volume\'s name', () => {
+    // GIVEN
+    const claim = { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data', namespace: 'shop' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '5Gi' } } } };
+    const worker = deployment('worker', { container: { volumeMounts: [{ name: 'store', mountPath: '/data' }] } }) as any;
+    worker.spec.template.spec.volumes = [{ name: 'store', persistentVolumeClaim: { claimName: 'data' } }];
+    // WHEN
+    const { source } = generateModule(sourced(claim, worker));
+    // THEN
+    expect(source).toContain("const data = new PersistentVolumeClaim(this, 'data', { size: '5Gi' });");
+    expect(source).toContain("mounts: [Mount.claim(data, '/data', { volumeName: 'store' })],");
   });
 
   test('GIVEN a Deployment with a field no prop expresses WHEN generated THEN it and its Service stay raw, and the problem names the field', () => {
