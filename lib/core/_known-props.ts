@@ -52,7 +52,7 @@ export const KNOWN_PROPS = {
     'podLabels', 'port', 'portName', 'preStop', 'priorityClass', 'protocol', 'readinessProbe', 'replicas',
     'resources', 'revisionHistoryLimit', 'rolloutOnConfigChange', 'security', 'selectorLabels', 'serviceAccount',
     'serviceName', 'servicePort', 'serviceType', 'sidecarMode', 'sidecars', 'spread', 'startupProbe', 'strategy',
-    'terminationGracePeriodSeconds', 'tolerations', 'trafficDistribution', 'version', 'workingDir',
+    'targetPortsByName', 'terminationGracePeriodSeconds', 'tolerations', 'trafficDistribution', 'version', 'workingDir',
   ],
   WorkerProps: [
     'args', 'automountServiceAccountToken', 'autoscaling', 'command', 'component', 'containerName',
@@ -69,8 +69,8 @@ export const KNOWN_PROPS = {
     'persistentVolumeClaimRetention', 'podAffinity', 'podAnnotations', 'podLabels', 'port', 'portName', 'preStop',
     'priorityClass', 'protocol', 'readinessProbe', 'replicas', 'resources', 'revisionHistoryLimit',
     'rolloutOnConfigChange', 'security', 'selectorLabels', 'serviceAccount', 'serviceName', 'servicePort',
-    'sidecarMode', 'sidecars', 'spread', 'startupProbe', 'terminationGracePeriodSeconds', 'tolerations', 'version',
-    'volumes', 'workingDir',
+    'sidecarMode', 'sidecars', 'spread', 'startupProbe', 'targetPortsByName', 'terminationGracePeriodSeconds',
+    'tolerations', 'version', 'volumes', 'workingDir',
   ],
   JobProps: [
     'activeDeadlineSeconds', 'args', 'automountServiceAccountToken', 'backoffLimit', 'backoffLimitPerIndex',

@@ -587,22 +587,30 @@ function replicatedCode(ctx: ImportContext, refs: ReferenceNames, item: Item, se
         continue;
       }
       let target = p.targetPort ?? p.port;
-      if (typeof target === 'string') {
-        const named = containerPorts.find((c) => c.name === target);
-        if (named === undefined || typeof named.containerPort !== 'number') {
-          unsupported.push(`Service spec.ports[${i}].targetPort`);
+      // A port targeted by name (as Helm charts write them): the Service port, the container port and the mapping
+      // share that name, and every port of the Service must be targeted so (targetPortsByName).
+      const byName = typeof target === 'string' ? target : undefined;
+      if (byName !== undefined) {
+        const named = containerPorts.find((c) => c.name === byName);
+        if (named === undefined || typeof named.containerPort !== 'number' || (p.name !== undefined && p.name !== byName)) {
+          unsupported.push(`Service spec.ports[${i}].targetPort (a port name the construct cannot give both the Service port and the container port)`);
           continue;
         }
         target = named.containerPort;
-        unsupported.push(`Service spec.ports[${i}].targetPort (a port name: the construct writes the port's number)`);
       }
+      if ((byName !== undefined) !== (serviceProps.targetPortsByName === true) && i > 0) {
+        unsupported.push(`Service spec.ports[${i}].targetPort (some ports targeted by name, others by number)`);
+        continue;
+      }
+      if (byName !== undefined) serviceProps.targetPortsByName = true;
       const protocol = typeof p.protocol === 'string' ? p.protocol : undefined;
-      const name = typeof p.name === 'string' ? p.name : undefined;
+      const name = typeof p.name === 'string' ? p.name : byName;
+      if (p.name === undefined && byName !== undefined && i > 0) unnamed.push(['#service', 'spec', 'ports', i, 'name']);
       if (i === 0) {
         serviceProps.port = target as number;
         if (p.port !== target) serviceProps.servicePort = p.port;
         if (name !== undefined && name !== 'http') serviceProps.portName = name;
-        if (name === undefined) unnamed.push(['#service', 'spec', 'ports', 0, 'name']);
+        if (p.name === undefined) unnamed.push(['#service', 'spec', 'ports', 0, 'name']);
         if (protocol !== undefined && protocol !== 'TCP') serviceProps.protocol = ctx.use('Protocol', protocol);
       } else {
         if (name === undefined) {

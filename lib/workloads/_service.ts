@@ -57,11 +57,13 @@ export function serviceAnnotations(scope: IConstruct, check: PropChecker, prop: 
 }
 
 /**
- * The spec of a Service of `type` selecting `selector` on `ports`, headless (`clusterIP: None`) when asked.
+ * The spec of a Service of `type` selecting `selector` on `ports`, headless (`clusterIP: None`) when asked, each port
+ * targeting the container port by its name when `byName`, else by its number.
  *
  * @internal
  */
-export function renderServiceSpec(type: ServiceType, selector: Readonly<Record<string, string>>, ports: readonly ServicePortSpec[], headless: boolean): JsonObject {
+export function renderServiceSpec(type: ServiceType, selector: Readonly<Record<string, string>>, ports: readonly ServicePortSpec[], headless: boolean,
+  byName = false): JsonObject {
   const t = type.type;
   const o = type._options;
   return l1Json('ServiceSpec', {
@@ -71,7 +73,7 @@ export function renderServiceSpec(type: ServiceType, selector: Readonly<Record<s
     ports: ports.map((x) => ({
       name: x.name,
       port: x.servicePort,
-      targetPort: IntOrString.fromNumber(x.containerPort),
+      targetPort: byName ? IntOrString.fromString(x.name) : IntOrString.fromNumber(x.containerPort),
       protocol: x.protocol,
       nodePort: t === 'ClusterIP' ? undefined : x.nodePort,
     })),

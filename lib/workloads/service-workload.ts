@@ -115,6 +115,14 @@ export interface ServiceWorkloadProps extends ReplicatedWorkloadProps {
    * @default the workload's name
    */
   readonly serviceName?: string;
+
+  /**
+   * Whether the Service's ports target the container ports by their names (`targetPort: http`, as Helm charts
+   * write them) rather than by their numbers: the same ports either way.
+   *
+   * @default false: by number
+   */
+  readonly targetPortsByName?: boolean;
 }
 
 type ServicePort = ContainerPortSpec & ServicePortSpec;
@@ -144,6 +152,7 @@ export abstract class ServiceWorkload extends ReplicatedWorkload implements ISer
   private readonly readinessProbe?: Probe;
   private readonly livenessProbe?: Probe;
   private readonly serviceAnnotations?: Record<string, string>;
+  private readonly targetPortsByName: boolean;
 
   protected constructor(scope: Construct, id: string, constructType: string, props: ServiceWorkloadProps,
     options: { defaultComponent: string; defaultReplicas: number; spreadMatchLabelKeys: readonly string[] }) {
@@ -156,6 +165,8 @@ export abstract class ServiceWorkload extends ReplicatedWorkload implements ISer
     } else if (!check.hasProblem('name')) {
       check.name('serviceName (defaults to name)', this.serviceName, 'dns1035-label');
     }
+    this.targetPortsByName = p.targetPortsByName === true;
+    if (p.targetPortsByName !== undefined) check.boolean('targetPortsByName', p.targetPortsByName);
     this.port = p.port ?? 8080;
     check.port('port', this.port);
     this.servicePort = p.servicePort ?? this.port;
@@ -297,7 +308,7 @@ export abstract class ServiceWorkload extends ReplicatedWorkload implements ISer
       apiVersion: 'v1',
       kind: 'Service',
       metadata: { name: this.serviceName, labels, annotations: this.serviceAnnotations },
-      spec: () => withFields<ServiceSpecAdditions>(renderServiceSpec(this.serviceType, this.selectorLabels, this._ports, headless), { trafficDistribution: trafficDistribution?.value }),
+      spec: () => withFields<ServiceSpecAdditions>(renderServiceSpec(this.serviceType, this.selectorLabels, this._ports, headless, this.targetPortsByName), { trafficDistribution: trafficDistribution?.value }),
     });
   }
 

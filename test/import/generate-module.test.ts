@@ -65,6 +65,17 @@ describe('generateModule: mappings', () => {
     expect(source).not.toContain('new ApiObject(');
   });
 
+  test('GIVEN a Service targeting the container port by its name WHEN generated THEN the WebService targets ports by name', () => {
+    // GIVEN
+    const svc = service('api', 80, 9000) as any;
+    svc.spec.ports = [{ port: 80, targetPort: 'http' }];
+    // WHEN
+    const { source, additions } = generateModule(sourced(deployment('api', { port: 9000 }), svc));
+    // THEN
+    expect(source).toContain('targetPortsByName: true,');
+    expect(additions.find((a) => a.what.startsWith('port names'))?.fields).toEqual(['Service/shop/api:spec.ports[0].name']);
+  });
+
   test('GIVEN a Deployment that no Service selects WHEN generated THEN it is a Worker without probes, as the input', () => {
     // GIVEN
     const objects = sourced(deployment('worker'));

@@ -1,4 +1,4 @@
-import { Config, Mount, WebService } from '../../lib';
+import { Config, Mount, StatefulService, WebService } from '../../lib';
 import { expectPropError, makeStack, podSpecOf, RESOURCES, synth } from '../_helpers';
 
 // What adopting an existing workload (as `cdk8s-platform import` writes it) needs of the constructs: the volume names
@@ -54,6 +54,37 @@ describe('a workload\'s metadata labels and its selector', () => {
     // WHEN / THEN
     expectPropError(() => new WebService(stack, 'web', { image: 'nginx:1.27', resources: RESOURCES, selectorLabels: { app: 'web' }, metadata: { labels: { app: 'api' } } }), {
       path: 'test/web', prop: 'metadata.labels.app', received: '"api"', allowed: /cannot be other than "web" here/,
+    });
+  });
+});
+
+describe('targetPortsByName', () => {
+  test('GIVEN targetPortsByName WHEN synthesized THEN each Service port targets the container port by its name', () => {
+    // GIVEN
+    const { stack } = makeStack();
+    new WebService(stack, 'web', { image: 'nginx:1.27', resources: RESOURCES, port: 8080, servicePort: 80, extraPorts: [{ name: 'metrics', port: 9100 }], targetPortsByName: true });
+    // WHEN
+    const service = synth(stack).find((o) => o.kind === 'Service')!;
+    // THEN
+    expect(service.spec.ports.map((p: any) => [p.port, p.targetPort])).toEqual([[80, 'http'], [9100, 'metrics']]);
+  });
+
+  test('GIVEN no targetPortsByName WHEN synthesized THEN the Service targets the container port by its number', () => {
+    // GIVEN
+    const { stack } = makeStack();
+    new StatefulService(stack, 'redis', { image: 'redis:7.2.4', resources: RESOURCES, port: 6379, portName: 'redis', replicas: 1 });
+    // WHEN
+    const service = synth(stack).find((o) => o.kind === 'Service')!;
+    // THEN
+    expect(service.spec.ports[0].targetPort).toBe(6379);
+  });
+
+  test('GIVEN targetPortsByName that is not a boolean WHEN created THEN it is refused', () => {
+    // GIVEN
+    const { stack } = makeStack();
+    // WHEN / THEN
+    expectPropError(() => new WebService(stack, 'web', { image: 'nginx:1.27', resources: RESOURCES, targetPortsByName: 'yes' as unknown as boolean }), {
+      path: 'test/web', prop: 'targetPortsByName', received: '"yes"',
     });
   });
 });
