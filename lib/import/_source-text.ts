@@ -32,12 +32,12 @@ export function key(name: string): string {
 }
 
 /**
- * `value` as TypeScript source, starting at column `indent` (in spaces): on one line when it fits in the width,
- * else one entry per line.
+ * `value` as TypeScript source in a line indented by `indent` spaces, starting at column `column` (default: the
+ * indentation): on one line when it fits in the width (with the `,` or `);` after it), else one entry per line.
  */
-export function print(value: Printable, indent = 0): string {
+export function print(value: Printable, indent = 0, column = indent): string {
   const flat = printFlat(value);
-  if (flat.length + indent <= WIDTH || !isComposite(value)) return flat;
+  if (column + flat.length + 2 <= WIDTH || !isComposite(value)) return flat;
   const inner = ' '.repeat(indent + 2);
   const end = ' '.repeat(indent);
   if (Array.isArray(value)) {
@@ -45,7 +45,12 @@ export function print(value: Printable, indent = 0): string {
     return `[\n${items.join('\n')}\n${end}]`;
   }
   const entries = Object.entries(value as Record<string, Printable>).filter(([, v]) => v !== undefined);
-  return `{\n${entries.map(([k, v]) => `${inner}${key(k)}: ${print(v, indent + 2 + key(k).length + 2)},`).join('\n')}\n${end}}`;
+  return `{\n${entries.map(([k, v]) => `${inner}${key(k)}: ${print(v, indent + 2, indent + 2 + key(k).length + 2)},`).join('\n')}\n${end}}`;
+}
+
+/** `prefix` and `value` (printed to fit after it) and `suffix`, as one statement of a constructor's body. */
+export function statement(prefix: string, value: Printable, suffix = ');'): string {
+  return `${prefix}${print(value, 4, 4 + prefix.length)}${suffix}`;
 }
 
 function isComposite(value: Printable): boolean {

@@ -2,7 +2,7 @@ import { FieldStep, ObjectRef } from './addition-field';
 import { ImportConnection, ImportProblem, ImportResult, SourcedObject } from './import-model';
 import { AdditionKind, ImportContext, Json, asList, asObject, asStrings } from './_import-context';
 import { MainPorts, podProps, ReferenceNames } from './_pod-props';
-import { Printable, code, comment, identifier, print, quote } from './_source-text';
+import { Printable, code, comment, identifier, print, quote, statement } from './_source-text';
 
 /** Options of `generateModule()`. */
 export interface GenerateOptions {
@@ -151,7 +151,7 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
     if (id !== item.name) props.name = item.name;
     const v = ctx.variable(identifier(id));
     configs.set(item.name, v);
-    configSection.push(`const ${v} = new ${ctx.need('Config')}(this, ${quote(id)}, ${print(props, 4)});`);
+    configSection.push(statement(`const ${v} = new ${ctx.need('Config')}(this, ${quote(id)}, `, props));
     ctx.add('labels', item.name, ref(item), labelPaths(item.object, ['metadata']));
     item.done = true;
     ctx.counts.constructs++;
@@ -172,7 +172,7 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
     const id = idFor(item.name, 'claim');
     const v = ctx.variable(identifier(id));
     claims.set(item.name, v);
-    configSection.push(`const ${v} = new ${ctx.need('PersistentVolumeClaim')}(this, ${quote(id)}, ${print({ ...(id !== item.name ? { name: item.name } : {}), ...props }, 4)});`);
+    configSection.push(statement(`const ${v} = new ${ctx.need('PersistentVolumeClaim')}(this, ${quote(id)}, `, { ...(id !== item.name ? { name: item.name } : {}), ...props }));
     ctx.add('labels', item.name, ref(item), labelPaths(item.object, ['metadata']));
     item.done = true;
     ctx.counts.constructs++;
@@ -192,7 +192,7 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
     if (id !== item.name) props.name = item.name;
     if (typeof item.object.automountServiceAccountToken === 'boolean') props.automountServiceAccountToken = item.object.automountServiceAccountToken;
     else ctx.add('automount', item.name, ref(item), [['automountServiceAccountToken']]);
-    configSection.push(`const ${v} = new ${ctx.need('ServiceAccount')}(this, ${quote(id)}, ${print(props, 4)});`);
+    configSection.push(statement(`const ${v} = new ${ctx.need('ServiceAccount')}(this, ${quote(id)}, `, props));
     ctx.add('labels', item.name, ref(item), labelPaths(item.object, ['metadata']));
     item.done = true;
     ctx.counts.constructs++;
@@ -258,7 +258,7 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
     const result = ingressCode(ctx, item, workloadVars, refs);
     if (typeof result === 'string') continue;
     const id = idFor(item.name, 'ingress');
-    restSection.push(`new ${ctx.need('Ingress')}(this, ${quote(id)}, ${print({ ...(id !== item.name ? { name: item.name } : {}), ...result }, 4)});`);
+    restSection.push(statement(`new ${ctx.need('Ingress')}(this, ${quote(id)}, `, { ...(id !== item.name ? { name: item.name } : {}), ...result }));
     ctx.add('labels', item.name, ref(item), labelPaths(item.object, ['metadata'], STACK_LABELS.concat(['app.kubernetes.io/component', 'app.kubernetes.io/version'])));
     item.done = true;
     ctx.counts.constructs++;
@@ -267,7 +267,7 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
     const result = networkPolicyCode(ctx, item);
     if (result === undefined) continue;
     const id = idFor(item.name, 'policy');
-    restSection.push(`new ${ctx.need('NetworkPolicy')}(this, ${quote(id)}, ${print({ ...(id !== item.name ? { name: item.name } : {}), ...result }, 4)});`);
+    restSection.push(statement(`new ${ctx.need('NetworkPolicy')}(this, ${quote(id)}, `, { ...(id !== item.name ? { name: item.name } : {}), ...result }));
     ctx.add('labels', item.name, ref(item), labelPaths(item.object, ['metadata']));
     item.done = true;
     ctx.counts.constructs++;
@@ -276,7 +276,7 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
   const policies = new Set(items.filter((i) => i.kind === 'NetworkPolicy').map((i) => i.name));
   const connectSection = connectCalls(ctx, namespace, workloads, workloadVars, policies, connections);
   for (const w of workloads) {
-    workloadSection.push(`const ${w.variable} = new ${ctx.need(w.construct)}(this, ${quote(w.item.name)}, ${print(w.props, 4)});`);
+    workloadSection.push(statement(`const ${w.variable} = new ${ctx.need(w.construct)}(this, ${quote(w.item.name)}, `, w.props));
   }
   workloadSection.push(...connectSection);
 
@@ -910,7 +910,7 @@ function rawObject(ctx: ImportContext, item: Item, why: string): string[] {
   const props = { apiVersion, kind, metadata, ...rest } as Printable;
   return [
     ...comment(`${item.kind} "${item.name}" (${item.source}): a raw ApiObject, as given: ${why}.`, 4),
-    `new ApiObject(this, ${quote(`${item.kind.toLowerCase()}-${item.name}`)}, ${print(props, 4)});`,
+    statement(`new ApiObject(this, ${quote(`${item.kind.toLowerCase()}-${item.name}`)}, `, props),
   ];
 }
 
@@ -947,7 +947,7 @@ function render(ctx: ImportContext, stacks: StackCode[], library: string, object
     body.push('  constructor(scope: Construct, id: string) {');
     const stackProps: Record<string, Printable> = { namespace: stack.namespace };
     if (!stack.ownNamespace) stackProps.createNamespace = false;
-    body.push(`    super(scope, id, ${print(stackProps, 4)});`);
+    body.push(`    ${statement('super(scope, id, ', stackProps)}`);
     for (const section of stack.statements) {
       if (section.length === 0) continue;
       body.push('');
