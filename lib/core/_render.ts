@@ -88,10 +88,8 @@ class KubeObject extends ApiObject {
     super(scope, id, props);
     // The metadata cdk8s's constructor makes, as a definition that keeps its data as our own too.
     const md = props.metadata;
-    Object.assign(this, {
-      metadata: new KubeMetadata({
-        name: this.name, ...md, namespace: md?.namespace ?? this.chart.namespace, labels: { ...this.chart.labels, ...md?.labels }, apiObject: this,
-      }),
+    (this as unknown as { metadata: ApiObjectMetadataDefinition }).metadata = new KubeMetadata({
+      name: this.name, ...md, namespace: md?.namespace ?? this.chart.namespace, labels: { ...this.chart.labels, ...md?.labels }, apiObject: this,
     });
     this[OWN_DATA] = { props, type, patches: [] };
   }
@@ -120,16 +118,19 @@ class KubeMetadata extends ApiObjectMetadataDefinition {
     readonly annotations: Record<string, unknown>;
     readonly finalizers: unknown[];
     readonly ownerReferences: unknown[];
-    /** The options, and the fields `add()` added: `toJson()` writes them under the fields above. */
-    readonly extra: Record<string, unknown>;
+    /** Whether the options or `add()` gave a field other than those above (`toJson()` writes those above over them). */
+    otherFields: boolean;
   };
 
+  /** `options.labels` is the definition's own (made for it by `KubeObject`): it is kept, not copied. */
   constructor(options: ApiObjectMetadataDefinitionOptions) {
-    const { apiObject, ...extra } = options;
+    let otherFields = false;
+    for (const key in options) if (key !== 'apiObject' && !OWN_METADATA_FIELDS.has(key)) otherFields = true;
+    const { labels = {}, annotations, finalizers, ownerReferences } = options;
     super(options);
     this.own = {
-      labels: { ...options.labels }, annotations: { ...options.annotations }, finalizers: [...options.finalizers ?? []],
-      ownerReferences: [...options.ownerReferences ?? []], extra,
+      labels, annotations: { ...annotations }, finalizers: finalizers ? [...finalizers] : [],
+      ownerReferences: ownerReferences ? [...ownerReferences] : [], otherFields,
     };
   }
 
@@ -155,13 +156,13 @@ class KubeMetadata extends ApiObjectMetadataDefinition {
 
   public add(key: string, value: any): void {
     super.add(key, value);
-    this.own.extra[key] = value;
+    if (!OWN_METADATA_FIELDS.has(key)) this.own.otherFields = true;
   }
 
   public toJson(): any {
-    const { labels, annotations, finalizers, ownerReferences, extra } = this.own;
-    const simple = ownerReferences.length === 0 && (this.name === undefined || typeof this.name === 'string') &&
-      (this.namespace === undefined || typeof this.namespace === 'string') && Object.keys(extra).every((k) => OWN_METADATA_FIELDS.has(k));
+    const { labels, annotations, finalizers, ownerReferences, otherFields } = this.own;
+    const simple = !otherFields && ownerReferences.length === 0 && (this.name === undefined || typeof this.name === 'string') &&
+      (this.namespace === undefined || typeof this.namespace === 'string');
     const a = simple ? sortedStrings(annotations) : NOT_SIMPLE;
     const f = simple ? stringList(finalizers) : NOT_SIMPLE;
     const l = simple ? sortedStrings(labels) : NOT_SIMPLE;
