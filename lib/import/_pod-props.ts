@@ -429,7 +429,7 @@ export function probeCode(ctx: ImportContext, p: Json, mainPort?: number): Print
   const Probe = ctx.need('Probe');
   switch (handlers[0]) {
     case 'httpGet': {
-      if (!onlyKeys(h, ['path', 'port', 'scheme', 'httpHeaders']) || typeof h.port !== 'number') return undefined;
+      if (!onlyKeys(h, ['path', 'port', 'scheme', 'httpHeaders']) || (typeof h.port !== 'number' && typeof h.port !== 'string')) return undefined;
       if (h.port !== mainPort) options.port = h.port;
       if (h.scheme === 'HTTPS') options.https = true;
       else if (h.scheme !== undefined && h.scheme !== 'HTTP') return undefined;
@@ -446,7 +446,7 @@ export function probeCode(ctx: ImportContext, p: Json, mainPort?: number): Print
       return code(`${Probe}.http(${quote(path)}${opts() ? `, ${opts()}` : ''})`);
     }
     case 'tcpSocket':
-      if (!onlyKeys(h, ['port']) || typeof h.port !== 'number') return undefined;
+      if (!onlyKeys(h, ['port']) || (typeof h.port !== 'number' && typeof h.port !== 'string')) return undefined;
       if (h.port !== mainPort) options.port = h.port;
       return code(`${Probe}.tcp(${opts()})`);
     case 'grpc':

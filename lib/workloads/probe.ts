@@ -54,11 +54,12 @@ export interface ProbeOptions {
 /** Options of a probe that connects to a port. */
 export interface PortProbeOptions extends ProbeOptions {
   /**
-   * The container port to probe.
+   * The container port to probe: its number, or the name of one of the container's ports (`'http'`, as adopted
+   * manifests often write it; HTTP and TCP probes only).
    *
    * @default the workload's main port
    */
-  readonly port?: number;
+  readonly port?: number | string;
 }
 
 /** Options of an HTTP probe. */
@@ -80,6 +81,13 @@ export interface HttpProbeOptions extends PortProbeOptions {
 
 /** Options of a gRPC probe. */
 export interface GrpcProbeOptions extends PortProbeOptions {
+  /**
+   * The container port to probe, by number (the API server takes no name for a gRPC probe).
+   *
+   * @default the workload's main port
+   */
+  readonly port?: number;
+
   /**
    * The service name sent in the gRPC health check request.
    *
@@ -184,7 +192,9 @@ export class Probe {
     }
     if (h.kind === 'http' || h.kind === 'tcp' || h.kind === 'grpc') {
       const port = h.options.port;
-      if (port !== undefined) {
+      if (typeof port === 'string' && h.kind !== 'grpc') {
+        check.portName(`${prop}.port`, port);
+      } else if (port !== undefined) {
         check.port(`${prop}.port`, port);
       } else if (opts.ports.length === 0) {
         check.fail(`${prop}.port`, undefined, 'a port number: the workload has no container port to default to');
@@ -236,7 +246,7 @@ export class Probe {
           ...timing,
           httpGet: {
             path: h.path,
-            port: IntOrString.fromNumber(h.options.port ?? defaultPort!),
+            port: portValue(h.options.port ?? defaultPort!),
             scheme: h.options.https ? 'HTTPS' : undefined,
             httpHeaders: h.options.headers
               ? Object.entries(h.options.headers).map(([name, value]) => ({ name, value }))
@@ -244,9 +254,9 @@ export class Probe {
           },
         };
       case 'tcp':
-        return { ...timing, tcpSocket: { port: IntOrString.fromNumber(h.options.port ?? defaultPort!) } };
+        return { ...timing, tcpSocket: { port: portValue(h.options.port ?? defaultPort!) } };
       case 'grpc':
-        return { ...timing, grpc: { port: h.options.port ?? defaultPort!, service: h.options.service } };
+        return { ...timing, grpc: { port: (h.options.port as number | undefined) ?? defaultPort!, service: h.options.service } };
       case 'exec':
         return { ...timing, exec: { command: [...h.command] } };
     }
@@ -254,3 +264,8 @@ export class Probe {
 }
 
 brand(Probe, 'Probe');
+
+/** A probe's port: a number, or a container port's name. */
+function portValue(port: number | string): ReturnType<typeof IntOrString.fromNumber> {
+  return typeof port === 'string' ? IntOrString.fromString(port) : IntOrString.fromNumber(port);
+}

@@ -1,4 +1,4 @@
-import { Config, Mount, StatefulService, WebService } from '../../lib';
+import { Config, Mount, Probe, StatefulService, WebService } from '../../lib';
 import { expectPropError, makeStack, podSpecOf, RESOURCES, synth } from '../_helpers';
 
 // What adopting an existing workload (as `cdk8s-platform import` writes it) needs of the constructs: the volume names
@@ -85,6 +85,27 @@ describe('targetPortsByName', () => {
     // WHEN / THEN
     expectPropError(() => new WebService(stack, 'web', { image: 'nginx:1.27', resources: RESOURCES, targetPortsByName: 'yes' as unknown as boolean }), {
       path: 'test/web', prop: 'targetPortsByName', received: '"yes"',
+    });
+  });
+});
+
+describe('a probe\'s port by name', () => {
+  test('GIVEN Probe.tcp({ port: \'redis\' }) WHEN synthesized THEN the probe names the container port', () => {
+    // GIVEN
+    const { stack } = makeStack();
+    new WebService(stack, 'redis', { image: 'redis:7.2.4', resources: RESOURCES, port: 6379, portName: 'redis', livenessProbe: Probe.tcp({ port: 'redis' }) });
+    // WHEN
+    const container = podSpecOf(synth(stack), 'redis').containers[0];
+    // THEN
+    expect(container.livenessProbe).toEqual({ tcpSocket: { port: 'redis' } });
+  });
+
+  test('GIVEN a probe port name that is not an IANA service name WHEN created THEN it is refused', () => {
+    // GIVEN
+    const { stack } = makeStack();
+    // WHEN / THEN
+    expectPropError(() => new WebService(stack, 'web', { image: 'nginx:1.27', resources: RESOURCES, readinessProbe: Probe.http('/', { port: 'Not A Name' }) }), {
+      path: 'test/web', prop: 'readinessProbe.port', received: '"Not A Name"',
     });
   });
 });
