@@ -156,7 +156,7 @@ function removeInBackground(folder: string, warnings: string[]): void {
     return;
   }
   try {
-    const child = spawn('rm', ['-rf', '--', folder], { detached: true, stdio: 'ignore' });
+    const child = spawn('rm', ['-rf', '--', folder], { detached: true, stdio: 'ignore', env: process.env });
     // An `rm` that cannot be found fails after the write has returned: the next write deletes the folder (step 3).
     child.on('error', () => undefined);
     child.unref();

@@ -273,8 +273,8 @@ describe('writeFolderAtomically, a large output', () => {
     const out = path.join(parent, 'out');
     writeFolderAtomically(out, many(1200, 'one'));
     const pathVariable = process.env.PATH;
-    // WHEN: the background deletion cannot start
-    process.env.PATH = '';
+    // WHEN: the background deletion cannot start (PATH names only an empty folder: no rm there)
+    process.env.PATH = tmpdir();
     try {
       writeFolderAtomically(out, many(1200, 'two'));
     } finally {
