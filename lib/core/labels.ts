@@ -150,7 +150,7 @@ export function assignLabels(to: Record<string, string>, from: Readonly<Record<s
  *
  * @internal
  */
-export function defaultSelector(stack: StackLabelSource, name: string): Record<string, string> {
+export function defaultSelector(stack: Pick<StackLabelSource, 'instance'>, name: string): Record<string, string> {
   return {
     [RecommendedLabels.NAME]: name,
     [RecommendedLabels.INSTANCE]: stack.instance,
