@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { parseAllDocuments } from 'yaml';
+import type * as YamlModule from 'yaml';
 import { PlatformError } from '../core/errors';
 import { kubernetesVersionOf } from '../core/kubernetes-version';
 import { findStack } from '../core/labels';
@@ -233,6 +233,8 @@ function objectsOf(scope: Construct, output: string, chart: string): Array<[stri
   const where = `HelmChart at "${scope.node.path}" (chart ${JSON.stringify(forTerminal(chart))})`;
   const objects: Array<[string, Record<string, unknown>]> = [];
   const ids = new Set<string>();
+  // `yaml` is loaded only by an app with a chart.
+  const { parseAllDocuments } = require('yaml') as typeof YamlModule;
   for (const doc of parseAllDocuments(output)) {
     if (doc.errors.length > 0) throw new PlatformError(`${where}: helm template printed invalid YAML: ${forTerminal(yamlErrorMessage(doc.errors[0].message))}`);
     const manifest: unknown = doc.toJS();

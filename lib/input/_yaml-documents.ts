@@ -1,5 +1,13 @@
-import { Composer, Document, isAlias, isMap, isScalar, isSeq, Lexer, Pair, Parser, ScalarTag, Tags } from 'yaml';
+import type * as YamlModule from 'yaml';
+import type { Document, Pair, ScalarTag, Tags } from 'yaml';
 import { yamlErrorMessage } from '../core/_yaml-error';
+
+let yamlPackage: typeof YamlModule | undefined;
+
+/** The `yaml` package, loaded when YAML is first read: an app that reads none (most synths) does not load it. */
+function yaml(): typeof YamlModule {
+  return (yamlPackage ??= require('yaml') as typeof YamlModule);
+}
 
 /** One YAML document of a stream, as JSON data. @internal */
 export interface YamlDocument {
@@ -55,7 +63,7 @@ function finiteOnly(tag: ScalarTag): ScalarTag {
     ...tag,
     resolve(value, onError, options) {
       const resolved = resolve(value, onError, options);
-      const n = isScalar(resolved) ? resolved.value : resolved;
+      const n = yaml().isScalar(resolved) ? resolved.value : resolved;
       if (typeof n === 'number' && !Number.isFinite(n)) onError('a number JSON cannot hold (NaN or infinite, as .nan, .inf or 1e999)');
       return resolved;
     },
@@ -104,9 +112,9 @@ export class DocumentTooLarge extends Error {
  */
 export class YamlDocuments {
   private readonly lines = new LineIndex();
-  private readonly lexer = new Lexer();
-  private readonly parser = new Parser((offset) => this.lines.add(offset));
-  private readonly composer = new Composer({
+  private readonly lexer = new (yaml().Lexer)();
+  private readonly parser = new (yaml().Parser)((offset) => this.lines.add(offset));
+  private readonly composer = new (yaml().Composer)({
     version: '1.1',
     customTags: jsonOnly,
     resolveKnownTags: false,
@@ -250,22 +258,22 @@ export class YamlDocuments {
       const node = nodes.get(container);
       let line = 0;
       let childNode: unknown;
-      if (isMap(node)) {
+      if (yaml().isMap(node)) {
         let pairs = pairsOf.get(node);
         if (!pairs) {
           pairs = new Map();
-          for (const pair of node.items) if (isScalar(pair.key)) pairs.set(String(pair.key.value), pair);
+          for (const pair of node.items) if (yaml().isScalar(pair.key)) pairs.set(String(pair.key.value), pair);
           pairsOf.set(node, pairs);
         }
         const pair = pairs.get(String(key));
-        if (pair && isScalar(pair.key) && pair.key.range) line = this.lines.line(pair.key.range[0]);
+        if (pair && yaml().isScalar(pair.key) && pair.key.range) line = this.lines.line(pair.key.range[0]);
         childNode = pair?.value;
-      } else if (isSeq(node) && typeof key === 'number') {
+      } else if (yaml().isSeq(node) && typeof key === 'number') {
         childNode = node.items[key];
         const range = (childNode as { range?: [number, number, number] } | null | undefined)?.range;
         if (range) line = this.lines.line(range[0]);
       }
-      if (isAlias(childNode)) childNode = childNode.resolve(doc);
+      if (yaml().isAlias(childNode)) childNode = childNode.resolve(doc);
       if (child !== null && typeof child === 'object' && childNode && !nodes.has(child)) nodes.set(child, childNode);
       lines.push(line);
       return false;
