@@ -155,6 +155,7 @@ export const KNOWN_PROPS = {
     'terminationGracePeriodSeconds', 'timeoutSeconds',
   ],
   NodePortOptions: ['nodePort'],
+  PortMapping: ['expose', 'name', 'nodePort', 'port', 'protocol', 'servicePort'],
   LoadBalancerOptions: ['annotations', 'internal', 'preserveClientIp', 'sourceRanges'],
   RollingUpdateOptions: ['maxSurge', 'maxUnavailable'],
   DaemonSetRollingUpdateOptions: ['maxSurge', 'maxUnavailable'],

@@ -220,7 +220,8 @@ function containerProps(ctx: ImportContext, refs: ReferenceNames, c: Json, place
   if (c.args !== undefined) props.args = stringList(c.args, at('args'), unsupported);
   if (typeof c.workingDir === 'string') props.workingDir = c.workingDir;
 
-  // Ports: the main container's must be those the workload declares, in order; an extra container's are its own.
+  // Ports: the main container's must be those the workload declares (the Service's first; a list Kubernetes keys by
+  // port and protocol, so in any order); an extra container's are its own.
   const cPorts = asList(c.ports).map((p) => asObject(p) ?? {});
   if (options.main) {
     const wanted = options.ports?.ports ?? [];
@@ -229,9 +230,9 @@ function containerProps(ctx: ImportContext, refs: ReferenceNames, c: Json, place
       if (cPorts.length > 0 || wanted.length > 0) unsupported.push(at('ports'));
     } else {
       cPorts.forEach((p, i) => {
-        const w = wanted[i];
+        const w = wanted.find((x) => x.containerPort === p.containerPort && (x.protocol ?? 'TCP') === (p.protocol ?? 'TCP'));
         const known = new Set(['name', 'containerPort', 'protocol']);
-        if (Object.keys(p).some((k) => !known.has(k)) || p.containerPort !== w.containerPort || (p.protocol ?? 'TCP') !== (w.protocol ?? 'TCP')) {
+        if (Object.keys(p).some((k) => !known.has(k)) || w === undefined) {
           unsupported.push(at('ports', i));
         } else if (p.name === undefined) {
           unnamed.push([...cPath, 'ports', i, 'name']);

@@ -492,9 +492,14 @@ function autoscalingCode(ctx: ImportContext, hpa: Item): Printable | undefined {
     const m = asObject(raw) ?? {};
     const resource = asObject(m.resource) ?? {};
     const target = asObject(resource.target) ?? {};
-    if (m.type !== 'Resource' || (resource.name !== 'cpu' && resource.name !== 'memory') || target.type !== 'Utilization'
-      || typeof target.averageUtilization !== 'number' || Object.keys(target).length !== 2 || Object.keys(m).length !== 2) return undefined;
-    metrics.push(code(`${ctx.need('Metric')}.${resource.name}(${target.averageUtilization})`));
+    if (m.type !== 'Resource' || (resource.name !== 'cpu' && resource.name !== 'memory') || Object.keys(target).length !== 2 || Object.keys(m).length !== 2) return undefined;
+    if (target.type === 'Utilization' && typeof target.averageUtilization === 'number') {
+      metrics.push(code(`${ctx.need('Metric')}.${resource.name}(${target.averageUtilization})`));
+    } else if (target.type === 'AverageValue' && typeof target.averageValue === 'string') {
+      metrics.push(code(`${ctx.need('Metric')}.${resource.name}AverageValue(${quote(target.averageValue)})`));
+    } else {
+      return undefined;
+    }
   }
   if (metrics.length > 0) out.metrics = metrics;
   return out;
@@ -623,6 +628,14 @@ function replicatedCode(ctx: ImportContext, refs: ReferenceNames, item: Item, se
       list.push({ name: name ?? 'http', containerPort: target as number, protocol });
     }
     if (list.length === 0) unsupported.push('Service spec.ports');
+    // Container ports no Service port targets (a metrics port scraped from the pods): declared, not exposed.
+    for (const c of containerPorts) {
+      const protocol = typeof c.protocol === 'string' && c.protocol !== 'TCP' ? c.protocol : undefined;
+      if (typeof c.containerPort !== 'number' || typeof c.name !== 'string' || list.length === 0) continue;
+      if (list.some((l) => l.containerPort === c.containerPort && (l.protocol ?? 'TCP') === (protocol ?? 'TCP'))) continue;
+      extra.push({ name: c.name, port: c.containerPort, protocol: protocol !== undefined ? ctx.use('Protocol', protocol) : undefined, expose: false });
+      list.push({ name: c.name, containerPort: c.containerPort, protocol });
+    }
     if (extra.length > 0) serviceProps.extraPorts = extra;
     if (unnamed.length > 0) additions.push(['portNames', unnamed]);
     ports = { ports: list };

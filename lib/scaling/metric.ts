@@ -51,6 +51,7 @@ export interface ExternalMetricOptions extends MetricValueTarget {
 
 type Source =
   | { kind: 'resource'; resource: 'cpu' | 'memory'; utilization: number }
+  | { kind: 'resourceValue'; resource: 'cpu' | 'memory'; averageValue: string }
   | { kind: 'pods'; name: string; averageValue: string }
   | { kind: 'object'; options: ObjectMetricOptions }
   | { kind: 'external'; options: ExternalMetricOptions };
@@ -79,6 +80,16 @@ export class Metric {
     return new Metric({ kind: 'resource', resource: 'memory', utilization: averageUtilization });
   }
 
+  /** Average CPU use per pod, as a quantity (`'500m'`): for pods without CPU requests to take a percentage of. */
+  public static cpuAverageValue(averageValue: string): Metric {
+    return new Metric({ kind: 'resourceValue', resource: 'cpu', averageValue });
+  }
+
+  /** Average memory use per pod, as a quantity (`'200Mi'`), instead of a percentage of the requests. */
+  public static memoryAverageValue(averageValue: string): Metric {
+    return new Metric({ kind: 'resourceValue', resource: 'memory', averageValue });
+  }
+
   /** A custom metric of each pod (from a custom metrics adapter), averaged over the pods. */
   public static pods(name: string, averageValue: string): Metric {
     return new Metric({ kind: 'pods', name, averageValue });
@@ -102,6 +113,9 @@ export class Metric {
     switch (s.kind) {
       case 'resource':
         check.integer(`${prop} utilization`, s.utilization, 1, 1000);
+        break;
+      case 'resourceValue':
+        check.quantity(`${prop} averageValue`, s.averageValue);
         break;
       case 'pods':
         check.string(`${prop} name`, s.name, 'a metric name');
@@ -144,6 +158,8 @@ export class Metric {
     switch (s.kind) {
       case 'resource':
         return { type: 'Resource', resource: { name: s.resource, target: { type: 'Utilization', averageUtilization: s.utilization } } };
+      case 'resourceValue':
+        return { type: 'Resource', resource: { name: s.resource, target: { type: 'AverageValue', averageValue: Quantity.fromString(s.averageValue) } } };
       case 'pods':
         return { type: 'Pods', pods: { metric: { name: s.name }, target: { type: 'AverageValue', averageValue: Quantity.fromString(s.averageValue) } } };
       case 'object':

@@ -48,6 +48,15 @@ export interface PortMapping {
    * @default one picked by the API server
    */
   readonly nodePort?: number;
+
+  /**
+   * Whether the workload's Service exposes the port. `false`: the container declares it, but only the pod's own
+   * address serves it (a metrics port Prometheus scrapes from the pods, say): no Service port, and it is not opened
+   * to the Service's callers or, for a LoadBalancer or NodePort Service, to any address.
+   *
+   * @default true
+   */
+  readonly expose?: boolean;
 }
 
 /** What every workload with a Service (`WebService`, `StatefulService`) says about its ports and Service. */
@@ -147,8 +156,10 @@ export abstract class ServiceWorkload extends ReplicatedWorkload implements ISer
   public readonly serviceType: ServiceType;
   private _service?: ApiObject;
 
-  /** @internal */
+  /** The ports of the Service, the main one first. @internal */
   protected readonly _ports: ServicePort[];
+  /** The container ports no Service port targets (`expose: false`). */
+  private readonly podOnlyPorts: ContainerPortSpec[] = [];
   private readonly readinessProbe?: Probe;
   private readonly livenessProbe?: Probe;
   private readonly serviceAnnotations?: Record<string, string>;
@@ -200,7 +211,7 @@ export abstract class ServiceWorkload extends ReplicatedWorkload implements ISer
    */
   protected _createServicePod(props: ServiceWorkloadProps): void {
     this._createPod(props, {
-      ports: this._ports,
+      ports: [...this._ports, ...this.podOnlyPorts],
       readinessProbe: this.readinessProbe,
       livenessProbe: this.livenessProbe,
       startupProbe: this._probe('startupProbe', props.startupProbe, undefined),
@@ -332,15 +343,16 @@ export abstract class ServiceWorkload extends ReplicatedWorkload implements ISer
     const check = this._check;
     if (extraPorts === undefined) return;
     if (!Array.isArray(extraPorts)) {
-      check.fail('extraPorts', extraPorts, 'an array of { name, port, servicePort?, protocol?, nodePort? }');
+      check.fail('extraPorts', extraPorts, 'an array of { name, port, servicePort?, protocol?, nodePort?, expose? }');
       return;
     }
     extraPorts.forEach((x, i) => {
       const prop = `extraPorts[${i}]`;
       if (!isPlainRecord(x)) {
-        check.fail(prop, x, 'an object { name, port, servicePort?, protocol?, nodePort? }');
+        check.fail(prop, x, 'an object { name, port, servicePort?, protocol?, nodePort?, expose? }');
         return;
       }
+      check.knownKeys(prop, x, 'PortMapping');
       check.portName(`${prop}.name`, x.name);
       check.port(`${prop}.port`, x.port);
       if (x.servicePort !== undefined) check.port(`${prop}.servicePort`, x.servicePort);
@@ -352,17 +364,21 @@ export abstract class ServiceWorkload extends ReplicatedWorkload implements ISer
           check.integer(`${prop}.nodePort`, x.nodePort, 30000, 32767);
         }
       }
-      this._ports.push({
-        name: x.name,
-        containerPort: x.port,
-        servicePort: x.servicePort ?? x.port,
-        protocol: Protocol.isProtocol(x.protocol) ? x.protocol.value : 'TCP',
-        nodePort: x.nodePort,
-      });
+      const protocol = Protocol.isProtocol(x.protocol) ? x.protocol.value : 'TCP';
+      if (x.expose !== undefined && typeof x.expose !== 'boolean') check.fail(`${prop}.expose`, x.expose, 'true or false');
+      if (x.expose === false) {
+        for (const k of ['servicePort', 'nodePort'] as const) {
+          if (x[k] !== undefined) check.fail(`${prop}.${k}`, x[k], 'nothing: the port is not exposed by the Service (expose: false)');
+        }
+        this.podOnlyPorts.push({ name: x.name, containerPort: x.port, protocol });
+        return;
+      }
+      this._ports.push({ name: x.name, containerPort: x.port, servicePort: x.servicePort ?? x.port, protocol, nodePort: x.nodePort });
     });
-    const seen = (key: (x: ServicePort) => string, what: string, prop: string) => {
+    const all: Array<ContainerPortSpec & Partial<ServicePortSpec>> = [...this._ports, ...this.podOnlyPorts];
+    const seen = (key: (x: ContainerPortSpec & Partial<ServicePortSpec>) => string, what: string, prop: string) => {
       const keys = new Set<string>();
-      for (const x of this._ports) {
+      for (const x of all) {
         const k = key(x);
         if (keys.has(k)) check.fail('extraPorts', k, `${what} not already used (${prop})`);
         keys.add(k);
@@ -370,7 +386,7 @@ export abstract class ServiceWorkload extends ReplicatedWorkload implements ISer
     };
     seen((x) => x.name, 'a port name', 'port names must be unique');
     seen((x) => `${x.containerPort}/${x.protocol}`, 'a container port and protocol', 'each container port once per protocol');
-    seen((x) => `${x.servicePort}/${x.protocol}`, 'a Service port and protocol', 'each Service port once per protocol');
+    seen((x) => (x.servicePort !== undefined ? `${x.servicePort}/${x.protocol}` : `none-${x.name}`), 'a Service port and protocol', 'each Service port once per protocol');
     seen((x) => (x.nodePort !== undefined ? String(x.nodePort) : `none-${x.name}`), 'a node port', 'each node port once');
   }
 }

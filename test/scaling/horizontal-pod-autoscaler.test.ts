@@ -60,6 +60,26 @@ describe('HorizontalPodAutoscaler', () => {
     expect(metrics[3].external.metric.selector).toEqual({ matchLabels: { queue: 'orders' } });
   });
 
+  test('GIVEN CPU and memory as average values WHEN synthesized THEN each is a Resource metric with an AverageValue target', () => {
+    // GIVEN
+    const { stack, svc } = web();
+    // WHEN
+    svc.autoscale({ maxReplicas: 5, metrics: [Metric.cpuAverageValue('500m'), Metric.memoryAverageValue('200Mi')] });
+    // THEN
+    expect(findObject(synth(stack), 'HorizontalPodAutoscaler', 'web').spec.metrics).toEqual([
+      { type: 'Resource', resource: { name: 'cpu', target: { type: 'AverageValue', averageValue: '500m' } } },
+      { type: 'Resource', resource: { name: 'memory', target: { type: 'AverageValue', averageValue: '200Mi' } } },
+    ]);
+  });
+
+  test('GIVEN a memory average value that is not a quantity WHEN autoscaled THEN it is refused with the value', () => {
+    // GIVEN
+    const { svc } = web();
+    // WHEN / THEN
+    expectPropError(() => svc.autoscale({ maxReplicas: 3, metrics: [Metric.memoryAverageValue('200 MB')] }),
+      { path: 'test/web/Autoscaler', prop: 'metrics[0] averageValue', received: '"200 MB"', allowed: 'Kubernetes quantity' });
+  });
+
   test('GIVEN a behavior WHEN synthesized THEN scale-up and scale-down rules render', () => {
     const { stack, svc } = web();
     svc.autoscale({

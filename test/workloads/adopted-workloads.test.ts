@@ -1,4 +1,4 @@
-import { Config, Mount, Probe, StatefulService, WebService } from '../../lib';
+import { Config, Mount, NetworkPeer, Probe, ServiceType, StatefulService, WebService } from '../../lib';
 import { expectPropError, makeStack, podSpecOf, RESOURCES, synth } from '../_helpers';
 
 // What adopting an existing workload (as `cdk8s-platform import` writes it) needs of the constructs: the volume names
@@ -107,5 +107,44 @@ describe('a probe\'s port by name', () => {
     expectPropError(() => new WebService(stack, 'web', { image: 'nginx:1.27', resources: RESOURCES, readinessProbe: Probe.http('/', { port: 'Not A Name' }) }), {
       path: 'test/web', prop: 'readinessProbe.port', received: '"Not A Name"',
     });
+  });
+});
+
+describe('an extra port the Service does not expose', () => {
+  const metrics = { name: 'http-metrics', port: 9797, expose: false };
+
+  test('GIVEN an extra port with expose: false WHEN synthesized THEN the container declares it', () => {
+    // GIVEN
+    const { stack } = makeStack();
+    new WebService(stack, 'web', { image: 'nginx:1.27', resources: RESOURCES, extraPorts: [metrics] });
+    // WHEN
+    const spec = podSpecOf(synth(stack), 'web');
+    // THEN
+    expect(spec.containers[0].ports).toEqual([
+      { name: 'http', containerPort: 8080, protocol: 'TCP' },
+      { name: 'http-metrics', containerPort: 9797, protocol: 'TCP' },
+    ]);
+  });
+
+  test('GIVEN an extra port with expose: false WHEN synthesized THEN the Service has no port for it', () => {
+    // GIVEN
+    const { stack } = makeStack();
+    new WebService(stack, 'web', { image: 'nginx:1.27', resources: RESOURCES, extraPorts: [metrics] });
+    // WHEN
+    const service = synth(stack).find((o) => o.kind === 'Service')!;
+    // THEN
+    expect(service.spec.ports.map((p: { name: string }) => p.name)).toEqual(['http']);
+  });
+
+  test('GIVEN a LoadBalancer service with a port it does not expose WHEN synthesized THEN only the exposed port is open to any address', () => {
+    // GIVEN
+    const { stack } = makeStack();
+    const web = new WebService(stack, 'web', { image: 'nginx:1.27', resources: RESOURCES, serviceType: ServiceType.loadBalancer(), extraPorts: [metrics] });
+    // WHEN
+    web.allowFrom(NetworkPeer.pods({ selectorLabels: { app: 'prometheus' } }), { ports: [{ port: 9797 }] });
+    const policy = synth(stack).find((o) => o.kind === 'NetworkPolicy')!;
+    // THEN
+    const anyAddress = policy.spec.ingress.find((r: { from?: Array<{ ipBlock?: unknown }> }) => r.from?.some((f) => f.ipBlock !== undefined));
+    expect(anyAddress.ports).toEqual([{ port: 8080, protocol: 'TCP' }]);
   });
 });
