@@ -38,6 +38,7 @@ export class ObjectIndex {
   private readonly allPods: IndexedPods[] = [];
   private readonly externals = new Set<string>();
   private readonly pdbs: ManifestObject[] = [];
+  private readonly autoscalers: ManifestObject[] = [];
   private budgeted?: Set<ManifestObject>;
 
   constructor(objects: readonly ManifestObject[], externals: readonly DeclaredExternal[] = []) {
@@ -54,6 +55,7 @@ export class ObjectIndex {
       const produced = producedSecretOf(o);
       if (produced) push(this.byName, `Secret|${produced}`, o);
       if (o.kind === 'PodDisruptionBudget') this.pdbs.push(o);
+      if (o.kind === 'HorizontalPodAutoscaler') this.autoscalers.push(o);
       const pod = podTemplateOf(o);
       if (pod) {
         const labels = isObject(pod.metadata.labels) ? pod.metadata.labels : {};
@@ -105,6 +107,22 @@ export class ObjectIndex {
       }
     }
     return this.budgeted.has(workload);
+  }
+
+  /**
+   * The fewest replicas a HorizontalPodAutoscaler in the output scales `workload` to (its `minReplicas`, 1 when
+   * unset), or undefined when none targets it: the autoscaler, not the workload's `spec.replicas`, sets its size.
+   */
+  public autoscaledMinReplicas(workload: ManifestObject): number | undefined {
+    let min: number | undefined;
+    for (const hpa of this.autoscalers) {
+      const spec = isObject(hpa.spec) ? hpa.spec : {};
+      const ref = isObject(spec.scaleTargetRef) ? spec.scaleTargetRef : undefined;
+      if (!ref || ref.kind !== workload.kind || ref.name !== nameOf(workload) || namespaceOf(hpa) !== namespaceOf(workload)) continue;
+      const m = typeof spec.minReplicas === 'number' ? spec.minReplicas : 1;
+      min = min === undefined ? m : Math.min(min, m);
+    }
+    return min;
   }
 
   private candidates(labels: Record<string, unknown>): IndexedPods[] {

@@ -1,6 +1,6 @@
 import { ManifestObject } from '../../lib';
 import { CorpusCase, runCorpus } from './_corpus';
-import { autoscaled, configMap, deployment, hpa, ingress, pdb, secret, service, set } from './_fixtures';
+import { autoscaled, configMap, deployment, findingsOf, hpa, ingress, pdb, secret, service, set } from './_fixtures';
 
 const C0 = 'spec.template.spec.containers[0]';
 const POD = 'spec.template.spec';
@@ -69,7 +69,19 @@ const POLICY: CorpusCase[] = [
   ['a PDB with maxUnavailable 0', () => [deployment(), set(pdb(), 'spec.maxUnavailable', 0)], 'pdb-allows-disruption', 'spec.maxUnavailable', 'no eviction can ever happen'],
   ['a PDB with minAvailable equal to replicas', () => [deployment(), set(set(pdb(), 'spec.maxUnavailable', undefined), 'spec.minAvailable', 2)], 'pdb-allows-disruption', 'spec.minAvailable', 'less than the 2 replicas'],
   ['a PDB with minAvailable 100%', () => [...autoscaled().slice(0, 1), set(set(pdb(), 'spec.maxUnavailable', undefined), 'spec.minAvailable', '100%')], 'pdb-allows-disruption', 'spec.minAvailable', 'less than 100%'],
+  ['a PDB with minAvailable equal to an autoscaler\'s minReplicas', () => autoscaled().map((o) => (o.kind === 'HorizontalPodAutoscaler' ? set(o, 'spec.minReplicas', 1) : o.kind === 'PodDisruptionBudget' ? set(set(o, 'spec.maxUnavailable', undefined), 'spec.minAvailable', 1) : o)), 'pdb-allows-disruption', 'spec.minAvailable', 'less than the 1 minReplicas of the HorizontalPodAutoscaler of Deployment "api"'],
 ];
 
 describe('the bad-input corpus: integrity', () => runCorpus(INTEGRITY));
 describe('the bad-input corpus: policy', () => runCorpus(POLICY));
+
+describe('pdb-allows-disruption and autoscalers', () => {
+  test('GIVEN an autoscaled Deployment without replicas, its HPA at minReplicas 2 and a PDB with minAvailable 1 WHEN validated THEN the PDB is not reported', () => {
+    // GIVEN
+    const objects = autoscaled().map((o) => (o.kind === 'PodDisruptionBudget' ? set(set(o, 'spec.maxUnavailable', undefined), 'spec.minAvailable', 1) : o));
+    // WHEN
+    const findings = findingsOf(objects);
+    // THEN
+    expect(findings.filter((f) => f.rule === 'pdb-allows-disruption')).toEqual([]);
+  });
+});

@@ -28,9 +28,12 @@ export const pdbAllowsDisruption: Rule = {
     }
     if (typeof minAvailable === 'number' && isObject(o.spec.selector)) {
       for (const p of ctx.index.podsMatchingSelector(namespaceOf(o), o.spec.selector)) {
-        const replicas = replicasOf(p.object);
+        // An autoscaled workload runs at least its autoscaler's minReplicas, whatever its own spec.replicas says.
+        const autoscaled = ctx.index.autoscaledMinReplicas(p.object);
+        const replicas = autoscaled ?? replicasOf(p.object);
         if (replicas !== undefined && minAvailable >= replicas) {
-          ctx.report('spec.minAvailable', received(minAvailable, `less than the ${replicas} replicas of ${p.object.kind} "${p.object.metadata.name}", or no eviction can ever happen`));
+          const what = autoscaled !== undefined ? `the ${replicas} minReplicas of the HorizontalPodAutoscaler of` : `the ${replicas} replicas of`;
+          ctx.report('spec.minAvailable', received(minAvailable, `less than ${what} ${p.object.kind} "${p.object.metadata.name}", or no eviction can ever happen`));
         }
       }
     }
