@@ -6,36 +6,24 @@
  * @see https://docs.docker.com/reference/compose-file/extension/ (value types: duration, byte value)
  * @internal
  */
+import { parseGoDuration } from '../core/go-duration';
 import { formatCpu, formatMemory, parseQuantity } from '../core/quantity';
 
 /** A value, or what is wrong with the input (the caller adds where). */
 export type Parsed<T> = { readonly value: T } | { readonly problem: string };
 
-const NANOS_PER_UNIT: Readonly<Record<string, number>> = {
-  ns: 1, us: 1e3, µs: 1e3, μs: 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9,
-};
 const DURATION_ALLOWED = 'a duration: numbers with units ns, us, ms, s, m, h, e.g. "30s", "1m30s" or "1.5s"';
 
 /**
- * A Compose duration (Go's `time.ParseDuration`: `1m30s`, `10s`, `1.5h`, `500ms`) in whole seconds, rounded up (a
- * probe's timings are whole seconds); `rounded` tells whether that changed it.
+ * A Compose duration (Go's `time.ParseDuration`, as Docker reads it: `1m30s`, `10s`, `1.5h`, `500ms`) in whole
+ * seconds, rounded up (a probe's timings are whole seconds); `rounded` tells whether that changed it.
  */
 export function parseDurationSeconds(text: unknown): Parsed<{ seconds: number; rounded: boolean }> {
   if (typeof text !== 'string') return { problem: `received ${describe(text)}; allowed: ${DURATION_ALLOWED}` };
-  if (text === '0') return { value: { seconds: 0, rounded: false } };
-  const part = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/y;
-  let nanos = 0;
-  let at = 0;
-  while (at < text.length) {
-    part.lastIndex = at;
-    const m = part.exec(text);
-    if (!m) return { problem: `received "${text}"; allowed: ${DURATION_ALLOWED}` };
-    nanos += Number(m[1]) * NANOS_PER_UNIT[m[2]];
-    at = part.lastIndex;
-  }
-  if (text === '') return { problem: `received ""; allowed: ${DURATION_ALLOWED}` };
-  const seconds = Math.ceil(Math.round(nanos) / 1e9);
-  return { value: { seconds, rounded: seconds * 1e9 !== Math.round(nanos) } };
+  const parsed = parseGoDuration(text);
+  if ('problem' in parsed || parsed.nanoseconds < 0n) return { problem: `received "${text}"; allowed: ${DURATION_ALLOWED}` };
+  const seconds = (parsed.nanoseconds + 999_999_999n) / 1_000_000_000n;
+  return { value: { seconds: Number(seconds), rounded: seconds * 1_000_000_000n !== parsed.nanoseconds } };
 }
 
 const BYTE_UNITS: Readonly<Record<string, bigint>> = {
