@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { PlatformError } from '../core/errors';
 import { isDns1123Label } from '../core/names';
+import { RESERVED_WORDS } from '../core/_reserved-words';
 
 /** The longest project name: it is a namespace, a DNS-1123 label. */
 const MAX_LENGTH = 63;
@@ -42,25 +43,12 @@ export function projectName(dir: string, given: string | undefined): string {
 }
 
 /**
- * JavaScript's and TypeScript's reserved words, and the names TypeScript refuses for a class: what a generated
- * identifier must never be.
- */
-const RESERVED = new Set([
-  'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum',
-  'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null',
-  'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'as',
-  'implements', 'interface', 'let', 'package', 'private', 'protected', 'public', 'static', 'yield', 'await',
-  'any', 'boolean', 'number', 'string', 'symbol', 'object', 'never', 'unknown', 'undefined', 'bigint', 'type',
-  'arguments', 'eval',
-]);
-
-/**
  * The names a generated identifier must not take: reserved words, what the generated files import (`Construct`), and
  * every export of the library's two entries, read from the loaded modules (so a class added to the library later is
  * avoided too).
  */
 export function takenIdentifiers(): Set<string> {
-  const taken = new Set([...RESERVED, 'Construct']);
+  const taken = new Set([...RESERVED_WORDS, 'Construct']);
   // The entries are loaded by path: the command line is the library's top layer, and reads what they export.
   for (const entry of ['index', path.join('testing', 'index')]) {
     for (const name of Object.keys(require(path.join(__dirname, '..', entry)))) taken.add(name);

@@ -1,6 +1,7 @@
 import { FieldStep, ObjectRef, additionField, objectField } from './addition-field';
 import { ImportAddition } from './import-model';
 import { Printable, code } from './_source-text';
+import { RESERVED_WORDS } from '../core/_reserved-words';
 
 /** A plain JSON object, as read. */
 export type Json = Record<string, unknown>;
@@ -173,9 +174,5 @@ export class ImportContext {
   }
 }
 
-const RESERVED = new Set([
-  'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum', 'export',
-  'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null', 'return', 'super',
-  'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'let', 'static', 'yield', 'await',
-  'implements', 'interface', 'package', 'private', 'protected', 'public', 'app', 'scope', 'id', 'require', 'module',
-]);
+/** What a variable of the module must not be called: reserved words, and the names the module itself uses. */
+const RESERVED = new Set([...RESERVED_WORDS, 'app', 'scope', 'id', 'require', 'module']);
