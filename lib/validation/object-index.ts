@@ -39,6 +39,8 @@ export class ObjectIndex {
   private readonly externals = new Set<string>();
   private readonly pdbs: ManifestObject[] = [];
   private readonly autoscalers: ManifestObject[] = [];
+  /** The fewest replicas of each autoscaled workload (`Kind|namespace|name`), made when first asked. */
+  private minReplicasByTarget?: Map<string, number>;
   private budgeted?: Set<ManifestObject>;
 
   constructor(objects: readonly ManifestObject[], externals: readonly DeclaredExternal[] = []) {
@@ -114,15 +116,18 @@ export class ObjectIndex {
    * unset), or undefined when none targets it: the autoscaler, not the workload's `spec.replicas`, sets its size.
    */
   public autoscaledMinReplicas(workload: ManifestObject): number | undefined {
-    let min: number | undefined;
-    for (const hpa of this.autoscalers) {
-      const spec = isObject(hpa.spec) ? hpa.spec : {};
-      const ref = isObject(spec.scaleTargetRef) ? spec.scaleTargetRef : undefined;
-      if (!ref || ref.kind !== workload.kind || ref.name !== nameOf(workload) || namespaceOf(hpa) !== namespaceOf(workload)) continue;
-      const m = typeof spec.minReplicas === 'number' ? spec.minReplicas : 1;
-      min = min === undefined ? m : Math.min(min, m);
+    if (!this.minReplicasByTarget) {
+      this.minReplicasByTarget = new Map();
+      for (const hpa of this.autoscalers) {
+        const spec = isObject(hpa.spec) ? hpa.spec : {};
+        const ref = isObject(spec.scaleTargetRef) ? spec.scaleTargetRef : undefined;
+        if (!ref) continue;
+        const key = `${String(ref.kind)}|${namespaceOf(hpa)}|${String(ref.name)}`;
+        const min = typeof spec.minReplicas === 'number' ? spec.minReplicas : 1;
+        this.minReplicasByTarget.set(key, Math.min(min, this.minReplicasByTarget.get(key) ?? min));
+      }
     }
-    return min;
+    return this.minReplicasByTarget.get(`${workload.kind}|${namespaceOf(workload)}|${nameOf(workload)}`);
   }
 
   private candidates(labels: Record<string, unknown>): IndexedPods[] {
