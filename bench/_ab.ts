@@ -11,7 +11,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { transformSync } from '@swc/core';
-import { scratch, VariantResult } from './_measure';
+import { median, scratch, VariantResult } from './_measure';
 
 const ROOT = path.join(__dirname, '..');
 
@@ -81,12 +81,6 @@ function loadTime(dir: string): { ms: number; cpuMs: number } {
   const result = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`loading ${dir} failed:\n${result.stderr}`);
   return JSON.parse(result.stdout) as { ms: number; cpuMs: number };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 const work = scratch('ab');

@@ -44,3 +44,10 @@ export function report(time: { ms: number; cpuMs: number }, objects: number): vo
 export function scratch(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `cdk8s-platform-bench-${prefix}-`));
 }
+
+/** The median of `values` (not empty). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}

@@ -11,6 +11,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { npm, packLibrary, ROOT, writeOfflineLock } from '../test/package/_offline-install';
+import { median } from './_measure';
 
 /** What `measureColdSynth()` measured. */
 export interface ColdSynthResult {
@@ -18,13 +19,6 @@ export interface ColdSynthResult {
   readonly median_ms: number;
   /** Each timed run's wall-clock milliseconds, in order (the warm-up run excluded). */
   readonly runs_ms: number[];
-}
-
-/** The median of `values` (not empty). */
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** The environment of the project's commands: not the one of an npm script or a CI running this. */

@@ -7,7 +7,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { scratch, VariantResult } from './_measure';
+import { median, scratch, VariantResult } from './_measure';
 
 /** One N's medians, as bench/results.json keeps them. Fields without a mode are the re-synth's. */
 interface Run {
@@ -101,12 +101,6 @@ function runVariant(work: string, script: string, args: string[]): VariantResult
   }
   const last = result.stdout.trim().split('\n').pop() ?? '';
   return JSON.parse(last) as VariantResult;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 const round = (x: number): number => Math.round(x);
