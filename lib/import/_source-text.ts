@@ -75,7 +75,9 @@ function printFlat(value: Printable): string {
 export function comment(text: string, indent: number, hanging = 0): string[] {
   const pad = ' '.repeat(indent);
   const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
+  // Every line terminator JavaScript knows (not only \n) starts a new comment line: a name or path read from the input
+  // can never end a comment and become code.
+  for (const paragraph of text.split(/\r\n?|[\n\u2028\u2029]/)) {
     let line = '';
     const start = () => (lines.length > 0 && line === '' && hanging > 0 ? ' '.repeat(hanging) : '');
     let first = true;

@@ -394,3 +394,18 @@ describe('generateModule: the module compiles and synthesizes', () => {
     ]);
   });
 });
+
+describe('names from the input in comments', () => {
+  test('GIVEN an object whose name holds a JavaScript line terminator WHEN imported THEN no comment line of the module holds one (the name cannot end a comment and become code)', () => {
+    // GIVEN
+    const objects = sourced(
+      { apiVersion: 'monitoring.coreos.com/v1', kind: 'ServiceMonitor', metadata: { name: 'x\u2028throw new Error("injected")\r//', namespace: 'shop' }, spec: {} },
+    );
+    // WHEN
+    const { source } = generateModule(objects, {});
+    // THEN
+    const commentLines = source.split('\n').filter((l) => l.trimStart().startsWith('//'));
+    expect(commentLines.some((l) => l.includes('injected'))).toBe(true);
+    expect(commentLines.filter((l) => /[\r\u2028\u2029]/.test(l))).toEqual([]);
+  });
+});
