@@ -2,11 +2,10 @@
  * The inputs of `cdk8s-platform import`: Kubernetes manifests (files, folders, standard input) read with the
  * library's bounded readers (`input/`), and Compose files handed to the Compose reader.
  */
-import * as fs from 'fs';
 import * as path from 'path';
-import { DEFAULT_MAX_INPUT_SIZE, formatSize } from '../input/input-size';
+import { DEFAULT_MAX_INPUT_SIZE } from '../input/input-size';
 import { ByteSource } from '../input/document-stream';
-import { fileSource, findManifestFiles } from '../input/manifest-files';
+import { fileSource, findManifestFiles, readTextFile } from '../input/manifest-files';
 import { readObjects } from '../input/manifest-objects';
 import { StdinContent, stdinSource } from '../input/standard-input';
 import { translateCompose } from './compose';
@@ -115,12 +114,7 @@ function readManifests(source: ByteSource, shownAs: string, maxInputSize: number
 function readCompose(file: string, shownAs: string, namespace: string, maxInputSize: number, result: ImportInputs): void {
   let text: string;
   try {
-    const size = fs.statSync(file).size;
-    if (size > maxInputSize) {
-      result.problems.push({ source: shownAs, message: `too large: received ${formatSize(size)}; allowed: at most ${formatSize(maxInputSize)} per file` });
-      return;
-    }
-    text = fs.readFileSync(file, 'utf8');
+    text = readTextFile(file, maxInputSize);
   } catch (e) {
     result.problems.push({ source: shownAs, message: `cannot be read: ${(e as Error).message}` });
     return;
@@ -128,7 +122,8 @@ function readCompose(file: string, shownAs: string, namespace: string, maxInputS
   const folder = path.dirname(file);
   const translated = translateCompose(text, shownAs, {
     namespace,
-    readFile: (relative) => fs.readFileSync(path.resolve(folder, relative), 'utf8'),
+    // The files it names (env files, .env) are read the same way: regular files only, as large as the limit.
+    readFile: (relative) => readTextFile(path.resolve(folder, relative), maxInputSize),
   });
   result.objects.push(...translated.objects);
   result.connections.push(...translated.connections);

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fsErrorReason } from '../core/_fs-error';
 import { ByteSource, UnreadableInput } from './document-stream';
+import { formatSize } from './input-size';
 
 /** A manifest file found at or below a path given. @internal */
 export interface ManifestFile {
@@ -201,4 +202,31 @@ export function fileSource(file: string): ByteSource {
       };
     },
   };
+}
+
+/**
+ * The whole text (UTF-8) of the regular file `file`, read as `fileSource()` reads (without blocking on a FIFO, only
+ * a regular file) and refused past `maxSize` bytes, whatever the file's size said: for small files read whole (a
+ * Compose file, the env files it names).
+ *
+ * @throws UnreadableInput when it is not a regular file or is larger than `maxSize`; the file system's error
+ *   (with its `code`, `ENOENT` for a missing file) when it cannot be opened
+ * @internal
+ */
+export function readTextFile(file: string, maxSize: number): string {
+  const input = fileSource(file).open();
+  try {
+    const tooLarge = (size: number) => new UnreadableInput(`too large: received ${formatSize(size)}; allowed: at most ${formatSize(maxSize)}`);
+    if (input.size !== undefined && input.size > maxSize) throw tooLarge(input.size);
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (let chunk = input.read(); chunk !== undefined; chunk = input.read()) {
+      total += chunk.length;
+      if (total > maxSize) throw tooLarge(total);
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  } finally {
+    input.close();
+  }
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { isComposeFileName, readImportInputs } from '../../lib/import/import-inputs';
@@ -77,5 +78,40 @@ describe('readImportInputs', () => {
     // THEN
     expect(['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.prod.yml', 'dir/compose.override.yaml'].map(isComposeFileName)).toEqual([true, true, true, true, true]);
     expect(['deployment.yaml', 'my-compose.yml', 'compose.json', 'docker-compose.a.b.yml'].map(isComposeFileName)).toEqual([false, false, false, false]);
+  });
+});
+
+describe('readImportInputs: Compose files and the files they name are bounded', () => {
+  const COMPOSE = 'services:\n  api:\n    image: ghcr.io/acme/api:1.0.0\n    env_file: api.env\n';
+
+  test('GIVEN a Compose file larger than --max-input-size WHEN read THEN it is one problem saying so, and nothing of it is imported', () => {
+    // GIVEN
+    const dir = folderWith({ 'compose.yaml': `${COMPOSE}# ${'x'.repeat(2000)}\n`, 'api.env': 'A=1\n' });
+    // WHEN
+    const { objects, problems } = readImportInputs(['compose.yaml'], { cwd: dir, stdin: () => '', maxInputSize: 1024 });
+    // THEN
+    expect(objects).toEqual([]);
+    expect(problems).toEqual([{ source: 'compose.yaml', message: expect.stringMatching(/^cannot be read: too large: received .*; allowed: at most 1 KiB/) }]);
+  });
+
+  test('GIVEN an env_file that is a FIFO WHEN read THEN it is refused as not a regular file, without waiting for a writer', () => {
+    // GIVEN
+    const dir = folderWith({ 'compose.yaml': COMPOSE });
+    execFileSync('mkfifo', [path.join(dir, 'api.env')]);
+    // WHEN
+    const { objects, problems } = readImportInputs(['compose.yaml'], { cwd: dir, stdin: () => '' });
+    // THEN
+    expect(problems.map((p) => p.message)).toContainEqual(expect.stringContaining('the env file api.env cannot be read (is a FIFO'));
+    expect(objects.map((o) => o.object.kind)).toContain('Deployment');
+  });
+
+  test('GIVEN an env_file larger than --max-input-size WHEN read THEN it is refused with its size, and the service still imported', () => {
+    // GIVEN
+    const dir = folderWith({ 'compose.yaml': COMPOSE, 'api.env': `A=${'x'.repeat(4000)}\n` });
+    // WHEN
+    const { objects, problems } = readImportInputs(['compose.yaml'], { cwd: dir, stdin: () => '', maxInputSize: 1024 });
+    // THEN
+    expect(problems.map((p) => p.message)).toContainEqual(expect.stringMatching(/the env file api\.env cannot be read \(too large: received .*; allowed: at most 1 KiB\)/));
+    expect(objects.map((o) => o.object.kind)).toContain('Deployment');
   });
 });
