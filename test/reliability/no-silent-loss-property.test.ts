@@ -188,20 +188,26 @@ describe('no silent loss (property)', () => {
 
   test('GIVEN a random add patch at a random object of a random L1 object\'s output WHEN rendered THEN the value is there', () => {
     fc.assert(fc.property(position, fc.array(fc.nat(), { maxLength: 8 }), key, value, ({ kind, choices, mapKey }, walk, k, v) => {
-      // GIVEN: an object of the rendered JSON, found by a random walk, and a key it does not have.
+      // GIVEN: an object of the rendered JSON, found by a random walk along keys its props have too (cdk8s applies an
+      // L1 object's patches to its props, before converting them), and a key it does not have.
       fc.pre(k !== '__proto__'); // fast-json-patch refuses it, loudly
       const Class = (k8s as any)[kind];
       const steps = pathOf(kind, choices, mapKey);
-      const plain = renderApiObject(new Class(new Chart(new App(), 'c'), 'o', propsAlong(steps, { 'x-leaf': 1 })));
+      const unpatched = new Class(new Chart(new App(), 'c'), 'o', propsAlong(steps, { 'x-leaf': 1 }));
+      const plain = renderApiObject(unpatched);
       const path: Array<string | number> = [];
       let here: any = plain;
+      let inProps: any = ApiObject.prototype.toJson.call(unpatched);
       for (const n of walk) {
-        const keys = Object.keys(here).filter((x) => here[x] !== null && typeof here[x] === 'object' && !Array.isArray(here[x]));
+        const keys = Object.keys(here).filter((x) => here[x] !== null && typeof here[x] === 'object' && !Array.isArray(here[x]) &&
+          inProps?.[x] !== null && typeof inProps?.[x] === 'object' && !Array.isArray(inProps[x]));
         if (keys.length === 0) break;
         const next = keys[n % keys.length];
         path.push(next);
         here = here[next];
+        inProps = inProps[next];
       }
+      fc.pre(!Object.prototype.hasOwnProperty.call(inProps, k));
       fc.pre(!Object.prototype.hasOwnProperty.call(here, k) && !(path.length === 0 && ['apiVersion', 'kind', 'metadata'].includes(k)));
       const obj = new Class(new Chart(new App(), 'c'), 'o', propsAlong(steps, { 'x-leaf': 1 }));
       const pointer = [...path, k].map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
@@ -211,5 +217,17 @@ describe('no silent loss (property)', () => {
       // THEN (as JSON: the patch's value is copied through JSON, which writes -0 as 0)
       expect(JSON.stringify(at(json, [...path, k]))).toBe(JSON.stringify(v));
     }), { numRuns: 300 });
+  });
+});
+
+describe('patches of a user\'s L1 object', () => {
+  test('GIVEN a patch at a path only the Kubernetes field names have (clientIP, the props say clientIp) WHEN rendered THEN a RenderError says patches address the props', () => {
+    // GIVEN
+    const obj = new k8s.KubeService(new Chart(new App(), 'c'), 'svc', { spec: { sessionAffinityConfig: { clientIp: { timeoutSeconds: 10 } } } });
+    obj.addJsonPatch(JsonPatch.add('/spec/sessionAffinityConfig/clientIP/extra', 1));
+    // WHEN
+    const render = () => renderApiObject(obj);
+    // THEN
+    expect(render).toThrow(expect.objectContaining({ name: 'RenderError', message: expect.stringContaining('whose field names are the TypeScript ones (clusterIp, not clusterIP)') }));
   });
 });
