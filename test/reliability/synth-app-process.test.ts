@@ -15,7 +15,7 @@ const REGISTER = require.resolve('@swc-node/register');
 const WRITER = path.resolve(__dirname, '../../lib/output/atomic-write');
 
 /**
- * A project whose app says it started (file `started`), waits for the file `go`, then writes the output and records
+ * A project whose app says it started (file `started`, holding its pid), waits for the file `go`, then writes the output and records
  * what happened (file `result`).
  */
 function project(): string {
@@ -25,10 +25,12 @@ function project(): string {
     `require(${JSON.stringify(REGISTER)});`,
     `const { writeFolderAtomically } = require(${JSON.stringify(WRITER)});`,
     "const fs = require('fs');",
-    "fs.writeFileSync('started', String(process.pid));",
+    // Each file appears whole (written aside, then renamed): the test never reads one half written.
+    "const put = (file, text) => { fs.writeFileSync(file + '.part', text); fs.renameSync(file + '.part', file); };",
+    "put('started', String(process.pid));",
     "const wait = () => { if (!fs.existsSync('go')) return setTimeout(wait, 20);",
-    "  try { writeFolderAtomically(process.env.CDK8S_OUTDIR, new Map([['a.yaml', 'new']])); fs.writeFileSync('result', 'written'); }",
-    "  catch (e) { fs.writeFileSync('result', e.message); process.exitCode = 1; } };",
+    "  try { writeFolderAtomically(process.env.CDK8S_OUTDIR, new Map([['a.yaml', 'new']])); put('result', 'written'); }",
+    "  catch (e) { put('result', e.message); process.exitCode = 1; } };",
     'wait();',
   ].join('\n'));
   writeFolderAtomically(path.join(dir, 'dist'), new Map([['a.yaml', 'old']]));
@@ -77,6 +79,7 @@ describe('the app process of synth', () => {
     const dir = project();
     const cli = spawn(process.execPath, [BIN, 'synth', '--app', 'node app.js'], { cwd: dir, stdio: 'ignore' });
     const app = Number(await waitFor(path.join(dir, 'started')));
+    expect(app).toBeGreaterThan(0);
     // WHEN
     cli.kill('SIGTERM');
     const [, signal] = await new Promise<[number | null, string | null]>((r) => cli.once('exit', (c, s) => r([c, s])));
