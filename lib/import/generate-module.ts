@@ -2,6 +2,10 @@ import { defaultSelector } from '../core/labels';
 import { FieldStep, ObjectRef } from './addition-field';
 import { ImportConnection, ImportProblem, ImportResult, SourcedObject } from './import-model';
 import { AdditionKind, ImportContext, Json, asList, asObject, asStrings } from './_import-context';
+import { ACCESS_MODES, Item, STACK_LABELS, WorkloadCode, labelPaths, metadataProblems, metadataProp, sameLabels } from './_import-item';
+import { nodeWorkloadCode } from './_node-workload-code';
+import { httpRouteCode } from './_http-route-code';
+import { autoscalingCode, disruptionBudgetCode } from './_scaling-code';
 import { MainPorts, podProps, ReferenceNames } from './_pod-props';
 import { Printable, code, comment, identifier, print, quote, statement } from './_source-text';
 
@@ -34,17 +38,6 @@ const CLUSTER_KINDS = new Set([
   'CustomResourceDefinition', 'IngressClass', 'RuntimeClass', 'MutatingWebhookConfiguration',
   'ValidatingWebhookConfiguration', 'APIService', 'CSIDriver', 'VolumeAttachment', 'GatewayClass',
 ]);
-
-/** One object of the input, with where it goes. */
-interface Item {
-  readonly object: Json;
-  readonly source: string;
-  readonly kind: string;
-  readonly namespace: string;
-  readonly name: string;
-  /** What it became; undefined until decided. */
-  done?: boolean;
-}
 
 /** Statements of one stack's constructor, in the order they are written, by section. */
 interface StackCode {
@@ -203,7 +196,7 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
   const services = items.filter((i) => i.kind === 'Service');
   const workloadVars = new Map<string, { variable: string; serviceName: string; ports: Json[] }>();
   const workloads: PendingWorkload[] = [];
-  for (const item of items.filter((i) => WORKLOAD_KINDS.has(i.kind) && i.kind !== 'DaemonSet' && i.kind !== 'Pod')) {
+  for (const item of items.filter((i) => WORKLOAD_KINDS.has(i.kind))) {
     const spec = asObject(item.object.spec) ?? {};
     const template = asObject(spec.template) ?? {};
     const podLabels = asStrings(asObject(template.metadata)?.labels) ?? {};
@@ -221,7 +214,8 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
     const pdb = replicated ? items.find((b) => b.kind === 'PodDisruptionBudget' && !b.done && b.name === item.name
       && sameLabels(asStrings(asObject(asObject(b.object.spec)?.selector)?.matchLabels), selector)
       && Object.keys(asObject(asObject(b.object.spec)?.selector) ?? {}).length === 1) : undefined;
-    const result = replicated ? replicatedCode(ctx, refs, item, service, local, hpa, pdb) : jobCode(ctx, refs, item, local);
+    const result = replicated ? replicatedCode(ctx, refs, item, service, local, hpa, pdb)
+      : item.kind === 'DaemonSet' || item.kind === 'Pod' ? nodeWorkloadCode(ctx, refs, item, local) : jobCode(ctx, refs, item, local);
     if (result.unsupported.length > 0) {
       const why = result.unsupported.join(', ');
       problems.push({ source: item.source, message: `kept as a raw ApiObject: ${result.construct} cannot express ${why}` });
@@ -261,6 +255,15 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
     const id = idFor(item.name, 'ingress');
     restSection.push(statement(`new ${ctx.need('Ingress')}(this, ${quote(id)}, `, { ...(id !== item.name ? { name: item.name } : {}), ...result }));
     ctx.add('labels', item.name, ref(item), labelPaths(item.object, ['metadata'], STACK_LABELS.concat(['app.kubernetes.io/component', 'app.kubernetes.io/version'])));
+    item.done = true;
+    ctx.counts.constructs++;
+  }
+  for (const item of items.filter((i) => i.kind === 'HTTPRoute' && !i.done)) {
+    const result = httpRouteCode(ctx, item, workloadVars, refs);
+    if (typeof result === 'string') continue;
+    const id = idFor(item.name, 'route');
+    restSection.push(statement(`new ${ctx.need('HttpRoute')}(this, ${quote(id)}, `, { ...(id !== item.name ? { name: item.name } : {}), ...result }));
+    ctx.add('labels', item.name, ref(item), labelPaths(item.object, ['metadata']));
     item.done = true;
     ctx.counts.constructs++;
   }
@@ -313,58 +316,6 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
   }
   return { namespace, statements: [refsSection, configSection, workloadSection, restSection], ownNamespace };
 }
-
-/** The keys of `metadata` besides name, namespace, labels and annotations (which no construct takes). */
-function metadataProblems(object: Json): string[] {
-  const meta = asObject(object.metadata) ?? {};
-  const out = Object.keys(meta).filter((k) => !['name', 'namespace', 'labels', 'annotations'].includes(k)).map((k) => `metadata.${k}`);
-  if (meta.labels !== undefined && asStrings(meta.labels) === undefined) out.push('metadata.labels');
-  if (meta.annotations !== undefined && asStrings(meta.annotations) === undefined) out.push('metadata.annotations');
-  return out;
-}
-
-/** The `metadata` prop of a construct: the object's labels and annotations. */
-function metadataProp(object: Json): Record<string, Printable> {
-  const meta = asObject(object.metadata) ?? {};
-  const out: Record<string, Printable> = {};
-  const labels = asStrings(meta.labels);
-  const annotations = asStrings(meta.annotations);
-  if (labels && Object.keys(labels).length > 0) out.labels = labels;
-  if (annotations && Object.keys(annotations).length > 0) out.annotations = annotations;
-  return Object.keys(out).length > 0 ? { metadata: out } : {};
-}
-
-const RECOMMENDED = ['name', 'instance', 'version', 'component', 'part-of', 'managed-by'].map((l) => `app.kubernetes.io/${l}`);
-/** The labels the synth walk gives every object of a stack that its constructs do not label themselves (raw ones). */
-const STACK_LABELS = ['name', 'instance', 'part-of', 'managed-by'].map((l) => `app.kubernetes.io/${l}`);
-
-/**
- * The labels the library adds under `path` (a metadata object) that the object does not set: each label, or the
- * whole `labels` when the object has none.
- */
-function labelPaths(object: Json, path: string[], added: readonly string[] = RECOMMENDED): FieldStep[][] {
-  let at: unknown = object;
-  for (const p of path) at = asObject(at)?.[p];
-  const labels = asStrings(asObject(at)?.labels);
-  if (labels === undefined || Object.keys(labels).length === 0) return [[...path, 'labels']];
-  return added.filter((l) => labels[l] === undefined).map((l) => [...path, 'labels', l]);
-}
-
-interface WorkloadCode {
-  readonly construct: string;
-  readonly props: Record<string, Printable>;
-  readonly unsupported: string[];
-  readonly additions: Array<[AdditionKind, FieldStep[][]]>;
-  /** The main container's name. */
-  readonly containerName: string;
-  /** Whether the HorizontalPodAutoscaler given became the workload's `autoscaling`. */
-  readonly usesHpa?: boolean;
-  /** Whether the PodDisruptionBudget given became the workload's `disruptionBudget`. */
-  readonly usesPdb?: boolean;
-}
-
-/** The `AccessMode` factory of each access mode. */
-const ACCESS_MODES: Readonly<Record<string, string>> = { ReadWriteOnce: 'readWriteOnce', ReadWriteOncePod: 'readWriteOncePod', ReadOnlyMany: 'readOnlyMany', ReadWriteMany: 'readWriteMany' };
 
 /**
  * The constructs of kinds the importer leaves raw (or of objects of mapped kinds it could not map, such as a Service
@@ -471,51 +422,6 @@ function connectCalls(ctx: ImportContext, namespace: string, workloads: readonly
     ctx.add('connectEnv', c.from, { kind: w.item.kind, namespace, name: c.from }, [['spec', 'template', 'spec', 'containers', { name: w.container }, 'env', { name: envVar }]]);
   }
   return calls;
-}
-
-/** Whether two label maps are equal. */
-function sameLabels(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  return JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
-}
-
-/** An HPA's spec as a workload's `autoscaling`, or undefined when a field has no prop. */
-function autoscalingCode(ctx: ImportContext, hpa: Item): Printable | undefined {
-  if (hpa.object.apiVersion !== 'autoscaling/v2' || metadataProblems(hpa.object).length > 0) return undefined;
-  const spec = asObject(hpa.object.spec) ?? {};
-  if (Object.keys(spec).some((k) => !['scaleTargetRef', 'minReplicas', 'maxReplicas', 'metrics'].includes(k)) || typeof spec.maxReplicas !== 'number') return undefined;
-  const out: Record<string, Printable> = {};
-  if (typeof spec.minReplicas === 'number') out.minReplicas = spec.minReplicas;
-  out.maxReplicas = spec.maxReplicas;
-  const metrics: Printable[] = [];
-  for (const raw of asList(spec.metrics)) {
-    const m = asObject(raw) ?? {};
-    const resource = asObject(m.resource) ?? {};
-    const target = asObject(resource.target) ?? {};
-    if (m.type !== 'Resource' || (resource.name !== 'cpu' && resource.name !== 'memory') || Object.keys(target).length !== 2 || Object.keys(m).length !== 2) return undefined;
-    if (target.type === 'Utilization' && typeof target.averageUtilization === 'number') {
-      metrics.push(code(`${ctx.need('Metric')}.${resource.name}(${target.averageUtilization})`));
-    } else if (target.type === 'AverageValue' && typeof target.averageValue === 'string') {
-      metrics.push(code(`${ctx.need('Metric')}.${resource.name}AverageValue(${quote(target.averageValue)})`));
-    } else {
-      return undefined;
-    }
-  }
-  if (metrics.length > 0) out.metrics = metrics;
-  return out;
-}
-
-/** A PDB's spec as a workload's `disruptionBudget`, or undefined when a field has no prop. */
-function disruptionBudgetCode(ctx: ImportContext, pdb: Item): Printable | undefined {
-  if (pdb.object.apiVersion !== 'policy/v1' || metadataProblems(pdb.object).length > 0) return undefined;
-  const spec = asObject(pdb.object.spec) ?? {};
-  if (Object.keys(spec).some((k) => !['selector', 'minAvailable', 'maxUnavailable', 'unhealthyPodEvictionPolicy'].includes(k))) return undefined;
-  const out: Record<string, Printable> = {};
-  if (spec.minAvailable !== undefined) out.minAvailable = spec.minAvailable as string | number;
-  if (spec.maxUnavailable !== undefined) out.maxUnavailable = spec.maxUnavailable as string | number;
-  if (spec.unhealthyPodEvictionPolicy === 'IfHealthyBudget') out.unhealthyPodEvictionPolicy = ctx.use('UnhealthyPodEvictionPolicy', 'IF_HEALTHY_BUDGET');
-  else if (spec.unhealthyPodEvictionPolicy !== undefined && spec.unhealthyPodEvictionPolicy !== 'AlwaysAllow') return undefined;
-  return out;
 }
 
 /** A Deployment (and its Service) as a WebService or Worker; a StatefulSet and its headless Service as a StatefulService. */
