@@ -12,6 +12,8 @@ export interface ReferenceNames {
   serviceAccount(name: string): Printable;
   /** The code naming the PersistentVolumeClaim `name`. */
   claim(name: string): Printable;
+  /** The code naming the PriorityClass `name` (an imported `PriorityClass`, or `PriorityClass.fromPriorityClassName()`). */
+  priorityClass(name: string): Printable;
 }
 
 /** The main port a workload's Service (or its single container port) gives it. */

@@ -98,6 +98,7 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
   const secrets = new Map<string, string>();
   const accounts = new Map<string, string>();
   const claims = new Map<string, string>();
+  const priorityClasses = new Map<string, string>();
   const refsSection: string[] = [];
   const configSection: string[] = [];
   const workloadSection: string[] = [];
@@ -130,6 +131,7 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
     ]),
     serviceAccount: (name) => declared(accounts, name, 'account', (v, id) => [`const ${v} = ${ctx.need('ServiceAccount')}.fromServiceAccountName(this, ${quote(id)}, ${quote(name)});`]),
     claim: (name) => declared(claims, name, 'claim', (v, id) => [`const ${v} = ${ctx.need('PersistentVolumeClaim')}.fromClaimName(this, ${quote(id)}, ${quote(name)});`]),
+    priorityClass: (name) => declared(priorityClasses, name, 'priority', (v, id) => [`const ${v} = ${ctx.need('PriorityClass')}.fromPriorityClassName(this, ${quote(id)}, ${quote(name)});`]),
   };
 
   // ConfigMaps: Config when every field is data (and its metadata labels/annotations).
