@@ -1,5 +1,6 @@
 import { FieldStep } from './addition-field';
 import { AdditionKind, ImportContext, Json, asList, asObject, asStrings } from './_import-context';
+import { sameLabels } from './_import-item';
 import { Printable, code, print, quote } from './_source-text';
 
 /** How the pod's references to other objects are written: a variable of the module, or an import by name. */
@@ -41,6 +42,7 @@ export interface PodImport {
 const POD_KEYS = new Set([
   'containers', 'serviceAccountName', 'serviceAccount', 'automountServiceAccountToken', 'securityContext', 'nodeSelector',
   'terminationGracePeriodSeconds', 'volumes', 'restartPolicy', 'dnsPolicy', 'schedulerName', 'initContainers',
+  'priorityClassName', 'tolerations', 'affinity', 'topologySpreadConstraints',
 ]);
 const CONTAINER_KEYS = new Set([
   'name', 'image', 'imagePullPolicy', 'command', 'args', 'workingDir', 'ports', 'env', 'envFrom', 'resources',
@@ -78,6 +80,13 @@ export interface PodOptions {
   readonly localConfigs: ReadonlySet<string>;
   /** The names of a StatefulSet's claim templates, which the main container may mount. */
   readonly claimTemplates: ReadonlySet<string>;
+  /**
+   * Whether the construct takes `spread` (a replicated workload): the pods' own topologySpreadConstraints become it.
+   * Other constructs write none, so a pod with some stays raw.
+   *
+   * @default true when `restartPolicy` is not given (the replicated workloads' pods always restart), else false
+   */
+  readonly spread?: boolean;
 }
 
 /**
@@ -189,6 +198,7 @@ export function podProps(ctx: ImportContext, refs: ReferenceNames, template: Jso
   const nodeSelector = asStrings(spec.nodeSelector);
   if (spec.nodeSelector !== undefined && nodeSelector === undefined) unsupported.push(at('spec', 'nodeSelector'));
   if (nodeSelector && Object.keys(nodeSelector).length > 0) props.nodeSelector = nodeSelector;
+  Object.assign(props, schedulingProps(ctx, refs, spec, (...rest) => at('spec', ...rest), options, unsupported));
   return { props, unsupported, additions, containerName: cName, readsConfig, claimMounts };
 }
 
@@ -534,4 +544,197 @@ function securityOptions(ctx: ImportContext, pod: Json, container: Json, place: 
     additions.push(['writableTmp', [[...templatePath, 'spec', 'volumes', { name: 'tmp' }], ...containers.map((c) => [...c, 'volumeMounts', { name: 'tmp' }])]]);
   }
   return out;
+}
+
+/**
+ * The pod's scheduling fields as workload props: `priorityClass`, `tolerations`, `nodeAffinity`, `podAffinity` and
+ * `spread`. A field no factory writes exactly (a toleration of every taint, node selector terms or'ed together, a
+ * pod affinity term with a namespace selector, a spread with minDomains) is pushed to `unsupported`.
+ */
+function schedulingProps(ctx: ImportContext, refs: ReferenceNames, spec: Json, at: (...rest: FieldStep[]) => string,
+  options: PodOptions, unsupported: string[]): Record<string, Printable> {
+  const props: Record<string, Printable> = {};
+  if (typeof spec.priorityClassName === 'string' && spec.priorityClassName !== '') props.priorityClass = refs.priorityClass(spec.priorityClassName);
+  else if (spec.priorityClassName !== undefined) unsupported.push(at('priorityClassName'));
+  const tolerations: Printable[] = [];
+  for (const [i, raw] of asList(spec.tolerations).entries()) {
+    const t = tolerationCode(ctx, asObject(raw) ?? {});
+    if (t === undefined) unsupported.push(at('tolerations', i));
+    else tolerations.push(t);
+  }
+  if (spec.tolerations !== undefined && !Array.isArray(spec.tolerations)) unsupported.push(at('tolerations'));
+  if (tolerations.length > 0) props.tolerations = tolerations;
+  const affinity = asObject(spec.affinity) ?? {};
+  if (spec.affinity !== undefined && asObject(spec.affinity) === undefined) unsupported.push(at('affinity'));
+  for (const k of Object.keys(affinity)) if (!['nodeAffinity', 'podAffinity', 'podAntiAffinity'].includes(k)) unsupported.push(at('affinity', k));
+  if (affinity.nodeAffinity !== undefined) {
+    const rules = nodeAffinityCode(ctx, asObject(affinity.nodeAffinity) ?? {});
+    if (rules === undefined) unsupported.push(at('affinity', 'nodeAffinity'));
+    else if (rules.length > 0) props.nodeAffinity = rules;
+  }
+  const podRules: Printable[] = [];
+  for (const key of ['podAffinity', 'podAntiAffinity'] as const) {
+    if (affinity[key] === undefined) continue;
+    const rules = podAffinityCode(ctx, asObject(affinity[key]) ?? {}, key === 'podAntiAffinity');
+    if (rules === undefined) unsupported.push(at('affinity', key));
+    else podRules.push(...rules);
+  }
+  if (podRules.length > 0) props.podAffinity = podRules;
+  if (spec.topologySpreadConstraints !== undefined) {
+    const spread: Printable[] = [];
+    if (!(options.spread ?? options.restartPolicy === undefined)) unsupported.push(`${at('topologySpreadConstraints')} (the construct spreads no pods)`);
+    else {
+      for (const [i, raw] of asList(spec.topologySpreadConstraints).entries()) {
+        const s = spreadCode(ctx, asObject(raw) ?? {}, options.selector);
+        if (s === undefined) unsupported.push(at('topologySpreadConstraints', i));
+        else spread.push(s);
+      }
+      props.spread = spread;
+    }
+  }
+  return props;
+}
+
+const TAINT_EFFECTS: Readonly<Record<string, string>> = { NoSchedule: 'NO_SCHEDULE', PreferNoSchedule: 'PREFER_NO_SCHEDULE', NoExecute: 'NO_EXECUTE' };
+
+/** A toleration as `Toleration.equal/exists(...)`, or undefined (no key: every taint tolerated; an unknown operator). */
+function tolerationCode(ctx: ImportContext, t: Json): Printable | undefined {
+  if (!onlyKeys(t, ['key', 'operator', 'value', 'effect', 'tolerationSeconds']) || typeof t.key !== 'string' || t.key === '') return undefined;
+  const options: Record<string, Printable> = {};
+  if (t.effect !== undefined && t.effect !== '') {
+    if (typeof t.effect !== 'string' || TAINT_EFFECTS[t.effect] === undefined) return undefined;
+    options.effect = ctx.use('TaintEffect', TAINT_EFFECTS[t.effect]);
+  }
+  if (t.tolerationSeconds !== undefined) {
+    // the construct takes tolerationSeconds only with the NoExecute effect, the only one the scheduler reads it for
+    if (typeof t.tolerationSeconds !== 'number' || t.effect !== 'NoExecute') return undefined;
+    options.tolerationSeconds = t.tolerationSeconds;
+  }
+  const opts = Object.keys(options).length > 0 ? `, ${print(options)}` : '';
+  const Toleration = ctx.need('Toleration');
+  if (t.operator === 'Exists' && (t.value === undefined || t.value === '')) return code(`${Toleration}.exists(${quote(t.key)}${opts})`);
+  if ((t.operator === undefined || t.operator === 'Equal') && typeof t.value === 'string') return code(`${Toleration}.equal(${quote(t.key)}, ${quote(t.value)}${opts})`);
+  return undefined;
+}
+
+/** A label requirement as `LabelExpression.in/notIn/exists/doesNotExist(...)`, or undefined (Gt, Lt). */
+function labelExpressionCode(ctx: ImportContext, e: Json): Printable | undefined {
+  if (!onlyKeys(e, ['key', 'operator', 'values']) || typeof e.key !== 'string') return undefined;
+  const values = asList(e.values);
+  const LabelExpression = ctx.need('LabelExpression');
+  if ((e.operator === 'In' || e.operator === 'NotIn') && values.length > 0 && values.every((v) => typeof v === 'string')) {
+    return code(`${LabelExpression}.${e.operator === 'In' ? 'in' : 'notIn'}(${quote(e.key)}, ${print(values as string[])})`);
+  }
+  if ((e.operator === 'Exists' || e.operator === 'DoesNotExist') && values.length === 0) {
+    return code(`${LabelExpression}.${e.operator === 'Exists' ? 'exists' : 'doesNotExist'}(${quote(e.key)})`);
+  }
+  return undefined;
+}
+
+/** A node selector term's expressions, or undefined when it has matchFields or an expression no factory writes. */
+function expressionsCode(ctx: ImportContext, term: Json | undefined): Printable[] | undefined {
+  if (term === undefined || !onlyKeys(term, ['matchExpressions'])) return undefined;
+  const out: Printable[] = [];
+  for (const raw of asList(term.matchExpressions)) {
+    const e = labelExpressionCode(ctx, asObject(raw) ?? {});
+    if (e === undefined) return undefined;
+    out.push(e);
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+/**
+ * Node affinity as `NodeAffinity.require/prefer(...)` rules, or undefined: the construct writes its required rules
+ * as one node selector term (their expressions and'ed), so a required part of two terms (or'ed) has no prop.
+ */
+function nodeAffinityCode(ctx: ImportContext, a: Json): Printable[] | undefined {
+  const REQUIRED = 'requiredDuringSchedulingIgnoredDuringExecution';
+  const PREFERRED = 'preferredDuringSchedulingIgnoredDuringExecution';
+  if (!onlyKeys(a, [REQUIRED, PREFERRED])) return undefined;
+  const NodeAffinity = ctx.need('NodeAffinity');
+  const out: Printable[] = [];
+  if (a[REQUIRED] !== undefined) {
+    const required = asObject(a[REQUIRED]) ?? {};
+    const terms = asList(required.nodeSelectorTerms);
+    const expressions = terms.length === 1 && onlyKeys(required, ['nodeSelectorTerms']) ? expressionsCode(ctx, asObject(terms[0])) : undefined;
+    if (expressions === undefined) return undefined;
+    out.push(code(`${NodeAffinity}.require(${expressions.map((e) => print(e)).join(', ')})`));
+  }
+  for (const raw of asList(a[PREFERRED])) {
+    const p = asObject(raw) ?? {};
+    const expressions = expressionsCode(ctx, asObject(p.preference));
+    if (!onlyKeys(p, ['weight', 'preference']) || typeof p.weight !== 'number' || expressions === undefined) return undefined;
+    out.push(code(`${NodeAffinity}.prefer(${p.weight}, ${expressions.map((e) => print(e)).join(', ')})`));
+  }
+  return out;
+}
+
+/**
+ * Pod affinity or anti-affinity terms as `PodAffinity.colocate/separate(...)`, or undefined: a term selects pods by
+ * matchLabels only (the construct writes no matchExpressions, namespaceSelector or matchLabelKeys).
+ */
+function podAffinityCode(ctx: ImportContext, a: Json, anti: boolean): Printable[] | undefined {
+  const REQUIRED = 'requiredDuringSchedulingIgnoredDuringExecution';
+  const PREFERRED = 'preferredDuringSchedulingIgnoredDuringExecution';
+  if (!onlyKeys(a, [REQUIRED, PREFERRED])) return undefined;
+  const factory = `${ctx.need('PodAffinity')}.${anti ? 'separate' : 'colocate'}`;
+  const term = (t: Json, extra: Record<string, Printable>): Printable | undefined => {
+    const selector = asObject(t.labelSelector) ?? {};
+    const labels = asStrings(selector.matchLabels);
+    if (!onlyKeys(t, ['labelSelector', 'topologyKey', 'namespaces']) || !onlyKeys(selector, ['matchLabels']) || labels === undefined
+      || Object.keys(labels).length === 0 || typeof t.topologyKey !== 'string') return undefined;
+    const namespaces = asList(t.namespaces);
+    if (!namespaces.every((n) => typeof n === 'string')) return undefined;
+    const options: Record<string, Printable> = {
+      topologyKey: t.topologyKey !== 'kubernetes.io/hostname' ? t.topologyKey : undefined,
+      ...extra,
+      namespaces: namespaces.length > 0 ? namespaces as string[] : undefined,
+    };
+    const opts = Object.values(options).some((v) => v !== undefined) ? `, ${print(options)}` : '';
+    return code(`${factory}(${print({ selectorLabels: labels })}${opts})`);
+  };
+  const out: Printable[] = [];
+  for (const raw of asList(a[REQUIRED])) {
+    const t = term(asObject(raw) ?? {}, { required: true });
+    if (t === undefined) return undefined;
+    out.push(t);
+  }
+  for (const raw of asList(a[PREFERRED])) {
+    const p = asObject(raw) ?? {};
+    if (!onlyKeys(p, ['weight', 'podAffinityTerm']) || typeof p.weight !== 'number') return undefined;
+    const t = term(asObject(p.podAffinityTerm) ?? {}, { weight: p.weight !== 100 ? p.weight : undefined });
+    if (t === undefined) return undefined;
+    out.push(t);
+  }
+  return out;
+}
+
+const INCLUSION_POLICIES: Readonly<Record<string, string>> = { Honor: 'HONOR', Ignore: 'IGNORE' };
+
+/**
+ * A topology spread constraint as `TopologySpread.acrossNodes/acrossZones/across(...)`, or undefined: the construct
+ * selects the workload's own pods (its selector, nothing else) and writes no minDomains.
+ */
+function spreadCode(ctx: ImportContext, s: Json, selector: Readonly<Record<string, string>>): Printable | undefined {
+  const keys = ['maxSkew', 'topologyKey', 'whenUnsatisfiable', 'labelSelector', 'matchLabelKeys', 'nodeAffinityPolicy', 'nodeTaintsPolicy'];
+  const labelSelector = asObject(s.labelSelector) ?? {};
+  if (!onlyKeys(s, keys) || typeof s.topologyKey !== 'string' || typeof s.maxSkew !== 'number' || !onlyKeys(labelSelector, ['matchLabels'])
+    || !sameLabels(asStrings(labelSelector.matchLabels) ?? {}, selector)) return undefined;
+  const options: Record<string, Printable> = {};
+  if (s.maxSkew !== 1) options.maxSkew = s.maxSkew;
+  if (s.whenUnsatisfiable === 'DoNotSchedule') options.required = true;
+  else if (s.whenUnsatisfiable !== 'ScheduleAnyway') return undefined;
+  const matchLabelKeys = asList(s.matchLabelKeys);
+  if (!matchLabelKeys.every((k) => typeof k === 'string' && !(k in selector))) return undefined;
+  // without matchLabelKeys of its own, the construct gives a Deployment's spread the revision label: none is written
+  options.matchLabelKeys = matchLabelKeys as string[];
+  for (const key of ['nodeAffinityPolicy', 'nodeTaintsPolicy'] as const) {
+    if (s[key] === undefined) continue;
+    if (typeof s[key] !== 'string' || INCLUSION_POLICIES[s[key] as string] === undefined) return undefined;
+    options[key] = ctx.use('NodeInclusionPolicy', INCLUSION_POLICIES[s[key] as string]);
+  }
+  const TopologySpread = ctx.need('TopologySpread');
+  const factory = s.topologyKey === 'kubernetes.io/hostname' ? `${TopologySpread}.acrossNodes(`
+    : s.topologyKey === 'topology.kubernetes.io/zone' ? `${TopologySpread}.acrossZones(` : `${TopologySpread}.across(${quote(s.topologyKey)}, `;
+  return code(`${factory}${print(options)})`);
 }
