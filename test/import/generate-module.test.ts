@@ -234,12 +234,12 @@ describe('generateModule: what stays raw, and the problems', () => {
   });
 
   test('GIVEN a kind the library has a construct for but the importer does not map WHEN generated THEN the problem names the construct', () => {
-    // GIVEN
-    const agent = { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'agent', namespace: 'shop' }, spec: {} };
+    // GIVEN a ConfigMap with binary data, which the Config construct does not take
+    const blob = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'blob', namespace: 'shop' }, binaryData: { 'logo.png': 'iVBORw0KGgo=' } };
     // WHEN
-    const { problems } = generateModule(sourced(agent));
+    const { problems } = generateModule(sourced(blob));
     // THEN
-    expect(problems).toEqual([{ source: 'in.yaml#1', message: expect.stringContaining('the importer does not write a DaemonSet as a DaemonSet yet') }]);
+    expect(problems).toEqual([{ source: 'in.yaml#1', message: expect.stringContaining('the importer does not write a ConfigMap as a Config yet') }]);
   });
 
   test('GIVEN a PersistentVolumeClaim mounted by a Deployment WHEN generated THEN it is a PersistentVolumeClaim construct mounted with the volume\'s name', () => {

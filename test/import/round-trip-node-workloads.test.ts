@@ -1,0 +1,158 @@
+/**
+ * Round trips of node agents and bare pods (`test/fixtures/import/node-agents/`): DaemonSets become `DaemonSet`
+ * constructs (their node access as `hostAccess`), Pods `Pod` constructs; what neither can express stays raw.
+ */
+import * as path from 'path';
+import { tmpdir } from '../_helpers';
+import { KubeObject } from './_kubernetes-defaults';
+import { additionsNotInOutput, RoundTrip, roundTrips, RoundTripSet } from './_round-trip';
+
+const CORPUS = path.join(__dirname, '..', 'fixtures', 'import', 'node-agents');
+
+/** The constructs set (a log shipper, a node exporter, two pods) and the set of what stays raw. */
+const SETS: RoundTripSet[] = [
+  { name: 'node-agents', paths: ['fluent-bit.yaml', 'node-exporter.yaml', 'debug-pods.yaml'].map((f) => path.join(CORPUS, f)) },
+  { name: 'node-agents-raw', paths: [path.join(CORPUS, 'unexpressible.yaml')] },
+];
+
+/** How many of each construct the module of the constructs set creates. */
+const CONSTRUCTS: Record<string, number> = {
+  // fluent-bit and node-exporter; debug and toolbox; fluent-bit's ConfigMap and ServiceAccount
+  'new DaemonSet(': 2, 'new Pod(': 2, 'new Config(': 1, 'new ServiceAccount(': 1,
+};
+
+let trips: Map<string, RoundTrip>;
+
+beforeAll(() => {
+  trips = roundTrips(SETS, tmpdir());
+}, 120_000);
+
+/** The kinds a module writes as raw `ApiObject`s, in order. */
+function rawKindsOf(source: string): string[] {
+  return [...source.matchAll(/new ApiObject\([^{]*\{\s*apiVersion: '[^']*',\s*kind: '([^']+)'/g)].map((m) => m[1]);
+}
+
+/** The comment lines at the top of a module, as one line. */
+function headerOf(source: string): string {
+  const lines = source.split('\n');
+  return lines.slice(0, lines.findIndex((l) => !l.startsWith('//'))).map((l) => l.replace(/^\/\/ ?/, '')).join(' ').replace(/\s+/g, ' ');
+}
+
+/** The synthesized object of `kind` and `name` in the set `set`. */
+function outputObject(set: string, kind: string, name: string): KubeObject {
+  const found = trips.get(set)!.output.find((o) => o.kind === kind && o.metadata?.name === name);
+  if (found === undefined) throw new Error(`no ${kind} "${name}" in the output of ${set}`);
+  return found;
+}
+
+describe.each(SETS.map((s) => [s.name]))('the %s set: import, type-check, synthesize, compare', (name) => {
+  test('GIVEN the inputs WHEN imported, type-checked and run THEN there is no error', () => {
+    const trip = trips.get(name)!;
+    expect([trip.importError, trip.typeErrors, trip.synthError]).toEqual([undefined, [], undefined]);
+  });
+
+  test('GIVEN the synthesized objects WHEN compared with the input after Kubernetes defaults THEN only the listed additions differ', () => {
+    expect(trips.get(name)!.differences).toEqual([]);
+  });
+
+  test('GIVEN the module WHEN read THEN every name it imports from the library is used', () => {
+    // GIVEN the code without its comments
+    const text = trips.get(name)!.result.source.split('\n').filter((l) => !l.trim().startsWith('//')).join('\n');
+    // WHEN
+    const names = [...text.matchAll(/^import \{([^}]*)\} from '[^']+';/gm)].flatMap((m) => m[1].split(',').map((n) => n.trim())).filter((n) => n !== '');
+    // THEN each occurs beside its import
+    expect(names.filter((n) => text.split(new RegExp(`\\b${n}\\b`)).length < 3)).toEqual([]);
+  });
+
+  test('GIVEN the additions WHEN looked up in the output THEN each field they list is there, and the header lists each with its opt-out', () => {
+    // GIVEN
+    const { result, output } = trips.get(name)!;
+    // WHEN
+    const header = headerOf(result.source);
+    // THEN
+    expect(additionsNotInOutput(result.additions.flatMap((a) => a.fields), output)).toEqual([]);
+    expect(result.additions.filter((a) => !header.includes(a.what) || !header.includes(a.optOut))).toEqual([]);
+  });
+});
+
+describe('the node-agents set: the constructs used', () => {
+  test('GIVEN the module WHEN read THEN it creates a construct for each object', () => {
+    // GIVEN
+    const { source } = trips.get('node-agents')!.result;
+    // WHEN
+    const counts = Object.fromEntries(Object.keys(CONSTRUCTS).map((c) => [c, source.split(c).length - 1]));
+    // THEN
+    expect(counts).toEqual(CONSTRUCTS);
+  });
+
+  test('GIVEN the module WHEN read THEN nothing is a raw ApiObject and no problem is reported', () => {
+    // GIVEN
+    const { result } = trips.get('node-agents')!;
+    // WHEN / THEN
+    expect(rawKindsOf(result.source)).toEqual([]);
+    expect(result.problems).toEqual([]);
+  });
+
+  test('GIVEN fluent-bit\'s host paths WHEN synthesized THEN they are HostAccess.paths(), read-only but the position file\'s folder', () => {
+    // GIVEN / WHEN
+    const pod = outputObject('node-agents', 'DaemonSet', 'fluent-bit').spec.template.spec;
+    // THEN
+    expect(trips.get('node-agents')!.result.source).toContain("{ hostPath: '/var/lib/fluent-bit', writable: true },");
+    expect(pod.containers[0].volumeMounts.filter((m: KubeObject) => m.name.startsWith('host-'))).toEqual([
+      { name: 'host-var-log', mountPath: '/var/log', readOnly: true },
+      { name: 'host-var-lib-docker-containers', mountPath: '/var/lib/docker/containers', readOnly: true },
+      { name: 'host-var-lib-fluent-bit', mountPath: '/var/lib/fluent-bit' },
+      { name: 'host-etc-machine-id', mountPath: '/etc/machine-id', readOnly: true },
+    ]);
+  });
+
+  test('GIVEN fluent-bit\'s one toleration of every taint WHEN imported THEN it is the DaemonSet\'s default, not a prop', () => {
+    // GIVEN / WHEN
+    const { source } = trips.get('node-agents')!.result;
+    // THEN only node-exporter, which has no toleration, says tolerateAllTaints: false
+    expect(source.split('tolerateAllTaints: false').length - 1).toBe(1);
+    expect(outputObject('node-agents', 'DaemonSet', 'fluent-bit').spec.template.spec.tolerations).toEqual([{ operator: 'Exists' }]);
+    expect(outputObject('node-agents', 'DaemonSet', 'node-exporter').spec.template.spec.tolerations).toBeUndefined();
+  });
+
+  test('GIVEN node-exporter\'s host network, processes and port WHEN synthesized THEN they are as given', () => {
+    // GIVEN / WHEN
+    const pod = outputObject('node-agents', 'DaemonSet', 'node-exporter').spec.template.spec;
+    // THEN
+    expect([pod.hostNetwork, pod.hostPID, pod.dnsPolicy]).toEqual([true, true, 'ClusterFirstWithHostNet']);
+    expect(pod.containers[0].ports).toEqual([{ name: 'metrics', containerPort: 9100, hostPort: 9100, protocol: 'TCP' }]);
+  });
+
+  test('GIVEN a debug pod that never restarts WHEN imported THEN it is a Pod with PodRestartPolicy.NEVER and its labels as pod labels', () => {
+    // GIVEN / WHEN
+    const { source } = trips.get('node-agents')!.result;
+    // THEN
+    expect(source).toContain('restartPolicy: PodRestartPolicy.NEVER,');
+    expect(source).toContain("podLabels: { run: 'debug' },");
+    expect(outputObject('node-agents', 'Pod', 'debug').spec.restartPolicy).toBe('Never');
+  });
+});
+
+describe('the node-agents-raw set: what the constructs cannot express', () => {
+  test('GIVEN a DaemonSet and a Pod with a field their construct cannot write WHEN imported THEN both stay raw ApiObjects', () => {
+    expect(rawKindsOf(trips.get('node-agents-raw')!.result.source)).toEqual(['DaemonSet', 'Pod']);
+  });
+
+  test('GIVEN a host path volume named otherwise than HostAccess names it WHEN imported THEN the problem names the volume and the name it would need', () => {
+    // GIVEN / WHEN
+    const { problems } = trips.get('node-agents-raw')!.result;
+    // THEN
+    expect(problems[0]).toEqual({
+      source: 'test/fixtures/import/node-agents/unexpressible.yaml#1',
+      message: 'kept as a raw ApiObject: DaemonSet cannot express spec.template.spec.volumes[name=varlog] (a hostPath volume: HostAccess.paths() names the volume of /var/log host-var-log)',
+    });
+  });
+
+  test('GIVEN a Pod pinned to a node by nodeName WHEN imported THEN the problem names spec.nodeName', () => {
+    // GIVEN / WHEN
+    const { problems } = trips.get('node-agents-raw')!.result;
+    // THEN
+    expect(problems[1]).toEqual({ source: 'test/fixtures/import/node-agents/unexpressible.yaml#2', message: 'kept as a raw ApiObject: Pod cannot express spec.nodeName' });
+    expect(problems).toHaveLength(2);
+  });
+});
