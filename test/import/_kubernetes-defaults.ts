@@ -308,6 +308,7 @@ const KIND_DEFAULTS: Record<string, KindDefaults> = {
   NetworkPolicy: { apiVersion: 'networking.k8s.io/v1', apply: defaultNetworkPolicy },
   RoleBinding: { apiVersion: 'rbac.authorization.k8s.io/v1', apply: defaultSubjects },
   ClusterRoleBinding: { apiVersion: 'rbac.authorization.k8s.io/v1', apply: defaultSubjects },
+  HTTPRoute: { apiVersion: 'gateway.networking.k8s.io/v1', apply: defaultHttpRoute },
 };
 
 function defaultService(o: KubeObject): void {
@@ -515,4 +516,36 @@ function defaultSubjects(o: KubeObject): void {
 function arrayAt(holder: KubeObject, key: string): KubeObject[] {
   const list = holder?.[key];
   return Array.isArray(list) ? list.filter((v) => v !== null && typeof v === 'object') : [];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Gateway API HTTPRoute: the `default`s of its CRD's schema for gateway.networking.k8s.io/v1 (standard channel:
+// test/fixtures/crds/gateway.networking.k8s.io_httproutes.yaml, whose README says where it is from), which the API
+// server writes into absent fields.
+
+/** A match of every path: what a route without rules, and a rule without matches, get. */
+const MATCH_EVERY_PATH = { path: { type: 'PathPrefix', value: '/' } };
+
+function defaultHttpRoute(o: KubeObject): void {
+  const spec: KubeObject = (o.spec ??= {});
+  for (const ref of arrayAt(spec, 'parentRefs')) {
+    ref.group ??= 'gateway.networking.k8s.io';
+    ref.kind ??= 'Gateway';
+  }
+  spec.rules ??= [{ matches: [structuredClone(MATCH_EVERY_PATH)] }];
+  for (const rule of arrayAt(spec, 'rules')) {
+    rule.matches ??= [structuredClone(MATCH_EVERY_PATH)];
+    for (const match of arrayAt(rule, 'matches')) {
+      match.path ??= {};
+      match.path.type ??= 'PathPrefix';
+      match.path.value ??= '/';
+      for (const header of arrayAt(match, 'headers')) header.type ??= 'Exact';
+      for (const param of arrayAt(match, 'queryParams')) param.type ??= 'Exact';
+    }
+    for (const ref of arrayAt(rule, 'backendRefs')) {
+      ref.group ??= '';
+      ref.kind ??= 'Service';
+      ref.weight ??= 1;
+    }
+  }
 }

@@ -1,3 +1,6 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parse } from 'yaml';
 import { canonicalQuantity, KubeObject, pullPolicyOf, withKubernetesDefaults } from './_kubernetes-defaults';
 
 /** A Deployment of one container, with `container` merged into it and `spec` into its spec. */
@@ -561,5 +564,95 @@ describe('canonicalQuantity', () => {
     const resources = withKubernetesDefaults(d).spec.template.spec.containers[0].resources;
     // THEN
     expect(resources.requests.cpu).toBe('1m');
+  });
+});
+
+describe('withKubernetesDefaults: HTTPRoutes (the Gateway API CRD\'s defaults)', () => {
+  /** An HTTPRoute `shop` of namespace `shop` with `spec`. */
+  function httpRoute(spec: KubeObject): KubeObject {
+    return { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'shop', namespace: 'shop' }, spec };
+  }
+
+  const EVERY_PATH = { path: { type: 'PathPrefix', value: '/' } };
+
+  test('GIVEN a parentRef without group and kind WHEN defaulted THEN it names a Gateway of the Gateway API group', () => {
+    // GIVEN
+    const route = httpRoute({ parentRefs: [{ name: 'public', namespace: 'gateway-system' }] });
+    // WHEN / THEN
+    expect(withKubernetesDefaults(route).spec.parentRefs).toEqual([{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'public', namespace: 'gateway-system' }]);
+  });
+
+  test('GIVEN a route without rules WHEN defaulted THEN it has one rule matching every path', () => {
+    expect(withKubernetesDefaults(httpRoute({ parentRefs: [{ name: 'public' }] })).spec.rules).toEqual([{ matches: [EVERY_PATH] }]);
+  });
+
+  test('GIVEN a rule without matches WHEN defaulted THEN it matches every path', () => {
+    // GIVEN
+    const route = httpRoute({ rules: [{ backendRefs: [{ name: 'web', port: 80 }] }] });
+    // WHEN / THEN
+    expect(withKubernetesDefaults(route).spec.rules[0].matches).toEqual([EVERY_PATH]);
+  });
+
+  test('GIVEN matches without path, without type and without value WHEN defaulted THEN each path is completed (PathPrefix, "/")', () => {
+    // GIVEN
+    const route = httpRoute({ rules: [{ matches: [{}, { path: { value: '/api' } }, { path: { type: 'Exact' } }] }] });
+    // WHEN / THEN
+    expect(withKubernetesDefaults(route).spec.rules[0].matches).toEqual([
+      EVERY_PATH, { path: { type: 'PathPrefix', value: '/api' } }, { path: { type: 'Exact', value: '/' } },
+    ]);
+  });
+
+  test('GIVEN header and query matches without type WHEN defaulted THEN they match exactly', () => {
+    // GIVEN
+    const route = httpRoute({ rules: [{ matches: [{ path: { value: '/' }, headers: [{ name: 'x-canary', value: 'true' }], queryParams: [{ name: 'v', value: '2' }] }] }] });
+    // WHEN
+    const match = withKubernetesDefaults(route).spec.rules[0].matches[0];
+    // THEN
+    expect([match.headers[0].type, match.queryParams[0].type]).toEqual(['Exact', 'Exact']);
+  });
+
+  test('GIVEN a backendRef with name and port only WHEN defaulted THEN it is a Service of the core group with weight 1', () => {
+    // GIVEN
+    const route = httpRoute({ rules: [{ backendRefs: [{ name: 'web', port: 80 }] }] });
+    // WHEN / THEN
+    expect(withKubernetesDefaults(route).spec.rules[0].backendRefs).toEqual([{ group: '', kind: 'Service', name: 'web', port: 80, weight: 1 }]);
+  });
+
+  test('GIVEN the HTTPRoute CRD of the test fixtures WHEN its v1 schema\'s defaults are read THEN they are the values filled in here', () => {
+    // GIVEN
+    const file = path.join(__dirname, '..', 'fixtures', 'crds', 'gateway.networking.k8s.io_httproutes.yaml');
+    const crd = parse(fs.readFileSync(file, 'utf8'));
+    const spec = crd.spec.versions.find((v: KubeObject) => v.name === 'v1').schema.openAPIV3Schema.properties.spec.properties;
+    const parentRef = spec.parentRefs.items.properties;
+    const rule = spec.rules.items.properties;
+    const match = rule.matches.items.properties;
+    const backendRef = rule.backendRefs.items.properties;
+    // WHEN
+    const schemaDefaults = {
+      parentRef: { group: parentRef.group.default, kind: parentRef.kind.default },
+      rules: spec.rules.default,
+      matches: rule.matches.default,
+      path: match.path.default,
+      pathFields: { type: match.path.properties.type.default, value: match.path.properties.value.default },
+      headerType: match.headers.items.properties.type.default,
+      queryType: match.queryParams.items.properties.type.default,
+      backendRef: { group: backendRef.group.default, kind: backendRef.kind.default, weight: backendRef.weight.default },
+    };
+    // THEN
+    const defaulted = withKubernetesDefaults(httpRoute({
+      parentRefs: [{ name: 'public' }],
+      rules: [{ matches: [{ headers: [{ name: 'h', value: 'v' }], queryParams: [{ name: 'q', value: 'v' }] }], backendRefs: [{ name: 'web', port: 80 }] }],
+    })).spec;
+    const m = defaulted.rules[0].matches[0];
+    expect(schemaDefaults).toEqual({
+      parentRef: { group: defaulted.parentRefs[0].group, kind: defaulted.parentRefs[0].kind },
+      rules: withKubernetesDefaults(httpRoute({})).spec.rules,
+      matches: withKubernetesDefaults(httpRoute({ rules: [{}] })).spec.rules[0].matches,
+      path: withKubernetesDefaults(httpRoute({ rules: [{ matches: [{}] }] })).spec.rules[0].matches[0].path,
+      pathFields: m.path,
+      headerType: m.headers[0].type,
+      queryType: m.queryParams[0].type,
+      backendRef: { group: defaulted.rules[0].backendRefs[0].group, kind: defaulted.rules[0].backendRefs[0].kind, weight: defaulted.rules[0].backendRefs[0].weight },
+    });
   });
 });

@@ -1,0 +1,125 @@
+import * as path from 'path';
+import { ManifestObject, validateObjects } from '../../lib';
+import { readCrdFiles } from '../../lib/input/crd-files';
+import { tmpdir } from '../_helpers';
+import { KubeObject } from './_kubernetes-defaults';
+import { additionsNotInOutput, RoundTrip, roundTrips } from './_round-trip';
+
+/**
+ * The routes set (test/fixtures/import/README.md): a storefront and its canary, an API with an admin port, an
+ * HTTPRoute on the cluster's shared Gateway (in another namespace, not among the inputs) splitting the storefront
+ * 9 to 1, an ExternalName Service for a managed database, and an HTTP-to-HTTPS redirect route (a filter).
+ */
+const ROUTES = path.join(__dirname, '..', 'fixtures', 'import', 'routes');
+
+let trip: RoundTrip;
+
+beforeAll(() => {
+  trip = roundTrips([{ name: 'routes', paths: [ROUTES] }], tmpdir()).get('routes')!;
+}, 120_000);
+
+/** The objects the module writes as raw `ApiObject`s, as `Kind/name`. */
+function rawObjects(source: string): string[] {
+  return [...source.matchAll(/new ApiObject\([^{]*\{\s*apiVersion: '[^']*',\s*kind: '([^']+)',\s*metadata: \{ name: '([^']+)'/g)].map((m) => `${m[1]}/${m[2]}`);
+}
+
+/** The synthesized object of `kind` and `name`. */
+function output(kind: string, name: string): KubeObject {
+  const found = trip.output.find((o) => o.kind === kind && o.metadata?.name === name);
+  if (!found) throw new Error(`no ${kind} "${name}" among ${trip.output.map((o) => `${o.kind}/${o.metadata?.name}`).join(', ')}`);
+  return found;
+}
+
+describe('the routes set: import, type-check, synthesize, compare', () => {
+  test('GIVEN the inputs WHEN imported THEN the generator returns a module', () => {
+    expect(trip.importError).toBeUndefined();
+  });
+
+  test('GIVEN the generated module WHEN type-checked against the library THEN there is no error', () => {
+    expect(trip.typeErrors).toEqual([]);
+  });
+
+  test('GIVEN the generated module WHEN run THEN it synthesizes (the Gateway, outside the inputs, is a declared reference)', () => {
+    expect(trip.synthError).toBeUndefined();
+  });
+
+  test('GIVEN the synthesized objects WHEN compared with the input after Kubernetes and CRD defaults THEN only the listed additions differ', () => {
+    expect(trip.differences).toEqual([]);
+  });
+
+  test('GIVEN the additions WHEN looked up in the output THEN each field they list is there', () => {
+    expect(additionsNotInOutput(trip.result.additions.flatMap((a) => a.fields), trip.output)).toEqual([]);
+  });
+
+  test('GIVEN the module\'s imports WHEN read THEN each name imported is used', () => {
+    // GIVEN the code without its comments
+    const code = trip.result.source.split('\n').filter((l) => !l.trim().startsWith('//')).join('\n');
+    // WHEN
+    const imported = [...code.matchAll(/^import \{([^}]*)\} from '[^']+';/gm)].flatMap((m) => m[1].split(',').map((n) => n.trim())).filter((n) => n !== '');
+    // THEN each occurs beside its import
+    expect(imported.filter((n) => (code.match(new RegExp(`\\b${n}\\b`, 'g')) ?? []).length < 2)).toEqual([]);
+  });
+
+  test('GIVEN the module\'s header WHEN read THEN it lists every addition with how to opt out', () => {
+    // GIVEN
+    const lines = trip.result.source.split('\n');
+    // WHEN
+    const header = lines.slice(0, lines.findIndex((l) => !l.startsWith('//'))).map((l) => l.replace(/^\/\/ ?/, '')).join(' ').replace(/\s+/g, ' ');
+    // THEN
+    expect(trip.result.additions.filter((a) => !header.includes(a.what) || !header.includes(a.optOut))).toEqual([]);
+  });
+});
+
+describe('the routes set: the constructs used', () => {
+  test('GIVEN the module WHEN read THEN the Deployments and Services are WebServices and the route to them an HttpRoute on a Gateway reference', () => {
+    // GIVEN
+    const { source } = trip.result;
+    // WHEN
+    const counts = ['new WebService(', 'new HttpRoute(', 'Gateway.fromGatewayName('].map((c) => source.split(c).length - 1);
+    // THEN
+    expect(counts).toEqual([3, 1, 1]);
+  });
+
+  test('GIVEN the module WHEN read THEN the raw objects are the redirect route (a filter) and the ExternalName Service, which the generator does not call externalServiceCode() for', () => {
+    expect(rawObjects(trip.result.source)).toEqual(['Service/orders-db', 'HTTPRoute/shop-http-redirect']);
+  });
+
+  test('GIVEN the redirect route WHEN imported THEN it is one problem, and it is in the output as given', () => {
+    // GIVEN / WHEN
+    const problems = trip.result.problems.filter((p) => p.source.startsWith(path.join('test', 'fixtures', 'import', 'routes', 'redirect.yaml')));
+    // THEN
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toContain('HTTPRoute');
+    expect(output('HTTPRoute', 'shop-http-redirect').spec.rules).toEqual([{ filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 301 } }] }]);
+  });
+});
+
+describe('the routes set: the HTTPRoute', () => {
+  test('GIVEN the canary split 9 to 1 WHEN synthesized THEN the storefront rule keeps both backends and their weights', () => {
+    // GIVEN / WHEN
+    const rule = output('HTTPRoute', 'shop').spec.rules[2];
+    // THEN
+    expect(rule.backendRefs).toEqual([{ name: 'storefront', port: 80, weight: 9 }, { name: 'storefront-canary', port: 80, weight: 1 }]);
+  });
+
+  test('GIVEN the shared Gateway in gateway-system WHEN synthesized THEN the route attaches to its HTTPS listener', () => {
+    expect(output('HTTPRoute', 'shop').spec.parentRefs).toEqual([{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'public', namespace: 'gateway-system', sectionName: 'https' }]);
+  });
+
+  test('GIVEN a backend on the API\'s admin port WHEN synthesized THEN it routes to that Service port', () => {
+    expect(output('HTTPRoute', 'shop').spec.rules[1].backendRefs).toEqual([{ name: 'api', port: 9090, weight: 1 }]);
+  });
+});
+
+describe('the routes set: the HTTPRoutes against their CRD', () => {
+  test('GIVEN the synthesized HTTPRoutes WHEN validated with the Gateway API CRD THEN its schema finds no error', () => {
+    // GIVEN
+    const crds = readCrdFiles([path.join(__dirname, '..', 'fixtures', 'crds', 'gateway.networking.k8s.io_httproutes.yaml')]);
+    const routes = trip.output.filter((o) => o.kind === 'HTTPRoute') as ManifestObject[];
+    // WHEN
+    const errors = validateObjects(routes, { customResourceDefinitions: crds }).findings.filter((f) => f.severity === 'error');
+    // THEN
+    expect(routes).toHaveLength(2);
+    expect(errors).toEqual([]);
+  });
+});
