@@ -47,8 +47,11 @@ const POD_KEYS = new Set([
 const CONTAINER_KEYS = new Set([
   'name', 'image', 'imagePullPolicy', 'command', 'args', 'workingDir', 'ports', 'env', 'envFrom', 'resources',
   'readinessProbe', 'livenessProbe', 'startupProbe', 'securityContext', 'volumeMounts', 'terminationMessagePath',
-  'terminationMessagePolicy',
+  'terminationMessagePolicy', 'lifecycle', 'restartPolicy',
 ]);
+
+/** What a container is to the construct: the main one, a classic or native sidecar, or an init container. */
+type ContainerRole = 'main' | 'sidecar' | 'native' | 'init';
 
 /** Where a container is, for messages (`spec.template.spec.containers[0]`) and for additions (by name). */
 interface ContainerPlace {
@@ -107,73 +110,106 @@ export function podProps(ctx: ImportContext, refs: ReferenceNames, template: Jso
   if (spec.dnsPolicy !== undefined && spec.dnsPolicy !== 'ClusterFirst') unsupported.push(at('spec', 'dnsPolicy'));
   if (spec.schedulerName !== undefined && spec.schedulerName !== 'default-scheduler') unsupported.push(at('spec', 'schedulerName'));
   const containers = asList(spec.containers).map((c) => asObject(c) ?? {});
-  if (containers.length !== 1) unsupported.push(at('spec', 'containers'));
+  if (containers.length === 0) unsupported.push(at('spec', 'containers'));
   const c = containers[0] ?? {};
   const cName = typeof c.name === 'string' ? c.name : options.workloadName;
+  const grace = typeof spec.terminationGracePeriodSeconds === 'number' ? spec.terminationGracePeriodSeconds : 30;
   const main = containerProps(ctx, refs, c, {
     at: (...rest) => at('spec', 'containers', 0, ...rest),
     path: [...path, 'spec', 'containers', { name: cName }],
-  }, { ...options, main: true }, unsupported, additions);
+  }, { ...options, main: true, role: 'main', grace }, unsupported, additions);
   props.image = main.props.image;
   if (cName !== options.workloadName) props.containerName = cName;
   const { image: _image, name: _name, ...mainRest } = main.props;
   Object.assign(props, mainRest);
   let readsConfig = main.readsConfig;
 
+  // The other containers: classic sidecars (the containers after the first), native sidecars (init containers with
+  // restartPolicy Always, which the construct writes first among the init containers) and init containers.
+  const extras: Array<{ readonly c: Json; readonly place: ContainerPlace; readonly role: ContainerRole }> = [];
+  containers.slice(1).forEach((x, i) => extras.push({
+    c: x, role: 'sidecar',
+    place: { at: (...rest) => at('spec', 'containers', i + 1, ...rest), path: [...path, 'spec', 'containers', { name: String(x.name) }] },
+  }));
+  const initList = asList(spec.initContainers).map((x) => asObject(x) ?? {});
+  initList.forEach((x, i) => {
+    const native = x.restartPolicy === 'Always';
+    const place: ContainerPlace = { at: (...rest) => at('spec', 'initContainers', i, ...rest), path: [...path, 'spec', 'initContainers', { name: String(x.name) }] };
+    if (native && initList.slice(0, i).some((y) => y.restartPolicy !== 'Always')) {
+      unsupported.push(`${place.at('restartPolicy')} (a native sidecar after an init container: the construct starts its sidecars first)`);
+    }
+    if (native && containers.length > 1) unsupported.push(`${place.at('restartPolicy')} (native and classic sidecars in one pod: a workload has one sidecarMode)`);
+    extras.push({ c: x, role: native ? 'native' : 'init', place });
+  });
+
   // Security: the pod's context and the main container's, as one SecurityOptions.
-  const initPaths = asList(spec.initContainers).map((x): FieldStep[] => [...path, 'spec', 'initContainers', { name: String(asObject(x)?.name) }]);
   const security = securityOptions(ctx, asObject(spec.securityContext) ?? {}, asObject(c.securityContext) ?? {}, {
     at: (...rest) => at('spec', 'containers', 0, ...rest), path: [...path, 'spec', 'containers', { name: cName }],
-  }, at, unsupported, additions, path, [[...path, 'spec', 'containers', { name: cName }], ...initPaths]);
+  }, at, unsupported, additions, path, [[...path, 'spec', 'containers', { name: cName }], ...extras.map((x) => x.place.path)]);
   if (Object.keys(security).length > 0) props.security = security;
 
-  // Init containers: each a ContainerSpec (the workload's security settings apply to them, as to the main one).
+  // Volumes: each mounted once, by one container (a Mount of the generated code has a volume of its own).
+  const volumes = new Map(asList(spec.volumes).map((v) => [String(asObject(v)?.name), asObject(v) ?? {}]));
+  const uses = new Map<string, number>();
+  for (const x of [c, ...extras.map((e) => e.c)]) {
+    for (const m of asList(x.volumeMounts)) uses.set(String(asObject(m)?.name), (uses.get(String(asObject(m)?.name)) ?? 0) + 1);
+  }
+  for (const [name, n] of uses) {
+    if (n > 1 && volumes.has(name)) unsupported.push(`${at('spec', 'volumes')}[name=${name}] (mounted ${n} times: each mount of the generated code has a volume of its own)`);
+  }
+  const claimMounts = new Map<string, string>();
+  const mounted = new Set<string>();
+  const readOnlyAdded: FieldStep[][] = [];
+  const mountsOf = (x: Json, place: ContainerPlace, role: ContainerRole): Printable[] => {
+    const out: Printable[] = [];
+    for (const [i, raw] of asList(x.volumeMounts).entries()) {
+      const m = asObject(raw) ?? {};
+      const name = typeof m.name === 'string' ? m.name : '';
+      const where = place.at('volumeMounts', i);
+      if (typeof m.mountPath !== 'string' || !onlyKeys(m, ['name', 'mountPath', 'readOnly', 'subPath']) || (m.subPath !== undefined && typeof m.subPath !== 'string')) {
+        unsupported.push(where);
+        continue;
+      }
+      if (options.claimTemplates.has(name) && m.readOnly === undefined && m.subPath === undefined && role === 'main') {
+        claimMounts.set(name, m.mountPath);
+        continue;
+      }
+      const volume = volumes.get(name);
+      if ((uses.get(name) ?? 0) > 1 && volume) continue;
+      const mount = volume ? mountCode(ctx, refs, volume, m.mountPath, m.readOnly, m.subPath === '' ? undefined : m.subPath as string | undefined) : undefined;
+      if (mount === undefined) {
+        unsupported.push(volume ? `${at('spec', 'volumes')}[name=${name}]` : where);
+        continue;
+      }
+      if (mount.readOnlyAdded) readOnlyAdded.push([...place.path, 'volumeMounts', { name }, 'readOnly']);
+      if (mount.readsConfig && options.localConfigs.has(mount.readsConfig)) readsConfig = true;
+      mounted.add(name);
+      out.push(mount.code);
+    }
+    return out;
+  };
+  const mounts = mountsOf(c, { at: (...rest) => at('spec', 'containers', 0, ...rest), path: [...path, 'spec', 'containers', { name: cName }] }, 'main');
+
+  // Sidecars and init containers: each a ContainerSpec (the workload's security settings apply to them, as to the
+  // main one).
+  const sidecars: Printable[] = [];
   const inits: Printable[] = [];
-  for (const [i, raw] of asList(spec.initContainers).entries()) {
-    const ic = asObject(raw) ?? {};
-    const icName = typeof ic.name === 'string' ? ic.name : '';
-    const place: ContainerPlace = { at: (...rest) => at('spec', 'initContainers', i, ...rest), path: [...path, 'spec', 'initContainers', { name: icName }] };
-    const init = containerProps(ctx, refs, ic, place, { ...options, main: false }, unsupported, additions);
-    const own = containerSecurity(asObject(ic.securityContext) ?? {}, asObject(c.securityContext) ?? {});
-    if (!own) unsupported.push(place.at('securityContext'));
-    readsConfig ||= init.readsConfig;
-    inits.push(init.props);
+  for (const { c: x, place, role } of extras) {
+    const extra = containerProps(ctx, refs, x, place, { ...options, main: false, role, grace }, unsupported, additions);
+    if (!containerSecurity(asObject(x.securityContext) ?? {}, asObject(c.securityContext) ?? {})) unsupported.push(place.at('securityContext'));
+    readsConfig ||= extra.readsConfig;
+    const own = mountsOf(x, place, role);
+    const spec: Record<string, Printable> = { ...extra.props, mounts: own.length > 0 ? own : undefined };
+    (role === 'init' ? inits : sidecars).push(spec);
   }
   if (inits.length > 0) props.initContainers = inits;
-
-  // Mounts: the main container's, each with its volume (by the volume's own name); claim templates by name.
-  const claimMounts = new Map<string, string>();
-  const volumes = new Map(asList(spec.volumes).map((v) => [String(asObject(v)?.name), asObject(v) ?? {}]));
-  const mounted = new Set<string>();
-  const mounts: Printable[] = [];
-  const readOnlyAdded: FieldStep[][] = [];
-  for (const [i, raw] of asList(c.volumeMounts).entries()) {
-    const m = asObject(raw) ?? {};
-    const name = typeof m.name === 'string' ? m.name : '';
-    const where = at('spec', 'containers', 0, 'volumeMounts', i);
-    if (typeof m.mountPath !== 'string' || !onlyKeys(m, ['name', 'mountPath', 'readOnly'])) {
-      unsupported.push(where);
-      continue;
-    }
-    if (options.claimTemplates.has(name) && m.readOnly === undefined) {
-      claimMounts.set(name, m.mountPath);
-      continue;
-    }
-    const volume = volumes.get(name);
-    const mount = volume ? mountCode(ctx, refs, volume, m.mountPath, m.readOnly) : undefined;
-    if (mount === undefined) {
-      unsupported.push(volume ? `${at('spec', 'volumes')}[name=${name}]` : where);
-      continue;
-    }
-    if (mount.readOnlyAdded) readOnlyAdded.push([...path, 'spec', 'containers', { name: cName }, 'volumeMounts', { name }, 'readOnly']);
-    if (mount.readsConfig && options.localConfigs.has(mount.readsConfig)) readsConfig = true;
-    mounted.add(name);
-    mounts.push(mount.code);
+  if (sidecars.length > 0) {
+    props.sidecars = sidecars;
+    props.sidecarMode = ctx.use('SidecarMode', containers.length > 1 ? 'classic()' : 'native()');
   }
   if (readOnlyAdded.length > 0) additions.push(['readOnlyMounts', readOnlyAdded]);
-  for (const name of volumes.keys()) if (!mounted.has(name)) unsupported.push(`${at('spec', 'volumes')}[name=${name}] (not mounted by the main container)`);
+  for (const name of volumes.keys()) if (!mounted.has(name) && (uses.get(name) ?? 0) <= 1) unsupported.push(`${at('spec', 'volumes')}[name=${name}] (mounted by no container)`);
   if (mounts.length > 0) props.mounts = mounts;
-
   // Pod settings.
   const sa = typeof spec.serviceAccountName === 'string' ? spec.serviceAccountName : typeof spec.serviceAccount === 'string' ? spec.serviceAccount : undefined;
   if (spec.serviceAccount !== undefined && spec.serviceAccountName !== undefined && spec.serviceAccount !== spec.serviceAccountName) unsupported.push(at('spec', 'serviceAccount'));
@@ -207,11 +243,12 @@ export function podProps(ctx: ImportContext, refs: ReferenceNames, template: Jso
  * problems and the additions.
  */
 function containerProps(ctx: ImportContext, refs: ReferenceNames, c: Json, place: ContainerPlace,
-  options: PodOptions & { readonly main: boolean }, unsupported: string[], additions: Array<[AdditionKind, FieldStep[][]]>): ContainerImport {
+  options: PodOptions & { readonly main: boolean; readonly role: ContainerRole; readonly grace: number }, unsupported: string[],
+  additions: Array<[AdditionKind, FieldStep[][]]>): ContainerImport {
   const { at, path: cPath } = place;
   const props: Record<string, Printable> = {};
   for (const k of Object.keys(c)) if (!CONTAINER_KEYS.has(k)) unsupported.push(at(k));
-  if (!options.main && c.volumeMounts !== undefined) unsupported.push(at('volumeMounts'));
+  if (c.restartPolicy !== undefined && (options.role !== 'native' || c.restartPolicy !== 'Always')) unsupported.push(at('restartPolicy'));
   if (c.terminationMessagePath !== undefined && c.terminationMessagePath !== '/dev/termination-log') unsupported.push(at('terminationMessagePath'));
   if (c.terminationMessagePolicy !== undefined && c.terminationMessagePolicy !== 'File') unsupported.push(at('terminationMessagePolicy'));
   if (!options.main) {
@@ -343,6 +380,15 @@ function containerProps(ctx: ImportContext, refs: ReferenceNames, c: Json, place
   if (lim.memory === undefined) additions.push(['memoryLimit', [[...cPath, 'resources', 'limits', 'memory']]]);
   props.resources = resources;
 
+  // The preStop hook (the main container's and a sidecar's: init containers take none).
+  const lifecycle = asObject(c.lifecycle) ?? {};
+  if (c.lifecycle !== undefined && (options.role === 'init' || !onlyKeys(lifecycle, ['preStop']))) unsupported.push(at('lifecycle'));
+  else if (lifecycle.preStop !== undefined) {
+    const hook = hookCode(ctx, asObject(lifecycle.preStop) ?? {}, options.grace);
+    if (typeof hook === 'string') unsupported.push(`${at('lifecycle', 'preStop')}${hook}`);
+    else props.preStop = hook;
+  }
+
   // Probes.
   for (const name of ['readinessProbe', 'livenessProbe', 'startupProbe'] as const) {
     if (c[name] === undefined) continue;
@@ -361,7 +407,7 @@ function containerProps(ctx: ImportContext, refs: ReferenceNames, c: Json, place
 }
 
 /** A volume and its mount as `Mount.config/secret/emptyDir/claim(...)`, or undefined when a field has no option. */
-function mountCode(ctx: ImportContext, refs: ReferenceNames, volume: Json, path: string, readOnly: unknown):
+function mountCode(ctx: ImportContext, refs: ReferenceNames, volume: Json, path: string, readOnly: unknown, subPath: string | undefined):
   { code: Printable; readOnlyAdded: boolean; readsConfig?: string } | undefined {
   const name = String(volume.name);
   const sources = Object.keys(volume).filter((k) => k !== 'name');
@@ -370,7 +416,7 @@ function mountCode(ctx: ImportContext, refs: ReferenceNames, volume: Json, path:
   const Mount = ctx.need('Mount');
   const fileOptions = (keys: string[]): Record<string, Printable> | undefined => {
     if (!onlyKeys(source, keys)) return undefined;
-    const out: Record<string, Printable> = { volumeName: name };
+    const out: Record<string, Printable> = { volumeName: volumeNameOption(name, `${sources[0] === 'secret' ? 'secret' : 'config'}-${String(source.name ?? source.secretName)}`), subPath };
     if (source.items !== undefined) {
       const items: Record<string, Printable> = {};
       for (const raw of asList(source.items)) {
@@ -388,29 +434,69 @@ function mountCode(ctx: ImportContext, refs: ReferenceNames, volume: Json, path:
     case 'configMap': {
       const options = fileOptions(['name', 'items', 'defaultMode', 'optional']);
       if (options === undefined || typeof source.name !== 'string' || readOnly === false) return undefined;
-      return { code: code(`${Mount}.config(${print(refs.config(source.name))}, ${quote(path)}, ${print(options)})`), readOnlyAdded: readOnly === undefined, readsConfig: source.name };
+      return { code: code(`${Mount}.config(${print(refs.config(source.name))}, ${quote(path)}${optionsArgument(options)})`), readOnlyAdded: readOnly === undefined, readsConfig: source.name };
     }
     case 'secret': {
       const options = fileOptions(['secretName', 'items', 'defaultMode', 'optional']);
       if (options === undefined || typeof source.secretName !== 'string' || readOnly === false) return undefined;
-      return { code: code(`${Mount}.secret(${print(refs.secret(source.secretName))}, ${quote(path)}, ${print(options)})`), readOnlyAdded: readOnly === undefined };
+      return { code: code(`${Mount}.secret(${print(refs.secret(source.secretName))}, ${quote(path)}${optionsArgument(options)})`), readOnlyAdded: readOnly === undefined };
     }
     case 'emptyDir': {
       if (!onlyKeys(source, ['medium', 'sizeLimit']) || (source.medium !== undefined && source.medium !== 'Memory' && source.medium !== '') || readOnly === true) return undefined;
-      const options: Record<string, Printable> = { volumeName: name };
+      const slug = path.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+      const options: Record<string, Printable> = { volumeName: volumeNameOption(name, slug.length > 0 ? slug : 'root'), subPath };
       if (typeof source.sizeLimit === 'string') options.sizeLimit = source.sizeLimit;
       if (source.medium === 'Memory') options.memory = true;
-      return { code: code(`${Mount}.emptyDir(${quote(path)}, ${print(options)})`), readOnlyAdded: false };
+      return { code: code(`${Mount}.emptyDir(${quote(path)}${optionsArgument(options)})`), readOnlyAdded: false };
     }
     case 'persistentVolumeClaim': {
       if (!onlyKeys(source, ['claimName', 'readOnly']) || typeof source.claimName !== 'string' || (source.readOnly ?? false) !== (readOnly ?? false)) return undefined;
-      const options: Record<string, Printable> = { volumeName: name };
+      const options: Record<string, Printable> = { volumeName: volumeNameOption(name, `claim-${String(source.claimName)}`), subPath };
       if (readOnly === true) options.readOnly = true;
-      return { code: code(`${Mount}.claim(${print(refs.claim(source.claimName))}, ${quote(path)}, ${print(options)})`), readOnlyAdded: false };
+      return { code: code(`${Mount}.claim(${print(refs.claim(source.claimName))}, ${quote(path)}${optionsArgument(options)})`), readOnlyAdded: false };
     }
     default:
       return undefined;
   }
+}
+
+/**
+ * A lifecycle hook as `LifecycleHook.sleep/exec/http(...)`, or why no factory writes it (as text after the field):
+ * the construct's sleep is the kubelet's own action (1.30 and later) and must end within the grace period.
+ */
+function hookCode(ctx: ImportContext, h: Json, grace: number): Printable | string {
+  const LifecycleHook = ctx.need('LifecycleHook');
+  const handler = Object.keys(h);
+  const action = asObject(h[handler[0]]) ?? {};
+  if (handler.length !== 1) return '';
+  switch (handler[0]) {
+    case 'sleep':
+      if (!onlyKeys(action, ['seconds']) || typeof action.seconds !== 'number') return '';
+      if (action.seconds >= grace) return ` (a sleep of ${action.seconds} s, not shorter than the grace period of ${grace} s: the construct refuses it)`;
+      return code(`${LifecycleHook}.sleep(${action.seconds})`);
+    case 'exec':
+      if (!onlyKeys(action, ['command']) || !Array.isArray(action.command) || action.command.length === 0 || !action.command.every((x) => typeof x === 'string')) return '';
+      return code(`${LifecycleHook}.exec(${print(action.command as string[])})`);
+    case 'httpGet':
+      if (!onlyKeys(action, ['path', 'port', 'scheme']) || typeof action.path !== 'string' || typeof action.port !== 'number' || (action.scheme ?? 'HTTP') !== 'HTTP') return '';
+      return code(`${LifecycleHook}.http(${quote(action.path)}, ${action.port})`);
+    default:
+      return '';
+  }
+}
+
+/**
+ * The `volumeName` option of a mount: undefined when the construct names the volume so itself (`config-<name>`,
+ * `secret-<name>`, `claim-<name>`, an emptyDir after its path), except `tmp`, the name of the writable /tmp the
+ * construct adds (its own volume would then be numbered).
+ */
+function volumeNameOption(name: string, constructName: string): string | undefined {
+  return name === constructName && name !== 'tmp' ? undefined : name;
+}
+
+/** `, { ... }`: the options argument of a factory call, or nothing when no option is set. */
+function optionsArgument(options: Record<string, Printable>): string {
+  return Object.values(options).some((v) => v !== undefined) ? `, ${print(options)}` : '';
 }
 
 function onlyKeys(o: Json, keys: readonly string[]): boolean {
@@ -610,7 +696,7 @@ function tolerationCode(ctx: ImportContext, t: Json): Printable | undefined {
     if (typeof t.tolerationSeconds !== 'number' || t.effect !== 'NoExecute') return undefined;
     options.tolerationSeconds = t.tolerationSeconds;
   }
-  const opts = Object.keys(options).length > 0 ? `, ${print(options)}` : '';
+  const opts = optionsArgument(options);
   const Toleration = ctx.need('Toleration');
   if (t.operator === 'Exists' && (t.value === undefined || t.value === '')) return code(`${Toleration}.exists(${quote(t.key)}${opts})`);
   if ((t.operator === undefined || t.operator === 'Equal') && typeof t.value === 'string') return code(`${Toleration}.equal(${quote(t.key)}, ${quote(t.value)}${opts})`);
@@ -690,8 +776,7 @@ function podAffinityCode(ctx: ImportContext, a: Json, anti: boolean): Printable[
       ...extra,
       namespaces: namespaces.length > 0 ? namespaces as string[] : undefined,
     };
-    const opts = Object.values(options).some((v) => v !== undefined) ? `, ${print(options)}` : '';
-    return code(`${factory}(${print({ selectorLabels: labels })}${opts})`);
+    return code(`${factory}(${print({ selectorLabels: labels })}${optionsArgument(options)})`);
   };
   const out: Printable[] = [];
   for (const raw of asList(a[REQUIRED])) {

@@ -1,5 +1,5 @@
 /** The HorizontalPodAutoscaler and PodDisruptionBudget of a workload, as its `autoscaling` and `disruptionBudget` props. */
-import { ImportContext, asList, asObject } from './_import-context';
+import { ImportContext, Json, asList, asObject } from './_import-context';
 import { Item, metadataProblems } from './_import-item';
 import { Printable, code, quote } from './_source-text';
 
@@ -7,7 +7,7 @@ import { Printable, code, quote } from './_source-text';
 export function autoscalingCode(ctx: ImportContext, hpa: Item): Printable | undefined {
   if (hpa.object.apiVersion !== 'autoscaling/v2' || metadataProblems(hpa.object).length > 0) return undefined;
   const spec = asObject(hpa.object.spec) ?? {};
-  if (Object.keys(spec).some((k) => !['scaleTargetRef', 'minReplicas', 'maxReplicas', 'metrics'].includes(k)) || typeof spec.maxReplicas !== 'number') return undefined;
+  if (Object.keys(spec).some((k) => !['scaleTargetRef', 'minReplicas', 'maxReplicas', 'metrics', 'behavior'].includes(k)) || typeof spec.maxReplicas !== 'number') return undefined;
   const out: Record<string, Printable> = {};
   if (typeof spec.minReplicas === 'number') out.minReplicas = spec.minReplicas;
   out.maxReplicas = spec.maxReplicas;
@@ -26,6 +26,45 @@ export function autoscalingCode(ctx: ImportContext, hpa: Item): Printable | unde
     }
   }
   if (metrics.length > 0) out.metrics = metrics;
+  if (spec.behavior !== undefined) {
+    const behavior = behaviorCode(ctx, asObject(spec.behavior) ?? {});
+    if (behavior === undefined) return undefined;
+    out.behavior = behavior;
+  }
+  return out;
+}
+
+const SELECT_POLICIES: Readonly<Record<string, string>> = { Max: 'MAX', Min: 'MIN', Disabled: 'DISABLED' };
+
+/** An HPA's `behavior` as a `ScalingBehavior`, or undefined when a field has no option. */
+function behaviorCode(ctx: ImportContext, b: Json): Printable | undefined {
+  if (Object.keys(b).some((k) => k !== 'scaleUp' && k !== 'scaleDown')) return undefined;
+  const out: Record<string, Printable> = {};
+  for (const key of ['scaleUp', 'scaleDown'] as const) {
+    if (b[key] === undefined) continue;
+    const r = asObject(b[key]);
+    if (r === undefined || Object.keys(r).some((k) => !['stabilizationWindowSeconds', 'policies', 'selectPolicy'].includes(k))) return undefined;
+    const rules: Record<string, Printable> = {};
+    if (r.stabilizationWindowSeconds !== undefined) {
+      if (typeof r.stabilizationWindowSeconds !== 'number') return undefined;
+      rules.stabilizationWindowSeconds = r.stabilizationWindowSeconds;
+    }
+    if (r.policies !== undefined) {
+      const policies: Printable[] = [];
+      for (const raw of asList(r.policies)) {
+        const p = asObject(raw) ?? {};
+        if (Object.keys(p).length !== 3 || (p.type !== 'Pods' && p.type !== 'Percent') || typeof p.value !== 'number' || typeof p.periodSeconds !== 'number') return undefined;
+        policies.push(code(`${ctx.need('ScalingPolicy')}.${p.type === 'Pods' ? 'pods' : 'percent'}(${p.value}, ${p.periodSeconds})`));
+      }
+      if (policies.length === 0) return undefined;
+      rules.policies = policies;
+    }
+    if (r.selectPolicy !== undefined) {
+      if (typeof r.selectPolicy !== 'string' || SELECT_POLICIES[r.selectPolicy] === undefined) return undefined;
+      rules.selectPolicy = ctx.use('SelectPolicy', SELECT_POLICIES[r.selectPolicy]);
+    }
+    out[key] = rules;
+  }
   return out;
 }
 

@@ -15,6 +15,14 @@ export interface VolumeOptions {
    * @default from what is mounted: `config-<name>`, `secret-<name>`, `claim-<name>`, or the path for an emptyDir
    */
   readonly volumeName?: string;
+
+  /**
+   * A file or folder of the volume, relative to its root, mounted at the path instead of the whole volume (e.g. one
+   * key of a ConfigMap as `/etc/app/app.yaml`). A file mounted so is not updated when the ConfigMap or Secret changes.
+   *
+   * @default the whole volume
+   */
+  readonly subPath?: string;
 }
 
 /** Options of a ConfigMap or Secret mounted as files. */
@@ -139,6 +147,10 @@ export class Mount {
       return;
     }
     if (s.options.volumeName !== undefined) check.name(`${prop}.volumeName`, s.options.volumeName, 'dns1123-label');
+    const sub = s.options.subPath;
+    if (sub !== undefined && (typeof sub !== 'string' || sub.length === 0 || sub.startsWith('/') || sub.split('/').includes('..'))) {
+      check.fail(`${prop}.subPath`, sub, 'a relative path without ".." segments, e.g. "app.yaml"');
+    }
     if (s.kind === 'claim' || s.kind === 'claimTemplate') {
       if (s.kind === 'claim' && typeof s.claim?.claimName !== 'string') check.fail(prop, s.claim, 'a PersistentVolumeClaim or PersistentVolumeClaim.fromClaimName()');
       check.knownKeys(prop, s.options, 'ClaimMountOptions');
@@ -249,7 +261,7 @@ export class Mount {
     const readOnly = s.kind === 'emptyDir' ? undefined
       : s.kind === 'claim' || s.kind === 'claimTemplate' ? (s.options.readOnly ? true : undefined)
         : true;
-    return { name, mountPath: this.path, readOnly };
+    return { name, mountPath: this.path, readOnly, subPath: s.options.subPath };
   }
 }
 
