@@ -295,7 +295,7 @@ function nodeAccess(ctx: ImportContext, template: Json): NodeAccess {
   const toleratesAll = tolerations.length === 1 && JSON.stringify(tolerations[0]) === JSON.stringify({ operator: 'Exists' });
   if (toleratesAll || tolerations.length === 0) delete spec.tolerations;
 
-  spec.containers = [main, ...containers.slice(1)];
+  if (containers.length > 0) spec.containers = [main, ...containers.slice(1)];
   const renumber = (list: string, index: readonly number[]) => (field: string): string =>
     field.replace(new RegExp(`^(${TEMPLATE.replace(/\./g, '\\.')}\\.containers\\[0\\]\\.${list})\\[(\\d+)\\]`), (_, prefix: string, i: string) => `${prefix}[${index[Number(i)]}]`);
   return {

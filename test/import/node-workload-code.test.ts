@@ -87,6 +87,14 @@ describe('nodeWorkloadCode: a DaemonSet', () => {
     expect(problemsOf(agent)).toEqual(['kept as a raw ApiObject: DaemonSet cannot express apiVersion, spec.templateGeneration']);
   });
 
+  test('GIVEN a pod template without containers WHEN generated THEN the problem names spec.template.spec.containers', () => {
+    // GIVEN
+    const agent = daemonSet() as any;
+    agent.spec.template.spec.containers = [];
+    // WHEN / THEN
+    expect(problemsOf(agent)).toEqual([expect.stringMatching(/^kept as a raw ApiObject: DaemonSet cannot express spec\.template\.spec\.containers(,|$)/)]);
+  });
+
   test('GIVEN pods without tolerations WHEN generated THEN tolerateAllTaints is false, as the input tolerates no taint', () => {
     // GIVEN / WHEN
     const { source } = generate(daemonSet());
