@@ -8,6 +8,7 @@ import { httpRouteCode } from './_http-route-code';
 import { autoscalingCode, disruptionBudgetCode } from './_scaling-code';
 import { MainPorts, podProps, ReferenceNames } from './_pod-props';
 import { Printable, code, comment, identifier, print, quote, statement } from './_source-text';
+import { TENANCY_KINDS, TenancyRefs, builtInClusterRole, tenancyCode } from './_tenancy-code';
 
 /** Options of `generateModule()`. */
 export interface GenerateOptions {
@@ -194,6 +195,40 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
     ctx.counts.constructs++;
   }
 
+  // Tenancy and scheduling: each object its construct writes field for field becomes that construct (a PriorityClass,
+  // quota and limits before the workloads, whose pods name the class; Roles before the bindings that grant them);
+  // any other stays raw, with the fields its construct cannot express.
+  const roles = new Map<string, string>();
+  const clusterRoles = new Map<string, string>();
+  const tenancyRefs: TenancyRefs = {
+    role: (name) => declared(roles, name, 'role', (v, id) => [`const ${v} = ${ctx.need('Role')}.fromRoleName(this, ${quote(id)}, ${quote(name)});`]),
+    clusterRole: (name) => (clusterRoles.has(name) ? undefined : builtInClusterRole(ctx, name))
+      ?? declared(clusterRoles, name, 'cluster-role', (v, id) => [`const ${v} = ${ctx.need('ClusterRole')}.fromClusterRoleName(this, ${quote(id)}, ${quote(name)});`]),
+    serviceAccount: (name) => (accounts.has(name) ? code(accounts.get(name)!) : undefined),
+  };
+  const tenancy = (kind: string, section: string[], variables?: Map<string, string>): void => {
+    const { construct, idSuffix } = TENANCY_KINDS[kind];
+    for (const item of items.filter((i) => i.kind === kind && !i.done)) {
+      const result = tenancyCode(ctx, kind, item.object, namespace, tenancyRefs);
+      item.done = true;
+      if ('unsupported' in result) {
+        const why = `${construct} cannot express ${result.unsupported.join(', ')}`;
+        problems.push({ source: item.source, message: `kept as a raw ApiObject: ${why}` });
+        restSection.push(...rawObject(ctx, item, why));
+        continue;
+      }
+      const id = idFor(item.name, idSuffix);
+      const v = ctx.variable(identifier(id));
+      variables?.set(item.name, v);
+      section.push(statement(`const ${v} = new ${ctx.need(construct)}(this, ${quote(id)}, `, { ...(id !== item.name ? { name: item.name } : {}), ...result.props }));
+      ctx.add('labels', item.name, ref(item), labelPaths(item.object, ['metadata']));
+      ctx.counts.constructs++;
+    }
+  };
+  tenancy('PriorityClass', configSection, priorityClasses);
+  tenancy('ResourceQuota', configSection);
+  tenancy('LimitRange', configSection);
+
   // Workloads: a Deployment with the Service that selects its pods, a StatefulSet with its headless Service, Jobs.
   const services = items.filter((i) => i.kind === 'Service');
   const workloadVars = new Map<string, { variable: string; serviceName: string; ports: Json[] }>();
@@ -278,6 +313,10 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
     item.done = true;
     ctx.counts.constructs++;
   }
+  tenancy('Role', restSection, roles);
+  tenancy('ClusterRole', restSection, clusterRoles);
+  tenancy('RoleBinding', restSection);
+  tenancy('ClusterRoleBinding', restSection);
   // connectTo(): env values that name another workload's Service as an Address writes them, and Compose's depends_on.
   const policies = new Set(items.filter((i) => i.kind === 'NetworkPolicy').map((i) => i.name));
   const connectSection = connectCalls(ctx, namespace, workloads, workloadVars, policies, connections);
@@ -324,9 +363,8 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
  * that selects no imported workload), to name them in the comment.
  */
 const UNMAPPED_CONSTRUCTS: Readonly<Record<string, string>> = {
-  DaemonSet: 'DaemonSet', Pod: 'Pod', Role: 'Role', RoleBinding: 'RoleBinding', ClusterRole: 'ClusterRole',
-  ClusterRoleBinding: 'ClusterRoleBinding', ResourceQuota: 'ResourceQuota', LimitRange: 'LimitRange', PriorityClass: 'PriorityClass',
-  HTTPRoute: 'HttpRoute', Service: 'WebService, StatefulService or ExternalService', Deployment: 'WebService or Worker',
+  DaemonSet: 'DaemonSet', Pod: 'Pod', HTTPRoute: 'HttpRoute', Service: 'WebService, StatefulService or ExternalService',
+  Deployment: 'WebService or Worker',
   StatefulSet: 'StatefulService', ConfigMap: 'Config', PersistentVolumeClaim: 'PersistentVolumeClaim', Ingress: 'Ingress',
   NetworkPolicy: 'NetworkPolicy', ServiceAccount: 'ServiceAccount', HorizontalPodAutoscaler: 'workload\'s autoscaling',
   PodDisruptionBudget: 'workload\'s disruptionBudget', Job: 'Job', CronJob: 'CronTask', Namespace: 'AppStack\'s Namespace',

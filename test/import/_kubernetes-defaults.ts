@@ -306,8 +306,9 @@ const KIND_DEFAULTS: Record<string, KindDefaults> = {
   CronJob: { apiVersion: 'batch/v1', apply: defaultCronJob },
   HorizontalPodAutoscaler: { apiVersion: 'autoscaling/v2', apply: defaultAutoscaler },
   NetworkPolicy: { apiVersion: 'networking.k8s.io/v1', apply: defaultNetworkPolicy },
-  RoleBinding: { apiVersion: 'rbac.authorization.k8s.io/v1', apply: defaultSubjects },
-  ClusterRoleBinding: { apiVersion: 'rbac.authorization.k8s.io/v1', apply: defaultSubjects },
+  RoleBinding: { apiVersion: 'rbac.authorization.k8s.io/v1', apply: defaultBinding },
+  ClusterRoleBinding: { apiVersion: 'rbac.authorization.k8s.io/v1', apply: defaultBinding },
+  PriorityClass: { apiVersion: 'scheduling.k8s.io/v1', apply: defaultPriorityClass },
   HTTPRoute: { apiVersion: 'gateway.networking.k8s.io/v1', apply: defaultHttpRoute },
 };
 
@@ -548,4 +549,19 @@ function defaultHttpRoute(o: KubeObject): void {
       ref.weight ??= 1;
     }
   }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// RBAC bindings and PriorityClasses (pkg/apis/rbac/v1/defaults.go, pkg/apis/scheduling/v1/defaults.go).
+
+/** SetDefaults_RoleBinding, SetDefaults_ClusterRoleBinding: the role is RBAC's; then each subject's group. */
+function defaultBinding(o: KubeObject): void {
+  if (o.roleRef && typeof o.roleRef === 'object') o.roleRef.apiGroup ??= 'rbac.authorization.k8s.io';
+  defaultSubjects(o);
+}
+
+/** SetDefaults_PriorityClass: a class preempts lower priorities unless it says Never; globalDefault false is unset. */
+function defaultPriorityClass(o: KubeObject): void {
+  o.preemptionPolicy ??= 'PreemptLowerPriority';
+  if (o.globalDefault === false) delete o.globalDefault;
 }

@@ -656,3 +656,32 @@ describe('withKubernetesDefaults: HTTPRoutes (the Gateway API CRD\'s defaults)',
     });
   });
 });
+
+describe('withKubernetesDefaults: RBAC bindings\' role references and PriorityClasses', () => {
+  test('GIVEN a binding whose roleRef names no apiGroup WHEN defaulted THEN the role is RBAC\'s', () => {
+    // GIVEN
+    const rb = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: 'b' }, roleRef: { kind: 'ClusterRole', name: 'r' }, subjects: [{ kind: 'Group', name: 'ops' }] };
+    // WHEN
+    const defaulted = withKubernetesDefaults(rb);
+    // THEN
+    expect(defaulted.roleRef).toEqual({ apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'r' });
+    expect(defaulted.subjects[0].apiGroup).toBe('rbac.authorization.k8s.io');
+  });
+
+  test('GIVEN a PriorityClass without preemptionPolicy WHEN defaulted THEN it preempts lower priorities', () => {
+    // GIVEN
+    const pc = { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'high' }, value: 1000 };
+    // WHEN / THEN
+    expect(withKubernetesDefaults(pc).preemptionPolicy).toBe('PreemptLowerPriority');
+  });
+
+  test('GIVEN a PriorityClass with globalDefault false WHEN defaulted THEN the field is unset, as the server stores it', () => {
+    // GIVEN
+    const pc = { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'low' }, value: -1, globalDefault: false, preemptionPolicy: 'Never' };
+    // WHEN
+    const defaulted = withKubernetesDefaults(pc);
+    // THEN
+    expect(defaulted.globalDefault).toBeUndefined();
+    expect(defaulted.preemptionPolicy).toBe('Never');
+  });
+});
