@@ -123,3 +123,20 @@ describe('the routes set: the HTTPRoutes against their CRD', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('the routes set: a backend that other workloads call', () => {
+  test('GIVEN the storefront calling the API (API_URL) WHEN imported THEN it is a connectTo() call', () => {
+    expect(trip.result.source).toContain("storefront.connectTo(api, { as: Address.url('http') });");
+  });
+
+  test('GIVEN the API restricted to its callers by connectTo() WHEN synthesized THEN its NetworkPolicy still admits the Gateway (every namespace) on the ports the route sends to', () => {
+    // GIVEN / WHEN
+    const ingress = output('NetworkPolicy', 'api').spec.ingress;
+    // THEN
+    expect(ingress).toEqual([
+      { from: [{ podSelector: { matchLabels: { app: 'storefront', track: 'stable' } } }], ports: [{ port: 8080, protocol: 'TCP' }] },
+      { from: [{ namespaceSelector: {} }], ports: [{ port: 8080, protocol: 'TCP' }] },
+      { from: [{ namespaceSelector: {} }], ports: [{ port: 9090, protocol: 'TCP' }] },
+    ]);
+  });
+});
