@@ -46,11 +46,12 @@ function daemonSetCode(ctx: ImportContext, refs: ReferenceNames, item: Item, loc
   if (!access.toleratesAll && rest.tolerations === undefined) props.tolerateAllTaints = false;
   const strategy = strategyCode(ctx, asObject(spec.updateStrategy), access.bindsPorts, unsupported);
   if (strategy !== undefined) props.strategy = strategy;
+  // a null is absent, as Helm charts render an unset value
   if (typeof spec.revisionHistoryLimit === 'number' && spec.revisionHistoryLimit !== 10) props.revisionHistoryLimit = spec.revisionHistoryLimit;
-  else if (spec.revisionHistoryLimit !== undefined && typeof spec.revisionHistoryLimit !== 'number') unsupported.push('spec.revisionHistoryLimit');
+  else if (spec.revisionHistoryLimit !== undefined && spec.revisionHistoryLimit !== null && typeof spec.revisionHistoryLimit !== 'number') unsupported.push('spec.revisionHistoryLimit');
   // written when given, 0 included: the construct writes the value it is given
   if (typeof spec.minReadySeconds === 'number') props.minReadySeconds = spec.minReadySeconds;
-  else if (spec.minReadySeconds !== undefined) unsupported.push('spec.minReadySeconds');
+  else if (spec.minReadySeconds !== undefined && spec.minReadySeconds !== null) unsupported.push('spec.minReadySeconds');
   if (access.hostAccess.length > 0) props.hostAccess = access.hostAccess;
 
   additions.push(['labels', [...labelPaths(o, ['metadata']), ...labelPaths(o, ['spec', 'template', 'metadata'])]]);

@@ -179,6 +179,15 @@ describe('nodeWorkloadCode: a DaemonSet', () => {
     expect(defaulted).not.toContain('revisionHistoryLimit');
   });
 
+  test('GIVEN a history limit that is no number WHEN generated THEN the problem names it, and a null one is taken as unset', () => {
+    // GIVEN / WHEN
+    const text = problemsOf(daemonSet({ spec: { revisionHistoryLimit: 'ten' } }));
+    const unset = problemsOf(daemonSet({ spec: { revisionHistoryLimit: null, minReadySeconds: null } }));
+    // THEN
+    expect(text).toEqual(['kept as a raw ApiObject: DaemonSet cannot express spec.revisionHistoryLimit']);
+    expect(unset).toEqual([]);
+  });
+
   test('GIVEN a DaemonSet without port and probes WHEN generated THEN its probes are Probe.none() and the probes-off annotation is an addition', () => {
     // GIVEN
     const agent = daemonSet({ container: { ports: undefined, readinessProbe: undefined, livenessProbe: undefined } });
