@@ -44,7 +44,7 @@ function problemsOf(...objects: Array<Record<string, unknown>>): string[] {
 }
 
 /** The fields of the addition whose description starts with `what`. */
-function additionFields(result: ImportResult, what: string): string[] | undefined {
+function additionFields(result: ImportResult, what: string): readonly string[] | undefined {
   return result.additions.find((a) => a.what.startsWith(what))?.fields;
 }
 
