@@ -77,7 +77,7 @@ describe('the routes set: the constructs used', () => {
     // WHEN
     const counts = ['new WebService(', 'new HttpRoute(', 'Gateway.fromGatewayName('].map((c) => source.split(c).length - 1);
     // THEN
-    expect(counts).toEqual([3, 1, 1]);
+    expect(counts).toEqual([3, 2, 2]);
   });
 
   test('GIVEN the module WHEN read THEN the raw objects are the redirect route (a filter) and the ExternalName Service, which the generator does not call externalServiceCode() for', () => {
@@ -106,6 +106,17 @@ describe('the routes set: the HTTPRoute', () => {
     expect(output('HTTPRoute', 'shop').spec.parentRefs).toEqual([{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'public', namespace: 'gateway-system', sectionName: 'https' }]);
   });
 
+  test('GIVEN two routes on the same Gateway listener WHEN synthesized THEN each attaches to it (their Gateway references have ids of their own)', () => {
+    // GIVEN / WHEN
+    const parents = ['shop', 'shop-status'].map((name) => output('HTTPRoute', name).spec.parentRefs);
+    // THEN
+    expect(parents[1]).toEqual(parents[0]);
+  });
+
+  test('GIVEN a regular expression match WHEN synthesized THEN it is kept with its type', () => {
+    expect(output('HTTPRoute', 'shop-status').spec.rules[0].matches).toEqual([{ path: { type: 'RegularExpression', value: '^/v[0-9]+/status$' } }]);
+  });
+
   test('GIVEN a backend on the API\'s admin port WHEN synthesized THEN it routes to that Service port', () => {
     expect(output('HTTPRoute', 'shop').spec.rules[1].backendRefs).toEqual([{ name: 'api', port: 9090, weight: 1 }]);
   });
@@ -119,7 +130,7 @@ describe('the routes set: the HTTPRoutes against their CRD', () => {
     // WHEN
     const errors = validateObjects(routes, { customResourceDefinitions: crds }).findings.filter((f) => f.severity === 'error');
     // THEN
-    expect(routes).toHaveLength(2);
+    expect(routes).toHaveLength(3);
     expect(errors).toEqual([]);
   });
 });
@@ -131,9 +142,9 @@ describe('the routes set: a backend that other workloads call', () => {
 
   test('GIVEN the API restricted to its callers by connectTo() WHEN synthesized THEN its NetworkPolicy still admits the Gateway (every namespace) on the ports the route sends to', () => {
     // GIVEN / WHEN
-    const ingress = output('NetworkPolicy', 'api').spec.ingress;
-    // THEN
-    expect(ingress).toEqual([
+    const ingress: unknown[] = output('NetworkPolicy', 'api').spec.ingress;
+    // THEN its distinct rules (each route adds the Gateway's rule for its own ports)
+    expect([...new Set(ingress.map((r) => JSON.stringify(r)))].map((r) => JSON.parse(r))).toEqual([
       { from: [{ podSelector: { matchLabels: { app: 'storefront', track: 'stable' } } }], ports: [{ port: 8080, protocol: 'TCP' }] },
       { from: [{ namespaceSelector: {} }], ports: [{ port: 8080, protocol: 'TCP' }] },
       { from: [{ namespaceSelector: {} }], ports: [{ port: 9090, protocol: 'TCP' }] },
