@@ -55,7 +55,8 @@ interface StackCode {
  *
  * A Deployment and the Service that selects its pods become a `WebService`; a Deployment without one a `Worker`; a
  * ConfigMap a `Config`; a Secret is referenced by name (`Secret.fromSecretName()`) and its values are never
- * written. An object the constructs cannot express field for field stays a raw `ApiObject`, with a comment naming
+ * written; Roles, ClusterRoles, their bindings, ResourceQuotas, LimitRanges and PriorityClasses become their
+ * constructs. An object the constructs cannot express field for field stays a raw `ApiObject`, with a comment naming
  * the field, and is reported as a problem.
  *
  * @param objects the objects read, in input order
