@@ -1,7 +1,7 @@
 import { FieldStep } from './addition-field';
 import { AdditionKind, ImportContext, Json, asList, asObject, asStrings } from './_import-context';
 import { sameLabels } from './_import-item';
-import { Printable, code, print, quote } from './_source-text';
+import { Code, Printable, code, print, quote } from './_source-text';
 
 /** How the pod's references to other objects are written: a variable of the module, or an import by name. */
 export interface ReferenceNames {
@@ -87,7 +87,7 @@ export interface PodOptions {
    * Whether the construct takes `spread` (a replicated workload): the pods' own topologySpreadConstraints become it.
    * Other constructs write none, so a pod with some stays raw.
    *
-   * @default true when `restartPolicy` is not given (the replicated workloads' pods always restart), else false
+   * @default false
    */
   readonly spread?: boolean;
 }
@@ -208,6 +208,8 @@ export function podProps(ctx: ImportContext, refs: ReferenceNames, template: Jso
     props.sidecarMode = ctx.use('SidecarMode', containers.length > 1 ? 'classic()' : 'native()');
   }
   if (readOnlyAdded.length > 0) additions.push(['readOnlyMounts', readOnlyAdded]);
+  writableTmp([{ c, path: [...path, 'spec', 'containers', { name: cName }] }, ...extras.filter((x) => x.role !== 'init').map((x) => ({ c: x.c, path: x.place.path })),
+    ...extras.filter((x) => x.role === 'init').map((x) => ({ c: x.c, path: x.place.path }))], security.readOnlyRootFilesystem !== false, path, at, unsupported, additions);
   for (const name of volumes.keys()) if (!mounted.has(name) && (uses.get(name) ?? 0) <= 1) unsupported.push(`${at('spec', 'volumes')}[name=${name}] (mounted by no container)`);
   if (mounts.length > 0) props.mounts = mounts;
   // Pod settings.
@@ -382,7 +384,8 @@ function containerProps(ctx: ImportContext, refs: ReferenceNames, c: Json, place
 
   // The preStop hook (the main container's and a sidecar's: init containers take none).
   const lifecycle = asObject(c.lifecycle) ?? {};
-  if (c.lifecycle !== undefined && (options.role === 'init' || !onlyKeys(lifecycle, ['preStop']))) unsupported.push(at('lifecycle'));
+  if (c.lifecycle !== undefined && options.role === 'init') unsupported.push(`${at('lifecycle')} (an init container runs to completion and takes no hooks)`);
+  else if (otherKeys(lifecycle, ['preStop']) !== '') unsupported.push(`${at('lifecycle')} (${otherKeys(lifecycle, ['preStop'])}: the constructs write preStop only)`);
   else if (lifecycle.preStop !== undefined) {
     const hook = hookCode(ctx, asObject(lifecycle.preStop) ?? {}, options.grace);
     if (typeof hook === 'string') unsupported.push(`${at('lifecycle', 'preStop')}${hook}`);
@@ -561,6 +564,33 @@ export function probeCode(ctx: ImportContext, p: Json, mainPort?: number): Print
   }
 }
 
+/**
+ * The writable /tmp the construct adds under a read-only root filesystem to each container without a /tmp mount of
+ * its own, as an addition: its volume is named as the construct names it (`tmp`, numbered after the volumes of the
+ * containers before it: the main container, the sidecars, the init containers, as the construct writes them). An
+ * input volume whose name the construct's /tmp takes first is unsupported.
+ */
+function writableTmp(containers: ReadonlyArray<{ readonly c: Json; readonly path: readonly FieldStep[] }>, readOnlyRoot: boolean,
+  templatePath: readonly FieldStep[], at: (...rest: FieldStep[]) => string, unsupported: string[], additions: Array<[AdditionKind, FieldStep[][]]>): void {
+  if (!readOnlyRoot) return;
+  const used = new Set<string>();
+  let tmp: string | undefined;
+  const mounts: FieldStep[][] = [];
+  for (const { c, path } of containers) {
+    const own = asList(c.volumeMounts).map((m) => asObject(m) ?? {});
+    for (const m of own) {
+      const name = String(m.name);
+      if (used.has(name) && name === tmp) unsupported.push(`${at('spec', 'volumes')}[name=${name}] (the name of the writable /tmp the construct adds to a container before it)`);
+      used.add(name);
+    }
+    if (own.some((m) => m.mountPath === '/tmp')) continue;
+    if (tmp === undefined) for (let n = 1; tmp === undefined || used.has(tmp); n++) tmp = n === 1 ? 'tmp' : `tmp-${n}`;
+    used.add(tmp);
+    mounts.push([...path, 'volumeMounts', { name: tmp }]);
+  }
+  if (tmp !== undefined) additions.push(['writableTmp', [[...templatePath, 'spec', 'volumes', { name: tmp }], ...mounts]]);
+}
+
 /** Whether an extra container's security context is the main container's (the workload's settings apply to both). */
 function containerSecurity(own: Json, main: Json): boolean {
   const canonical = (x: Json) => JSON.stringify(Object.entries(x).filter(([k, v]) => !(k === 'privileged' && v === false)).sort());
@@ -601,10 +631,8 @@ function securityOptions(ctx: ImportContext, pod: Json, container: Json, place: 
   else if (seccomp.type !== 'RuntimeDefault' || Object.keys(seccomp).length !== 1) unsupported.push(podAt('spec', 'securityContext', 'seccompProfile'));
   if (container.allowPrivilegeEscalation === true) out.allowPrivilegeEscalation = true;
   else if (container.allowPrivilegeEscalation === undefined) cAdded.push(['securityContext', 'allowPrivilegeEscalation']);
-  let readOnly = true;
   if (container.readOnlyRootFilesystem === false) {
     out.readOnlyRootFilesystem = false;
-    readOnly = false;
   } else if (container.readOnlyRootFilesystem === undefined) cAdded.push(['securityContext', 'readOnlyRootFilesystem']);
   const caps = asObject(container.capabilities);
   if (caps === undefined) {
@@ -626,53 +654,50 @@ function securityOptions(ctx: ImportContext, pod: Json, container: Json, place: 
   }
   if (podAdded.length > 0) additions.push(['podSecurity', podAdded]);
   if (cAdded.length > 0) additions.push(['containerSecurity', containers.flatMap((c) => cAdded.map((p) => [...c, ...p]))]);
-  if (readOnly) {
-    additions.push(['writableTmp', [[...templatePath, 'spec', 'volumes', { name: 'tmp' }], ...containers.map((c) => [...c, 'volumeMounts', { name: 'tmp' }])]]);
-  }
   return out;
 }
 
 /**
  * The pod's scheduling fields as workload props: `priorityClass`, `tolerations`, `nodeAffinity`, `podAffinity` and
  * `spread`. A field no factory writes exactly (a toleration of every taint, node selector terms or'ed together, a
- * pod affinity term with a namespace selector, a spread with minDomains) is pushed to `unsupported`.
+ * pod affinity term with a namespace selector, a spread with minDomains) is pushed to `unsupported`, with why.
  */
 function schedulingProps(ctx: ImportContext, refs: ReferenceNames, spec: Json, at: (...rest: FieldStep[]) => string,
   options: PodOptions, unsupported: string[]): Record<string, Printable> {
   const props: Record<string, Printable> = {};
   if (typeof spec.priorityClassName === 'string' && spec.priorityClassName !== '') props.priorityClass = refs.priorityClass(spec.priorityClassName);
-  else if (spec.priorityClassName !== undefined) unsupported.push(at('priorityClassName'));
+  else if (spec.priorityClassName !== undefined) unsupported.push(`${at('priorityClassName')} (${JSON.stringify(spec.priorityClassName)}: not a class name)`);
   const tolerations: Printable[] = [];
+  if (spec.tolerations !== undefined && !Array.isArray(spec.tolerations)) unsupported.push(`${at('tolerations')} (not a list)`);
   for (const [i, raw] of asList(spec.tolerations).entries()) {
     const t = tolerationCode(ctx, asObject(raw) ?? {});
-    if (t === undefined) unsupported.push(at('tolerations', i));
+    if (typeof t === 'string') unsupported.push(`${at('tolerations', i)} (${t})`);
     else tolerations.push(t);
   }
-  if (spec.tolerations !== undefined && !Array.isArray(spec.tolerations)) unsupported.push(at('tolerations'));
   if (tolerations.length > 0) props.tolerations = tolerations;
   const affinity = asObject(spec.affinity) ?? {};
-  if (spec.affinity !== undefined && asObject(spec.affinity) === undefined) unsupported.push(at('affinity'));
+  if (spec.affinity !== undefined && asObject(spec.affinity) === undefined) unsupported.push(`${at('affinity')} (not an object)`);
   for (const k of Object.keys(affinity)) if (!['nodeAffinity', 'podAffinity', 'podAntiAffinity'].includes(k)) unsupported.push(at('affinity', k));
   if (affinity.nodeAffinity !== undefined) {
     const rules = nodeAffinityCode(ctx, asObject(affinity.nodeAffinity) ?? {});
-    if (rules === undefined) unsupported.push(at('affinity', 'nodeAffinity'));
+    if (typeof rules === 'string') unsupported.push(`${at('affinity', 'nodeAffinity')} (${rules})`);
     else if (rules.length > 0) props.nodeAffinity = rules;
   }
   const podRules: Printable[] = [];
   for (const key of ['podAffinity', 'podAntiAffinity'] as const) {
     if (affinity[key] === undefined) continue;
     const rules = podAffinityCode(ctx, asObject(affinity[key]) ?? {}, key === 'podAntiAffinity');
-    if (rules === undefined) unsupported.push(at('affinity', key));
+    if (typeof rules === 'string') unsupported.push(`${at('affinity', key)} (${rules})`);
     else podRules.push(...rules);
   }
   if (podRules.length > 0) props.podAffinity = podRules;
   if (spec.topologySpreadConstraints !== undefined) {
     const spread: Printable[] = [];
-    if (!(options.spread ?? options.restartPolicy === undefined)) unsupported.push(`${at('topologySpreadConstraints')} (the construct spreads no pods)`);
+    if (options.spread !== true) unsupported.push(`${at('topologySpreadConstraints')} (the construct spreads no pods)`);
     else {
       for (const [i, raw] of asList(spec.topologySpreadConstraints).entries()) {
         const s = spreadCode(ctx, asObject(raw) ?? {}, options.selector);
-        if (s === undefined) unsupported.push(at('topologySpreadConstraints', i));
+        if (typeof s === 'string') unsupported.push(`${at('topologySpreadConstraints', i)} (${s})`);
         else spread.push(s);
       }
       props.spread = spread;
@@ -681,31 +706,41 @@ function schedulingProps(ctx: ImportContext, refs: ReferenceNames, spec: Json, a
   return props;
 }
 
+/** The keys of `o` besides `keys`, as `a field x` or `fields x, y` for a reason; empty when there are none. */
+function otherKeys(o: Json, keys: readonly string[]): string {
+  const other = Object.keys(o).filter((k) => !keys.includes(k));
+  return other.length === 0 ? '' : `${other.length === 1 ? 'a field' : 'fields'} ${other.join(', ')} no option writes`;
+}
+
 const TAINT_EFFECTS: Readonly<Record<string, string>> = { NoSchedule: 'NO_SCHEDULE', PreferNoSchedule: 'PREFER_NO_SCHEDULE', NoExecute: 'NO_EXECUTE' };
 
-/** A toleration as `Toleration.equal/exists(...)`, or undefined (no key: every taint tolerated; an unknown operator). */
-function tolerationCode(ctx: ImportContext, t: Json): Printable | undefined {
-  if (!onlyKeys(t, ['key', 'operator', 'value', 'effect', 'tolerationSeconds']) || typeof t.key !== 'string' || t.key === '') return undefined;
+/** A toleration as `Toleration.equal/exists(...)`, or why no factory writes it (no key: every taint tolerated). */
+function tolerationCode(ctx: ImportContext, t: Json): Code | string {
+  const other = otherKeys(t, ['key', 'operator', 'value', 'effect', 'tolerationSeconds']);
+  if (other !== '') return other;
+  if (typeof t.key !== 'string' || t.key === '') return 'no key: a toleration of every taint, which no Toleration factory writes';
   const options: Record<string, Printable> = {};
   if (t.effect !== undefined && t.effect !== '') {
-    if (typeof t.effect !== 'string' || TAINT_EFFECTS[t.effect] === undefined) return undefined;
+    if (typeof t.effect !== 'string' || TAINT_EFFECTS[t.effect] === undefined) return `effect ${JSON.stringify(t.effect)}: NoSchedule, PreferNoSchedule or NoExecute`;
     options.effect = ctx.use('TaintEffect', TAINT_EFFECTS[t.effect]);
   }
   if (t.tolerationSeconds !== undefined) {
     // the construct takes tolerationSeconds only with the NoExecute effect, the only one the scheduler reads it for
-    if (typeof t.tolerationSeconds !== 'number' || t.effect !== 'NoExecute') return undefined;
+    if (typeof t.tolerationSeconds !== 'number' || t.effect !== 'NoExecute') return 'tolerationSeconds without effect NoExecute';
     options.tolerationSeconds = t.tolerationSeconds;
   }
-  const opts = optionsArgument(options);
   const Toleration = ctx.need('Toleration');
-  if (t.operator === 'Exists' && (t.value === undefined || t.value === '')) return code(`${Toleration}.exists(${quote(t.key)}${opts})`);
-  if ((t.operator === undefined || t.operator === 'Equal') && typeof t.value === 'string') return code(`${Toleration}.equal(${quote(t.key)}, ${quote(t.value)}${opts})`);
-  return undefined;
+  if (t.operator === 'Exists' && (t.value === undefined || t.value === '')) return code(`${Toleration}.exists(${quote(t.key)}${optionsArgument(options)})`);
+  if ((t.operator === undefined || t.operator === 'Equal') && typeof t.value === 'string') {
+    return code(`${Toleration}.equal(${quote(t.key)}, ${quote(t.value)}${optionsArgument(options)})`);
+  }
+  return `operator ${JSON.stringify(t.operator ?? 'Equal')} with value ${JSON.stringify(t.value)}: Equal with a value, or Exists without one`;
 }
 
-/** A label requirement as `LabelExpression.in/notIn/exists/doesNotExist(...)`, or undefined (Gt, Lt). */
-function labelExpressionCode(ctx: ImportContext, e: Json): Printable | undefined {
-  if (!onlyKeys(e, ['key', 'operator', 'values']) || typeof e.key !== 'string') return undefined;
+/** A label requirement as `LabelExpression.in/notIn/exists/doesNotExist(...)`, or why no factory writes it. */
+function labelExpressionCode(ctx: ImportContext, e: Json): Code | string {
+  const other = otherKeys(e, ['key', 'operator', 'values']);
+  if (other !== '' || typeof e.key !== 'string') return other || 'an expression without a key';
   const values = asList(e.values);
   const LabelExpression = ctx.need('LabelExpression');
   if ((e.operator === 'In' || e.operator === 'NotIn') && values.length > 0 && values.every((v) => typeof v === 'string')) {
@@ -714,63 +749,69 @@ function labelExpressionCode(ctx: ImportContext, e: Json): Printable | undefined
   if ((e.operator === 'Exists' || e.operator === 'DoesNotExist') && values.length === 0) {
     return code(`${LabelExpression}.${e.operator === 'Exists' ? 'exists' : 'doesNotExist'}(${quote(e.key)})`);
   }
-  return undefined;
+  return `operator ${JSON.stringify(e.operator)} on ${e.key}: In, NotIn, Exists or DoesNotExist`;
 }
 
-/** A node selector term's expressions, or undefined when it has matchFields or an expression no factory writes. */
-function expressionsCode(ctx: ImportContext, term: Json | undefined): Printable[] | undefined {
-  if (term === undefined || !onlyKeys(term, ['matchExpressions'])) return undefined;
-  const out: Printable[] = [];
+/** A node selector term's expressions, or why no factory writes them (matchFields, an expression). */
+function expressionsCode(ctx: ImportContext, term: Json): Code[] | string {
+  const other = otherKeys(term, ['matchExpressions']);
+  if (other !== '') return other;
+  const out: Code[] = [];
   for (const raw of asList(term.matchExpressions)) {
     const e = labelExpressionCode(ctx, asObject(raw) ?? {});
-    if (e === undefined) return undefined;
+    if (typeof e === 'string') return e;
     out.push(e);
   }
-  return out.length > 0 ? out : undefined;
+  return out.length > 0 ? out : 'a term without expressions';
 }
 
+const REQUIRED = 'requiredDuringSchedulingIgnoredDuringExecution';
+const PREFERRED = 'preferredDuringSchedulingIgnoredDuringExecution';
+
 /**
- * Node affinity as `NodeAffinity.require/prefer(...)` rules, or undefined: the construct writes its required rules
- * as one node selector term (their expressions and'ed), so a required part of two terms (or'ed) has no prop.
+ * Node affinity as `NodeAffinity.require/prefer(...)` rules, or why no factory writes it: the construct writes its
+ * required rules as one node selector term (their expressions and'ed), so a required part of two terms (or'ed) has
+ * no prop.
  */
-function nodeAffinityCode(ctx: ImportContext, a: Json): Printable[] | undefined {
-  const REQUIRED = 'requiredDuringSchedulingIgnoredDuringExecution';
-  const PREFERRED = 'preferredDuringSchedulingIgnoredDuringExecution';
-  if (!onlyKeys(a, [REQUIRED, PREFERRED])) return undefined;
+function nodeAffinityCode(ctx: ImportContext, a: Json): Code[] | string {
+  const other = otherKeys(a, [REQUIRED, PREFERRED]);
+  if (other !== '') return other;
   const NodeAffinity = ctx.need('NodeAffinity');
-  const out: Printable[] = [];
+  const out: Code[] = [];
   if (a[REQUIRED] !== undefined) {
     const required = asObject(a[REQUIRED]) ?? {};
     const terms = asList(required.nodeSelectorTerms);
-    const expressions = terms.length === 1 && onlyKeys(required, ['nodeSelectorTerms']) ? expressionsCode(ctx, asObject(terms[0])) : undefined;
-    if (expressions === undefined) return undefined;
+    if (terms.length !== 1 || otherKeys(required, ['nodeSelectorTerms']) !== '') return `${terms.length} node selector terms: the construct writes its required rules as one`;
+    const expressions = expressionsCode(ctx, asObject(terms[0]) ?? {});
+    if (typeof expressions === 'string') return expressions;
     out.push(code(`${NodeAffinity}.require(${expressions.map((e) => print(e)).join(', ')})`));
   }
   for (const raw of asList(a[PREFERRED])) {
     const p = asObject(raw) ?? {};
-    const expressions = expressionsCode(ctx, asObject(p.preference));
-    if (!onlyKeys(p, ['weight', 'preference']) || typeof p.weight !== 'number' || expressions === undefined) return undefined;
+    if (otherKeys(p, ['weight', 'preference']) !== '' || typeof p.weight !== 'number') return 'a preferred term other than { weight, preference }';
+    const expressions = expressionsCode(ctx, asObject(p.preference) ?? {});
+    if (typeof expressions === 'string') return expressions;
     out.push(code(`${NodeAffinity}.prefer(${p.weight}, ${expressions.map((e) => print(e)).join(', ')})`));
   }
   return out;
 }
 
 /**
- * Pod affinity or anti-affinity terms as `PodAffinity.colocate/separate(...)`, or undefined: a term selects pods by
- * matchLabels only (the construct writes no matchExpressions, namespaceSelector or matchLabelKeys).
+ * Pod affinity or anti-affinity terms as `PodAffinity.colocate/separate(...)`, or why no factory writes them: a term
+ * selects pods by matchLabels only (the construct writes no matchExpressions, namespaceSelector or matchLabelKeys).
  */
-function podAffinityCode(ctx: ImportContext, a: Json, anti: boolean): Printable[] | undefined {
-  const REQUIRED = 'requiredDuringSchedulingIgnoredDuringExecution';
-  const PREFERRED = 'preferredDuringSchedulingIgnoredDuringExecution';
-  if (!onlyKeys(a, [REQUIRED, PREFERRED])) return undefined;
+function podAffinityCode(ctx: ImportContext, a: Json, anti: boolean): Code[] | string {
+  const other = otherKeys(a, [REQUIRED, PREFERRED]);
+  if (other !== '') return other;
   const factory = `${ctx.need('PodAffinity')}.${anti ? 'separate' : 'colocate'}`;
-  const term = (t: Json, extra: Record<string, Printable>): Printable | undefined => {
+  const term = (t: Json, extra: Record<string, Printable>): Code | string => {
     const selector = asObject(t.labelSelector) ?? {};
     const labels = asStrings(selector.matchLabels);
-    if (!onlyKeys(t, ['labelSelector', 'topologyKey', 'namespaces']) || !onlyKeys(selector, ['matchLabels']) || labels === undefined
-      || Object.keys(labels).length === 0 || typeof t.topologyKey !== 'string') return undefined;
+    const otherTerm = otherKeys(t, ['labelSelector', 'topologyKey', 'namespaces']);
+    if (otherTerm !== '') return otherTerm;
+    if (otherKeys(selector, ['matchLabels']) !== '' || labels === undefined || Object.keys(labels).length === 0) return 'a labelSelector other than matchLabels';
     const namespaces = asList(t.namespaces);
-    if (!namespaces.every((n) => typeof n === 'string')) return undefined;
+    if (typeof t.topologyKey !== 'string' || !namespaces.every((n) => typeof n === 'string')) return 'a term without topologyKey';
     const options: Record<string, Printable> = {
       topologyKey: t.topologyKey !== 'kubernetes.io/hostname' ? t.topologyKey : undefined,
       ...extra,
@@ -778,17 +819,17 @@ function podAffinityCode(ctx: ImportContext, a: Json, anti: boolean): Printable[
     };
     return code(`${factory}(${print({ selectorLabels: labels })}${optionsArgument(options)})`);
   };
-  const out: Printable[] = [];
+  const out: Code[] = [];
   for (const raw of asList(a[REQUIRED])) {
     const t = term(asObject(raw) ?? {}, { required: true });
-    if (t === undefined) return undefined;
+    if (typeof t === 'string') return t;
     out.push(t);
   }
   for (const raw of asList(a[PREFERRED])) {
     const p = asObject(raw) ?? {};
-    if (!onlyKeys(p, ['weight', 'podAffinityTerm']) || typeof p.weight !== 'number') return undefined;
+    if (otherKeys(p, ['weight', 'podAffinityTerm']) !== '' || typeof p.weight !== 'number') return 'a preferred term other than { weight, podAffinityTerm }';
     const t = term(asObject(p.podAffinityTerm) ?? {}, { weight: p.weight !== 100 ? p.weight : undefined });
-    if (t === undefined) return undefined;
+    if (typeof t === 'string') return t;
     out.push(t);
   }
   return out;
@@ -797,25 +838,28 @@ function podAffinityCode(ctx: ImportContext, a: Json, anti: boolean): Printable[
 const INCLUSION_POLICIES: Readonly<Record<string, string>> = { Honor: 'HONOR', Ignore: 'IGNORE' };
 
 /**
- * A topology spread constraint as `TopologySpread.acrossNodes/acrossZones/across(...)`, or undefined: the construct
- * selects the workload's own pods (its selector, nothing else) and writes no minDomains.
+ * A topology spread constraint as `TopologySpread.acrossNodes/acrossZones/across(...)`, or why no factory writes it:
+ * the construct selects the workload's own pods (its selector, nothing else) and writes no minDomains.
  */
-function spreadCode(ctx: ImportContext, s: Json, selector: Readonly<Record<string, string>>): Printable | undefined {
-  const keys = ['maxSkew', 'topologyKey', 'whenUnsatisfiable', 'labelSelector', 'matchLabelKeys', 'nodeAffinityPolicy', 'nodeTaintsPolicy'];
+function spreadCode(ctx: ImportContext, s: Json, selector: Readonly<Record<string, string>>): Code | string {
+  const other = otherKeys(s, ['maxSkew', 'topologyKey', 'whenUnsatisfiable', 'labelSelector', 'matchLabelKeys', 'nodeAffinityPolicy', 'nodeTaintsPolicy']);
+  if (other !== '') return other;
   const labelSelector = asObject(s.labelSelector) ?? {};
-  if (!onlyKeys(s, keys) || typeof s.topologyKey !== 'string' || typeof s.maxSkew !== 'number' || !onlyKeys(labelSelector, ['matchLabels'])
-    || !sameLabels(asStrings(labelSelector.matchLabels) ?? {}, selector)) return undefined;
+  if (otherKeys(labelSelector, ['matchLabels']) !== '' || !sameLabels(asStrings(labelSelector.matchLabels) ?? {}, selector)) {
+    return 'a labelSelector other than the workload\'s selector, the only pods the construct spreads';
+  }
+  if (typeof s.topologyKey !== 'string' || typeof s.maxSkew !== 'number') return 'no topologyKey or maxSkew';
   const options: Record<string, Printable> = {};
   if (s.maxSkew !== 1) options.maxSkew = s.maxSkew;
   if (s.whenUnsatisfiable === 'DoNotSchedule') options.required = true;
-  else if (s.whenUnsatisfiable !== 'ScheduleAnyway') return undefined;
+  else if (s.whenUnsatisfiable !== 'ScheduleAnyway') return `whenUnsatisfiable ${JSON.stringify(s.whenUnsatisfiable)}: DoNotSchedule or ScheduleAnyway`;
   const matchLabelKeys = asList(s.matchLabelKeys);
-  if (!matchLabelKeys.every((k) => typeof k === 'string' && !(k in selector))) return undefined;
+  if (!matchLabelKeys.every((k) => typeof k === 'string' && !(k in selector))) return 'matchLabelKeys naming a key of the selector';
   // without matchLabelKeys of its own, the construct gives a Deployment's spread the revision label: none is written
   options.matchLabelKeys = matchLabelKeys as string[];
   for (const key of ['nodeAffinityPolicy', 'nodeTaintsPolicy'] as const) {
     if (s[key] === undefined) continue;
-    if (typeof s[key] !== 'string' || INCLUSION_POLICIES[s[key] as string] === undefined) return undefined;
+    if (typeof s[key] !== 'string' || INCLUSION_POLICIES[s[key] as string] === undefined) return `${key} ${JSON.stringify(s[key])}: Honor or Ignore`;
     options[key] = ctx.use('NodeInclusionPolicy', INCLUSION_POLICIES[s[key] as string]);
   }
   const TopologySpread = ctx.need('TopologySpread');

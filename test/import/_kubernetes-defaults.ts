@@ -54,6 +54,7 @@ export function withKubernetesDefaults(object: KubeObject, options: DefaultsOpti
   for (const { spec, isPod } of podSpecsOf(o)) {
     defaultPodSpec(spec);
     if (isPod) defaultPod(spec, version);
+    canonicalTolerations(spec);
   }
   return withoutAbsentValues(o) as KubeObject;
 }
@@ -564,4 +565,19 @@ function defaultBinding(o: KubeObject): void {
 function defaultPriorityClass(o: KubeObject): void {
   o.preemptionPolicy ??= 'PreemptLowerPriority';
   if (o.globalDefault === false) delete o.globalDefault;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tolerations (pod fields of import's mapping).
+
+/**
+ * A toleration's operator written out: the API server stores a toleration without `operator` as given, and the
+ * scheduler reads it as `Equal` (`Toleration.ToleratesTaint`), so both are written `Equal`; an empty `effect` matches
+ * every effect as an absent one does.
+ */
+function canonicalTolerations(spec: KubeObject): void {
+  for (const t of arrayAt(spec, 'tolerations')) {
+    if (t.operator === undefined || t.operator === '') t.operator = 'Equal';
+    if (t.effect === '') delete t.effect;
+  }
 }

@@ -685,3 +685,21 @@ describe('withKubernetesDefaults: RBAC bindings\' role references and PriorityCl
     expect(defaulted.preemptionPolicy).toBe('Never');
   });
 });
+
+describe('withKubernetesDefaults: tolerations', () => {
+  test('GIVEN a toleration without operator WHEN defaulted THEN its operator is Equal, as the scheduler reads it', () => {
+    // GIVEN
+    const d = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'w' }, spec: { template: { spec: { tolerations: [{ key: 'pool', value: 'batch' }], containers: [] } } } };
+    // WHEN
+    const defaulted = withKubernetesDefaults(d);
+    // THEN
+    expect(defaulted.spec.template.spec.tolerations).toEqual([{ key: 'pool', operator: 'Equal', value: 'batch' }]);
+  });
+
+  test('GIVEN a toleration with an empty effect WHEN defaulted THEN it has no effect, which matches every effect alike', () => {
+    // GIVEN
+    const d = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'w' }, spec: { template: { spec: { tolerations: [{ key: 'pool', operator: 'Exists', effect: '' }], containers: [] } } } };
+    // WHEN / THEN
+    expect(withKubernetesDefaults(d).spec.template.spec.tolerations).toEqual([{ key: 'pool', operator: 'Exists' }]);
+  });
+});
