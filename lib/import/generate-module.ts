@@ -68,6 +68,7 @@ export function generateModule(objects: readonly SourcedObject[], options: Gener
   const ctx = new ImportContext();
   const problems: ImportProblem[] = [];
   const items: Item[] = [];
+  const seen = new Map<string, string>();
   for (const o of objects) {
     const meta = asObject(o.object.metadata) ?? {};
     const kind = typeof o.object.kind === 'string' ? o.object.kind : '';
@@ -78,6 +79,16 @@ export function generateModule(objects: readonly SourcedObject[], options: Gener
     }
     const clusterScoped = CLUSTER_KINDS.has(kind);
     const namespace = clusterScoped ? '' : typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : defaultNamespace;
+    // The API server keeps one object per group, kind, namespace and name: a second is a mistake of the input (two
+    // files of the same app, a document pasted twice), not a second object to create.
+    const key = `${o.object.apiVersion.includes('/') ? o.object.apiVersion.split('/')[0] : ''}/${kind}/${namespace}/${name}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      const where = namespace === '' ? '' : ` in namespace "${namespace}"`;
+      problems.push({ source: o.source, message: `not imported: a second ${kind} "${name}"${where} (the first is ${first}); the cluster keeps one object of a kind, namespace and name: remove one of the two` });
+      continue;
+    }
+    seen.set(key, o.source);
     items.push({ object: o.object, source: o.source, kind, namespace, name });
   }
   const namespaces = [...new Set(items.filter((i) => i.kind !== 'Namespace' && i.namespace !== '').map((i) => i.namespace))].sort();
@@ -321,8 +332,14 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
   // connectTo(): env values that name another workload's Service as an Address writes them, and Compose's depends_on.
   const policies = new Set(items.filter((i) => i.kind === 'NetworkPolicy').map((i) => i.name));
   const connectSection = connectCalls(ctx, namespace, workloads, workloadVars, policies, connections);
+  // A workload's construct id is its name; a second workload of the same name (a Deployment and a CronJob "web") has
+  // its kind after it, and its name as a prop.
+  const workloadIds = new Set<string>();
   for (const w of workloads) {
-    workloadSection.push(statement(`const ${w.variable} = new ${ctx.need(w.construct)}(this, ${quote(w.item.name)}, `, w.props));
+    const id = workloadIds.has(w.item.name) ? `${w.item.name}-${w.item.kind.toLowerCase()}` : w.item.name;
+    workloadIds.add(id);
+    const props = id === w.item.name ? w.props : { name: w.item.name, ...w.props };
+    workloadSection.push(statement(`const ${w.variable} = new ${ctx.need(w.construct)}(this, ${quote(id)}, `, props));
   }
   workloadSection.push(...connectSection);
 

@@ -395,6 +395,35 @@ describe('generateModule: the module compiles and synthesizes', () => {
   });
 });
 
+describe('generateModule: objects that share a name', () => {
+  test('GIVEN the same Deployment twice WHEN generated THEN the second is one problem naming the first, and the first is imported', () => {
+    // GIVEN / WHEN
+    const { source, problems } = generateModule(sourced(deployment('worker'), deployment('worker')));
+    // THEN
+    expect(problems).toEqual([{ source: 'in.yaml#2', message: expect.stringContaining('a second Deployment "worker" in namespace "shop" (the first is in.yaml#1)') }]);
+    expect(source.split('new Worker(').length - 1).toBe(1);
+  });
+
+  test('GIVEN a Deployment and a CronJob named alike WHEN the module is type-checked and run THEN both are written, the second with its kind in its id', () => {
+    // GIVEN
+    const dir = tmpdir();
+    const cron = {
+      apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'worker', namespace: 'shop' },
+      spec: { schedule: '0 3 * * *', jobTemplate: { spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'worker', image: 'ghcr.io/acme/worker:1.0.0', resources: RESOURCES }] } } } } },
+    };
+    const { source } = generateModule(sourced(deployment('worker'), cron));
+    const file = path.join(dir, 'imported.ts');
+    fs.writeFileSync(file, source);
+    // WHEN
+    const errors = typeErrors([file]);
+    const objects = synthesizeModule(file, path.join(dir, 'dist'));
+    // THEN
+    expect(errors).toEqual([]);
+    expect(source).toContain("new CronTask(this, 'worker-cronjob', {\n      name: 'worker',");
+    expect(objects.map((o) => `${o.kind}/${o.metadata?.name}`).sort()).toEqual(['CronJob/worker', 'Deployment/worker']);
+  });
+});
+
 describe('names from the input in comments', () => {
   test('GIVEN an object whose name holds a JavaScript line terminator WHEN imported THEN no comment line of the module holds one (the name cannot end a comment and become code)', () => {
     // GIVEN
