@@ -98,6 +98,13 @@ describe('the pod-fields set: the constructs used', () => {
     for (const prop of ['priorityClass: businessCritical', 'tolerations: [', 'nodeAffinity: [', 'podAffinity: [', 'spread: [', 'behavior: {']) expect(source).toContain(prop);
   });
 
+  test('GIVEN pods with topologySpreadConstraints of their own WHEN imported THEN no spread addition is listed for them', () => {
+    // GIVEN / WHEN
+    const { additions } = trip('pod-fields').result;
+    // THEN
+    expect(additions.flatMap((a) => a.fields).filter((f) => f.endsWith('topologySpreadConstraints'))).toEqual([]);
+  });
+
   test('GIVEN an Envoy container beside the main one WHEN imported THEN it is a classic sidecar', () => {
     expect(trip('pod-fields').result.source).toContain('sidecarMode: SidecarMode.classic()');
   });
