@@ -4,6 +4,7 @@ import { ImportConnection, ImportProblem, ImportResult, SourcedObject } from './
 import { AdditionKind, ImportContext, Json, asList, asObject, asStrings } from './_import-context';
 import { ACCESS_MODES, Item, STACK_LABELS, WorkloadCode, labelPaths, metadataProblems, metadataProp, sameLabels } from './_import-item';
 import { nodeWorkloadCode } from './_node-workload-code';
+import { externalServiceCode } from './_external-service-code';
 import { httpRouteCode } from './_http-route-code';
 import { autoscalingCode, disruptionBudgetCode } from './_scaling-code';
 import { MainPorts, podProps, ReferenceNames } from './_pod-props';
@@ -297,6 +298,26 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
       workloadVars.set(service.name, { variable: v, serviceName: service.name, ports: asList(asObject(service.object.spec)?.ports).map((p) => asObject(p) ?? {}) });
     }
   }
+  // Services that select no imported workload: an ExternalName Service as an ExternalService, any other raw with why.
+  for (const item of items.filter((i) => i.kind === 'Service' && !i.done)) {
+    const external = asObject(item.object.spec)?.type === 'ExternalName';
+    const result = external ? externalServiceCode(ctx, item) : undefined;
+    item.done = true;
+    if (typeof result !== 'object') {
+      const why = result !== undefined ? `ExternalService cannot express ${result}`
+        : asObject(asObject(item.object.spec)?.selector) === undefined
+          ? 'a Service without selector (its Endpoints written by hand) has no construct'
+          : 'a Service is written with the Deployment or StatefulSet whose pods it selects (WebService, StatefulService), and this one selects none of the imported ones';
+      problems.push({ source: item.source, message: `kept as a raw ApiObject: ${why}` });
+      restSection.push(...rawObject(ctx, item, why));
+      continue;
+    }
+    const id = idFor(item.name, 'service');
+    const v = ctx.variable(identifier(id));
+    configSection.push(statement(`const ${v} = new ${ctx.need('ExternalService')}(this, ${quote(id)}, `, { ...(id !== item.name ? { name: item.name } : {}), ...result }));
+    ctx.add('labels', item.name, ref(item), labelPaths(item.object, ['metadata']));
+    ctx.counts.constructs++;
+  }
   // Ingresses whose backends are workloads of the module; NetworkPolicies.
   for (const item of items.filter((i) => i.kind === 'Ingress' && !i.done)) {
     const result = ingressCode(ctx, item, workloadVars, refs);
@@ -309,7 +330,13 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
   }
   for (const item of items.filter((i) => i.kind === 'HTTPRoute' && !i.done)) {
     const result = httpRouteCode(ctx, item, workloadVars, refs);
-    if (typeof result === 'string') continue;
+    if (typeof result === 'string') {
+      const why = `HttpRoute cannot express ${result}`;
+      problems.push({ source: item.source, message: `kept as a raw ApiObject: ${why}` });
+      restSection.push(...rawObject(ctx, item, why));
+      item.done = true;
+      continue;
+    }
     const id = idFor(item.name, 'route');
     restSection.push(statement(`new ${ctx.need('HttpRoute')}(this, ${quote(id)}, `, { ...(id !== item.name ? { name: item.name } : {}), ...result }));
     ctx.add('labels', item.name, ref(item), labelPaths(item.object, ['metadata']));

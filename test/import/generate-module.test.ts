@@ -242,6 +242,13 @@ describe('generateModule: what stays raw, and the problems', () => {
     expect(problems).toEqual([{ source: 'in.yaml#1', message: expect.stringContaining('the importer does not write a ConfigMap as a Config yet') }]);
   });
 
+  test('GIVEN a Service that selects no imported workload WHEN generated THEN it stays raw, and the problem says it selects none', () => {
+    // GIVEN / WHEN
+    const { problems } = generateModule(sourced(service('legacy', 80, 8080)));
+    // THEN
+    expect(problems).toEqual([{ source: 'in.yaml#1', message: 'kept as a raw ApiObject: a Service is written with the Deployment or StatefulSet whose pods it selects (WebService, StatefulService), and this one selects none of the imported ones' }]);
+  });
+
   test('GIVEN a PersistentVolumeClaim mounted by a Deployment WHEN generated THEN it is a PersistentVolumeClaim construct mounted with the volume\'s name', () => {
     // GIVEN
     const claim = { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data', namespace: 'shop' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '5Gi' } } } };
