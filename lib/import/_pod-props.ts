@@ -127,6 +127,9 @@ export function podProps(ctx: ImportContext, refs: ReferenceNames, template: Jso
   // The other containers: classic sidecars (the containers after the first), native sidecars (init containers with
   // restartPolicy Always, which the construct writes first among the init containers) and init containers.
   const extras: Array<{ readonly c: Json; readonly place: ContainerPlace; readonly role: ContainerRole }> = [];
+  if (containers.length > 1 && (options.restartPolicy ?? 'Always') !== 'Always') {
+    unsupported.push(`${at('spec', 'containers', 1)} (a second container in pods that run to completion: the construct refuses a classic sidecar, which would keep them from completing)`);
+  }
   containers.slice(1).forEach((x, i) => extras.push({
     c: x, role: 'sidecar',
     place: { at: (...rest) => at('spec', 'containers', i + 1, ...rest), path: [...path, 'spec', 'containers', { name: String(x.name) }] },

@@ -174,6 +174,21 @@ describe('podProps: sidecars and init containers', () => {
     expect(prop(pod, 'sidecarMode')).toBe('SidecarMode.classic()');
   });
 
+  test('GIVEN a second container in a Job\'s pods WHEN read THEN it is unsupported: a classic sidecar would keep the Job running', () => {
+    // GIVEN
+    const pod = read({ restartPolicy: 'Never', containers: [container('api'), container('envoy')] }, { restartPolicy: 'Never' });
+    // WHEN / THEN
+    expect(pod.unsupported).toEqual([expect.stringContaining('spec.template.spec.containers[1] (a second container in pods that run to completion')]);
+  });
+
+  test('GIVEN a native sidecar in a Job\'s pods WHEN read THEN it is a sidecar: it does not hold the Job back', () => {
+    // GIVEN
+    const pod = read({ restartPolicy: 'Never', initContainers: [container('proxy', { restartPolicy: 'Always' })] }, { restartPolicy: 'Never' });
+    // WHEN / THEN
+    expect(pod.unsupported).toEqual([]);
+    expect(prop(pod, 'sidecarMode')).toBe('SidecarMode.native()');
+  });
+
   test('GIVEN an init container with restartPolicy Always WHEN read THEN it is a native sidecar, not an init container', () => {
     // GIVEN
     const pod = read({ initContainers: [container('proxy', { restartPolicy: 'Always' }), container('migrate')] });
