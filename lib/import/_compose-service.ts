@@ -8,6 +8,7 @@
 import { parseImage } from '../core/_image-reference';
 import { isDns1035Label, isDns1123Label, isValidPortName } from '../core/names';
 import { SERVICE_KEYS_TRANSLATED, SERVICE_KEYS_WITHOUT_MEANING, DEPLOY_KEYS_WITHOUT_MEANING } from './_compose-keys';
+import { entry } from './_import-context';
 import { splitShellWords } from './_compose-text';
 import {
   ComposeMount, ComposePort, describe, isRecord, looksSecret, parseBytes, parseCpus, parseDurationSeconds, parseMount, parsePort,
@@ -81,7 +82,7 @@ export function translateService(name: string, service: unknown, ctx: ComposeCon
   for (const key of Object.keys(service)) {
     if (SERVICE_KEYS_TRANSLATED.has(key)) continue;
     if (key.startsWith('x-')) at(key, 'an extension field: ignored');
-    else if (key in SERVICE_KEYS_WITHOUT_MEANING) at(key, `not imported: ${SERVICE_KEYS_WITHOUT_MEANING[key]}`);
+    else if (entry(SERVICE_KEYS_WITHOUT_MEANING, key) !== undefined) at(key, `not imported: ${entry(SERVICE_KEYS_WITHOUT_MEANING, key)}`);
     else at(key, 'not a key of a Compose service: ignored');
   }
   const image = service.image;
@@ -519,7 +520,7 @@ function translateDeploy(service: Record<string, unknown>, at: At): number {
       else if (isRecord(d.restart_policy) && Object.keys(d.restart_policy).some((k) => k !== 'condition')) {
         at('deploy.restart_policy', 'delay, max_attempts and window are not imported: the kubelet restarts containers with its own back-off');
       }
-    } else if (key in DEPLOY_KEYS_WITHOUT_MEANING) at(`deploy.${key}`, `not imported: ${DEPLOY_KEYS_WITHOUT_MEANING[key]}`);
+    } else if (entry(DEPLOY_KEYS_WITHOUT_MEANING, key) !== undefined) at(`deploy.${key}`, `not imported: ${entry(DEPLOY_KEYS_WITHOUT_MEANING, key)}`);
     else at(`deploy.${key}`, 'not a key of Compose deploy: ignored');
   }
   return replicas;

@@ -23,6 +23,14 @@ export function asStrings(x: unknown): Record<string, string> | undefined {
   return o as Record<string, string>;
 }
 
+/**
+ * The value of `table` under `key` when `key` is one of the table's own keys, else undefined: an input value such
+ * as `constructor` or `toString` never finds a member every object inherits.
+ */
+export function entry<T>(table: Readonly<Record<string, T>>, key: unknown): T | undefined {
+  return typeof key === 'string' && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
 /** The kinds of addition the generator lists, each with its wording and how to opt out. */
 export const ADDITION_KINDS = {
   labels: {

@@ -5,7 +5,7 @@
  */
 import { defaultSelector } from '../core/labels';
 import { FieldStep } from './addition-field';
-import { AdditionKind, ImportContext, Json, asList, asObject, asStrings } from './_import-context';
+import { AdditionKind, ImportContext, Json, asList, asObject, asStrings, entry } from './_import-context';
 import { Item, WorkloadCode, labelPaths, metadataProblems, metadataProp, sameLabels } from './_import-item';
 import { MainPorts, PodImport, podProps, ReferenceNames } from './_pod-props';
 import { Printable, code, print } from './_source-text';
@@ -67,7 +67,7 @@ function podCode(ctx: ImportContext, refs: ReferenceNames, item: Item, localConf
   const spec = asObject(o.spec) ?? {};
   const restartPolicy = spec.restartPolicy ?? 'Always';
   const policies: Record<string, string> = { OnFailure: 'ON_FAILURE', Never: 'NEVER' };
-  if (restartPolicy !== 'Always' && policies[String(restartPolicy)] === undefined) unsupported.push('spec.restartPolicy');
+  if (restartPolicy !== 'Always' && entry(policies, restartPolicy) === undefined) unsupported.push('spec.restartPolicy');
   const always = restartPolicy === 'Always';
   const ports = singlePort(asObject(asList(spec.containers)[0]) ?? {});
   // The construct puts its pod labels on the Pod, after the recommended ones: the Pod's labels are its `podLabels`,
@@ -85,7 +85,8 @@ function podCode(ctx: ImportContext, refs: ReferenceNames, item: Item, localConf
 
   const annotations = asStrings(asObject(o.metadata)?.annotations) ?? {};
   const props: Record<string, Printable> = { ...(Object.keys(annotations).length > 0 ? { metadata: { annotations } } : {}), image: pod.props.image };
-  if (!always && policies[String(restartPolicy)] !== undefined) props.restartPolicy = ctx.use('PodRestartPolicy', policies[String(restartPolicy)]);
+  const policy = entry(policies, restartPolicy);
+  if (!always && policy !== undefined) props.restartPolicy = ctx.use('PodRestartPolicy', policy);
   Object.assign(props, mainPortProps(ports));
   const { image: _image, ...rest } = pod.props;
   Object.assign(props, rest);

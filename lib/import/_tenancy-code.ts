@@ -6,7 +6,7 @@
  */
 import { isDns1123Label, isDns1123Subdomain } from '../core/names';
 import { compareQuantities, parseQuantity } from '../core/quantity';
-import { ImportContext, Json, asList, asObject, asStrings } from './_import-context';
+import { ImportContext, Json, asList, asObject, asStrings, entry } from './_import-context';
 import { metadataProblems, metadataProp } from './_import-item';
 import { Printable, code, quote } from './_source-text';
 
@@ -55,7 +55,8 @@ const BUILT_IN_CLUSTER_ROLES: Readonly<Record<string, string>> = { admin: 'ADMIN
 
 /** `ClusterRoleRef.ADMIN`, `EDIT` or `VIEW` for the built-in ClusterRole `name`, or undefined for another name. */
 export function builtInClusterRole(ctx: ImportContext, name: string): Printable | undefined {
-  return BUILT_IN_CLUSTER_ROLES[name] !== undefined ? ctx.use('ClusterRoleRef', BUILT_IN_CLUSTER_ROLES[name]) : undefined;
+  const member = entry(BUILT_IN_CLUSTER_ROLES, name);
+  return member !== undefined ? ctx.use('ClusterRoleRef', member) : undefined;
 }
 const AGGREGATE_TO = /^rbac\.authorization\.k8s\.io\/aggregate-to-(admin|edit|view)$/;
 
@@ -284,18 +285,18 @@ function quotaCode(o: Json, problems: Problems): Record<string, Printable> {
     const at = `spec.hard['${key}']`;
     const text = typeof value === 'number' ? String(value) : value;
     const nanos = typeof text === 'string' ? parseQuantity(text) : undefined;
-    if (QUOTA_ALIASES[key] !== undefined) {
-      problems.add(at, value, `the construct writes it as ${QUOTA_ALIASES[key]}, which means the same`);
-    } else if (QUOTA_QUANTITIES[key] === undefined && QUOTA_COUNTS[key] === undefined) {
+    if (entry(QUOTA_ALIASES, key) !== undefined) {
+      problems.add(at, value, `the construct writes it as ${entry(QUOTA_ALIASES, key)}, which means the same`);
+    } else if (entry(QUOTA_QUANTITIES, key) === undefined && entry(QUOTA_COUNTS, key) === undefined) {
       problems.add(at, value, `the construct limits ${[...Object.keys(QUOTA_QUANTITIES), ...Object.keys(QUOTA_COUNTS)].join(', ')}`);
     } else if (nanos === undefined || nanos < 0n) {
       problems.add(at, value, 'the construct takes a quantity of at least 0');
-    } else if (QUOTA_QUANTITIES[key] !== undefined) {
-      out[QUOTA_QUANTITIES[key]] = text as string;
+    } else if (entry(QUOTA_QUANTITIES, key) !== undefined) {
+      out[entry(QUOTA_QUANTITIES, key)!] = text as string;
     } else if (nanos % 1_000_000_000n !== 0n || nanos / 1_000_000_000n > BigInt(Number.MAX_SAFE_INTEGER)) {
       problems.add(at, value, 'the construct takes a whole number');
     } else {
-      out[QUOTA_COUNTS[key]] = Number(nanos / 1_000_000_000n);
+      out[entry(QUOTA_COUNTS, key)!] = Number(nanos / 1_000_000_000n);
     }
   }
   return out;
@@ -328,11 +329,11 @@ function limitRangeBody(o: Json, problems: Problems): Record<string, Printable> 
     for (const [resource, value] of Object.entries(list)) {
       const text = typeof value === 'number' ? String(value) : value;
       const nanos = typeof text === 'string' ? parseQuantity(text) : undefined;
-      if (LIMIT_RESOURCES[resource] === undefined) {
+      if (entry(LIMIT_RESOURCES, resource) === undefined) {
         problems.add(`spec.limits[0].${part}['${resource}']`, value, 'the construct takes cpu, memory and ephemeral-storage');
       } else if (nanos === undefined || nanos < 0n) {
         problems.add(`spec.limits[0].${part}.${resource}`, value, 'the construct takes a quantity of at least 0');
-      } else values[LIMIT_RESOURCES[resource]] = text as string;
+      } else values[entry(LIMIT_RESOURCES, resource)!] = text as string;
     }
     amounts[part] = values;
     if (Object.keys(values).length > 0) out[prop] = values;

@@ -13,6 +13,7 @@ import { parseEnvFile, interpolate } from './_compose-text';
 import { describe, isRecord, looksSecret } from './_compose-values';
 import { ComposeContext, DeclaredVolume, translateService, TranslatedService } from './_compose-service';
 import { TOP_LEVEL_KEYS_WITHOUT_MEANING } from './_compose-keys';
+import { entry } from './_import-context';
 import { ImportConnection, ImportProblem, SourcedObject } from './import-model';
 
 /** How to read a Compose file. */
@@ -62,7 +63,7 @@ export function translateCompose(text: string, file: string, options: ComposeOpt
   for (const key of Object.keys(model)) {
     if (key === 'version' || key === 'name' || key === 'services' || key === 'volumes') continue;
     if (key.startsWith('x-')) problem(key, 'an extension field: ignored (its anchors were applied where they are used)');
-    else if (key in TOP_LEVEL_KEYS_WITHOUT_MEANING) problem(key, `not imported: ${TOP_LEVEL_KEYS_WITHOUT_MEANING[key]}`);
+    else if (entry(TOP_LEVEL_KEYS_WITHOUT_MEANING, key) !== undefined) problem(key, `not imported: ${entry(TOP_LEVEL_KEYS_WITHOUT_MEANING, key)}`);
     else problem(key, 'not a key of the Compose Specification: ignored');
   }
   const volumes = declaredVolumes(model.volumes, problem);

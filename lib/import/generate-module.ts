@@ -1,7 +1,7 @@
 import { defaultSelector } from '../core/labels';
 import { FieldStep, ObjectRef } from './addition-field';
 import { ImportConnection, ImportProblem, ImportResult, SourcedObject } from './import-model';
-import { AdditionKind, ImportContext, Json, asList, asObject, asStrings } from './_import-context';
+import { AdditionKind, ImportContext, Json, asList, asObject, asStrings, entry } from './_import-context';
 import { ACCESS_MODES, Item, STACK_LABELS, WorkloadCode, labelPaths, metadataProblems, metadataProp, sameLabels } from './_import-item';
 import { nodeWorkloadCode } from './_node-workload-code';
 import { externalServiceCode } from './_external-service-code';
@@ -373,7 +373,7 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
   // Everything else: raw, for now.
   for (const item of items) {
     if (item.done) continue;
-    const construct = UNMAPPED_CONSTRUCTS[item.kind];
+    const construct = entry(UNMAPPED_CONSTRUCTS, item.kind);
     const why = construct !== undefined
       ? `the importer does not write a ${item.kind} as a ${construct} yet, or this one has a field it cannot express`
       : `the library has no construct for ${item.kind} (${String(item.object.apiVersion)})`;
@@ -441,8 +441,8 @@ function addressFor(value: string, name: string, namespace: string, ports: reado
   if (url) {
     const [, scheme, host, portText, path] = url;
     const short = hostOf(host);
-    const port = portText !== undefined ? Number(portText) : DEFAULT_URL_PORTS[scheme];
-    if (short === undefined || port === undefined || !ports.includes(port) || (portText !== undefined && port === DEFAULT_URL_PORTS[scheme])) return undefined;
+    const port = portText !== undefined ? Number(portText) : entry(DEFAULT_URL_PORTS, scheme);
+    if (short === undefined || port === undefined || !ports.includes(port) || (portText !== undefined && port === entry(DEFAULT_URL_PORTS, scheme))) return undefined;
     const options = [...(path !== undefined ? [`path: ${quote(path)}`] : []), ...(short ? ['shortName: true'] : [])];
     return { form: `Address.url(${quote(scheme)}${options.length > 0 ? `, { ${options.join(', ')} }` : ''})`, port };
   }
@@ -539,13 +539,13 @@ function replicatedCode(ctx: ImportContext, refs: ReferenceNames, item: Item, se
     const size = asObject(asObject(tSpec.resources)?.requests)?.storage;
     if (Object.keys(t).some((k) => k !== 'metadata' && k !== 'spec') || Object.keys(tMeta).some((k) => k !== 'name') || typeof tMeta.name !== 'string'
       || Object.keys(tSpec).some((k) => !['accessModes', 'resources', 'storageClassName'].includes(k)) || typeof size !== 'string'
-      || Object.keys(asObject(tSpec.resources) ?? {}).length !== 1 || modes.length !== 1 || ACCESS_MODES[String(modes[0])] === undefined) {
+      || Object.keys(asObject(tSpec.resources) ?? {}).length !== 1 || modes.length !== 1 || entry(ACCESS_MODES, modes[0]) === undefined) {
       unsupported.push(`spec.volumeClaimTemplates[${i}]`);
       continue;
     }
     claimTemplates.set(tMeta.name, {
       size,
-      accessMode: modes[0] === 'ReadWriteOnce' ? undefined : ctx.use('AccessMode', `${ACCESS_MODES[String(modes[0])]}()`),
+      accessMode: modes[0] === 'ReadWriteOnce' ? undefined : ctx.use('AccessMode', `${entry(ACCESS_MODES, modes[0])}()`),
       storageClassName: typeof tSpec.storageClassName === 'string' ? tSpec.storageClassName : undefined,
     });
   }
@@ -759,8 +759,9 @@ function jobCode(ctx: ImportContext, refs: ReferenceNames, item: Item, localConf
     else unsupported.push('spec.schedule');
     if (typeof spec.timeZone === 'string') props.timeZone = spec.timeZone;
     const policies: Record<string, string> = { Forbid: 'FORBID', Replace: 'REPLACE', Allow: 'ALLOW' };
-    if (typeof spec.concurrencyPolicy === 'string' && policies[spec.concurrencyPolicy] !== undefined) {
-      if (spec.concurrencyPolicy !== 'Forbid') props.concurrencyPolicy = ctx.use('ConcurrencyPolicy', policies[spec.concurrencyPolicy]);
+    const policy = entry(policies, spec.concurrencyPolicy);
+    if (policy !== undefined) {
+      if (spec.concurrencyPolicy !== 'Forbid') props.concurrencyPolicy = ctx.use('ConcurrencyPolicy', policy);
     } else if (spec.concurrencyPolicy !== undefined) {
       unsupported.push('spec.concurrencyPolicy');
     } else {
@@ -791,11 +792,11 @@ function claimProps(ctx: ImportContext, item: Item): Record<string, Printable> |
   const modes = asList(spec.accessModes);
   if (Object.keys(spec).some((k) => !['accessModes', 'resources', 'storageClassName'].includes(k)) || typeof size !== 'string'
     || Object.keys(resources).length !== 1 || Object.keys(asObject(resources.requests) ?? {}).length !== 1
-    || modes.length !== 1 || ACCESS_MODES[String(modes[0])] === undefined) return undefined;
+    || modes.length !== 1 || entry(ACCESS_MODES, modes[0]) === undefined) return undefined;
   return {
     ...metadataProp(o),
     size,
-    accessMode: modes[0] === 'ReadWriteOnce' ? undefined : ctx.use('AccessMode', `${ACCESS_MODES[String(modes[0])]}()`),
+    accessMode: modes[0] === 'ReadWriteOnce' ? undefined : ctx.use('AccessMode', `${entry(ACCESS_MODES, modes[0])}()`),
     storageClassName: typeof spec.storageClassName === 'string' ? spec.storageClassName : undefined,
   };
 }
@@ -823,10 +824,11 @@ function ingressCode(ctx: ImportContext, item: Item, workloads: ReadonlyMap<stri
       if (workload === undefined || typeof port !== 'number' || Object.keys(p).some((k) => !['path', 'pathType', 'backend'].includes(k))) return 'spec.rules (a backend that is not a Service of the module)';
       const mainPort = asObject(workload.ports[0])?.port;
       const types: Record<string, string> = { Prefix: 'PREFIX', Exact: 'EXACT', ImplementationSpecific: 'IMPLEMENTATION_SPECIFIC' };
-      if (typeof p.pathType !== 'string' || types[p.pathType] === undefined) return 'spec.rules (a path without pathType)';
+      const pathType = entry(types, p.pathType);
+      if (pathType === undefined) return 'spec.rules (a path without a pathType: Prefix, Exact or ImplementationSpecific)';
       paths.push({
         path: typeof p.path === 'string' ? p.path : undefined,
-        pathType: p.pathType === 'Prefix' ? undefined : ctx.use('PathType', types[p.pathType]),
+        pathType: p.pathType === 'Prefix' ? undefined : ctx.use('PathType', pathType),
         backend: code(workload.variable),
         port: port === mainPort ? undefined : port,
       });
