@@ -169,8 +169,9 @@ export function podProps(ctx: ImportContext, refs: ReferenceNames, template: Jso
       const m = asObject(raw) ?? {};
       const name = typeof m.name === 'string' ? m.name : '';
       const where = place.at('volumeMounts', i);
-      if (typeof m.mountPath !== 'string' || !onlyKeys(m, ['name', 'mountPath', 'readOnly', 'subPath']) || (m.subPath !== undefined && typeof m.subPath !== 'string')) {
-        unsupported.push(where);
+      const other = otherKeys(m, ['name', 'mountPath', 'readOnly', 'subPath']);
+      if (typeof m.mountPath !== 'string' || other !== '' || (m.subPath !== undefined && typeof m.subPath !== 'string')) {
+        unsupported.push(`${where} (${other || 'a mountPath and subPath that are text'})`);
         continue;
       }
       if (options.claimTemplates.has(name) && m.readOnly === undefined && m.subPath === undefined && role === 'main') {
@@ -213,7 +214,7 @@ export function podProps(ctx: ImportContext, refs: ReferenceNames, template: Jso
   if (readOnlyAdded.length > 0) additions.push(['readOnlyMounts', readOnlyAdded]);
   writableTmp([{ c, path: [...path, 'spec', 'containers', { name: cName }] }, ...extras.filter((x) => x.role !== 'init').map((x) => ({ c: x.c, path: x.place.path })),
     ...extras.filter((x) => x.role === 'init').map((x) => ({ c: x.c, path: x.place.path }))], security.readOnlyRootFilesystem !== false, path, at, unsupported, additions);
-  for (const name of volumes.keys()) if (!mounted.has(name) && (uses.get(name) ?? 0) <= 1) unsupported.push(`${at('spec', 'volumes')}[name=${name}] (mounted by no container)`);
+  for (const name of volumes.keys()) if (!uses.has(name)) unsupported.push(`${at('spec', 'volumes')}[name=${name}] (mounted by no container)`);
   if (mounts.length > 0) props.mounts = mounts;
   // Pod settings.
   const sa = typeof spec.serviceAccountName === 'string' ? spec.serviceAccountName : typeof spec.serviceAccount === 'string' ? spec.serviceAccount : undefined;
@@ -398,6 +399,10 @@ function containerProps(ctx: ImportContext, refs: ReferenceNames, c: Json, place
   // Probes.
   for (const name of ['readinessProbe', 'livenessProbe', 'startupProbe'] as const) {
     if (c[name] === undefined) continue;
+    if (options.role === 'init') {
+      unsupported.push(`${at(name)} (an init container runs to completion and takes no probes)`);
+      continue;
+    }
     const mainPort = options.main ? options.ports?.ports[0]?.containerPort : undefined;
     const p = probeCode(ctx, asObject(c[name]) ?? {}, mainPort);
     if (p === undefined) unsupported.push(at(name));

@@ -220,6 +220,23 @@ describe('podProps: sidecars and init containers', () => {
     expect(pod.unsupported).toEqual(['spec.template.spec.containers[1].securityContext']);
   });
 
+  test('GIVEN an init container with a probe WHEN read THEN it is unsupported: init containers take none', () => {
+    // GIVEN
+    const pod = read({ initContainers: [container('migrate', { readinessProbe: { exec: { command: ['true'] } } })] });
+    // WHEN / THEN
+    expect(pod.unsupported).toEqual(['spec.template.spec.initContainers[0].readinessProbe (an init container runs to completion and takes no probes)']);
+  });
+
+  test('GIVEN a mount with a field no option writes WHEN read THEN the mount is unsupported, and its volume is not said to be unmounted', () => {
+    // GIVEN
+    const pod = read({
+      containers: [container('api', { volumeMounts: [{ name: 'data', mountPath: '/data', mountPropagation: 'HostToContainer' }] })],
+      volumes: [{ name: 'data', emptyDir: {} }],
+    });
+    // WHEN / THEN
+    expect(pod.unsupported).toEqual(['spec.template.spec.containers[0].volumeMounts[0] (a field mountPropagation no option writes)']);
+  });
+
   test('GIVEN an init container with a lifecycle hook WHEN read THEN it is unsupported: init containers take none', () => {
     // GIVEN
     const pod = read({ initContainers: [container('migrate', { lifecycle: { preStop: { exec: { command: ['true'] } } } })] });
