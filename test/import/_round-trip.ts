@@ -467,3 +467,106 @@ export function roundTrips(sets: readonly RoundTripSet[], dir: string): Map<stri
   }
   return trips;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading a generated module, and the checks every set's round trip makes.
+
+/** The kinds a generated module writes as raw `ApiObject`s, in order. */
+export function rawKinds(source: string): string[] {
+  return [...source.matchAll(/new ApiObject\([^{]*\{\s*apiVersion: '[^']*',\s*kind: '([^']+)'/g)].map((m) => m[1]);
+}
+
+/** The objects a generated module writes as raw `ApiObject`s, as `Kind/name`, in order. */
+export function rawObjects(source: string): string[] {
+  return [...source.matchAll(/new ApiObject\([^{]*\{\s*apiVersion: '[^']*',\s*kind: '([^']+)',\s*metadata: \{ name: '([^']+)'/g)].map((m) => `${m[1]}/${m[2]}`);
+}
+
+/** How many times `text` occurs in `source`. */
+export function occurrences(source: string, text: string): number {
+  return source.split(text).length - 1;
+}
+
+/** The header comment of a generated module, as one line of text. */
+export function moduleHeader(source: string): string {
+  const lines = source.split('\n');
+  const end = lines.findIndex((l) => !l.startsWith('//'));
+  return lines.slice(0, end).map((l) => l.replace(/^\/\/ ?/, '')).join(' ').replace(/\s+/g, ' ');
+}
+
+/** The comment lines right above the first line of `source` that contains `text`, as one line. */
+export function commentBefore(source: string, text: string): string {
+  const lines = source.split('\n');
+  const at = lines.findIndex((l) => l.includes(text));
+  let start = at;
+  while (start > 0 && lines[start - 1].trim().startsWith('//')) start--;
+  return lines.slice(start, at).map((l) => l.trim().replace(/^\/\/ ?/, '')).join(' ');
+}
+
+/** The object of `kind` and `name` among `objects`; throws, listing them, when there is none. */
+export function findObject(objects: readonly KubeObject[], kind: string, name: string): KubeObject {
+  const found = objects.find((o) => o.kind === kind && o.metadata?.name === name);
+  if (!found) throw new Error(`no ${kind} "${name}" among ${objects.map((o) => `${o.kind}/${o.metadata?.name}`).join(', ')}`);
+  return found;
+}
+
+/** The names a generated module imports that it does not use (its comments left out). */
+export function unusedImports(source: string): string[] {
+  const code = source.split('\n').filter((l) => !l.trim().startsWith('//')).join('\n');
+  const imported = [...code.matchAll(/^import \{([^}]*)\} from '[^']+';/gm)].flatMap((m) => m[1].split(',').map((n) => n.trim())).filter((n) => n !== '');
+  return imported.filter((n) => (code.match(new RegExp(`\\b${n}\\b`, 'g')) ?? []).length < 2);
+}
+
+/** The kinds the library has a construct for: a generated module writes none of them raw unless a field forbids it. */
+export const KINDS_WITH_CONSTRUCTS: readonly string[] = [
+  'Deployment', 'Service', 'StatefulSet', 'DaemonSet', 'Pod', 'Job', 'CronJob', 'ConfigMap', 'Secret', 'PersistentVolumeClaim',
+  'Ingress', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'NetworkPolicy', 'ServiceAccount', 'Role', 'RoleBinding',
+  'ClusterRole', 'ClusterRoleBinding', 'ResourceQuota', 'LimitRange', 'PriorityClass', 'Namespace', 'HTTPRoute',
+];
+
+/**
+ * Defines the checks every set's round trip makes, one test each: the import, the type check and the synth succeed;
+ * the output equals the input after Kubernetes defaults but for the listed additions; every listed addition is in the
+ * output and in the module's header with its opt-out; every name the module imports is used.
+ *
+ * @param sets the sets
+ * @param trip the round trip of a set, by name (computed in the calling file's `beforeAll`)
+ */
+export function describeRoundTripChecks(sets: readonly RoundTripSet[], trip: (name: string) => RoundTrip): void {
+  describe.each(sets.map((s) => [s.name]))('the %s set: import, type-check, synthesize, compare', (name) => {
+    test('GIVEN the inputs WHEN imported THEN the generator returns a module', () => {
+      expect(trip(name).importError).toBeUndefined();
+    });
+
+    test('GIVEN the generated module WHEN type-checked against the library THEN there is no error', () => {
+      expect(trip(name).typeErrors).toEqual([]);
+    });
+
+    test('GIVEN the generated module WHEN run THEN it synthesizes', () => {
+      expect(trip(name).synthError).toBeUndefined();
+    });
+
+    test('GIVEN the synthesized objects WHEN compared with the input after Kubernetes defaults THEN only the listed additions differ', () => {
+      expect(trip(name).differences).toEqual([]);
+    });
+
+    test('GIVEN the module\'s imports WHEN read THEN each name imported is used', () => {
+      expect(unusedImports(trip(name).result.source)).toEqual([]);
+    });
+
+    test('GIVEN the additions WHEN looked up in the output THEN each field they list is there', () => {
+      // GIVEN
+      const { result, output } = trip(name);
+      // WHEN / THEN
+      expect(additionsNotInOutput(result.additions.flatMap((a) => a.fields), output)).toEqual([]);
+    });
+
+    test('GIVEN the module\'s header WHEN read THEN it lists every addition with how to opt out', () => {
+      // GIVEN
+      const { source, additions } = trip(name).result;
+      // WHEN
+      const text = moduleHeader(source);
+      // THEN
+      expect(additions.filter((a) => !text.includes(a.what) || !text.includes(a.optOut))).toEqual([]);
+    });
+  });
+}

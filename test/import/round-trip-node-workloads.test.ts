@@ -5,7 +5,7 @@
 import * as path from 'path';
 import { tmpdir } from '../_helpers';
 import { KubeObject } from './_kubernetes-defaults';
-import { additionsNotInOutput, RoundTrip, roundTrips, RoundTripSet } from './_round-trip';
+import { describeRoundTripChecks, rawKinds, RoundTrip, roundTrips, RoundTripSet } from './_round-trip';
 
 const CORPUS = path.join(__dirname, '..', 'fixtures', 'import', 'node-agents');
 
@@ -27,17 +27,6 @@ beforeAll(() => {
   trips = roundTrips(SETS, tmpdir());
 }, 120_000);
 
-/** The kinds a module writes as raw `ApiObject`s, in order. */
-function rawKindsOf(source: string): string[] {
-  return [...source.matchAll(/new ApiObject\([^{]*\{\s*apiVersion: '[^']*',\s*kind: '([^']+)'/g)].map((m) => m[1]);
-}
-
-/** The comment lines at the top of a module, as one line. */
-function headerOf(source: string): string {
-  const lines = source.split('\n');
-  return lines.slice(0, lines.findIndex((l) => !l.startsWith('//'))).map((l) => l.replace(/^\/\/ ?/, '')).join(' ').replace(/\s+/g, ' ');
-}
-
 /** The synthesized object of `kind` and `name` in the set `set`. */
 function outputObject(set: string, kind: string, name: string): KubeObject {
   const found = trips.get(set)!.output.find((o) => o.kind === kind && o.metadata?.name === name);
@@ -45,35 +34,7 @@ function outputObject(set: string, kind: string, name: string): KubeObject {
   return found;
 }
 
-describe.each(SETS.map((s) => [s.name]))('the %s set: import, type-check, synthesize, compare', (name) => {
-  test('GIVEN the inputs WHEN imported, type-checked and run THEN there is no error', () => {
-    const trip = trips.get(name)!;
-    expect([trip.importError, trip.typeErrors, trip.synthError]).toEqual([undefined, [], undefined]);
-  });
-
-  test('GIVEN the synthesized objects WHEN compared with the input after Kubernetes defaults THEN only the listed additions differ', () => {
-    expect(trips.get(name)!.differences).toEqual([]);
-  });
-
-  test('GIVEN the module WHEN read THEN every name it imports from the library is used', () => {
-    // GIVEN the code without its comments
-    const text = trips.get(name)!.result.source.split('\n').filter((l) => !l.trim().startsWith('//')).join('\n');
-    // WHEN
-    const names = [...text.matchAll(/^import \{([^}]*)\} from '[^']+';/gm)].flatMap((m) => m[1].split(',').map((n) => n.trim())).filter((n) => n !== '');
-    // THEN each occurs beside its import
-    expect(names.filter((n) => text.split(new RegExp(`\\b${n}\\b`)).length < 3)).toEqual([]);
-  });
-
-  test('GIVEN the additions WHEN looked up in the output THEN each field they list is there, and the header lists each with its opt-out', () => {
-    // GIVEN
-    const { result, output } = trips.get(name)!;
-    // WHEN
-    const header = headerOf(result.source);
-    // THEN
-    expect(additionsNotInOutput(result.additions.flatMap((a) => a.fields), output)).toEqual([]);
-    expect(result.additions.filter((a) => !header.includes(a.what) || !header.includes(a.optOut))).toEqual([]);
-  });
-});
+describeRoundTripChecks(SETS, (name) => trips.get(name)!);
 
 describe('the node-agents set: the constructs used', () => {
   test('GIVEN the module WHEN read THEN it creates a construct for each object', () => {
@@ -89,7 +50,7 @@ describe('the node-agents set: the constructs used', () => {
     // GIVEN
     const { result } = trips.get('node-agents')!;
     // WHEN / THEN
-    expect(rawKindsOf(result.source)).toEqual([]);
+    expect(rawKinds(result.source)).toEqual([]);
     expect(result.problems).toEqual([]);
   });
 
@@ -135,7 +96,7 @@ describe('the node-agents set: the constructs used', () => {
 
 describe('the node-agents-raw set: what the constructs cannot express', () => {
   test('GIVEN a DaemonSet and a Pod with a field their construct cannot write WHEN imported THEN both stay raw ApiObjects', () => {
-    expect(rawKindsOf(trips.get('node-agents-raw')!.result.source)).toEqual(['DaemonSet', 'Pod']);
+    expect(rawKinds(trips.get('node-agents-raw')!.result.source)).toEqual(['DaemonSet', 'Pod']);
   });
 
   test('GIVEN a host path volume named otherwise than HostAccess names it WHEN imported THEN the problem names the volume and the name it would need', () => {

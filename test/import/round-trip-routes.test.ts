@@ -3,7 +3,7 @@ import { ManifestObject, validateObjects } from '../../lib';
 import { readCrdFiles } from '../../lib/input/crd-files';
 import { tmpdir } from '../_helpers';
 import { KubeObject } from './_kubernetes-defaults';
-import { additionsNotInOutput, RoundTrip, roundTrips } from './_round-trip';
+import { describeRoundTripChecks, rawObjects, RoundTrip, roundTrips, RoundTripSet } from './_round-trip';
 
 /**
  * The routes set (test/fixtures/import/README.md): a storefront and its canary, an API with an admin port, an
@@ -12,16 +12,13 @@ import { additionsNotInOutput, RoundTrip, roundTrips } from './_round-trip';
  */
 const ROUTES = path.join(__dirname, '..', 'fixtures', 'import', 'routes');
 
+const SETS: RoundTripSet[] = [{ name: 'routes', paths: [ROUTES] }];
+
 let trip: RoundTrip;
 
 beforeAll(() => {
-  trip = roundTrips([{ name: 'routes', paths: [ROUTES] }], tmpdir()).get('routes')!;
+  trip = roundTrips(SETS, tmpdir()).get('routes')!;
 }, 120_000);
-
-/** The objects the module writes as raw `ApiObject`s, as `Kind/name`. */
-function rawObjects(source: string): string[] {
-  return [...source.matchAll(/new ApiObject\([^{]*\{\s*apiVersion: '[^']*',\s*kind: '([^']+)',\s*metadata: \{ name: '([^']+)'/g)].map((m) => `${m[1]}/${m[2]}`);
-}
 
 /** The synthesized object of `kind` and `name`. */
 function output(kind: string, name: string): KubeObject {
@@ -30,45 +27,7 @@ function output(kind: string, name: string): KubeObject {
   return found;
 }
 
-describe('the routes set: import, type-check, synthesize, compare', () => {
-  test('GIVEN the inputs WHEN imported THEN the generator returns a module', () => {
-    expect(trip.importError).toBeUndefined();
-  });
-
-  test('GIVEN the generated module WHEN type-checked against the library THEN there is no error', () => {
-    expect(trip.typeErrors).toEqual([]);
-  });
-
-  test('GIVEN the generated module WHEN run THEN it synthesizes (the Gateway, outside the inputs, is a declared reference)', () => {
-    expect(trip.synthError).toBeUndefined();
-  });
-
-  test('GIVEN the synthesized objects WHEN compared with the input after Kubernetes and CRD defaults THEN only the listed additions differ', () => {
-    expect(trip.differences).toEqual([]);
-  });
-
-  test('GIVEN the additions WHEN looked up in the output THEN each field they list is there', () => {
-    expect(additionsNotInOutput(trip.result.additions.flatMap((a) => a.fields), trip.output)).toEqual([]);
-  });
-
-  test('GIVEN the module\'s imports WHEN read THEN each name imported is used', () => {
-    // GIVEN the code without its comments
-    const code = trip.result.source.split('\n').filter((l) => !l.trim().startsWith('//')).join('\n');
-    // WHEN
-    const imported = [...code.matchAll(/^import \{([^}]*)\} from '[^']+';/gm)].flatMap((m) => m[1].split(',').map((n) => n.trim())).filter((n) => n !== '');
-    // THEN each occurs beside its import
-    expect(imported.filter((n) => (code.match(new RegExp(`\\b${n}\\b`, 'g')) ?? []).length < 2)).toEqual([]);
-  });
-
-  test('GIVEN the module\'s header WHEN read THEN it lists every addition with how to opt out', () => {
-    // GIVEN
-    const lines = trip.result.source.split('\n');
-    // WHEN
-    const header = lines.slice(0, lines.findIndex((l) => !l.startsWith('//'))).map((l) => l.replace(/^\/\/ ?/, '')).join(' ').replace(/\s+/g, ' ');
-    // THEN
-    expect(trip.result.additions.filter((a) => !header.includes(a.what) || !header.includes(a.optOut))).toEqual([]);
-  });
-});
+describeRoundTripChecks(SETS, () => trip);
 
 describe('the routes set: the constructs used', () => {
   test('GIVEN the module WHEN read THEN the Deployments and Services are WebServices and the route to them an HttpRoute on a Gateway reference', () => {

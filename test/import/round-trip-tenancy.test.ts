@@ -1,7 +1,6 @@
 import * as path from 'path';
 import { tmpdir } from '../_helpers';
-import { KubeObject } from './_kubernetes-defaults';
-import { additionsNotInOutput, RoundTrip, roundTrips, RoundTripSet } from './_round-trip';
+import { describeRoundTripChecks, findObject, rawKinds, RoundTrip, roundTrips, RoundTripSet } from './_round-trip';
 
 const CORPUS = path.join(__dirname, '..', 'fixtures', 'import', 'tenancy');
 const ROOT = path.join(__dirname, '..', '..');
@@ -24,25 +23,6 @@ const CONSTRUCTS: Record<string, number> = {
 /** The kinds this corpus has, each with a construct. */
 const TENANCY_KINDS = ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding', 'ResourceQuota', 'LimitRange', 'PriorityClass'];
 
-/** The kinds the generated module writes as raw `ApiObject`s, in order. */
-function rawKinds(source: string): string[] {
-  return [...source.matchAll(/new ApiObject\([^{]*\{\s*apiVersion: '[^']*',\s*kind: '([^']+)'/g)].map((m) => m[1]);
-}
-
-/** The header comment of a module, as one line of text. */
-function header(source: string): string {
-  const lines = source.split('\n');
-  const end = lines.findIndex((l) => !l.startsWith('//'));
-  return lines.slice(0, end).map((l) => l.replace(/^\/\/ ?/, '')).join(' ').replace(/\s+/g, ' ');
-}
-
-/** The object of `kind` and `name` among `objects`. */
-function find(objects: readonly KubeObject[], kind: string, name: string): KubeObject {
-  const found = objects.find((o) => o.kind === kind && o.metadata?.name === name);
-  if (!found) throw new Error(`no ${kind} "${name}" among ${objects.map((o) => `${o.kind}/${o.metadata?.name}`).join(', ')}`);
-  return found;
-}
-
 let trips: Map<string, RoundTrip>;
 
 beforeAll(() => {
@@ -53,39 +33,7 @@ function trip(name: string): RoundTrip {
   return trips.get(name)!;
 }
 
-describe.each(SETS.map((s) => [s.name]))('the %s set: import, type-check, synthesize, compare', (name) => {
-  test('GIVEN the inputs WHEN imported THEN the generator returns a module', () => {
-    expect(trip(name).importError).toBeUndefined();
-  });
-
-  test('GIVEN the generated module WHEN type-checked against the library THEN there is no error', () => {
-    expect(trip(name).typeErrors).toEqual([]);
-  });
-
-  test('GIVEN the generated module WHEN run THEN it synthesizes', () => {
-    expect(trip(name).synthError).toBeUndefined();
-  });
-
-  test('GIVEN the synthesized objects WHEN compared with the input after Kubernetes defaults THEN only the listed additions differ', () => {
-    expect(trip(name).differences).toEqual([]);
-  });
-
-  test('GIVEN the additions WHEN looked up in the output THEN each field they list is there', () => {
-    // GIVEN
-    const { result, output } = trip(name);
-    // WHEN / THEN
-    expect(additionsNotInOutput(result.additions.flatMap((a) => a.fields), output)).toEqual([]);
-  });
-
-  test('GIVEN the module\'s header WHEN read THEN it lists every addition with how to opt out', () => {
-    // GIVEN
-    const { source, additions } = trip(name).result;
-    // WHEN
-    const text = header(source);
-    // THEN
-    expect(additions.filter((a) => !text.includes(a.what) || !text.includes(a.optOut))).toEqual([]);
-  });
-});
+describeRoundTripChecks(SETS, trip);
 
 describe('the tenancy set (an operator\'s release manifests)', () => {
   test('GIVEN the module WHEN read THEN it creates a construct for each object', () => {
@@ -155,7 +103,7 @@ describe('the tenancy set (an operator\'s release manifests)', () => {
 
   test('GIVEN a quota whose counts are strings and numbers WHEN synthesized THEN each limit is there, under the key the input used', () => {
     // GIVEN / WHEN
-    const hard = find(trip('tenancy').output, 'ResourceQuota', 'compute').spec.hard;
+    const hard = findObject(trip('tenancy').output, 'ResourceQuota', 'compute').spec.hard;
     // THEN
     expect(Object.keys(hard).sort()).toEqual(['limits.memory', 'persistentvolumeclaims', 'pods', 'requests.cpu', 'requests.memory', 'requests.storage', 'services.loadbalancers']);
   });

@@ -2,8 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CliIo, main } from '../../lib/cli';
 import { tmpdir } from '../_helpers';
-import { KubeObject } from './_kubernetes-defaults';
-import { additionsNotInOutput, RoundTrip, roundTrips, RoundTripSet } from './_round-trip';
+import {
+  commentBefore, describeRoundTripChecks, findObject, KINDS_WITH_CONSTRUCTS, occurrences, rawKinds, RoundTrip, roundTrips, RoundTripSet,
+} from './_round-trip';
 
 const ROOT = path.join(__dirname, '..', '..');
 const CORPUS = path.join(__dirname, '..', 'fixtures', 'import');
@@ -29,46 +30,6 @@ const CONSTRUCTS: Record<string, Record<string, number>> = {
   bad: { 'new WebService(': 3, 'new Worker(': 1, 'new Config(': 1 },
 };
 
-/** The kinds the library has a construct for: the generated code must not write any of them as a raw ApiObject. */
-const KINDS_WITH_CONSTRUCTS = [
-  'Deployment', 'Service', 'StatefulSet', 'DaemonSet', 'Pod', 'Job', 'CronJob', 'ConfigMap', 'Secret', 'PersistentVolumeClaim',
-  'Ingress', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'NetworkPolicy', 'ServiceAccount', 'Role', 'RoleBinding',
-  'ClusterRole', 'ClusterRoleBinding', 'ResourceQuota', 'LimitRange', 'PriorityClass', 'Namespace', 'HTTPRoute',
-];
-
-/** The kinds the generated module writes as raw `ApiObject`s. */
-function rawKinds(source: string): string[] {
-  return [...source.matchAll(/new ApiObject\([^{]*\{\s*apiVersion: '[^']*',\s*kind: '([^']+)'/g)].map((m) => m[1]);
-}
-
-/** How many times `text` occurs in `source`. */
-function count(source: string, text: string): number {
-  return source.split(text).length - 1;
-}
-
-/** The header comment of a module, as one line of text. */
-function header(source: string): string {
-  const lines = source.split('\n');
-  const end = lines.findIndex((l) => !l.startsWith('//'));
-  return lines.slice(0, end).map((l) => l.replace(/^\/\/ ?/, '')).join(' ').replace(/\s+/g, ' ');
-}
-
-/** The comment lines right above the first line of `source` that contains `text`, as one line. */
-function commentBefore(source: string, text: string): string {
-  const lines = source.split('\n');
-  const at = lines.findIndex((l) => l.includes(text));
-  let start = at;
-  while (start > 0 && lines[start - 1].trim().startsWith('//')) start--;
-  return lines.slice(start, at).map((l) => l.trim().replace(/^\/\/ ?/, '')).join(' ');
-}
-
-/** The object of `kind` and `name` among `objects`. */
-function find(objects: readonly KubeObject[], kind: string, name: string): KubeObject {
-  const found = objects.find((o) => o.kind === kind && o.metadata?.name === name);
-  if (!found) throw new Error(`no ${kind} "${name}" among ${objects.map((o) => `${o.kind}/${o.metadata?.name}`).join(', ')}`);
-  return found;
-}
-
 let trips: Map<string, RoundTrip>;
 
 beforeAll(() => {
@@ -79,53 +40,12 @@ function trip(name: string): RoundTrip {
   return trips.get(name)!;
 }
 
-describe.each(SETS.map((s) => [s.name]))('the %s set: import, type-check, synthesize, compare', (name) => {
-  test('GIVEN the inputs WHEN imported THEN the generator returns a module', () => {
-    expect(trip(name).importError).toBeUndefined();
-  });
-
-  test('GIVEN the generated module WHEN type-checked against the library THEN there is no error', () => {
-    expect(trip(name).typeErrors).toEqual([]);
-  });
-
-  test('GIVEN the generated module WHEN run THEN it synthesizes', () => {
-    expect(trip(name).synthError).toBeUndefined();
-  });
-
-  test('GIVEN the synthesized objects WHEN compared with the input after Kubernetes defaults THEN only the listed additions differ', () => {
-    expect(trip(name).differences).toEqual([]);
-  });
-
-  test('GIVEN the module\'s imports WHEN read THEN each name imported is used', () => {
-    // GIVEN the code without its comments
-    const code = trip(name).result.source.split('\n').filter((l) => !l.trim().startsWith('//')).join('\n');
-    // WHEN
-    const imported = [...code.matchAll(/^import \{([^}]*)\} from '[^']+';/gm)].flatMap((m) => m[1].split(',').map((n) => n.trim())).filter((n) => n !== '');
-    // THEN each occurs beside its import
-    expect(imported.filter((n) => (code.match(new RegExp(`\\b${n}\\b`, 'g')) ?? []).length < 2)).toEqual([]);
-  });
-
-  test('GIVEN the additions WHEN looked up in the output THEN each field they list is there', () => {
-    // GIVEN
-    const { result, output } = trip(name);
-    // WHEN / THEN
-    expect(additionsNotInOutput(result.additions.flatMap((a) => a.fields), output)).toEqual([]);
-  });
-
-  test('GIVEN the module\'s header WHEN read THEN it lists every addition with how to opt out', () => {
-    // GIVEN
-    const { source, additions } = trip(name).result;
-    // WHEN
-    const text = header(source);
-    // THEN
-    expect(additions.filter((a) => !text.includes(a.what) || !text.includes(a.optOut))).toEqual([]);
-  });
-});
+describeRoundTripChecks(SETS, trip);
 
 /** How many of each high-level construct of {@link CONSTRUCTS} the module of set `name` creates. */
 function constructCounts(name: string): Record<string, number> {
   const { source } = trip(name).result;
-  return Object.fromEntries(Object.keys(CONSTRUCTS[name]).map((c) => [c, count(source, c)]));
+  return Object.fromEntries(Object.keys(CONSTRUCTS[name]).map((c) => [c, occurrences(source, c)]));
 }
 
 /** The kinds the module of set `name` writes raw although the library has a construct for them. */
@@ -159,7 +79,7 @@ describe('the shop set (microservices-demo-shaped manifests)', () => {
     const { source } = trip('shop').result;
     // THEN one per caller and target: frontend → productcatalogservice and cartservice, cartservice → redis-cart,
     // loadgenerator → frontend
-    expect(count(source, '.connectTo(')).toBeGreaterThanOrEqual(4);
+    expect(occurrences(source, '.connectTo(')).toBeGreaterThanOrEqual(4);
   });
 
   test('GIVEN a Secret in the input WHEN imported THEN it is referenced by name and none of its values is in the code', () => {
@@ -194,7 +114,7 @@ describe('the podinfo set (helm template output)', () => {
 
   test('GIVEN helm\'s labels and the checksum annotation WHEN synthesized THEN they are kept as given', () => {
     // GIVEN / WHEN
-    const redis = find(trip('podinfo').output, 'Deployment', 'my-release-podinfo-redis');
+    const redis = findObject(trip('podinfo').output, 'Deployment', 'my-release-podinfo-redis');
     // THEN
     expect(redis.metadata.labels['helm.sh/chart']).toBe('podinfo-6.5.4');
     expect(redis.spec.template.metadata.annotations['checksum/config']).toBe('4a6c0a2ca0e0c8ba2cd1e35d5a2a0f1ba1bcfbb3a92b8e51a0c7b0c2f3a9ea7d');
@@ -206,17 +126,17 @@ describe('the compose set (four services)', () => {
     // GIVEN / WHEN
     const { source } = trip('compose').result;
     // THEN web → api, api → postgres, worker → postgres
-    expect(count(source, '.connectTo(')).toBe(3);
+    expect(occurrences(source, '.connectTo(')).toBe(3);
   });
 
   test('GIVEN the compose file\'s values WHEN synthesized THEN the image tags come from .env and the API\'s settings are kept', () => {
     // GIVEN / WHEN
     const { output } = trip('compose');
-    const api = find(output, 'Deployment', 'api');
+    const api = findObject(output, 'Deployment', 'api');
     const container = api.spec.template.spec.containers[0];
     // THEN
     expect(container.image).toBe('ghcr.io/example/shop-api:2.3.1');
-    expect(find(output, 'Deployment', 'worker').spec.template.spec.containers[0].image).toBe('ghcr.io/example/shop-worker:2.3.1');
+    expect(findObject(output, 'Deployment', 'worker').spec.template.spec.containers[0].image).toBe('ghcr.io/example/shop-worker:2.3.1');
     expect(api.spec.replicas).toBe(2);
     expect(container.env).toEqual(expect.arrayContaining([{ name: 'LOG_LEVEL', value: 'debug' }, { name: 'DATABASE_HOST', value: 'postgres' }]));
     // Compose's memory units are binary: 512M is 512 MiB
@@ -225,7 +145,7 @@ describe('the compose set (four services)', () => {
 
   test('GIVEN web publishing 8080:80 WHEN synthesized THEN its Service listens on 8080 and targets 80', () => {
     // GIVEN / WHEN
-    const port = find(trip('compose').output, 'Service', 'web').spec.ports[0];
+    const port = findObject(trip('compose').output, 'Service', 'web').spec.ports[0];
     // THEN
     expect([port.port, port.targetPort]).toEqual([8080, 80]);
   });
@@ -234,14 +154,14 @@ describe('the compose set (four services)', () => {
     // GIVEN
     const { output } = trip('compose');
     // WHEN
-    const pod = find(output, 'Deployment', 'postgres').spec.template.spec;
+    const pod = findObject(output, 'Deployment', 'postgres').spec.template.spec;
     const claims = output.filter((o) => o.kind === 'PersistentVolumeClaim');
     const configMapName = pod.containers[0].envFrom?.[0]?.configMapRef?.name;
     // THEN
     expect(pod.containers[0].volumeMounts).toEqual(expect.arrayContaining([expect.objectContaining({ mountPath: '/var/lib/postgresql/data' })]));
     expect(claims).toHaveLength(1);
     expect(pod.volumes).toEqual(expect.arrayContaining([expect.objectContaining({ persistentVolumeClaim: { claimName: claims[0].metadata.name } })]));
-    expect(find(output, 'ConfigMap', configMapName).data).toEqual({ POSTGRES_USER: 'shop', POSTGRES_DB: 'shop', PGDATA: '/var/lib/postgresql/data/pgdata' });
+    expect(findObject(output, 'ConfigMap', configMapName).data).toEqual({ POSTGRES_USER: 'shop', POSTGRES_DB: 'shop', PGDATA: '/var/lib/postgresql/data/pgdata' });
   });
 });
 
@@ -280,7 +200,7 @@ describe('the bad set: one problem per bad item, the rest imported', () => {
     expect(problems[0]).toContain('ServiceMonitor');
     expect(rawKinds(trip('bad').result.source)).toEqual(['ServiceMonitor']);
     expect(commentBefore(trip('bad').result.source, 'new ApiObject(')).toContain('ServiceMonitor');
-    expect(find(trip('bad').output, 'ServiceMonitor', 'greeter').spec.endpoints).toEqual([{ port: 'http', path: '/metrics', interval: '30s' }]);
+    expect(findObject(trip('bad').output, 'ServiceMonitor', 'greeter').spec.endpoints).toEqual([{ port: 'http', path: '/metrics', interval: '30s' }]);
   });
 
   test('GIVEN a compose service with a bind mount WHEN imported THEN it is one problem naming the mount, and the service is imported without it', () => {
@@ -289,7 +209,7 @@ describe('the bad set: one problem per bad item, the rest imported', () => {
     // THEN
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain('./src');
-    expect(find(trip('bad').output, 'Deployment', 'app').spec.template.spec.containers[0].image).toBe('ghcr.io/example/app:0.9.0');
+    expect(findObject(trip('bad').output, 'Deployment', 'app').spec.template.spec.containers[0].image).toBe('ghcr.io/example/app:0.9.0');
   });
 
   test('GIVEN a compose service with build: and no image WHEN imported THEN it is one problem naming build, and nothing is made of it', () => {
@@ -307,7 +227,7 @@ describe('the bad set: one problem per bad item, the rest imported', () => {
     // THEN
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain('privileged');
-    expect(find(trip('bad').output, 'Deployment', 'docker').spec.template.spec.containers[0].securityContext?.privileged).not.toBe(true);
+    expect(findObject(trip('bad').output, 'Deployment', 'docker').spec.template.spec.containers[0].securityContext?.privileged).not.toBe(true);
   });
 
   test('GIVEN the bad set WHEN given to cdk8s-platform import THEN it prints each problem once, writes the module and exits 0', async () => {
