@@ -9,6 +9,7 @@ import { compareQuantities, parseQuantity } from '../core/quantity';
 import { ImportContext, Json, asList, asObject, asStrings, entry } from './_import-context';
 import { metadataProblems, metadataProp } from './_import-item';
 import { Printable, code, quote } from './_source-text';
+import { RBAC_VERBS } from '../core/_rbac-verbs';
 
 /** How a binding's references are written: variables of the module, or imports by name. */
 export interface TenancyRefs {
@@ -39,15 +40,6 @@ export const TENANCY_KINDS: Readonly<Record<string, { readonly construct: string
 
 /** The kinds of TENANCY_KINDS that are cluster-scoped (they have no namespace). */
 const CLUSTER_SCOPED = new Set(['PriorityClass', 'ClusterRole', 'ClusterRoleBinding']);
-
-/**
- * The verbs a rule of a Role or ClusterRole construct accepts (tenancy/_rbac.ts checks the same list, which the
- * importer may not import: a test checks that both accept the same verbs).
- */
-export const RULE_VERBS: ReadonlySet<string> = new Set([
-  'get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection', '*', 'bind', 'escalate', 'impersonate',
-  'use', 'approve', 'sign',
-]);
 
 const RBAC_GROUP = 'rbac.authorization.k8s.io';
 /** The built-in ClusterRoles `ClusterRoleRef` names, by name. */
@@ -133,8 +125,8 @@ function rulesCode(rules: unknown, problems: Problems, cluster: boolean): Printa
     }
     problems.keys(r, `${at}.`, ['apiGroups', 'resources', 'verbs', 'resourceNames', 'nonResourceURLs'], 'a rule');
     const verbs = stringList(r.verbs);
-    if (verbs === undefined || verbs.length === 0 || verbs.some((v) => !RULE_VERBS.has(v))) {
-      problems.add(`${at}.verbs`, r.verbs, `the construct takes at least one of ${[...RULE_VERBS].join(', ')}`);
+    if (verbs === undefined || verbs.length === 0 || verbs.some((v) => !RBAC_VERBS.has(v))) {
+      problems.add(`${at}.verbs`, r.verbs, `the construct takes at least one of ${[...RBAC_VERBS].join(', ')}`);
     }
     const out: Record<string, Printable> = {};
     const urls = stringList(r.nonResourceURLs);

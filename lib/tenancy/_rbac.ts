@@ -7,6 +7,7 @@ import { isPlainRecord, PropChecker } from '../core/_props';
 import { IServiceAccount } from '../core/service-account-ref';
 import { ClusterRoleRef } from './cluster-role-ref';
 import { Subject } from './subject';
+import { RBAC_VERBS } from '../core/_rbac-verbs';
 
 /** A rule of a Role or ClusterRole, as given (see `PolicyRule` in role.ts). @internal */
 export interface RuleInput {
@@ -16,8 +17,6 @@ export interface RuleInput {
   readonly resourceNames?: string[];
   readonly nonResourceURLs?: string[];
 }
-
-const VERBS = new Set(['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection', '*', 'bind', 'escalate', 'impersonate', 'use', 'approve', 'sign']);
 
 /**
  * Checks the `rules` of a Role (`cluster` false: resources only) or a ClusterRole (resources or non-resource URLs).
@@ -39,7 +38,7 @@ export function checkPolicyRules(check: PropChecker, rules: unknown, options: { 
       return;
     }
     if (check.stringList(`${at}.verbs`, r.verbs, false)) {
-      for (const v of r.verbs) if (!VERBS.has(v)) check.fail(`${at}.verbs`, v, `a verb: ${[...VERBS].join(', ')}`);
+      for (const v of r.verbs) if (!RBAC_VERBS.has(v)) check.fail(`${at}.verbs`, v, `a verb: ${[...RBAC_VERBS].join(', ')}`);
       if (r.verbs.length === 0) check.fail(`${at}.verbs`, r.verbs, 'at least one verb');
     }
     if (r.nonResourceURLs !== undefined) {

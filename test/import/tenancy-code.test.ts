@@ -3,7 +3,7 @@ import * as path from 'path';
 import { Role } from '../../lib';
 import { generateModule } from '../../lib/import/generate-module';
 import { ImportResult, SourcedObject } from '../../lib/import/import-model';
-import { RULE_VERBS } from '../../lib/import/_tenancy-code';
+import { RBAC_VERBS } from '../../lib/core/_rbac-verbs';
 import { makeStack, tmpdir } from '../_helpers';
 import { KubeObject } from './_kubernetes-defaults';
 import { compareObjects, synthesizeModule } from './_round-trip';
@@ -72,7 +72,7 @@ describe('the importer\'s rule verbs', () => {
         accepted = false;
       }
       // THEN
-      expect(accepted).toBe(RULE_VERBS.has(verb));
+      expect(accepted).toBe(RBAC_VERBS.has(verb));
     });
 });
 
