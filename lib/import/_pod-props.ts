@@ -161,7 +161,6 @@ export function podProps(ctx: ImportContext, refs: ReferenceNames, template: Jso
     if (n > 1 && volumes.has(name)) unsupported.push(`${at('spec', 'volumes')}[name=${name}] (mounted ${n} times: each mount of the generated code has a volume of its own)`);
   }
   const claimMounts = new Map<string, string>();
-  const mounted = new Set<string>();
   const readOnlyAdded: FieldStep[][] = [];
   const mountsOf = (x: Json, place: ContainerPlace, role: ContainerRole): Printable[] => {
     const out: Printable[] = [];
@@ -187,7 +186,6 @@ export function podProps(ctx: ImportContext, refs: ReferenceNames, template: Jso
       }
       if (mount.readOnlyAdded) readOnlyAdded.push([...place.path, 'volumeMounts', { name }, 'readOnly']);
       if (mount.readsConfig && options.localConfigs.has(mount.readsConfig)) readsConfig = true;
-      mounted.add(name);
       out.push(mount.code);
     }
     return out;
