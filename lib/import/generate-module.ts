@@ -637,7 +637,7 @@ function replicatedCode(ctx: ImportContext, refs: ReferenceNames, item: Item, se
   }
   const pod = podProps(ctx, refs, template, ['spec', 'template'], {
     workloadName: item.name, selector, ports, probesDefault: service !== undefined || ports !== undefined, localConfigs,
-    claimTemplates: new Set(claimTemplates.keys()),
+    claimTemplates: new Set(claimTemplates.keys()), spread: true,
   });
   if (claimTemplates.size > 0) {
     const volumes: Printable[] = [];
@@ -696,7 +696,7 @@ function replicatedCode(ctx: ImportContext, refs: ReferenceNames, item: Item, se
 
   additions.push(['labels', [...labelPaths(o, ['metadata']), ...labelPaths(o, ['spec', 'template', 'metadata'])]]);
   if (service) additions.push(['labels', labelPaths(service.object, ['metadata']).map((p) => ['#service', ...p])]);
-  additions.push(['spread', [['spec', 'template', 'spec', 'topologySpreadConstraints']]]);
+  if (pod.props.spread === undefined) additions.push(['spread', [['spec', 'template', 'spec', 'topologySpreadConstraints']]]);
   if (pod.readsConfig) additions.push(['configHash', [['spec', 'template', 'metadata', 'annotations', 'cdk8s-platform.io/config-hash']]]);
   const autoscaling = hpa ? autoscalingCode(ctx, hpa) : undefined;
   if (autoscaling !== undefined) {
