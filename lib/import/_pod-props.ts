@@ -1,5 +1,5 @@
 import { FieldStep } from './addition-field';
-import { AdditionKind, ImportContext, Json, asList, asObject, asStrings } from './_import-context';
+import { AdditionKind, ImportContext, Json, asList, asObject, asStrings, entry } from './_import-context';
 import { sameLabels } from './_import-item';
 import { Code, Printable, code, print, quote } from './_source-text';
 
@@ -727,8 +727,9 @@ function tolerationCode(ctx: ImportContext, t: Json): Code | string {
   if (typeof t.key !== 'string' || t.key === '') return 'no key: a toleration of every taint, which no Toleration factory writes';
   const options: Record<string, Printable> = {};
   if (t.effect !== undefined && t.effect !== '') {
-    if (typeof t.effect !== 'string' || TAINT_EFFECTS[t.effect] === undefined) return `effect ${JSON.stringify(t.effect)}: NoSchedule, PreferNoSchedule or NoExecute`;
-    options.effect = ctx.use('TaintEffect', TAINT_EFFECTS[t.effect]);
+    const effect = entry(TAINT_EFFECTS, t.effect);
+    if (effect === undefined) return `effect ${JSON.stringify(t.effect)}: NoSchedule, PreferNoSchedule or NoExecute`;
+    options.effect = ctx.use('TaintEffect', effect);
   }
   if (t.tolerationSeconds !== undefined) {
     // the construct takes tolerationSeconds only with the NoExecute effect, the only one the scheduler reads it for
@@ -865,8 +866,9 @@ function spreadCode(ctx: ImportContext, s: Json, selector: Readonly<Record<strin
   options.matchLabelKeys = matchLabelKeys as string[];
   for (const key of ['nodeAffinityPolicy', 'nodeTaintsPolicy'] as const) {
     if (s[key] === undefined) continue;
-    if (typeof s[key] !== 'string' || INCLUSION_POLICIES[s[key] as string] === undefined) return `${key} ${JSON.stringify(s[key])}: Honor or Ignore`;
-    options[key] = ctx.use('NodeInclusionPolicy', INCLUSION_POLICIES[s[key] as string]);
+    const policy = entry(INCLUSION_POLICIES, s[key]);
+    if (policy === undefined) return `${key} ${JSON.stringify(s[key])}: Honor or Ignore`;
+    options[key] = ctx.use('NodeInclusionPolicy', policy);
   }
   const TopologySpread = ctx.need('TopologySpread');
   const factory = s.topologyKey === 'kubernetes.io/hostname' ? `${TopologySpread}.acrossNodes(`

@@ -1,5 +1,5 @@
 /** The HorizontalPodAutoscaler and PodDisruptionBudget of a workload, as its `autoscaling` and `disruptionBudget` props. */
-import { ImportContext, Json, asList, asObject } from './_import-context';
+import { ImportContext, Json, asList, asObject, entry } from './_import-context';
 import { Item, metadataProblems } from './_import-item';
 import { Printable, code, quote } from './_source-text';
 
@@ -60,8 +60,9 @@ function behaviorCode(ctx: ImportContext, b: Json): Printable | undefined {
       rules.policies = policies;
     }
     if (r.selectPolicy !== undefined) {
-      if (typeof r.selectPolicy !== 'string' || SELECT_POLICIES[r.selectPolicy] === undefined) return undefined;
-      rules.selectPolicy = ctx.use('SelectPolicy', SELECT_POLICIES[r.selectPolicy]);
+      const selectPolicy = entry(SELECT_POLICIES, r.selectPolicy);
+      if (selectPolicy === undefined) return undefined;
+      rules.selectPolicy = ctx.use('SelectPolicy', selectPolicy);
     }
     out[key] = rules;
   }

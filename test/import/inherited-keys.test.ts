@@ -88,6 +88,16 @@ describe('input values naming inherited members', () => {
     expect(problems).toEqual([{ source: 'in.yaml#1', message: expect.stringContaining("spec.hard['constructor']") }]);
   });
 
+  test('GIVEN a toleration whose effect is "constructor" WHEN generated THEN the workload stays raw, the problem naming the toleration', () => {
+    // GIVEN
+    const worker = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'worker', namespace: 'shop' }, spec: { selector: { matchLabels: { app: 'worker' } }, template: { metadata: { labels: { app: 'worker' } }, spec: { tolerations: [{ key: 'gpu', operator: 'Exists', effect: 'constructor' }], containers: [CONTAINER] } } } };
+    // WHEN
+    const { source, problems } = generateModule(sourced(worker));
+    // THEN
+    expect(source).not.toMatch(PRINTED_FUNCTION);
+    expect(problems).toEqual([{ source: 'in.yaml#1', message: expect.stringContaining('tolerations[0]') }]);
+  });
+
   test('GIVEN an object of kind "constructor" WHEN generated THEN the problem says the library has no construct for it', () => {
     // GIVEN
     const odd = { apiVersion: 'example.com/v1', kind: 'constructor', metadata: { name: 'x', namespace: 'shop' } };
