@@ -91,6 +91,7 @@ export { DeploymentStrategy } from './workloads/deployment-strategy';
 export type { RollingUpdateOptions } from './workloads/deployment-strategy';
 export * from './workloads/env';
 export * from './workloads/host-access';
+export * from './workloads/host-path-type';
 export * from './workloads/image-pull-policy';
 export { Job } from './workloads/job';
 export type { JobProps, JobRunOptions, JobSuccessRule } from './workloads/job';

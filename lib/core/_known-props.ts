@@ -169,7 +169,7 @@ export const KNOWN_PROPS = {
   HostAddressOptions: ['shortName'],
   KeyRefOptions: ['optional'],
   EnvFromOptions: ['optional', 'prefix'],
-  HostPathOptions: ['hostPath', 'mountPath', 'writable'],
+  HostPathOptions: ['hostPath', 'mountPath', 'type', 'volumeName', 'writable'],
   HostPortOptions: ['hostPort', 'name', 'port', 'protocol'],
   ProviderOptions: ['ingressClassName', 'storageClassName'],
 } as const satisfies Record<string, readonly string[]>;

@@ -3,7 +3,9 @@
  * as every workload's does; a DaemonSet's access to the node (hostPath volumes, host ports, the node's network and
  * processes) is taken out of it first and written as `hostAccess`, where `HostAccess` writes it field for field.
  */
+import { hostPathVolumeName } from '../core/_host-path-volume';
 import { defaultSelector } from '../core/labels';
+import { isDns1123Label } from '../core/names';
 import { FieldStep } from './addition-field';
 import { AdditionKind, ImportContext, Json, asList, asObject, asStrings, entry } from './_import-context';
 import { Item, WorkloadCode, labelPaths, metadataProblems, metadataProp, sameLabels } from './_import-item';
@@ -35,6 +37,12 @@ function daemonSetCode(ctx: ImportContext, refs: ReferenceNames, item: Item, loc
   });
   unsupported.push(...access.inputFields(pod.unsupported));
   additions.push(...pod.additions);
+  // the construct names its writable /tmp before it adds the host paths, which would then number a host path of that name
+  const tmpVolume = pod.additions.find(([kind]) => kind === 'writableTmp')?.[1][0] ?? [];
+  const tmp = tmpVolume[tmpVolume.length - 1];
+  if (typeof tmp === 'object' && access.pathVolumes.includes(tmp.name)) {
+    unsupported.push(`${TEMPLATE}.volumes[name=${tmp.name}] (a hostPath volume with the name of the writable /tmp the construct adds)`);
+  }
   const probesOff = probesNone(ctx, pod, access.template, access.ports === undefined);
   if (probesOff) additions.push(['probesOff', [['metadata', 'annotations', 'cdk8s-platform.io/probes-off']]]);
 
@@ -182,18 +190,25 @@ interface NodeAccess {
   readonly bindsPorts: boolean;
   /** The fields of the node access `HostAccess` cannot write. */
   readonly unsupported: string[];
+  /** The names of the hostPath volumes `HostAccess.paths()` writes. */
+  readonly pathVolumes: readonly string[];
   /** The fields podProps() names, with the indexes of the input's lists (it read lists with items taken out). */
   inputFields(fields: readonly string[]): string[];
 }
 
 const TEMPLATE = 'spec.template.spec';
+/** The `HostPathType` member of each hostPath type of the API. */
+const HOST_PATH_TYPES: Readonly<Record<string, string>> = {
+  '': 'UNSET', DirectoryOrCreate: 'DIRECTORY_OR_CREATE', Directory: 'DIRECTORY', FileOrCreate: 'FILE_OR_CREATE', File: 'FILE',
+  Socket: 'SOCKET', CharDevice: 'CHAR_DEVICE', BlockDevice: 'BLOCK_DEVICE',
+};
 /** The indentation of an item of a workload's list prop (`hostAccess: [`) in the generated constructor. */
 const ITEM_INDENT = 8;
 
 /**
  * Takes out of a DaemonSet's pod template what `HostAccess` writes field for field: `hostNetwork` (with
- * `dnsPolicy: ClusterFirstWithHostNet`), `hostPID`, hostPath volumes mounted by the main container (named as
- * `HostAccess.paths()` names them: `host-<path>`), host ports of the main container; and the one toleration that
+ * `dnsPolicy: ClusterFirstWithHostNet`), `hostPID`, hostPath volumes mounted by the main container (with their
+ * `type`, and their name as `volumeName` when `HostAccess.paths()` would name them otherwise), host ports of the main container; and the one toleration that
  * tolerates every taint. What stays is read by podProps(), which names anything else it cannot express.
  */
 function nodeAccess(ctx: ImportContext, template: Json): NodeAccess {
@@ -220,6 +235,7 @@ function nodeAccess(ctx: ImportContext, template: Json): NodeAccess {
   const mounts = asList(main.volumeMounts).map((m) => asObject(m) ?? {});
   const used = new Set(volumes.filter((v) => v.hostPath === undefined).map((v) => v.name));
   const paths: Printable[] = [];
+  const pathVolumes: string[] = [];
   const hostVolumes = new Set<unknown>();
   for (const v of volumes.filter((x) => x.hostPath !== undefined)) {
     hostVolumes.add(v.name);
@@ -230,21 +246,30 @@ function nodeAccess(ctx: ImportContext, template: Json): NodeAccess {
       unsupported.push(where);
       continue;
     }
-    if (source.type !== undefined && source.type !== '') {
-      unsupported.push(`${where}.hostPath.type (HostAccess.paths() writes none)`);
+    const type = source.type === undefined ? undefined : entry(HOST_PATH_TYPES, source.type);
+    if (source.type !== undefined && type === undefined) {
+      unsupported.push(`${where}.hostPath.type (HostPathType has ${Object.keys(HOST_PATH_TYPES).map((t) => JSON.stringify(t)).join(', ')})`);
       continue;
     }
-    const expected = hostVolumeName(source.path, used);
-    if (expected === undefined || v.name !== expected) {
-      unsupported.push(`${where} (a hostPath volume: HostAccess.paths() names the volume of ${source.path} ${expected ?? 'host-<path> with a number, another having that name'})`);
+    if (typeof v.name !== 'string' || isDns1123Label(v.name).length > 0 || used.has(v.name)) {
+      unsupported.push(`${where} (a hostPath volume: HostAccess.paths() takes a DNS-1123 label as volumeName, unique in the pod)`);
       continue;
     }
+    used.add(v.name);
     const m = own[0];
     if (own.length !== 1 || typeof m.mountPath !== 'string' || Object.keys(m).some((k) => !['name', 'mountPath', 'readOnly'].includes(k))) {
       unsupported.push(`${where} (a hostPath volume the main container mounts once, with mountPath and readOnly only)`);
       continue;
     }
-    paths.push({ hostPath: source.path, mountPath: m.mountPath !== source.path ? m.mountPath : undefined, writable: m.readOnly === true ? undefined : true });
+    pathVolumes.push(v.name);
+    paths.push({
+      hostPath: source.path,
+      mountPath: m.mountPath !== source.path ? m.mountPath : undefined,
+      writable: m.readOnly === true ? undefined : true,
+      // no other volume has the name (used): the construct's own is not numbered, and a name given is kept as it is
+      volumeName: v.name === hostPathVolumeName(source.path) ? undefined : v.name,
+      type: type !== undefined ? ctx.use('HostPathType', type) : undefined,
+    });
   }
   if (paths.length > 0) hostAccess.push(code(`${HostAccess()}.paths(${print(paths, ITEM_INDENT, ITEM_INDENT + 'HostAccess.paths('.length)})`));
   if (hostVolumes.size > 0) {
@@ -307,19 +332,7 @@ function nodeAccess(ctx: ImportContext, template: Json): NodeAccess {
     toleratesAll,
     bindsPorts: network || hostPorts.length > 0,
     unsupported,
+    pathVolumes,
     inputFields: (fields) => fields.map(renumber('volumeMounts', mountIndex)).map(renumber('ports', portIndex)),
   };
-}
-
-/**
- * The name `HostAccess.paths()` gives the volume of `hostPath` (`host-<path>`: lower case, runs of other characters
- * as one `-`, at most 63 characters), or undefined when the pod has a volume of that name already (`used`, to which
- * it is added): the construct would then number it.
- */
-function hostVolumeName(hostPath: string, used: Set<unknown>): string | undefined {
-  const slug = hostPath.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  const name = `host-${slug.length > 0 ? slug : 'root'}`.slice(0, 63).replace(/-+$/, '');
-  if (used.has(name)) return undefined;
-  used.add(name);
-  return name;
 }

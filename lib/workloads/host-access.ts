@@ -1,8 +1,10 @@
 import { brand, hasBrand } from '../core/_brand';
+import { hostPathVolumeName } from '../core/_host-path-volume';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { Protocol } from '../networking/protocol';
 import { JsonObject } from './_k8s-json';
 import { uniqueVolumeName } from './_pod-template';
+import { HostPathType } from './host-path-type';
 
 /** A folder or file of the node, mounted into the main container. */
 export interface HostPathOptions {
@@ -22,6 +24,26 @@ export interface HostPathOptions {
    * @default false: mounted read-only
    */
   readonly writable?: boolean;
+
+  /**
+   * The name of the pod's volume: a DNS-1123 label, different from the other host paths' volume names of the
+   * workload. Set it to keep the name a chart or an existing workload gives (`varlog`, `rootfs`), as
+   * `cdk8s-platform import` does; a name another volume of the pod has (a mount's) is numbered (`-2`).
+   *
+   * @default `host-<path>`: the path in lower case, other characters as `-` (`host-var-log`; `/` is `host-root`),
+   * numbered when another volume of the pod has that name
+   * @see https://kubernetes.io/docs/concepts/storage/volumes/#hostpath
+   */
+  readonly volumeName?: string;
+
+  /**
+   * What the kubelet checks at the path before mounting it (`HostPathType.DIRECTORY`, `HostPathType.SOCKET`, ...), or
+   * creates there (`HostPathType.DIRECTORY_OR_CREATE`, `HostPathType.FILE_OR_CREATE`).
+   *
+   * @default no type written: the API server sets `""`, and the kubelet mounts whatever is at the path, unchecked
+   * @see https://kubernetes.io/docs/concepts/storage/volumes/#hostpath-volume-types
+   */
+  readonly type?: HostPathType;
 }
 
 /** A port of the main container that the node forwards its own port to. */
@@ -137,20 +159,25 @@ export class HostAccess {
     const a = this.access;
     if (a.kind === 'paths') {
       if (!Array.isArray(a.paths) || a.paths.length === 0) {
-        check.fail(prop, a.paths, 'HostAccess.paths() with at least one { hostPath, mountPath?, writable? }');
+        check.fail(prop, a.paths, 'HostAccess.paths() with at least one { hostPath, mountPath?, writable?, volumeName?, type? }');
         return;
       }
       a.paths.forEach((p, i) => {
         const at = `${prop}.paths[${i}]`;
         if (!isPlainRecord(p)) {
-          check.fail(at, p, 'an object { hostPath, mountPath?, writable? }');
+          check.fail(at, p, 'an object { hostPath, mountPath?, writable?, volumeName?, type? }');
           return;
         }
         check.knownKeys(at, p, 'HostPathOptions');
         checkPath(check, `${at}.hostPath`, p.hostPath);
         if (p.mountPath !== undefined) checkPath(check, `${at}.mountPath`, p.mountPath);
         if (p.writable !== undefined) check.boolean(`${at}.writable`, p.writable);
+        if (p.volumeName !== undefined) check.name(`${at}.volumeName`, p.volumeName, 'dns1123-label');
+        if (p.type !== undefined && !HostPathType.isHostPathType(p.type)) {
+          check.fail(`${at}.type`, p.type, 'a HostPathType: HostPathType.UNSET, DIRECTORY_OR_CREATE, DIRECTORY, FILE_OR_CREATE, FILE, SOCKET, CHAR_DEVICE or BLOCK_DEVICE');
+        }
       });
+      checkVolumeNames(check, prop, a.paths);
     } else if (a.kind === 'ports') {
       if (!Array.isArray(a.ports) || a.ports.length === 0) {
         check.fail(prop, a.ports, 'HostAccess.ports() with at least one { port, hostPort?, protocol?, name? }');
@@ -172,8 +199,8 @@ export class HostAccess {
   }
 
   /**
-   * Adds the access to a rendered pod spec: volumes and mounts of the main container (named `host-<path>`, unique in
-   * the pod), host ports on the main container's ports, `hostNetwork` or `hostPID`.
+   * Adds the access to a rendered pod spec: volumes and mounts of the main container (named `volumeName` or
+   * `host-<path>`, numbered when another volume of the pod has that name), host ports on the main container's ports, `hostNetwork` or `hostPID`.
    *
    * @internal
    */
@@ -200,8 +227,8 @@ export class HostAccess {
       const mounts = (main.volumeMounts as JsonObject[] | undefined) ?? [];
       const used = new Set(volumes.map((v) => v.name));
       for (const p of a.paths) {
-        const name = uniqueVolumeName(`host-${slug(p.hostPath)}`, used);
-        volumes.push({ name, hostPath: { path: p.hostPath } });
+        const name = uniqueVolumeName(p.volumeName ?? hostPathVolumeName(p.hostPath), used);
+        volumes.push({ name, hostPath: { path: p.hostPath, ...(p.type !== undefined ? { type: p.type.value } : {}) } });
         mounts.push({ name, mountPath: p.mountPath ?? p.hostPath, ...(p.writable ? {} : { readOnly: true }) });
       }
       spec.volumes = volumes;
@@ -212,13 +239,45 @@ export class HostAccess {
 
 brand(HostAccess, 'HostAccess');
 
+/** A host path's volume name, where it is given, and whether `volumeName` gives it (else it is the default). */
+interface VolumeNameClaim {
+  readonly name: string;
+  readonly at: string;
+  readonly explicit: boolean;
+}
+
+/**
+ * The volume names the host paths checked with a checker have asked for so far. A checker belongs to one construct,
+ * whose `hostAccess` entries are checked one after the other with it: so two `HostAccess.paths()` of a workload are
+ * compared too.
+ */
+const claimedNames = new WeakMap<PropChecker, VolumeNameClaim[]>();
+
+/**
+ * Refuses a `volumeName` that another host path of the workload has, given or by default (two default names are
+ * numbered, as before `volumeName` existed: two mounts of one node path). The error is on the `volumeName` given.
+ */
+function checkVolumeNames(check: PropChecker, prop: string, paths: readonly unknown[]): void {
+  const claims = claimedNames.get(check) ?? [];
+  claimedNames.set(check, claims);
+  paths.forEach((p, i) => {
+    if (!isPlainRecord(p) || typeof p.hostPath !== 'string') return;
+    const explicit = p.volumeName !== undefined;
+    if (explicit && typeof p.volumeName !== 'string') return;
+    const claim = { name: explicit ? p.volumeName as string : hostPathVolumeName(p.hostPath), at: `${prop}.paths[${i}]`, explicit };
+    const other = claims.find((c) => c.name === claim.name && (c.explicit || claim.explicit));
+    if (other !== undefined) {
+      const [given, taken] = claim.explicit ? [claim, other] : [other, claim];
+      const how = taken.explicit ? 'has it as volumeName' : 'is named so by default (host-<path>)';
+      check.fail(`${given.at}.volumeName`, given.name, `a volume name no other host path of the workload has: ${taken.at} ${how}`);
+    }
+    claims.push(claim);
+  });
+}
+
 function checkPath(check: PropChecker, prop: string, value: unknown): void {
   if (typeof value !== 'string' || !value.startsWith('/') || value.split('/').includes('..')) {
     check.fail(prop, value, 'an absolute path without ".." segments, e.g. "/var/log"');
   }
 }
 
-function slug(path: string): string {
-  const s = path.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  return s.length > 0 ? s : 'root';
-}

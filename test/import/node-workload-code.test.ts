@@ -266,14 +266,99 @@ describe('nodeWorkloadCode: a DaemonSet\'s access to the node', () => {
     expect(source).toContain("hostAccess: [HostAccess.paths([{ hostPath: '/var/log', mountPath: '/host/var/log', writable: true }])],");
   });
 
-  test('GIVEN a hostPath volume with a type WHEN generated THEN the problem names hostPath.type', () => {
+  test('GIVEN a hostPath volume with a type WHEN generated THEN the path has that HostPathType', () => {
     // GIVEN
     const agent = daemonSet({
       pod: { volumes: [{ name: 'host-run', hostPath: { path: '/run', type: 'Directory' } }] },
       container: { volumeMounts: [{ name: 'host-run', mountPath: '/run', readOnly: true }] },
     });
+    // WHEN
+    const { source, problems } = generate(agent);
+    // THEN
+    expect(problems).toEqual([]);
+    expect(source).toContain("hostAccess: [HostAccess.paths([{ hostPath: '/run', type: HostPathType.DIRECTORY }])],");
+    expect(source).toMatch(/^import \{[^}]*\bHostPathType\b[^}]*\} from 'cdk8s-platform';$/m);
+  });
+
+  test('GIVEN a hostPath volume whose type is the empty string WHEN generated THEN the path has HostPathType.UNSET, as written', () => {
+    // GIVEN
+    const agent = daemonSet({
+      pod: { volumes: [{ name: 'host-run', hostPath: { path: '/run', type: '' } }] },
+      container: { volumeMounts: [{ name: 'host-run', mountPath: '/run', readOnly: true }] },
+    });
     // WHEN / THEN
-    expect(problemsOf(agent)).toEqual(['kept as a raw ApiObject: DaemonSet cannot express spec.template.spec.volumes[name=host-run].hostPath.type (HostAccess.paths() writes none)']);
+    expect(generate(agent).source).toContain("hostAccess: [HostAccess.paths([{ hostPath: '/run', type: HostPathType.UNSET }])],");
+  });
+
+  test('GIVEN a hostPath volume with a type the API does not have WHEN generated THEN the problem names hostPath.type and the types', () => {
+    // GIVEN
+    const agent = daemonSet({
+      pod: { volumes: [{ name: 'host-run', hostPath: { path: '/run', type: 'Folder' } }] },
+      container: { volumeMounts: [{ name: 'host-run', mountPath: '/run', readOnly: true }] },
+    });
+    // WHEN / THEN
+    expect(problemsOf(agent)).toEqual([
+      'kept as a raw ApiObject: DaemonSet cannot express spec.template.spec.volumes[name=host-run].hostPath.type ' +
+      '(HostPathType has "", "DirectoryOrCreate", "Directory", "FileOrCreate", "File", "Socket", "CharDevice", "BlockDevice")',
+    ]);
+  });
+
+  test('GIVEN a hostPath volume with a chart\'s own name WHEN generated THEN the path keeps it as volumeName', () => {
+    // GIVEN
+    const agent = daemonSet({
+      pod: { volumes: [{ name: 'varlog', hostPath: { path: '/var/log' } }] },
+      container: { volumeMounts: [{ name: 'varlog', mountPath: '/var/log', readOnly: true }] },
+    });
+    // WHEN
+    const { source, problems } = generate(agent);
+    // THEN
+    expect(problems).toEqual([]);
+    expect(source).toContain("hostAccess: [HostAccess.paths([{ hostPath: '/var/log', volumeName: 'varlog' }])],");
+  });
+
+  test('GIVEN a hostPath volume numbered after another volume with its default name WHEN generated THEN the path keeps the number as volumeName', () => {
+    // GIVEN an emptyDir named host-var-log, and the host path's volume host-var-log-2 (as the construct numbers it)
+    const agent = daemonSet({
+      pod: { volumes: [{ name: 'host-var-log', emptyDir: {} }, { name: 'host-var-log-2', hostPath: { path: '/var/log' } }] },
+      container: { volumeMounts: [{ name: 'host-var-log', mountPath: '/buffer' }, { name: 'host-var-log-2', mountPath: '/var/log', readOnly: true }] },
+    });
+    // WHEN
+    const { source, problems } = generate(agent);
+    // THEN
+    expect(problems).toEqual([]);
+    expect(source).toContain("hostAccess: [HostAccess.paths([{ hostPath: '/var/log', volumeName: 'host-var-log-2' }])],");
+  });
+
+  test('GIVEN a hostPath volume whose name is not a DNS-1123 label WHEN generated THEN the problem names the volume and what volumeName takes', () => {
+    // GIVEN
+    const agent = daemonSet({
+      pod: { volumes: [{ name: 'VarLog', hostPath: { path: '/var/log' } }] },
+      container: { volumeMounts: [{ name: 'VarLog', mountPath: '/var/log', readOnly: true }] },
+    });
+    // WHEN / THEN
+    expect(problemsOf(agent)).toEqual([
+      'kept as a raw ApiObject: DaemonSet cannot express spec.template.spec.volumes[name=VarLog] (a hostPath volume: HostAccess.paths() takes a DNS-1123 label as volumeName, unique in the pod)',
+    ]);
+  });
+
+  test('GIVEN a hostPath volume with the name of another volume of the pod WHEN generated THEN the problem names the volume', () => {
+    // GIVEN two volumes named logs, an emptyDir first
+    const agent = daemonSet({
+      pod: { volumes: [{ name: 'logs', emptyDir: {} }, { name: 'logs', hostPath: { path: '/var/log' } }] },
+      container: { volumeMounts: [{ name: 'logs', mountPath: '/var/log', readOnly: true }] },
+    });
+    // WHEN / THEN
+    expect(problemsOf(agent)).toEqual(['kept as a raw ApiObject: DaemonSet cannot express spec.template.spec.volumes[name=logs] (a hostPath volume: HostAccess.paths() takes a DNS-1123 label as volumeName, unique in the pod)']);
+  });
+
+  test('GIVEN a hostPath volume named tmp under a read-only root filesystem WHEN generated THEN the problem says the construct\'s writable /tmp takes the name', () => {
+    // GIVEN a main container without a /tmp mount, to which the construct adds a writable /tmp named tmp
+    const agent = daemonSet({
+      pod: { volumes: [{ name: 'tmp', hostPath: { path: '/var/log' } }] },
+      container: { securityContext: { readOnlyRootFilesystem: true }, volumeMounts: [{ name: 'tmp', mountPath: '/var/log', readOnly: true }] },
+    });
+    // WHEN / THEN
+    expect(problemsOf(agent)).toEqual(['kept as a raw ApiObject: DaemonSet cannot express spec.template.spec.volumes[name=tmp] (a hostPath volume with the name of the writable /tmp the construct adds)']);
   });
 
   test('GIVEN a hostPath volume the main container does not mount WHEN generated THEN the problem names the volume', () => {

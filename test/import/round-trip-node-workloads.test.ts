@@ -58,12 +58,32 @@ describe('the node-agents set: the constructs used', () => {
     // GIVEN / WHEN
     const pod = outputObject('node-agents', 'DaemonSet', 'fluent-bit').spec.template.spec;
     // THEN
-    expect(trips.get('node-agents')!.result.source).toContain("{ hostPath: '/var/lib/fluent-bit', writable: true },");
-    expect(pod.containers[0].volumeMounts.filter((m: KubeObject) => m.name.startsWith('host-'))).toEqual([
-      { name: 'host-var-log', mountPath: '/var/log', readOnly: true },
-      { name: 'host-var-lib-docker-containers', mountPath: '/var/lib/docker/containers', readOnly: true },
+    expect(trips.get('node-agents')!.result.source).toContain("{ hostPath: '/var/lib/fluent-bit', writable: true, type: HostPathType.DIRECTORY_OR_CREATE },");
+    const host = new Set(pod.volumes.filter((v: KubeObject) => v.hostPath !== undefined).map((v: KubeObject) => v.name));
+    expect(pod.containers[0].volumeMounts.filter((m: KubeObject) => host.has(m.name))).toEqual([
+      { name: 'varlog', mountPath: '/var/log', readOnly: true },
+      { name: 'varlibdockercontainers', mountPath: '/var/lib/docker/containers', readOnly: true },
       { name: 'host-var-lib-fluent-bit', mountPath: '/var/lib/fluent-bit' },
-      { name: 'host-etc-machine-id', mountPath: '/etc/machine-id', readOnly: true },
+      { name: 'etcmachineid', mountPath: '/etc/machine-id', readOnly: true },
+    ]);
+  });
+
+  test('GIVEN the chart\'s own volume names WHEN imported THEN volumeName keeps them, and is left out where the construct gives the name', () => {
+    // GIVEN / WHEN
+    const { source } = trips.get('node-agents')!.result;
+    // THEN
+    expect(source).toContain("{ hostPath: '/var/log', volumeName: 'varlog' },");
+    expect(source).toContain("{ hostPath: '/var/lib/docker/containers', volumeName: 'varlibdockercontainers' },");
+    expect(source).not.toContain("volumeName: 'host-var-lib-fluent-bit'");
+    expect(source).toContain("{ hostPath: '/', mountPath: '/host/root', volumeName: 'root' },");
+  });
+
+  test('GIVEN hostPath types WHEN synthesized THEN each volume has its type, and the volumes without one none', () => {
+    // GIVEN / WHEN
+    const volumes = outputObject('node-agents', 'DaemonSet', 'fluent-bit').spec.template.spec.volumes;
+    // THEN
+    expect(volumes.filter((v: KubeObject) => v.hostPath !== undefined).map((v: KubeObject) => [v.name, v.hostPath.type])).toEqual([
+      ['varlog', undefined], ['varlibdockercontainers', undefined], ['host-var-lib-fluent-bit', 'DirectoryOrCreate'], ['etcmachineid', 'File'],
     ]);
   });
 
@@ -99,13 +119,13 @@ describe('the node-agents-raw set: what the constructs cannot express', () => {
     expect(rawKinds(trips.get('node-agents-raw')!.result.source)).toEqual(['DaemonSet', 'Pod']);
   });
 
-  test('GIVEN a host path volume named otherwise than HostAccess names it WHEN imported THEN the problem names the volume and the name it would need', () => {
+  test('GIVEN a host path mounted with mountPropagation WHEN imported THEN the problem names that volume only, not the one with the chart\'s name', () => {
     // GIVEN / WHEN
     const { problems } = trips.get('node-agents-raw')!.result;
     // THEN
     expect(problems[0]).toEqual({
       source: 'test/fixtures/import/node-agents/unexpressible.yaml#1',
-      message: 'kept as a raw ApiObject: DaemonSet cannot express spec.template.spec.volumes[name=varlog] (a hostPath volume: HostAccess.paths() names the volume of /var/log host-var-log)',
+      message: 'kept as a raw ApiObject: DaemonSet cannot express spec.template.spec.volumes[name=rootfs] (a hostPath volume the main container mounts once, with mountPath and readOnly only)',
     });
   });
 
