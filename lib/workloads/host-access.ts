@@ -41,7 +41,7 @@ export interface HostPathOptions {
    * creates there (`HostPathType.DIRECTORY_OR_CREATE`, `HostPathType.FILE_OR_CREATE`).
    *
    * @default no type written: the API server sets `""`, and the kubelet mounts whatever is at the path, unchecked
-   * @see https://kubernetes.io/docs/concepts/storage/volumes/#hostpath-volume-types
+   * @see https://kubernetes.io/docs/concepts/storage/volumes/#hostpath
    */
   readonly type?: HostPathType;
 }
