@@ -97,6 +97,11 @@ export const ADDITION_KINDS = {
     what: 'two replicas where the input set none, on',
     optOut: '`replicas: 1` on the workload',
   },
+  replicasLeftOut: {
+    what: 'no spec.replicas (left out, not added: the HorizontalPodAutoscaler owns the count, and an apply that sets it would reset what the autoscaler chose; the first client-side `kubectl apply` of this output removes the field, which drops the workload to 1 pod until the autoscaler scales it back: run `kubectl apply edit-last-applied` to remove spec.replicas first, or apply with --server-side; see https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/#migrating-deployments-and-statefulsets-to-horizontal-autoscaling) on',
+    optOut: 'none: remove `autoscaling` to keep a fixed `replicas`',
+    leftOut: true,
+  },
   portNames: {
     what: 'port names ("http" for the main port) where the input had none, on',
     optOut: 'none: name the port with `portName`',
@@ -133,7 +138,10 @@ export class ImportContext {
   /** How many input objects became constructs (or references), and how many stayed raw. */
   public readonly counts = { constructs: 0, rawObjects: 0 };
 
-  /** Records that the output adds `paths` to `ref`, as an addition of `kind` on `on` (a workload's name). */
+  /**
+   * Records that the output adds `paths` to `ref`, as an addition of `kind` on `on` (a workload's name); for a kind
+   * that leaves fields out (`leftOut`), that the output leaves them out.
+   */
   public add(kind: AdditionKind, on: string, ref: ObjectRef, paths: ReadonlyArray<readonly FieldStep[]> | 'whole'): void {
     let entry = this.additions.get(kind);
     if (entry === undefined) {
@@ -151,7 +159,8 @@ export class ImportContext {
     for (const [kind, info] of Object.entries(ADDITION_KINDS) as Array<[AdditionKind, { what: string; optOut: string }]>) {
       const entry = this.additions.get(kind);
       if (entry === undefined) continue;
-      out.push({ what: `${info.what} ${entry.on.join(', ')}`, optOut: info.optOut, fields: entry.fields });
+      const leftOut = 'leftOut' in ADDITION_KINDS[kind];
+      out.push({ what: `${info.what} ${entry.on.join(', ')}`, optOut: info.optOut, fields: leftOut ? [] : entry.fields, ...(leftOut ? { leftOut: entry.fields } : {}) });
     }
     return out;
   }

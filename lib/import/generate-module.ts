@@ -704,6 +704,10 @@ function replicatedCode(ctx: ImportContext, refs: ReferenceNames, item: Item, se
     const i = additions.findIndex(([kind]) => kind === 'replicas');
     if (i >= 0) additions.splice(i, 1);
     props.autoscaling = autoscaling;
+    if (typeof spec.replicas === 'number') {
+      delete props.replicas;
+      additions.push(['replicasLeftOut', [['spec', 'replicas']]]);
+    }
     additions.push(['labels', labelPaths(hpa!.object, ['metadata']).map((p) => ['#hpa', ...p])]);
   }
   const budget = pdb ? disruptionBudgetCode(ctx, pdb) : undefined;
@@ -942,7 +946,7 @@ function render(ctx: ImportContext, stacks: StackCode[], library: string, object
   const additions = ctx.allAdditions();
   if (additions.length > 0) {
     lines.push('//');
-    lines.push(...comment('What the output adds to the imported objects, on purpose (the library\'s defaults), and how to opt out:', 0));
+    lines.push(...comment('What the output adds to the imported objects (or leaves out of them), on purpose (the library\'s defaults), and how to opt out:', 0));
     for (const a of additions) lines.push(...comment(`- ${a.what}. Opt out: ${a.optOut}.`, 0, 2));
   }
   lines.push('import { Construct } from \'constructs\';');

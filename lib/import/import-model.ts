@@ -54,6 +54,13 @@ export interface ImportAddition {
    * whole object the input did not have. Cluster-scoped objects have an empty namespace (`Namespace//shop`).
    */
   readonly fields: readonly string[];
+  /**
+   * The fields the input sets that the output leaves out on purpose, in the notation of `fields` (an autoscaled
+   * workload's `spec.replicas`, which its HorizontalPodAutoscaler owns).
+   *
+   * @default none
+   */
+  readonly leftOut?: readonly string[];
 }
 
 /** What the generator made of the objects. */

@@ -87,6 +87,11 @@ export class Additions {
     return this.objects.has(key);
   }
 
+  /** The paths of the fields of object `key` that are listed. */
+  public pathsOf(key: string): readonly AdditionStep[][] {
+    return this.fields.get(key) ?? [];
+  }
+
   /** Whether the field at `path` of object `key` is added (or lies under a field that is). */
   public covers(key: string, path: readonly PathStep[]): boolean {
     return (this.fields.get(key) ?? []).some((added) => added.length <= path.length && added.every((step, i) => stepMatches(step, path[i])));
@@ -106,6 +111,13 @@ function stepMatches(added: AdditionStep, step: PathStep): boolean {
 export interface CompareOptions {
   /** `ImportAddition.fields` of every addition of the import. */
   readonly additions: Iterable<string>;
+  /**
+   * `ImportAddition.leftOut` of every addition of the import: fields the input sets that the output leaves out on
+   * purpose. The input is compared without them.
+   *
+   * @default none
+   */
+  readonly leftOut?: Iterable<string>;
   /**
    * Keys (`Secret/namespace/name`) of the input's Secrets that the generated code references by name instead of
    * defining: their absence from the output is expected.
@@ -131,8 +143,10 @@ export interface CompareOptions {
  */
 export function compareObjects(input: readonly KubeObject[], output: readonly KubeObject[], options: CompareOptions): string[] {
   const additions = new Additions(options.additions);
+  const leftOut = new Additions(options.leftOut ?? []);
   const referenced = options.referencedSecrets ?? new Set<string>();
-  const before = new Map(input.map((o) => {
+  const before = new Map(input.map((given) => {
+    const o = withoutFields(given, leftOut.pathsOf(objectKey(withKubernetesDefaults(given, { namespace: options.namespace }))));
     const defaulted = withKubernetesDefaults(o, { namespace: options.namespace });
     return [objectKey(defaulted), { defaulted, given: o }] as const;
   }));
@@ -173,10 +187,43 @@ export function additionsNotInOutput(fields: Iterable<string>, output: readonly 
     const o = byKey.get(colon < 0 ? field : field.slice(0, colon));
     if (o === undefined) return true;
     if (colon < 0) return false;
-    const path = parseAdditionPath(field.slice(colon + 1)).map((step): PathStep =>
-      typeof step === 'number' ? { index: step } : typeof step === 'object' ? { index: -1, name: step.name } : step);
-    return valueAt(o, path) === undefined;
+    return valueAt(o, parseAdditionPath(field.slice(colon + 1)).map(toPathStep)) === undefined;
   });
+}
+
+/**
+ * The fields of `fields` (`ImportAddition.leftOut`) that `output` has after all: an output object that has the field
+ * the addition says it leaves out. An object that is not there is reported too.
+ */
+export function leftOutInOutput(fields: Iterable<string>, output: readonly KubeObject[]): string[] {
+  const byKey = new Map(output.map((o) => [objectKey(o), o]));
+  return [...fields].filter((field) => {
+    const colon = field.indexOf(':');
+    const o = byKey.get(field.slice(0, colon));
+    return o === undefined || valueAt(o, parseAdditionPath(field.slice(colon + 1)).map(toPathStep)) !== undefined;
+  });
+}
+
+/** An addition's step as a step of a path through an object (a named item matched by name, whatever its index). */
+function toPathStep(step: AdditionStep): PathStep {
+  return typeof step === 'number' ? { index: step } : typeof step === 'object' ? { index: -1, name: step.name } : step;
+}
+
+/** A copy of `o` without the fields at `paths` (those it has). */
+function withoutFields(o: KubeObject, paths: readonly AdditionStep[][]): KubeObject {
+  if (paths.length === 0) return o;
+  const copy = structuredClone(o);
+  for (const path of paths) {
+    let at: unknown = copy;
+    for (const step of path.slice(0, -1)) {
+      const next = toPathStep(step);
+      at = valueAt(at, [next]);
+    }
+    const last = path[path.length - 1];
+    if (typeof last === 'string' && isRecord(at)) delete at[last];
+    else if (Array.isArray(at)) at.splice(typeof last === 'number' ? last : at.findIndex((item) => isRecord(item) && item.name === (last as { name: string }).name), 1);
+  }
+  return copy;
 }
 
 /** The value at `path` in `o` as given (a list item by its name when it has one, else by index), if any. */
@@ -462,7 +509,7 @@ export function roundTrips(sets: readonly RoundTripSet[], dir: string): Map<stri
     }
     const differences = synthError !== undefined
       ? [`nothing to compare: the module did not synthesize: ${synthError}`]
-      : compareObjects(input, output, { additions: result.additions.flatMap((a) => a.fields), referencedSecrets, namespace });
+      : compareObjects(input, output, { additions: result.additions.flatMap((a) => a.fields), leftOut: result.additions.flatMap((a) => a.leftOut ?? []), referencedSecrets, namespace });
     trips.set(set.name, { result, input, output, typeErrors: typeErrorsOfSet, differences, referencedSecrets, synthError, importError });
   }
   return trips;
@@ -558,6 +605,13 @@ export function describeRoundTripChecks(sets: readonly RoundTripSet[], trip: (na
       const { result, output } = trip(name);
       // WHEN / THEN
       expect(additionsNotInOutput(result.additions.flatMap((a) => a.fields), output)).toEqual([]);
+    });
+
+    test('GIVEN the fields the additions leave out WHEN looked up in the output THEN none is there', () => {
+      // GIVEN
+      const { result, output } = trip(name);
+      // WHEN / THEN
+      expect(leftOutInOutput(result.additions.flatMap((a) => a.leftOut ?? []), output)).toEqual([]);
     });
 
     test('GIVEN the module\'s header WHEN read THEN it lists every addition with how to opt out', () => {

@@ -157,6 +157,19 @@ describe('generateModule: mappings', () => {
     expect(source).not.toContain('new ApiObject(');
   });
 
+  test('GIVEN a Deployment with replicas and an HPA WHEN generated THEN replicas are not written, and the addition lists them as left out', () => {
+    // GIVEN
+    const hpa = {
+      apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name: 'api', namespace: 'shop' },
+      spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'api' }, minReplicas: 2, maxReplicas: 6 },
+    };
+    // WHEN
+    const { source, additions } = generateModule(sourced(deployment('api', { replicas: 3, port: 9000 }), service('api', 80, 9000), hpa));
+    // THEN
+    expect(source).not.toContain('replicas: 3');
+    expect(additions.filter((a) => a.leftOut !== undefined)).toEqual([{ what: expect.stringMatching(/^no spec\.replicas .* on api$/), optOut: expect.any(String), fields: [], leftOut: ['Deployment/shop/api:spec.replicas'] }]);
+  });
+
   test('GIVEN an Ingress to an imported Service, a NetworkPolicy and a ServiceAccount WHEN generated THEN each is its construct', () => {
     // GIVEN
     const ingress = {

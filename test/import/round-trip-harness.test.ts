@@ -1,5 +1,5 @@
 import { KubeObject } from './_kubernetes-defaults';
-import { Additions, additionsNotInOutput, compareObjects, formatPath, parseAdditionPath } from './_round-trip';
+import { Additions, additionsNotInOutput, compareObjects, formatPath, leftOutInOutput, parseAdditionPath } from './_round-trip';
 
 /** A Deployment `web` in `shop` whose container `web` has the env given. */
 function deployment(env: KubeObject[], extra: KubeObject = {}): KubeObject {
@@ -106,6 +106,26 @@ describe('compareObjects', () => {
     const lines = compareObjects([input], [output], { additions: ['Service/shop/web:spec.ports[0].name'] });
     // THEN
     expect(lines).toEqual([]);
+  });
+
+  test('GIVEN a field the output leaves out WHEN it is listed as left out THEN it is not a difference; WHEN not THEN it is', () => {
+    // GIVEN
+    const input = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'shop' }, spec: { replicas: 3, selector: { matchLabels: { app: 'web' } } } };
+    const output = { ...input, spec: { selector: { matchLabels: { app: 'web' } } } };
+    // WHEN
+    const listed = compareObjects([input], [output], { additions: [], leftOut: ['Deployment/shop/web:spec.replicas'] });
+    const unlisted = compareObjects([input], [output], { additions: [] });
+    // THEN
+    expect(listed).toEqual([]);
+    expect(unlisted).toEqual(['Deployment/shop/web: spec.replicas: input 3, output 1']);
+  });
+
+  test('GIVEN a field listed as left out WHEN the output has it THEN leftOutInOutput names it', () => {
+    // GIVEN
+    const output = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'shop' }, spec: { replicas: 3 } };
+    // WHEN / THEN
+    expect(leftOutInOutput(['Deployment/shop/web:spec.replicas'], [output])).toEqual(['Deployment/shop/web:spec.replicas']);
+    expect(leftOutInOutput(['Deployment/shop/web:spec.paused'], [output])).toEqual([]);
   });
 
   test('GIVEN an object missing from the output WHEN compared THEN it is reported as missing', () => {
