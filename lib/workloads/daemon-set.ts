@@ -151,6 +151,7 @@ export class DaemonSet extends Workload {
       return [];
     }
     const out: HostAccess[] = [];
+    const props: Array<[HostAccess, string]> = [];
     p.hostAccess.forEach((a, i) => {
       if (!HostAccess.isHostAccess(a)) {
         check.fail(`hostAccess[${i}]`, a, 'HostAccess.paths(), HostAccess.ports(), HostAccess.network() or HostAccess.processes()');
@@ -158,7 +159,9 @@ export class DaemonSet extends Workload {
       }
       a._check(check, `hostAccess[${i}]`);
       out.push(a);
+      props.push([a, `hostAccess[${i}]`]);
     });
+    HostAccess._checkVolumeNames(check, props);
     if (check.hasProblem('hostAccess') || out.length === 0) return out;
 
     const ns = (this._stack as { namespaceResource?: { name?: string; podSecurity?: { value?: string } } }).namespaceResource;

@@ -154,6 +154,42 @@ export class HostAccess {
     return a.paths.map((p) => p?.mountPath ?? p?.hostPath);
   }
 
+  /**
+   * Refuses a `volumeName` that another host path of the workload has, given or by default (two default names are
+   * numbered, as before `volumeName` existed: two mounts of one node path). The error is on the `volumeName` given.
+   *
+   * @param access the workload's host access entries, each with its prop (`hostAccess[i]`)
+   * @internal
+   */
+  public static _checkVolumeNames(check: PropChecker, access: ReadonlyArray<readonly [HostAccess, string]>): void {
+    const claims: Array<{ readonly name: string; readonly at: string; readonly explicit: boolean }> = [];
+    for (const [a, prop] of access) {
+      for (const claim of a._volumeNames(prop)) {
+        const other = claims.find((c) => c.name === claim.name && (c.explicit || claim.explicit));
+        if (other !== undefined) {
+          const [given, taken] = claim.explicit ? [claim, other] : [other, claim];
+          const how = taken.explicit ? 'has it as volumeName' : 'is named so by default (host-<path>)';
+          check.fail(`${given.at}.volumeName`, given.name, `a volume name no other host path of the workload has: ${taken.at} ${how}`);
+        }
+        claims.push(claim);
+      }
+    }
+  }
+
+  /**
+   * The volume name each host path asks for, where it is (`<prop>.paths[i]`), and whether `volumeName` gives it
+   * (else it is the default, `host-<path>`). @internal
+   */
+  public _volumeNames(prop: string): Array<{ readonly name: string; readonly at: string; readonly explicit: boolean }> {
+    const a = this.access;
+    if (a.kind !== 'paths' || !Array.isArray(a.paths)) return [];
+    return a.paths.flatMap((p, i) => {
+      if (!isPlainRecord(p) || typeof p.hostPath !== 'string' || (p.volumeName !== undefined && typeof p.volumeName !== 'string')) return [];
+      const explicit = p.volumeName !== undefined;
+      return [{ name: explicit ? p.volumeName as string : hostPathVolumeName(p.hostPath), at: `${prop}.paths[${i}]`, explicit }];
+    });
+  }
+
   /** @internal */
   public _check(check: PropChecker, prop: string): void {
     const a = this.access;
@@ -177,7 +213,6 @@ export class HostAccess {
           check.fail(`${at}.type`, p.type, 'a HostPathType: HostPathType.UNSET, DIRECTORY_OR_CREATE, DIRECTORY, FILE_OR_CREATE, FILE, SOCKET, CHAR_DEVICE or BLOCK_DEVICE');
         }
       });
-      checkVolumeNames(check, prop, a.paths);
     } else if (a.kind === 'ports') {
       if (!Array.isArray(a.ports) || a.ports.length === 0) {
         check.fail(prop, a.ports, 'HostAccess.ports() with at least one { port, hostPort?, protocol?, name? }');
@@ -238,42 +273,6 @@ export class HostAccess {
 }
 
 brand(HostAccess, 'HostAccess');
-
-/** A host path's volume name, where it is given, and whether `volumeName` gives it (else it is the default). */
-interface VolumeNameClaim {
-  readonly name: string;
-  readonly at: string;
-  readonly explicit: boolean;
-}
-
-/**
- * The volume names the host paths checked with a checker have asked for so far. A checker belongs to one construct,
- * whose `hostAccess` entries are checked one after the other with it: so two `HostAccess.paths()` of a workload are
- * compared too.
- */
-const claimedNames = new WeakMap<PropChecker, VolumeNameClaim[]>();
-
-/**
- * Refuses a `volumeName` that another host path of the workload has, given or by default (two default names are
- * numbered, as before `volumeName` existed: two mounts of one node path). The error is on the `volumeName` given.
- */
-function checkVolumeNames(check: PropChecker, prop: string, paths: readonly unknown[]): void {
-  const claims = claimedNames.get(check) ?? [];
-  claimedNames.set(check, claims);
-  paths.forEach((p, i) => {
-    if (!isPlainRecord(p) || typeof p.hostPath !== 'string') return;
-    const explicit = p.volumeName !== undefined;
-    if (explicit && typeof p.volumeName !== 'string') return;
-    const claim = { name: explicit ? p.volumeName as string : hostPathVolumeName(p.hostPath), at: `${prop}.paths[${i}]`, explicit };
-    const other = claims.find((c) => c.name === claim.name && (c.explicit || claim.explicit));
-    if (other !== undefined) {
-      const [given, taken] = claim.explicit ? [claim, other] : [other, claim];
-      const how = taken.explicit ? 'has it as volumeName' : 'is named so by default (host-<path>)';
-      check.fail(`${given.at}.volumeName`, given.name, `a volume name no other host path of the workload has: ${taken.at} ${how}`);
-    }
-    claims.push(claim);
-  });
-}
 
 function checkPath(check: PropChecker, prop: string, value: unknown): void {
   if (typeof value !== 'string' || !value.startsWith('/') || value.split('/').includes('..')) {
