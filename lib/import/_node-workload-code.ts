@@ -3,7 +3,7 @@
  * as every workload's does; a DaemonSet's access to the node (hostPath volumes, host ports, the node's network and
  * processes) is taken out of it first and written as `hostAccess`, where `HostAccess` writes it field for field.
  */
-import { hostPathVolumeName } from '../core/_host-path-volume';
+import { hostPathVolumeName } from '../core/_volume-names';
 import { defaultSelector } from '../core/labels';
 import { isDns1123Label } from '../core/names';
 import { FieldStep } from './addition-field';

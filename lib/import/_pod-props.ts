@@ -1,3 +1,4 @@
+import { emptyDirVolumeName, sourceVolumeName } from '../core/_volume-names';
 import { FieldStep } from './addition-field';
 import { AdditionKind, ImportContext, Json, asList, asObject, asStrings, entry } from './_import-context';
 import { sameLabels } from './_import-item';
@@ -425,7 +426,7 @@ function mountCode(ctx: ImportContext, refs: ReferenceNames, volume: Json, path:
   const Mount = ctx.need('Mount');
   const fileOptions = (keys: string[]): Record<string, Printable> | undefined => {
     if (!onlyKeys(source, keys)) return undefined;
-    const out: Record<string, Printable> = { volumeName: volumeNameOption(name, `${sources[0] === 'secret' ? 'secret' : 'config'}-${String(source.name ?? source.secretName)}`), subPath };
+    const out: Record<string, Printable> = { volumeName: volumeNameOption(name, sourceVolumeName(sources[0] === 'secret' ? 'secret' : 'config', String(source.name ?? source.secretName))), subPath };
     if (source.items !== undefined) {
       const items: Record<string, Printable> = {};
       for (const raw of asList(source.items)) {
@@ -452,15 +453,14 @@ function mountCode(ctx: ImportContext, refs: ReferenceNames, volume: Json, path:
     }
     case 'emptyDir': {
       if (!onlyKeys(source, ['medium', 'sizeLimit']) || (source.medium !== undefined && source.medium !== 'Memory' && source.medium !== '') || readOnly === true) return undefined;
-      const slug = path.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-      const options: Record<string, Printable> = { volumeName: volumeNameOption(name, slug.length > 0 ? slug : 'root'), subPath };
+      const options: Record<string, Printable> = { volumeName: volumeNameOption(name, emptyDirVolumeName(path)), subPath };
       if (typeof source.sizeLimit === 'string') options.sizeLimit = source.sizeLimit;
       if (source.medium === 'Memory') options.memory = true;
       return { code: code(`${Mount}.emptyDir(${quote(path)}${optionsArgument(options)})`), readOnlyAdded: false };
     }
     case 'persistentVolumeClaim': {
       if (!onlyKeys(source, ['claimName', 'readOnly']) || typeof source.claimName !== 'string' || (source.readOnly ?? false) !== (readOnly ?? false)) return undefined;
-      const options: Record<string, Printable> = { volumeName: volumeNameOption(name, `claim-${String(source.claimName)}`), subPath };
+      const options: Record<string, Printable> = { volumeName: volumeNameOption(name, sourceVolumeName('claim', String(source.claimName))), subPath };
       if (readOnly === true) options.readOnly = true;
       return { code: code(`${Mount}.claim(${print(refs.claim(source.claimName))}, ${quote(path)}${optionsArgument(options)})`), readOnlyAdded: false };
     }

@@ -1,5 +1,5 @@
 import { brand, hasBrand } from '../core/_brand';
-import { hostPathVolumeName } from '../core/_host-path-volume';
+import { hostPathVolumeName } from '../core/_volume-names';
 import { isPlainRecord, PropChecker } from '../core/_props';
 import { Protocol } from '../networking/protocol';
 import { JsonObject } from './_k8s-json';

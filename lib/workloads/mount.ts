@@ -4,6 +4,7 @@ import { Config, IConfig } from '../config/config';
 import { ISecret } from '../config/secret';
 import { k8s, Quantity } from '../core/_k8s';
 import { isPlainRecord, PropChecker } from '../core/_props';
+import { emptyDirVolumeName, sourceVolumeName } from '../core/_volume-names';
 import { IPersistentVolumeClaim } from '../storage/persistent-volume-claim';
 
 /** What every kind of mount may say about its volume. */
@@ -215,14 +216,11 @@ export class Mount {
     const s = this.source;
     if (s.options.volumeName !== undefined) return s.options.volumeName;
     switch (s.kind) {
-      case 'config': return `config-${s.config.configMapName}`;
-      case 'secret': return `secret-${s.secret.secretName}`;
-      case 'claim': return `claim-${s.claim.claimName}`;
+      case 'config': return sourceVolumeName('config', s.config.configMapName);
+      case 'secret': return sourceVolumeName('secret', s.secret.secretName);
+      case 'claim': return sourceVolumeName('claim', s.claim.claimName);
       case 'claimTemplate': return s.template;
-      case 'emptyDir': {
-        const slug = this.path.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-        return slug.length > 0 ? slug : 'root';
-      }
+      case 'emptyDir': return emptyDirVolumeName(this.path);
     }
   }
 

@@ -6,7 +6,7 @@ import {
   AppStack, DaemonSet, DaemonSetProps, HostAccess, HostPathOptions, HostPathType, Mount, PlatformApp, PodSecurityLevel, ruleById, validateObjects,
   ValidationPreset,
 } from '../../lib';
-import { hostPathVolumeName } from '../../lib/core/_host-path-volume';
+import { hostPathVolumeName } from '../../lib/core/_volume-names';
 import { expectPropError, RESOURCES, synth, tmpdir } from '../_helpers';
 
 const BASE: DaemonSetProps = { image: 'cr.fluentbit.io/fluent/fluent-bit:3.1.9', resources: RESOURCES, port: 2020 };
