@@ -213,7 +213,15 @@ describe('no silent loss (property)', () => {
       const pointer = [...path, k].map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
       obj.addJsonPatch(JsonPatch.add(pointer, v));
       // WHEN
-      const json = renderApiObject(obj);
+      let json: any;
+      try {
+        json = renderApiObject(obj);
+      } catch (e) {
+        // A key that cdk8s writes as a field the object has already (`name\u0000` as `name`) is refused, loudly, with
+        // both names: not a loss.
+        if (e instanceof Error && e.name === 'RenderError' && e.message.includes('is given twice')) return;
+        throw e;
+      }
       // THEN (as JSON: the patch's value is copied through JSON, which writes -0 as 0)
       expect(JSON.stringify(at(json, [...path, k]))).toBe(JSON.stringify(v));
     }), { numRuns: 300 });
