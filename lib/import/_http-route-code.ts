@@ -10,7 +10,6 @@
  */
 import { ImportContext, Json, asList, asObject } from './_import-context';
 import { Item, metadataProblems, metadataProp } from './_import-item';
-import { ReferenceNames } from './_pod-props';
 import { Printable, code, print, quote } from './_source-text';
 
 /** The Gateway API's group, which a parentRef names by default. */
@@ -30,9 +29,10 @@ export interface RouteBackendWorkload {
  * cannot express, with its path).
  *
  * @param workloads the module's workloads in the route's namespace, by the name of their Service
+ * @param constructId gives a construct id not taken in the stack, from the one wanted (for the Gateway references)
  */
 export function httpRouteCode(ctx: ImportContext, item: Item, workloads: ReadonlyMap<string, RouteBackendWorkload>,
-  _refs: ReferenceNames): Record<string, Printable> | string {
+  constructId: (wanted: string) => string): Record<string, Printable> | string {
   const o = item.object;
   if (o.apiVersion !== `${GATEWAY_GROUP}/v1`) return `apiVersion ${String(o.apiVersion)} (HttpRoute writes ${GATEWAY_GROUP}/v1)`;
   const other = Object.keys(o).find((k) => !['apiVersion', 'kind', 'metadata', 'spec'].includes(k));
@@ -42,7 +42,7 @@ export function httpRouteCode(ctx: ImportContext, item: Item, workloads: Readonl
   const spec = asObject(o.spec) ?? {};
   const extra = Object.keys(spec).find((k) => !['parentRefs', 'hostnames', 'rules'].includes(k));
   if (extra !== undefined) return `spec.${extra}`;
-  const gateways = gatewaysCode(ctx, item, spec.parentRefs);
+  const gateways = gatewaysCode(ctx, item, spec.parentRefs, constructId);
   if (typeof gateways === 'string') return gateways;
   if (spec.hostnames !== undefined && (!Array.isArray(spec.hostnames) || !spec.hostnames.every((h) => typeof h === 'string'))) return 'spec.hostnames';
   if (!Array.isArray(spec.rules) || spec.rules.length === 0) return 'spec.rules (none: the construct needs at least one rule with backends)';
@@ -56,7 +56,7 @@ export function httpRouteCode(ctx: ImportContext, item: Item, workloads: Readonl
 }
 
 /** The `gateways` prop: a `Gateway.fromGatewayName()` per parentRef, or why the refs cannot be one. */
-function gatewaysCode(ctx: ImportContext, item: Item, parentRefs: unknown): Printable[] | string {
+function gatewaysCode(ctx: ImportContext, item: Item, parentRefs: unknown, constructId: (wanted: string) => string): Printable[] | string {
   if (!Array.isArray(parentRefs) || parentRefs.length === 0) return 'spec.parentRefs (none: the construct needs a Gateway)';
   const seen = new Map<string, Array<string | undefined>>();
   const out: Printable[] = [];
@@ -76,7 +76,7 @@ function gatewaysCode(ctx: ImportContext, item: Item, parentRefs: unknown): Prin
     const sections = seen.get(parent) ?? [];
     if (sections.length > 0 && (sectionName === undefined || sections.includes(undefined) || sections.includes(sectionName))) return `${at} (the same Gateway twice)`;
     seen.set(parent, [...sections, sectionName]);
-    const id = parentRefs.length === 1 ? `${item.name}-gateway` : `${item.name}-gateway-${i + 1}`;
+    const id = constructId(parentRefs.length === 1 ? `${item.name}-gateway` : `${item.name}-gateway-${i + 1}`);
     const attributes = print({ gatewayName: ref.name, namespace: ref.namespace, sectionName });
     out.push(code(`${ctx.need('Gateway')}.fromGatewayName(this, ${quote(id)}, ${attributes})`));
   }

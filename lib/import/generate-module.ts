@@ -119,13 +119,17 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
   const restSection: string[] = [];
   const local = new Set(items.filter((i) => i.kind === 'ConfigMap').map((i) => i.name));
   const ref = (i: Item): ObjectRef => ({ kind: i.kind, namespace: i.namespace, name: i.name });
-  // Construct ids: workloads keep their names; a Config, Secret or account of the same name gets its kind after it.
+  // Construct ids, unique in the stack: a workload's is its name (reserved first); another object's its name, or its
+  // name and kind when that is taken (a Config "web" beside the WebService "web"), numbered when that is taken too.
   const ids = new Set(items.filter((i) => WORKLOAD_KINDS.has(i.kind)).map((i) => i.name));
-  const idFor = (name: string, suffix: string): string => {
-    const id = ids.has(name) ? `${name}-${suffix}` : name;
+  const constructId = (wanted: string): string => {
+    let id = wanted;
+    for (let n = 2; ids.has(id); n++) id = `${wanted}-${n}`;
     ids.add(id);
     return id;
   };
+  const idFor = (name: string, suffix: string): string => constructId(ids.has(name) ? `${name}-${suffix}` : name);
+  const raw = (item: Item, why: string): string[] => rawObject(ctx, item, why, constructId(`${item.kind.toLowerCase()}-${item.name}`));
 
   /** The variable naming the object `name` of `map`, declared by `declaration` (one or more lines) on first use. */
   const declared = (map: Map<string, string>, name: string, kind: string, declaration: (v: string, id: string) => string[]): Printable => {
@@ -227,7 +231,7 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
       if ('unsupported' in result) {
         const why = `${construct} cannot express ${result.unsupported.join(', ')}`;
         problems.push({ source: item.source, message: `kept as a raw ApiObject: ${why}` });
-        restSection.push(...rawObject(ctx, item, why));
+        restSection.push(...raw(item, why));
         continue;
       }
       const id = idFor(item.name, idSuffix);
@@ -269,11 +273,11 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
     if (result.unsupported.length > 0) {
       const why = result.unsupported.join(', ');
       problems.push({ source: item.source, message: `kept as a raw ApiObject: ${result.construct} cannot express ${why}` });
-      restSection.push(...rawObject(ctx, item, `${result.construct} cannot express ${why}`));
+      restSection.push(...raw(item, `${result.construct} cannot express ${why}`));
       item.done = true;
       if (service) {
         problems.push({ source: service.source, message: `kept as a raw ApiObject with its ${item.kind} "${item.name}"` });
-        restSection.push(...rawObject(ctx, service, `it is the Service of ${item.kind} "${item.name}", kept raw`));
+        restSection.push(...raw(service, `it is the Service of ${item.kind} "${item.name}", kept raw`));
         service.done = true;
       }
       continue;
@@ -309,7 +313,7 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
           ? 'a Service without selector (its Endpoints written by hand) has no construct'
           : 'a Service is written with the Deployment or StatefulSet whose pods it selects (WebService, StatefulService), and this one selects none of the imported ones';
       problems.push({ source: item.source, message: `kept as a raw ApiObject: ${why}` });
-      restSection.push(...rawObject(ctx, item, why));
+      restSection.push(...raw(item, why));
       continue;
     }
     const id = idFor(item.name, 'service');
@@ -329,11 +333,11 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
     ctx.counts.constructs++;
   }
   for (const item of items.filter((i) => i.kind === 'HTTPRoute' && !i.done)) {
-    const result = httpRouteCode(ctx, item, workloadVars, refs);
+    const result = httpRouteCode(ctx, item, workloadVars, constructId);
     if (typeof result === 'string') {
       const why = `HttpRoute cannot express ${result}`;
       problems.push({ source: item.source, message: `kept as a raw ApiObject: ${why}` });
-      restSection.push(...rawObject(ctx, item, why));
+      restSection.push(...raw(item, why));
       item.done = true;
       continue;
     }
@@ -361,10 +365,10 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
   const connectSection = connectCalls(ctx, namespace, workloads, workloadVars, policies, connections);
   // A workload's construct id is its name; a second workload of the same name (a Deployment and a CronJob "web") has
   // its kind after it, and its name as a prop.
-  const workloadIds = new Set<string>();
+  const workloadNames = new Set<string>();
   for (const w of workloads) {
-    const id = workloadIds.has(w.item.name) ? `${w.item.name}-${w.item.kind.toLowerCase()}` : w.item.name;
-    workloadIds.add(id);
+    const id = workloadNames.has(w.item.name) ? constructId(`${w.item.name}-${w.item.kind.toLowerCase()}`) : w.item.name;
+    workloadNames.add(w.item.name);
     const props = id === w.item.name ? w.props : { name: w.item.name, ...w.props };
     workloadSection.push(statement(`const ${w.variable} = new ${ctx.need(w.construct)}(this, ${quote(id)}, `, props));
   }
@@ -378,7 +382,7 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
       ? `the importer does not write a ${item.kind} as a ${construct} yet, or this one has a field it cannot express`
       : `the library has no construct for ${item.kind} (${String(item.object.apiVersion)})`;
     problems.push({ source: item.source, message: `kept as a raw ApiObject: ${why}` });
-    restSection.push(...rawObject(ctx, item, why));
+    restSection.push(...raw(item, why));
   }
   // The Namespace: the stack's own when the input's says nothing more than its name, else kept raw.
   let ownNamespace = false;
@@ -397,7 +401,7 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
       ctx.counts.constructs++;
     } else {
       problems.push({ source: namespaceObject.source, message: 'kept as a raw ApiObject: the AppStack\'s Namespace takes no labels, annotations or spec of its own' });
-      restSection.push(...rawObject(ctx, namespaceObject, 'the AppStack\'s Namespace takes no labels, annotations or spec of its own'));
+      restSection.push(...raw(namespaceObject, 'the AppStack\'s Namespace takes no labels, annotations or spec of its own'));
     }
   }
   return { namespace, statements: [refsSection, configSection, workloadSection, restSection], ownNamespace };
@@ -915,14 +919,14 @@ function peerCode(ctx: ImportContext, peer: Json): Printable | undefined {
 }
 
 /** A raw ApiObject, with the object as given and a comment saying why. */
-function rawObject(ctx: ImportContext, item: Item, why: string): string[] {
+function rawObject(ctx: ImportContext, item: Item, why: string, id: string): string[] {
   ctx.counts.rawObjects++;
   ctx.add('labels', item.name, { kind: item.kind, namespace: item.namespace, name: item.name }, labelPaths(item.object, ['metadata'], STACK_LABELS));
   const { apiVersion, kind, metadata, ...rest } = item.object;
   const props = { apiVersion, kind, metadata, ...rest } as Printable;
   return [
     ...comment(`${item.kind} "${item.name}" (${item.source}): a raw ApiObject, as given: ${why}.`, 4),
-    statement(`new ApiObject(this, ${quote(`${item.kind.toLowerCase()}-${item.name}`)}, `, props),
+    statement(`new ApiObject(this, ${quote(id)}, `, props),
   ];
 }
 

@@ -444,6 +444,25 @@ describe('generateModule: objects that share a name', () => {
   });
 });
 
+describe('generateModule: construct ids', () => {
+  test('GIVEN a workload, a ConfigMap of its name, one named like the id that ConfigMap would get, and a raw object whose id a workload has WHEN the module is run THEN every object is written', () => {
+    // GIVEN: Worker "web", ConfigMaps "web" and "web-config", a ServiceMonitor "web" (raw: id servicemonitor-web) and a
+    // Worker "servicemonitor-web"
+    const dir = tmpdir();
+    const config = (name: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'shop' }, data: { A: name } });
+    const monitor = { apiVersion: 'monitoring.coreos.com/v1', kind: 'ServiceMonitor', metadata: { name: 'web', namespace: 'shop' }, spec: { endpoints: [] } };
+    const { source } = generateModule(sourced(deployment('web'), config('web'), config('web-config'), monitor, deployment('servicemonitor-web')));
+    const file = path.join(dir, 'imported.ts');
+    fs.writeFileSync(file, source);
+    // WHEN
+    const objects = synthesizeModule(file, path.join(dir, 'dist'));
+    // THEN
+    expect(objects.map((o) => `${o.kind}/${o.metadata?.name}`).sort()).toEqual([
+      'ConfigMap/web', 'ConfigMap/web-config', 'Deployment/servicemonitor-web', 'Deployment/web', 'ServiceMonitor/web',
+    ]);
+  });
+});
+
 describe('names from the input in comments', () => {
   test('GIVEN an object whose name holds a JavaScript line terminator WHEN imported THEN no comment line of the module holds one (the name cannot end a comment and become code)', () => {
     // GIVEN
