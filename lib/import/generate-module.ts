@@ -268,7 +268,8 @@ function generateStack(ctx: ImportContext, namespace: string, items: Item[], nam
     const pdb = replicated ? items.find((b) => b.kind === 'PodDisruptionBudget' && !b.done && b.name === item.name
       && sameLabels(asStrings(asObject(asObject(b.object.spec)?.selector)?.matchLabels), selector)
       && Object.keys(asObject(asObject(b.object.spec)?.selector) ?? {}).length === 1) : undefined;
-    const result = replicated ? replicatedCode(ctx, refs, item, service, local, hpa, pdb)
+    const budgetOfItsName = items.some((b) => b.kind === 'PodDisruptionBudget' && b.name === item.name);
+    const result = replicated ? replicatedCode(ctx, refs, item, service, local, hpa, pdb, budgetOfItsName)
       : item.kind === 'DaemonSet' || item.kind === 'Pod' ? nodeWorkloadCode(ctx, refs, item, local) : jobCode(ctx, refs, item, local);
     if (result.unsupported.length > 0) {
       const why = result.unsupported.join(', ');
@@ -515,7 +516,7 @@ function connectCalls(ctx: ImportContext, namespace: string, workloads: readonly
 
 /** A Deployment (and its Service) as a WebService or Worker; a StatefulSet and its headless Service as a StatefulService. */
 function replicatedCode(ctx: ImportContext, refs: ReferenceNames, item: Item, service: Item | undefined, localConfigs: ReadonlySet<string>,
-  hpa: Item | undefined, pdb: Item | undefined): WorkloadCode {
+  hpa: Item | undefined, pdb: Item | undefined, budgetOfItsName: boolean): WorkloadCode {
   const stateful = item.kind === 'StatefulSet';
   const construct = stateful ? 'StatefulService' : service ? 'WebService' : 'Worker';
   const unsupported: string[] = [];
@@ -719,6 +720,10 @@ function replicatedCode(ctx: ImportContext, refs: ReferenceNames, item: Item, se
     props.disruptionBudget = budget;
     additions.push(['labels', labelPaths(pdb!.object, ['metadata']).map((p) => ['#pdb', ...p])]);
     if (asObject(pdb!.object.spec)?.unhealthyPodEvictionPolicy === undefined) additions.push(['evictionPolicy', [['#pdb', 'spec', 'unhealthyPodEvictionPolicy']]]);
+  } else if (budgetOfItsName) {
+    // The input's budget of the workload's name stays raw (its selector or a field has no prop): the construct's own
+    // would be a second PodDisruptionBudget of that name.
+    props.disruptionBudget = { enabled: false };
   } else {
     const minPods = autoscaling !== undefined ? (asObject(autoscaling)?.minReplicas as number | undefined ?? 1) : replicas;
     if (minPods >= 2) additions.push(['disruptionBudget', [['#pdb']]]);

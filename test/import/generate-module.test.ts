@@ -157,6 +157,23 @@ describe('generateModule: mappings', () => {
     expect(source).not.toContain('new ApiObject(');
   });
 
+  test('GIVEN three replicas and a PDB of the Deployment\'s name that stays raw (matchExpressions) WHEN the module is run THEN the input\'s budget is the only one', () => {
+    // GIVEN
+    const dir = tmpdir();
+    const pdb = {
+      apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'api', namespace: 'shop' },
+      spec: { minAvailable: 2, selector: { matchExpressions: [{ key: 'app', operator: 'In', values: ['api'] }] } },
+    };
+    const { source } = generateModule(sourced(deployment('api', { replicas: 3, port: 9000 }), service('api', 80, 9000), pdb));
+    const file = path.join(dir, 'imported.ts');
+    fs.writeFileSync(file, source);
+    // WHEN
+    const objects = synthesizeModule(file, path.join(dir, 'dist'));
+    // THEN
+    expect(source).toContain('disruptionBudget: { enabled: false }');
+    expect(objects.filter((o) => o.kind === 'PodDisruptionBudget').map((o) => o.spec)).toEqual([pdb.spec]);
+  });
+
   test('GIVEN a Deployment with replicas and an HPA WHEN generated THEN replicas are not written, and the addition lists them as left out', () => {
     // GIVEN
     const hpa = {
