@@ -14,6 +14,7 @@ import { PlatformApp } from '../../lib';
 import { generateModule } from '../../lib/import/generate-module';
 import { isComposeFileName, readImportInputs } from '../../lib/import/import-inputs';
 import { ImportResult } from '../../lib/import/import-model';
+import { tmpdir } from '../_helpers';
 import { KubeObject, withKubernetesDefaults } from './_kubernetes-defaults';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -623,4 +624,22 @@ export function describeRoundTripChecks(sets: readonly RoundTripSet[], trip: (na
       expect(additions.filter((a) => !text.includes(a.what) || !text.includes(a.optOut))).toEqual([]);
     });
   });
+}
+
+/**
+ * Runs the round trips of `sets` once, before the calling file's tests (`beforeAll`), defines the checks every set
+ * makes ({@link describeRoundTripChecks}), and returns the round trip of a set by name, for the file's own tests.
+ */
+export function useRoundTrips(sets: readonly RoundTripSet[]): (name: string) => RoundTrip {
+  let trips: Map<string, RoundTrip> | undefined;
+  beforeAll(() => {
+    trips = roundTrips(sets, tmpdir());
+  }, 120_000);
+  const trip = (name: string): RoundTrip => {
+    const found = trips?.get(name);
+    if (found === undefined) throw new Error(`no round trip of the set "${name}"`);
+    return found;
+  };
+  describeRoundTripChecks(sets, trip);
+  return trip;
 }

@@ -3,9 +3,8 @@
  * constructs (their node access as `hostAccess`), Pods `Pod` constructs; what neither can express stays raw.
  */
 import * as path from 'path';
-import { tmpdir } from '../_helpers';
 import { KubeObject } from './_kubernetes-defaults';
-import { describeRoundTripChecks, rawKinds, RoundTrip, roundTrips, RoundTripSet } from './_round-trip';
+import { rawKinds, RoundTripSet, useRoundTrips } from './_round-trip';
 
 const CORPUS = path.join(__dirname, '..', 'fixtures', 'import', 'node-agents');
 
@@ -21,25 +20,19 @@ const CONSTRUCTS: Record<string, number> = {
   'new DaemonSet(': 2, 'new Pod(': 2, 'new Config(': 1, 'new ServiceAccount(': 1,
 };
 
-let trips: Map<string, RoundTrip>;
-
-beforeAll(() => {
-  trips = roundTrips(SETS, tmpdir());
-}, 120_000);
+const trip = useRoundTrips(SETS);
 
 /** The synthesized object of `kind` and `name` in the set `set`. */
 function outputObject(set: string, kind: string, name: string): KubeObject {
-  const found = trips.get(set)!.output.find((o) => o.kind === kind && o.metadata?.name === name);
+  const found = trip(set).output.find((o) => o.kind === kind && o.metadata?.name === name);
   if (found === undefined) throw new Error(`no ${kind} "${name}" in the output of ${set}`);
   return found;
 }
 
-describeRoundTripChecks(SETS, (name) => trips.get(name)!);
-
 describe('the node-agents set: the constructs used', () => {
   test('GIVEN the module WHEN read THEN it creates a construct for each object', () => {
     // GIVEN
-    const { source } = trips.get('node-agents')!.result;
+    const { source } = trip('node-agents').result;
     // WHEN
     const counts = Object.fromEntries(Object.keys(CONSTRUCTS).map((c) => [c, source.split(c).length - 1]));
     // THEN
@@ -48,7 +41,7 @@ describe('the node-agents set: the constructs used', () => {
 
   test('GIVEN the module WHEN read THEN nothing is a raw ApiObject and no problem is reported', () => {
     // GIVEN
-    const { result } = trips.get('node-agents')!;
+    const { result } = trip('node-agents');
     // WHEN / THEN
     expect(rawKinds(result.source)).toEqual([]);
     expect(result.problems).toEqual([]);
@@ -58,7 +51,7 @@ describe('the node-agents set: the constructs used', () => {
     // GIVEN / WHEN
     const pod = outputObject('node-agents', 'DaemonSet', 'fluent-bit').spec.template.spec;
     // THEN
-    expect(trips.get('node-agents')!.result.source).toContain("{ hostPath: '/var/lib/fluent-bit', writable: true, type: HostPathType.DIRECTORY_OR_CREATE },");
+    expect(trip('node-agents').result.source).toContain("{ hostPath: '/var/lib/fluent-bit', writable: true, type: HostPathType.DIRECTORY_OR_CREATE },");
     const host = new Set(pod.volumes.filter((v: KubeObject) => v.hostPath !== undefined).map((v: KubeObject) => v.name));
     expect(pod.containers[0].volumeMounts.filter((m: KubeObject) => host.has(m.name))).toEqual([
       { name: 'varlog', mountPath: '/var/log', readOnly: true },
@@ -70,7 +63,7 @@ describe('the node-agents set: the constructs used', () => {
 
   test('GIVEN the chart\'s own volume names WHEN imported THEN volumeName keeps them, and is left out where the construct gives the name', () => {
     // GIVEN / WHEN
-    const { source } = trips.get('node-agents')!.result;
+    const { source } = trip('node-agents').result;
     // THEN
     expect(source).toContain("{ hostPath: '/var/log', volumeName: 'varlog' },");
     expect(source).toContain("{ hostPath: '/var/lib/docker/containers', volumeName: 'varlibdockercontainers' },");
@@ -89,7 +82,7 @@ describe('the node-agents set: the constructs used', () => {
 
   test('GIVEN fluent-bit\'s one toleration of every taint WHEN imported THEN it is the DaemonSet\'s default, not a prop', () => {
     // GIVEN / WHEN
-    const { source } = trips.get('node-agents')!.result;
+    const { source } = trip('node-agents').result;
     // THEN only node-exporter, which has no toleration, says tolerateAllTaints: false
     expect(source.split('tolerateAllTaints: false').length - 1).toBe(1);
     expect(outputObject('node-agents', 'DaemonSet', 'fluent-bit').spec.template.spec.tolerations).toEqual([{ operator: 'Exists' }]);
@@ -106,7 +99,7 @@ describe('the node-agents set: the constructs used', () => {
 
   test('GIVEN a debug pod that never restarts WHEN imported THEN it is a Pod with PodRestartPolicy.NEVER and its labels as pod labels', () => {
     // GIVEN / WHEN
-    const { source } = trips.get('node-agents')!.result;
+    const { source } = trip('node-agents').result;
     // THEN
     expect(source).toContain('restartPolicy: PodRestartPolicy.NEVER,');
     expect(source).toContain("podLabels: { run: 'debug' },");
@@ -116,12 +109,12 @@ describe('the node-agents set: the constructs used', () => {
 
 describe('the node-agents-raw set: what the constructs cannot express', () => {
   test('GIVEN a DaemonSet and a Pod with a field their construct cannot write WHEN imported THEN both stay raw ApiObjects', () => {
-    expect(rawKinds(trips.get('node-agents-raw')!.result.source)).toEqual(['DaemonSet', 'Pod']);
+    expect(rawKinds(trip('node-agents-raw').result.source)).toEqual(['DaemonSet', 'Pod']);
   });
 
   test('GIVEN a host path mounted with mountPropagation WHEN imported THEN the problem names that volume only, not the one with the chart\'s name', () => {
     // GIVEN / WHEN
-    const { problems } = trips.get('node-agents-raw')!.result;
+    const { problems } = trip('node-agents-raw').result;
     // THEN
     expect(problems[0]).toEqual({
       source: 'test/fixtures/import/node-agents/unexpressible.yaml#1',
@@ -131,7 +124,7 @@ describe('the node-agents-raw set: what the constructs cannot express', () => {
 
   test('GIVEN a Pod pinned to a node by nodeName WHEN imported THEN the problem names spec.nodeName', () => {
     // GIVEN / WHEN
-    const { problems } = trips.get('node-agents-raw')!.result;
+    const { problems } = trip('node-agents-raw').result;
     // THEN
     expect(problems[1]).toEqual({ source: 'test/fixtures/import/node-agents/unexpressible.yaml#2', message: 'kept as a raw ApiObject: Pod cannot express spec.nodeName' });
     expect(problems).toHaveLength(2);

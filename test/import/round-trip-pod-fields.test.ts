@@ -5,9 +5,8 @@
  * raw, with a problem naming the field.
  */
 import * as path from 'path';
-import { tmpdir } from '../_helpers';
 import { KubeObject } from './_kubernetes-defaults';
-import { describeRoundTripChecks, findObject, KINDS_WITH_CONSTRUCTS, occurrences, rawKinds, RoundTrip, roundTrips, RoundTripSet } from './_round-trip';
+import { findObject, KINDS_WITH_CONSTRUCTS, occurrences, rawKinds, RoundTripSet, useRoundTrips } from './_round-trip';
 
 const CORPUS = path.join(__dirname, '..', 'fixtures', 'import', 'pod-fields');
 
@@ -16,17 +15,7 @@ const SETS: RoundTripSet[] = [
   { name: 'pod-fields-raw', paths: [path.join(CORPUS, 'not-expressible.yaml')], namespace: 'payments' },
 ];
 
-let trips: Map<string, RoundTrip>;
-
-beforeAll(() => {
-  trips = roundTrips(SETS, tmpdir());
-}, 120_000);
-
-function trip(name: string): RoundTrip {
-  return trips.get(name)!;
-}
-
-describeRoundTripChecks(SETS, trip);
+const trip = useRoundTrips(SETS);
 
 describe('the pod-fields set: the constructs used', () => {
   test('GIVEN the checkout API with its Service and HPA, and the ledger worker WHEN imported THEN they are a WebService and a Worker', () => {

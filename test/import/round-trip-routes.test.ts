@@ -1,9 +1,8 @@
 import * as path from 'path';
 import { ManifestObject, validateObjects } from '../../lib';
 import { readCrdFiles } from '../../lib/input/crd-files';
-import { tmpdir } from '../_helpers';
 import { KubeObject } from './_kubernetes-defaults';
-import { describeRoundTripChecks, rawObjects, RoundTrip, roundTrips, RoundTripSet } from './_round-trip';
+import { rawObjects, RoundTripSet, useRoundTrips } from './_round-trip';
 
 /**
  * The routes set (test/fixtures/import/README.md): a storefront and its canary, an API with an admin port, an
@@ -14,25 +13,19 @@ const ROUTES = path.join(__dirname, '..', 'fixtures', 'import', 'routes');
 
 const SETS: RoundTripSet[] = [{ name: 'routes', paths: [ROUTES] }];
 
-let trip: RoundTrip;
-
-beforeAll(() => {
-  trip = roundTrips(SETS, tmpdir()).get('routes')!;
-}, 120_000);
+const roundTrip = useRoundTrips(SETS);
 
 /** The synthesized object of `kind` and `name`. */
 function output(kind: string, name: string): KubeObject {
-  const found = trip.output.find((o) => o.kind === kind && o.metadata?.name === name);
-  if (!found) throw new Error(`no ${kind} "${name}" among ${trip.output.map((o) => `${o.kind}/${o.metadata?.name}`).join(', ')}`);
+  const found = roundTrip('routes').output.find((o) => o.kind === kind && o.metadata?.name === name);
+  if (!found) throw new Error(`no ${kind} "${name}" among ${roundTrip('routes').output.map((o) => `${o.kind}/${o.metadata?.name}`).join(', ')}`);
   return found;
 }
-
-describeRoundTripChecks(SETS, () => trip);
 
 describe('the routes set: the constructs used', () => {
   test('GIVEN the module WHEN read THEN the Deployments and Services are WebServices and the route to them an HttpRoute on a Gateway reference', () => {
     // GIVEN
-    const { source } = trip.result;
+    const { source } = roundTrip('routes').result;
     // WHEN
     const counts = ['new WebService(', 'new HttpRoute(', 'Gateway.fromGatewayName('].map((c) => source.split(c).length - 1);
     // THEN
@@ -40,16 +33,16 @@ describe('the routes set: the constructs used', () => {
   });
 
   test('GIVEN the ExternalName Service WHEN imported THEN it is an ExternalService', () => {
-    expect(trip.result.source).toContain("new ExternalService(this, 'orders-db', {");
+    expect(roundTrip('routes').result.source).toContain("new ExternalService(this, 'orders-db', {");
   });
 
   test('GIVEN the module WHEN read THEN the only raw object is the redirect route (a filter)', () => {
-    expect(rawObjects(trip.result.source)).toEqual(['HTTPRoute/shop-http-redirect']);
+    expect(rawObjects(roundTrip('routes').result.source)).toEqual(['HTTPRoute/shop-http-redirect']);
   });
 
   test('GIVEN the redirect route WHEN imported THEN it is one problem, and it is in the output as given', () => {
     // GIVEN / WHEN
-    const problems = trip.result.problems.filter((p) => p.source.startsWith(path.join('test', 'fixtures', 'import', 'routes', 'redirect.yaml')));
+    const problems = roundTrip('routes').result.problems.filter((p) => p.source.startsWith(path.join('test', 'fixtures', 'import', 'routes', 'redirect.yaml')));
     // THEN
     expect(problems).toHaveLength(1);
     expect(problems[0].message).toBe('kept as a raw ApiObject: HttpRoute cannot express spec.rules[0].filters');
@@ -89,7 +82,7 @@ describe('the routes set: the HTTPRoutes against their CRD', () => {
   test('GIVEN the synthesized HTTPRoutes WHEN validated with the Gateway API CRD THEN its schema finds no error', () => {
     // GIVEN
     const crds = readCrdFiles([path.join(__dirname, '..', 'fixtures', 'crds', 'gateway.networking.k8s.io_httproutes.yaml')]);
-    const routes = trip.output.filter((o) => o.kind === 'HTTPRoute') as ManifestObject[];
+    const routes = roundTrip('routes').output.filter((o) => o.kind === 'HTTPRoute') as ManifestObject[];
     // WHEN
     const errors = validateObjects(routes, { customResourceDefinitions: crds }).findings.filter((f) => f.severity === 'error');
     // THEN
@@ -100,7 +93,7 @@ describe('the routes set: the HTTPRoutes against their CRD', () => {
 
 describe('the routes set: a backend that other workloads call', () => {
   test('GIVEN the storefront calling the API (API_URL) WHEN imported THEN it is a connectTo() call', () => {
-    expect(trip.result.source).toContain("storefront.connectTo(api, { as: Address.url('http') });");
+    expect(roundTrip('routes').result.source).toContain("storefront.connectTo(api, { as: Address.url('http') });");
   });
 
   test('GIVEN the API restricted to its callers by connectTo() WHEN synthesized THEN its NetworkPolicy still admits the Gateway (every namespace) on the ports the route sends to', () => {

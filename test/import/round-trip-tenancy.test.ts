@@ -1,6 +1,5 @@
 import * as path from 'path';
-import { tmpdir } from '../_helpers';
-import { describeRoundTripChecks, findObject, rawKinds, RoundTrip, roundTrips, RoundTripSet } from './_round-trip';
+import { findObject, rawKinds, RoundTripSet, useRoundTrips } from './_round-trip';
 
 const CORPUS = path.join(__dirname, '..', 'fixtures', 'import', 'tenancy');
 const ROOT = path.join(__dirname, '..', '..');
@@ -23,17 +22,7 @@ const CONSTRUCTS: Record<string, number> = {
 /** The kinds this corpus has, each with a construct. */
 const TENANCY_KINDS = ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding', 'ResourceQuota', 'LimitRange', 'PriorityClass'];
 
-let trips: Map<string, RoundTrip>;
-
-beforeAll(() => {
-  trips = roundTrips(SETS, tmpdir());
-}, 120_000);
-
-function trip(name: string): RoundTrip {
-  return trips.get(name)!;
-}
-
-describeRoundTripChecks(SETS, trip);
+const trip = useRoundTrips(SETS);
 
 describe('the tenancy set (an operator\'s release manifests)', () => {
   test('GIVEN the module WHEN read THEN it creates a construct for each object', () => {

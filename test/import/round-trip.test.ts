@@ -3,7 +3,7 @@ import * as path from 'path';
 import { CliIo, main } from '../../lib/cli';
 import { tmpdir } from '../_helpers';
 import {
-  commentBefore, describeRoundTripChecks, findObject, KINDS_WITH_CONSTRUCTS, occurrences, rawKinds, RoundTrip, roundTrips, RoundTripSet,
+  commentBefore, findObject, KINDS_WITH_CONSTRUCTS, occurrences, rawKinds, RoundTripSet, useRoundTrips,
 } from './_round-trip';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -30,17 +30,7 @@ const CONSTRUCTS: Record<string, Record<string, number>> = {
   bad: { 'new WebService(': 3, 'new Worker(': 1, 'new Config(': 1 },
 };
 
-let trips: Map<string, RoundTrip>;
-
-beforeAll(() => {
-  trips = roundTrips(SETS, tmpdir());
-}, 120_000);
-
-function trip(name: string): RoundTrip {
-  return trips.get(name)!;
-}
-
-describeRoundTripChecks(SETS, trip);
+const trip = useRoundTrips(SETS);
 
 /** How many of each high-level construct of {@link CONSTRUCTS} the module of set `name` creates. */
 function constructCounts(name: string): Record<string, number> {
